@@ -1,0 +1,465 @@
+//! Every edit to a session goes through `Session::apply`, the one place that checks and
+//! performs it. The app records history (undo/redo) and saves after each applied change.
+
+use super::session::{Action, Denominator, Group, Idea, Participant};
+use super::{ActionId, Clock, GroupId, IdeaId, Language, ParticipantId, Session, StepKind};
+use jiff::civil::Date;
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    SetTitle(String),
+    SetOrganisation(String),
+    SetGoal(String),
+    SetFacilitator(String),
+    SetLanguage(Language),
+    AddParticipant(String),
+    RenameParticipant {
+        id: ParticipantId,
+        name: String,
+    },
+    RemoveParticipant(ParticipantId),
+    MoveParticipant {
+        id: ParticipantId,
+        to: usize,
+    },
+    GoToStep(usize),
+    Focus(Option<ParticipantId>),
+    SetPulse {
+        step: String,
+        participant: ParticipantId,
+        item: String,
+        score: Option<u8>,
+    },
+    SetRole {
+        step: String,
+        participant: ParticipantId,
+        role: Option<String>,
+    },
+    AddIdea {
+        step: String,
+        participant: ParticipantId,
+        text: String,
+    },
+    EditIdea {
+        id: IdeaId,
+        text: String,
+    },
+    RemoveIdea(IdeaId),
+    /// Replaces a step's groups (the engine's suggestion with the facilitator's edits).
+    SetGroups {
+        step: String,
+        groups: Vec<Group>,
+    },
+    /// Marks a group as a common denominator, or unmarks it when it already is one.
+    ToggleDenominator {
+        step: String,
+        group: GroupId,
+        label: String,
+    },
+    AddAction {
+        step: String,
+        what: String,
+        who: String,
+        when: String,
+    },
+    EditAction {
+        id: ActionId,
+        what: String,
+        who: String,
+        when: String,
+    },
+    RemoveAction(ActionId),
+    SetNotes {
+        step: String,
+        text: String,
+    },
+    ToggleChecklist {
+        step: String,
+        index: usize,
+    },
+    SetFollowUp(Option<Date>),
+    Finish,
+}
+
+impl Change {
+    /// Moving around is not an edit: undo skips it.
+    pub fn is_undoable(&self) -> bool {
+        !matches!(self, Change::GoToStep(_) | Change::Focus(_))
+    }
+}
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    #[error("the text is empty")]
+    EmptyText,
+    #[error("there is no step \"{0}\" in this workshop")]
+    UnknownStep(String),
+    #[error("step {0} does not exist (the workshop has {1} steps)")]
+    StepOutOfRange(usize, usize),
+    #[error("step \"{step}\" is not a {expected} step")]
+    WrongStepKind {
+        step: String,
+        expected: &'static str,
+    },
+    #[error("there is no participant with id {0}")]
+    UnknownParticipant(ParticipantId),
+    #[error("there is already a participant called \"{0}\"")]
+    DuplicateParticipant(String),
+    #[error("{name} still has {count} answers in this session; remove those first")]
+    ParticipantHasAnswers { name: String, count: usize },
+    #[error("there is no idea with id {0}")]
+    UnknownIdea(IdeaId),
+    #[error("there is no action with id {0}")]
+    UnknownAction(ActionId),
+    #[error("there is no group with id {0}")]
+    UnknownGroup(GroupId),
+    #[error("\"{0}\" is not one of this step's items")]
+    UnknownItem(String),
+    #[error("\"{0}\" is not one of this step's roles")]
+    UnknownRole(String),
+    #[error("a score is 1 to 5, not {0}")]
+    ScoreOutOfRange(u8),
+    #[error("checklist line {0} does not exist")]
+    UnknownChecklistLine(usize),
+}
+
+/// What an applied change produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    Done,
+    /// A new participant, idea or action with this id.
+    Created(u64),
+}
+
+fn non_empty(text: &str) -> Result<String, ChangeError> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(ChangeError::EmptyText)
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+impl Session {
+    /// Checks and performs one change. On error the session is unchanged.
+    pub fn apply(&mut self, change: Change, clock: &dyn Clock) -> Result<Applied, ChangeError> {
+        let applied = self.perform(change, clock)?;
+        self.updated = clock.now();
+        Ok(applied)
+    }
+
+    fn perform(&mut self, change: Change, clock: &dyn Clock) -> Result<Applied, ChangeError> {
+        use Change::*;
+        match change {
+            SetTitle(t) => self.title = non_empty(&t)?,
+            SetOrganisation(t) => self.organisation = t.trim().to_string(),
+            SetGoal(t) => self.goal = t.trim().to_string(),
+            SetFacilitator(t) => self.facilitator = t.trim().to_string(),
+            SetLanguage(l) => self.language = l,
+            AddParticipant(name) => {
+                let name = non_empty(&name)?;
+                self.check_unique_name(&name, None)?;
+                let id = self.take_id() as ParticipantId;
+                self.participants.push(Participant { id, name });
+                if self.focus.is_none() {
+                    self.focus = Some(id);
+                }
+                return Ok(Applied::Created(id as u64));
+            }
+            RenameParticipant { id, name } => {
+                let name = non_empty(&name)?;
+                self.check_unique_name(&name, Some(id))?;
+                self.participant_mut(id)?.name = name;
+            }
+            RemoveParticipant(id) => {
+                let name = self.participant_mut(id)?.name.clone();
+                let count = self.answers_of(id);
+                if count > 0 {
+                    return Err(ChangeError::ParticipantHasAnswers { name, count });
+                }
+                self.participants.retain(|p| p.id != id);
+                if self.focus == Some(id) {
+                    self.focus = self.participants.first().map(|p| p.id);
+                }
+            }
+            MoveParticipant { id, to } => {
+                let from = self.participant_index(id)?;
+                let p = self.participants.remove(from);
+                let to = to.min(self.participants.len());
+                self.participants.insert(to, p);
+            }
+            GoToStep(i) => {
+                let n = self.template.steps.len();
+                if i >= n {
+                    return Err(ChangeError::StepOutOfRange(i + 1, n));
+                }
+                self.current_step = i;
+            }
+            Focus(p) => {
+                if let Some(id) = p {
+                    self.participant_index(id)?;
+                }
+                self.focus = p;
+            }
+            SetPulse {
+                step,
+                participant,
+                item,
+                score,
+            } => {
+                let items = match &self.step_kind(&step)? {
+                    StepKind::Pulse { items, .. } => items.clone(),
+                    _ => return Err(wrong(&step, "pulse")),
+                };
+                if !items.iter().any(|i| i.id == item) {
+                    return Err(ChangeError::UnknownItem(item));
+                }
+                self.participant_index(participant)?;
+                let results = self.results.entry(step).or_default();
+                match score {
+                    Some(s) if !(1..=5).contains(&s) => {
+                        return Err(ChangeError::ScoreOutOfRange(s));
+                    }
+                    Some(s) => {
+                        results
+                            .pulse
+                            .entry(participant)
+                            .or_default()
+                            .insert(item, s);
+                    }
+                    None => {
+                        if let Some(scores) = results.pulse.get_mut(&participant) {
+                            scores.remove(&item);
+                            if scores.is_empty() {
+                                results.pulse.remove(&participant);
+                            }
+                        }
+                    }
+                }
+            }
+            SetRole {
+                step,
+                participant,
+                role,
+            } => {
+                let roles = match &self.step_kind(&step)? {
+                    StepKind::Roles { roles } => roles.clone(),
+                    _ => return Err(wrong(&step, "roles")),
+                };
+                self.participant_index(participant)?;
+                let results = self.results.entry(step).or_default();
+                match role {
+                    Some(r) if !roles.iter().any(|o| o.id == r) => {
+                        return Err(ChangeError::UnknownRole(r));
+                    }
+                    Some(r) => {
+                        results.roles.insert(participant, r);
+                    }
+                    None => {
+                        results.roles.remove(&participant);
+                    }
+                }
+            }
+            AddIdea {
+                step,
+                participant,
+                text,
+            } => {
+                let text = non_empty(&text)?;
+                if !matches!(self.step_kind(&step)?, StepKind::Question) {
+                    return Err(wrong(&step, "question"));
+                }
+                self.participant_index(participant)?;
+                let id = self.take_id();
+                let at = clock.now();
+                self.results.entry(step).or_default().ideas.push(Idea {
+                    id,
+                    participant,
+                    text,
+                    at,
+                });
+                return Ok(Applied::Created(id));
+            }
+            EditIdea { id, text } => {
+                let text = non_empty(&text)?;
+                self.idea_mut(id)?.text = text;
+            }
+            RemoveIdea(id) => {
+                self.idea_mut(id)?;
+                for r in self.results.values_mut() {
+                    r.ideas.retain(|i| i.id != id);
+                    for g in &mut r.groups {
+                        g.ideas.retain(|i| *i != id);
+                    }
+                    r.groups.retain(|g| !g.ideas.is_empty());
+                }
+            }
+            SetGroups { step, groups } => {
+                self.step_kind(&step)?;
+                for g in &groups {
+                    if let Some(missing) = g.ideas.iter().find(|i| self.find_idea(**i).is_none()) {
+                        return Err(ChangeError::UnknownIdea(*missing));
+                    }
+                }
+                let results = self.results.entry(step).or_default();
+                // Denominators follow their group; those whose group is gone are dropped.
+                results
+                    .denominators
+                    .retain(|d| groups.iter().any(|g| g.id == d.group));
+                results.groups = groups;
+            }
+            ToggleDenominator { step, group, label } => {
+                self.step_kind(&step)?;
+                let results = self.results.entry(step).or_default();
+                if !results.groups.iter().any(|g| g.id == group) {
+                    return Err(ChangeError::UnknownGroup(group));
+                }
+                if results.denominators.iter().any(|d| d.group == group) {
+                    results.denominators.retain(|d| d.group != group);
+                } else {
+                    let label = non_empty(&label)?;
+                    results.denominators.push(Denominator { group, label });
+                }
+            }
+            AddAction {
+                step,
+                what,
+                who,
+                when,
+            } => {
+                let what = non_empty(&what)?;
+                self.step_kind(&step)?;
+                let id = self.take_id();
+                self.results.entry(step).or_default().actions.push(Action {
+                    id,
+                    what,
+                    who: who.trim().to_string(),
+                    when: when.trim().to_string(),
+                });
+                return Ok(Applied::Created(id));
+            }
+            EditAction {
+                id,
+                what,
+                who,
+                when,
+            } => {
+                let what = non_empty(&what)?;
+                let action = self
+                    .results
+                    .values_mut()
+                    .flat_map(|r| r.actions.iter_mut())
+                    .find(|a| a.id == id)
+                    .ok_or(ChangeError::UnknownAction(id))?;
+                action.what = what;
+                action.who = who.trim().to_string();
+                action.when = when.trim().to_string();
+            }
+            RemoveAction(id) => {
+                let before: usize = self.results.values().map(|r| r.actions.len()).sum();
+                for r in self.results.values_mut() {
+                    r.actions.retain(|a| a.id != id);
+                }
+                let after: usize = self.results.values().map(|r| r.actions.len()).sum();
+                if before == after {
+                    return Err(ChangeError::UnknownAction(id));
+                }
+            }
+            SetNotes { step, text } => {
+                self.step_kind(&step)?;
+                self.results.entry(step).or_default().notes = text.trim_end().to_string();
+            }
+            ToggleChecklist { step, index } => {
+                let len = match &self.step_kind(&step)? {
+                    StepKind::Script { checklist } | StepKind::Close { checklist } => {
+                        checklist.len()
+                    }
+                    _ => return Err(wrong(&step, "script or close")),
+                };
+                if index >= len {
+                    return Err(ChangeError::UnknownChecklistLine(index + 1));
+                }
+                let checked = &mut self.results.entry(step).or_default().checked;
+                if !checked.remove(&index) {
+                    checked.insert(index);
+                }
+            }
+            SetFollowUp(date) => self.follow_up = date,
+            Finish => self.finished = Some(clock.now()),
+        }
+        self.results.retain(|_, r| !r.is_empty());
+        Ok(Applied::Done)
+    }
+
+    fn step_kind(&self, step: &str) -> Result<StepKind, ChangeError> {
+        self.template
+            .steps
+            .iter()
+            .find(|s| s.id == step)
+            .map(|s| s.kind.clone())
+            .ok_or_else(|| ChangeError::UnknownStep(step.to_string()))
+    }
+
+    fn participant_index(&self, id: ParticipantId) -> Result<usize, ChangeError> {
+        self.participants
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(ChangeError::UnknownParticipant(id))
+    }
+
+    fn participant_mut(&mut self, id: ParticipantId) -> Result<&mut Participant, ChangeError> {
+        let i = self.participant_index(id)?;
+        Ok(&mut self.participants[i])
+    }
+
+    fn check_unique_name(
+        &self,
+        name: &str,
+        except: Option<ParticipantId>,
+    ) -> Result<(), ChangeError> {
+        let clash = self
+            .participants
+            .iter()
+            .any(|p| Some(p.id) != except && p.name.to_lowercase() == name.to_lowercase());
+        if clash {
+            Err(ChangeError::DuplicateParticipant(name.to_string()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// How many ideas, scores and role choices a participant has given.
+    pub fn answers_of(&self, id: ParticipantId) -> usize {
+        self.results
+            .values()
+            .map(|r| {
+                r.ideas.iter().filter(|i| i.participant == id).count()
+                    + r.pulse.get(&id).map_or(0, |s| s.len())
+                    + usize::from(r.roles.contains_key(&id))
+            })
+            .sum()
+    }
+
+    pub fn find_idea(&self, id: IdeaId) -> Option<&Idea> {
+        self.results
+            .values()
+            .flat_map(|r| r.ideas.iter())
+            .find(|i| i.id == id)
+    }
+
+    fn idea_mut(&mut self, id: IdeaId) -> Result<&mut Idea, ChangeError> {
+        self.results
+            .values_mut()
+            .flat_map(|r| r.ideas.iter_mut())
+            .find(|i| i.id == id)
+            .ok_or(ChangeError::UnknownIdea(id))
+    }
+}
+
+fn wrong(step: &str, expected: &'static str) -> ChangeError {
+    ChangeError::WrongStepKind {
+        step: step.to_string(),
+        expected,
+    }
+}

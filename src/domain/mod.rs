@@ -1,0 +1,18 @@
+//! The session model and workshop templates. Knows nothing of terminals or files.
+
+mod change;
+mod clock;
+mod history;
+mod language;
+mod session;
+mod template;
+
+pub use change::{Applied, Change, ChangeError};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use history::History;
+pub use language::Language;
+pub use session::{
+    Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, Idea, IdeaId, NewSession,
+    Participant, ParticipantId, Session, StepResults,
+};
+pub use template::{PulseItem, RoleOption, Step, StepKind, Template};

@@ -1,0 +1,230 @@
+//! A workshop session: who took part, where the workshop is, and what each step produced.
+
+use super::{Language, Template};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The session file format this program writes. Older files are migrated; newer ones are
+/// opened read-only (see `store::load`).
+pub const FORMAT_VERSION: u32 = 2;
+
+pub type ParticipantId = u32;
+pub type IdeaId = u64;
+pub type GroupId = u64;
+pub type ActionId = u64;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub version: u32,
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// The organisation's goal that the bridge step puts beside the common denominators.
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub facilitator: String,
+    pub language: Language,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    /// A copy of the template the session came from, so the file is complete on its own.
+    pub template: Template,
+    pub participants: Vec<Participant>,
+    /// Index into `template.steps`.
+    pub current_step: usize,
+    /// The participant in focus on capture steps.
+    #[serde(default)]
+    pub focus: Option<ParticipantId>,
+    /// Results per step, keyed by step id; steps without results are absent.
+    #[serde(default)]
+    pub results: BTreeMap<String, StepResults>,
+    #[serde(default)]
+    pub follow_up: Option<Date>,
+    #[serde(default)]
+    pub finished: Option<Timestamp>,
+    /// The next id handed out to a participant, idea, group or action.
+    pub next_id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StepResults {
+    /// Engagement pulse: participant → item id → score 1–5.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pulse: BTreeMap<ParticipantId, BTreeMap<String, u8>>,
+    /// Role choice: participant → role id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<ParticipantId, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ideas: Vec<Idea>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denominators: Vec<Denominator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Ticked checklist lines (indices into the step's checklist).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub checked: BTreeSet<usize>,
+}
+
+impl StepResults {
+    pub fn is_empty(&self) -> bool {
+        *self == StepResults::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Idea {
+    pub id: IdeaId,
+    pub participant: ParticipantId,
+    pub text: String,
+    pub at: Timestamp,
+}
+
+/// A group of ideas, as the engine suggested it or the facilitator shaped it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: GroupId,
+    pub label: String,
+    /// The facilitator renamed it; the label is kept as the group grows.
+    #[serde(default)]
+    pub label_edited: bool,
+    /// The facilitator locked it: the engine adds nothing and takes nothing away.
+    #[serde(default)]
+    pub locked: bool,
+    pub ideas: Vec<IdeaId>,
+}
+
+/// A group the facilitator marked as common ground of the team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Denominator {
+    pub group: GroupId,
+    pub label: String,
+}
+
+/// An agreement: what, who, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: ActionId,
+    pub what: String,
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub when: String,
+}
+
+impl Session {
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn participant_name(&self, id: ParticipantId) -> &str {
+        self.participant(id).map_or("?", |p| p.name.as_str())
+    }
+
+    pub fn results(&self, step_id: &str) -> Option<&StepResults> {
+        self.results.get(step_id)
+    }
+
+    /// All ideas of all steps, in step order.
+    pub fn all_ideas(&self) -> impl Iterator<Item = (&str, &Idea)> {
+        self.template.steps.iter().flat_map(move |step| {
+            self.results
+                .get(&step.id)
+                .into_iter()
+                .flat_map(|r| r.ideas.iter())
+                .map(move |idea| (step.id.as_str(), idea))
+        })
+    }
+
+    pub fn idea_count(&self) -> usize {
+        self.results.values().map(|r| r.ideas.len()).sum()
+    }
+
+    pub fn current_step(&self) -> &super::Step {
+        let last = self.template.steps.len().saturating_sub(1);
+        &self.template.steps[self.current_step.min(last)]
+    }
+
+    /// Parses a session from RON text; `origin` names the file in errors.
+    pub fn from_ron(origin: &str, text: &str) -> Result<Session, crate::diagnostic::SourceError> {
+        ron::from_str(text).map_err(|e| crate::diagnostic::SourceError::from_ron(origin, text, &e))
+    }
+
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::default()
+            .struct_names(false)
+            .separate_tuple_members(false);
+        ron::ser::to_string_pretty(self, config).expect("sessions always serialise")
+    }
+}
+
+/// What a facilitator gives when starting a session.
+#[derive(Debug, Clone, Default)]
+pub struct NewSession {
+    pub title: String,
+    pub organisation: String,
+    pub goal: String,
+    pub facilitator: String,
+    pub participants: Vec<String>,
+}
+
+impl Session {
+    /// A fresh session at step 1. `id` is chosen by the store (it is the file name).
+    pub fn start(
+        id: String,
+        template: Template,
+        details: NewSession,
+        clock: &dyn super::Clock,
+    ) -> Session {
+        let now = clock.now();
+        let mut session = Session {
+            version: FORMAT_VERSION,
+            id,
+            title: details.title.trim().to_string(),
+            organisation: details.organisation.trim().to_string(),
+            goal: details.goal.trim().to_string(),
+            facilitator: details.facilitator.trim().to_string(),
+            language: template.language,
+            created: now,
+            updated: now,
+            template,
+            participants: Vec::new(),
+            current_step: 0,
+            focus: None,
+            results: BTreeMap::new(),
+            follow_up: None,
+            finished: None,
+            next_id: 1,
+        };
+        for name in details.participants {
+            let name = name.trim();
+            if !name.is_empty() && !session.participants.iter().any(|p| p.name == name) {
+                let id = session.take_id() as ParticipantId;
+                session.participants.push(Participant {
+                    id,
+                    name: name.to_string(),
+                });
+            }
+        }
+        session.focus = session.participants.first().map(|p| p.id);
+        session
+    }
+
+    pub(super) fn take_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+}

@@ -1,0 +1,7 @@
+//! ambassador: a terminal companion for facilitators of team sessions on ambassadorship.
+//!
+//! The binary is a thin shell around this library, so tests drive the same code.
+
+pub mod diagnostic;
+pub mod domain;
+pub mod store;

@@ -1,0 +1,173 @@
+//! An open session file: the session in memory, where it lives, and whether we may write it.
+
+use super::atomic::{create_atomic, write_atomic};
+use super::load::read_session;
+use super::naming::file_name_for;
+use super::{SessionLock, StoreError};
+use crate::domain::{Clock, FORMAT_VERSION, NewSession, Session, Template};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+const HEADER: &str = "// ambassador session file. Plain RON: readable, and editable with care \
+while the program is closed.\n";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Another ambassador has this session open for editing.
+    LockedElsewhere,
+    /// The file was written by a newer program; saving would drop what it added.
+    NewerVersion { found: u32 },
+    /// The lock could not be taken (for example a read-only folder).
+    CannotLock(String),
+    /// Opened for review.
+    Requested,
+}
+
+impl fmt::Display for ReadOnlyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadOnlyReason::LockedElsewhere => {
+                f.write_str("another ambassador window has this session open")
+            }
+            ReadOnlyReason::NewerVersion { found } => write!(
+                f,
+                "written by a newer ambassador (format {found}; this one knows {FORMAT_VERSION})"
+            ),
+            ReadOnlyReason::CannotLock(why) => write!(f, "the session cannot be locked: {why}"),
+            ReadOnlyReason::Requested => f.write_str("opened for review"),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum Access {
+    ReadWrite(SessionLock),
+    ReadOnly(ReadOnlyReason),
+}
+
+#[derive(Debug)]
+pub struct SessionFile {
+    pub path: PathBuf,
+    pub session: Session,
+    access: Access,
+    /// Where the original of a migrated file was kept.
+    pub backup: Option<PathBuf>,
+}
+
+impl SessionFile {
+    /// Creates a new session file in `sessions_dir` with a readable, unique name and opens it.
+    pub fn create(
+        sessions_dir: &Path,
+        template: Template,
+        details: NewSession,
+        clock: &dyn Clock,
+    ) -> Result<SessionFile, StoreError> {
+        let now = clock.now();
+        let mut session = Session::start(String::new(), template, details, clock);
+        for n in 1.. {
+            let name = file_name_for(&session.title, now, n);
+            let path = sessions_dir.join(&name);
+            session.id = name.trim_end_matches(".ron").to_string();
+            match create_atomic(&path, render(&session).as_bytes()) {
+                Ok(()) => {
+                    let lock = SessionLock::try_acquire(&path)
+                        .map_err(|e| StoreError::io("lock", &path, e))?
+                        .expect("nobody can hold the lock of a file created just now");
+                    return Ok(SessionFile {
+                        path,
+                        session,
+                        access: Access::ReadWrite(lock),
+                        backup: None,
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(StoreError::io("create", &path, e)),
+            }
+        }
+        unreachable!("the loop above returns")
+    }
+
+    /// Opens a session for editing when it can, else read-only with the reason.
+    pub fn open(path: &Path) -> Result<SessionFile, StoreError> {
+        // Lock before reading, so nobody saves between our read and our first write.
+        let access = match SessionLock::try_acquire(path) {
+            Ok(Some(lock)) => Access::ReadWrite(lock),
+            Ok(None) => Access::ReadOnly(ReadOnlyReason::LockedElsewhere),
+            Err(e) => Access::ReadOnly(ReadOnlyReason::CannotLock(e.to_string())),
+        };
+        Self::load(path, access)
+    }
+
+    /// Opens a session without taking the lock or ever writing it.
+    pub fn open_read_only(path: &Path) -> Result<SessionFile, StoreError> {
+        Self::load(path, Access::ReadOnly(ReadOnlyReason::Requested))
+    }
+
+    fn load(path: &Path, mut access: Access) -> Result<SessionFile, StoreError> {
+        let parsed = read_session(path)?;
+        if parsed.found_version > FORMAT_VERSION {
+            access = Access::ReadOnly(ReadOnlyReason::NewerVersion {
+                found: parsed.found_version,
+            });
+        }
+        let mut file = SessionFile {
+            path: path.to_path_buf(),
+            session: parsed.session,
+            access,
+            backup: None,
+        };
+        if parsed.found_version < FORMAT_VERSION && file.read_only().is_none() {
+            file.backup = Some(keep_backup(path, parsed.found_version)?);
+            file.save()?;
+        }
+        Ok(file)
+    }
+
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        match &self.access {
+            Access::ReadWrite(_) => None,
+            Access::ReadOnly(reason) => Some(reason),
+        }
+    }
+
+    /// Durably writes the session. Refused for read-only sessions: their file stays as it was.
+    pub fn save(&self) -> Result<(), StoreError> {
+        if let Some(reason) = self.read_only() {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason: reason.to_string(),
+            });
+        }
+        write_atomic(&self.path, render(&self.session).as_bytes())
+            .map_err(|e| StoreError::io("save", &self.path, e))
+    }
+}
+
+fn render(session: &Session) -> String {
+    let mut text = String::with_capacity(4096);
+    text.push_str(HEADER);
+    text.push_str(&session.to_ron());
+    text.push('\n');
+    text
+}
+
+/// Copies the original of a file about to be migrated next to it, as `<name>.v<N>.bak`.
+fn keep_backup(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
+    let original = std::fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    for n in 1.. {
+        let suffix = if n == 1 {
+            format!(".v{version}.bak")
+        } else {
+            format!(".v{version}.{n}.bak")
+        };
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(suffix);
+        let backup = path.with_file_name(name);
+        match create_atomic(&backup, &original) {
+            Ok(()) => return Ok(backup),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(StoreError::io("back up", &backup, e)),
+        }
+    }
+    unreachable!("the loop above returns")
+}

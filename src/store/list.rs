@@ -1,0 +1,137 @@
+//! The sessions in a data folder, for `list`, the home screen and review.
+
+use super::StoreError;
+use super::load::read_session;
+use crate::domain::Session;
+use jiff::Timestamp;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionSummary {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    pub organisation: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub participants: Vec<String>,
+    pub ideas: usize,
+    /// 1-based step the session was left at, and the number of steps.
+    pub step: usize,
+    pub steps: usize,
+    pub finished: bool,
+}
+
+impl SessionSummary {
+    pub fn of(session: &Session, path: &Path) -> SessionSummary {
+        SessionSummary {
+            id: session.id.clone(),
+            path: path.to_path_buf(),
+            title: session.title.clone(),
+            organisation: session.organisation.clone(),
+            created: session.created,
+            updated: session.updated,
+            participants: session
+                .participants
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
+            ideas: session.idea_count(),
+            step: session.current_step + 1,
+            steps: session.template.steps.len(),
+            finished: session.finished.is_some(),
+        }
+    }
+}
+
+/// A session file as listed: readable, or broken with the reason. Broken files are shown,
+/// never hidden.
+#[derive(Debug)]
+pub enum Listing {
+    Session(SessionSummary),
+    Unreadable { path: PathBuf, error: String },
+}
+
+impl Listing {
+    pub fn path(&self) -> &Path {
+        match self {
+            Listing::Session(s) => &s.path,
+            Listing::Unreadable { path, .. } => path,
+        }
+    }
+}
+
+/// All `*.ron` files in `sessions_dir`, newest first; a missing folder is an empty list.
+pub fn list_sessions(sessions_dir: &Path) -> Result<Vec<Listing>, StoreError> {
+    let mut listings: Vec<Listing> = session_paths(sessions_dir)?
+        .into_iter()
+        .map(|path| match read_session(&path) {
+            Ok(parsed) => Listing::Session(SessionSummary::of(&parsed.session, &path)),
+            Err(e) => Listing::Unreadable {
+                error: e.to_string(),
+                path,
+            },
+        })
+        .collect();
+    listings.sort_by(|a, b| match (a, b) {
+        (Listing::Session(x), Listing::Session(y)) => {
+            y.created.cmp(&x.created).then_with(|| y.id.cmp(&x.id))
+        }
+        (Listing::Session(_), Listing::Unreadable { .. }) => std::cmp::Ordering::Less,
+        (Listing::Unreadable { .. }, Listing::Session(_)) => std::cmp::Ordering::Greater,
+        (x, y) => x.path().cmp(y.path()),
+    });
+    Ok(listings)
+}
+
+fn session_paths(sessions_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let entries = match std::fs::read_dir(sessions_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io("read the folder", sessions_dir, e)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io("read the folder", sessions_dir, e))?;
+        let path = entry.path();
+        let is_session = path.extension().is_some_and(|x| x == "ron")
+            && !entry.file_name().to_string_lossy().starts_with('.');
+        if is_session {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Finds a session by path, by id (the file name without `.ron`), or by a unique id prefix.
+pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreError> {
+    let as_path = Path::new(query);
+    if as_path.is_file() {
+        return Ok(as_path.to_path_buf());
+    }
+    let ids: Vec<(String, PathBuf)> = session_paths(sessions_dir)?
+        .into_iter()
+        .filter_map(|p| Some((p.file_stem()?.to_str()?.to_string(), p)))
+        .collect();
+    let wanted = query.trim_end_matches(".ron");
+    if let Some((_, path)) = ids.iter().find(|(id, _)| id == wanted) {
+        return Ok(path.clone());
+    }
+    let matches: Vec<&(String, PathBuf)> = ids
+        .iter()
+        .filter(|(id, _)| !wanted.is_empty() && id.starts_with(wanted))
+        .collect();
+    match matches.as_slice() {
+        [(_, path)] => Ok(path.clone()),
+        [] => Err(StoreError::NotFound {
+            query: query.to_string(),
+            dir: sessions_dir.to_path_buf(),
+        }),
+        many => Err(StoreError::Ambiguous {
+            query: query.to_string(),
+            matches: many.iter().map(|(id, _)| id.clone()).collect(),
+        }),
+    }
+}

@@ -1,0 +1,25 @@
+//! Where sessions and templates live on disk, and the rules that keep them safe
+//! (DESIGN.md §3): durable atomic saves, a sidecar lock, version checks, migration.
+
+mod atomic;
+mod error;
+mod file;
+mod list;
+mod load;
+mod lock;
+mod migrate;
+mod naming;
+mod paths;
+mod templates;
+
+pub use atomic::write_atomic;
+pub use error::StoreError;
+pub use file::{Access, ReadOnlyReason, SessionFile};
+pub use list::{Listing, SessionSummary, find_session, list_sessions};
+pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
+pub use lock::SessionLock;
+pub use naming::slug;
+pub use paths::Paths;
+pub use templates::{
+    TemplateEntry, TemplateSource, builtin_templates, list_templates, resolve_template,
+};
