@@ -2,6 +2,12 @@
 //!
 //! The binary is a thin shell around this library, so tests drive the same code.
 
+pub mod app;
+pub mod cli;
 pub mod diagnostic;
 pub mod domain;
+pub mod export;
+pub mod grouping;
 pub mod store;
+pub mod terminal;
+pub mod ui;

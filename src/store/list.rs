@@ -2,7 +2,7 @@
 
 use super::StoreError;
 use super::load::read_session;
-use crate::domain::Session;
+use crate::domain::{Language, Session};
 use jiff::Timestamp;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -13,6 +13,7 @@ pub struct SessionSummary {
     pub path: PathBuf,
     pub title: String,
     pub organisation: String,
+    pub language: Language,
     pub created: Timestamp,
     pub updated: Timestamp,
     pub participants: Vec<String>,
@@ -30,6 +31,7 @@ impl SessionSummary {
             path: path.to_path_buf(),
             title: session.title.clone(),
             organisation: session.organisation.clone(),
+            language: session.language,
             created: session.created,
             updated: session.updated,
             participants: session
@@ -105,7 +107,8 @@ fn session_paths(sessions_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     Ok(paths)
 }
 
-/// Finds a session by path, by id (the file name without `.ron`), or by a unique id prefix.
+/// Finds a session by path, by id (the file name without `.ron`), or by a part of the id that
+/// only one session has (`team-zorg` for `2026-11-27-team-zorg`).
 pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreError> {
     let as_path = Path::new(query);
     if as_path.is_file() {
@@ -121,7 +124,7 @@ pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreEr
     }
     let matches: Vec<&(String, PathBuf)> = ids
         .iter()
-        .filter(|(id, _)| !wanted.is_empty() && id.starts_with(wanted))
+        .filter(|(id, _)| !wanted.is_empty() && id.contains(wanted))
         .collect();
     match matches.as_slice() {
         [(_, path)] => Ok(path.clone()),

@@ -55,7 +55,8 @@ pub fn read_session(path: &Path) -> Result<Parsed, StoreError> {
 
 #[derive(Deserialize)]
 struct VersionProbe {
-    version: Option<u32>,
+    #[serde(default)]
+    version: u32,
 }
 
 /// Parses session text; `path` names the file in errors.
@@ -71,11 +72,12 @@ pub fn parse_session_text(path: &Path, text: &str) -> Result<Parsed, StoreError>
         err.message = format!("not a readable session file: {}", err.message);
         StoreError::Parse(err)
     })?;
-    let Some(found_version) = probe.version.filter(|v| *v > 0) else {
+    let found_version = probe.version;
+    if found_version == 0 {
         return Err(StoreError::NotASession {
             path: path.to_path_buf(),
         });
-    };
+    }
     let session = if found_version > FORMAT_VERSION {
         Session::from_ron(&origin, text).map_err(|e| StoreError::TooNew {
             path: path.to_path_buf(),

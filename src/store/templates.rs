@@ -93,6 +93,7 @@ pub fn resolve_template(
     let entries = list_templates(templates_dir)?;
     // A broken user template that was asked for by id is reported, not skipped.
     let mut candidates: Vec<Template> = Vec::new();
+    // Later entries (the user's own) win over earlier ones (built-in).
     for entry in entries.into_iter().rev() {
         match entry.template {
             Ok(t) if t.id == wanted => candidates.push(t),
@@ -101,7 +102,8 @@ pub fn resolve_template(
             Err(_) => {}
         }
     }
-    let by_language = language.and_then(|l| candidates.iter().find(|t| t.language == l).cloned());
+    let language = language.unwrap_or_default();
+    let by_language = candidates.iter().find(|t| t.language == language).cloned();
     by_language
         .or_else(|| candidates.into_iter().next())
         .ok_or_else(|| StoreError::UnknownTemplate(wanted.to_string()))

@@ -1,0 +1,365 @@
+//! Command-line definitions (clap) and one function per subcommand.
+
+use crate::domain::{Language, NewSession, SystemClock};
+use crate::export::{self, Format};
+use crate::grouping;
+use crate::store::{
+    self, Listing, Paths, SessionFile, StoreError, TemplateSource, find_session, list_sessions,
+    list_templates, resolve_template,
+};
+use clap::{Args, Parser, Subcommand};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use thiserror::Error;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ambassador",
+    about = "Run a team session on ambassadorship, group what people say, keep it for later.",
+    disable_version_flag = true
+)]
+pub struct Cli {
+    /// Where sessions are kept (default: the platform's data folder).
+    #[arg(long, global = true, env = "AMBASSADOR_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Where your own workshop templates live (default: the platform's config folder).
+    #[arg(long, global = true, env = "AMBASSADOR_CONFIG_DIR", value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+    /// Print the version and the data and config folders.
+    #[arg(short = 'V', long)]
+    pub version: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session and open it at step 1.
+    New(NewArgs),
+    /// Continue a session (by file or id).
+    Open { session: String },
+    /// Look at a session without changing it (the home screen when no session is given).
+    Review { session: Option<String> },
+    /// Past sessions, newest first.
+    List {
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a report of a session.
+    Export {
+        session: String,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Available workshop templates.
+    Templates,
+    /// Group ideas given one per line (from FILE or standard input).
+    Group {
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+        #[arg(long)]
+        json: bool,
+        file: Option<PathBuf>,
+    },
+    /// Show where sessions and templates are kept.
+    Paths,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Template id or path to a template file.
+    #[arg(long, default_value = "ambassadorship")]
+    pub template: String,
+    #[arg(long, value_parser = parse_language)]
+    pub lang: Option<Language>,
+    #[arg(long, default_value = "")]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub org: String,
+    #[arg(long, default_value = "")]
+    pub goal: String,
+    #[arg(long, default_value = "")]
+    pub facilitator: String,
+    /// A participant's name; repeat for each participant.
+    #[arg(long = "participant", value_name = "NAME")]
+    pub participants: Vec<String>,
+    /// Only create the file and print its id; do not open the program.
+    #[arg(long)]
+    pub no_open: bool,
+}
+
+/// The language of ideas to group: `auto` picks it per idea.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    Auto,
+    En,
+    Nl,
+}
+
+impl From<LangArg> for grouping::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Auto => grouping::Lang::Auto,
+            LangArg::En => grouping::Lang::En,
+            LangArg::Nl => grouping::Lang::Nl,
+        }
+    }
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse()
+}
+
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("could not {action}: {source}")]
+    Io {
+        action: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn io_err(action: impl Into<String>) -> impl FnOnce(std::io::Error) -> CliError {
+    let action = action.into();
+    move |source| CliError::Io { action, source }
+}
+
+/// What `main` should do after a subcommand: nothing more, or start the full-screen program.
+pub enum Next {
+    Done,
+    Interactive(Box<crate::app::Start>),
+}
+
+pub fn run(cli: Cli) -> Result<Next, CliError> {
+    let paths = Paths::resolve(cli.data_dir, cli.config_dir)?;
+    if cli.version {
+        version(&paths);
+        return Ok(Next::Done);
+    }
+    use crate::app::Start;
+    match cli.command {
+        None => interactive(Start::Home { paths }),
+        Some(Command::New(args)) => new(paths, args),
+        Some(Command::Open { session }) => {
+            let path = find_session(&paths.sessions_dir(), &session)?;
+            let file = SessionFile::open(&path)?;
+            interactive(Start::Session {
+                paths,
+                file: Box::new(file),
+            })
+        }
+        Some(Command::Review { session: None }) => interactive(Start::Home { paths }),
+        Some(Command::Review {
+            session: Some(session),
+        }) => {
+            let path = find_session(&paths.sessions_dir(), &session)?;
+            let file = SessionFile::open_read_only(&path)?;
+            interactive(Start::Session {
+                paths,
+                file: Box::new(file),
+            })
+        }
+        Some(Command::List { json }) => list(&paths, json).map(|_| Next::Done),
+        Some(Command::Export {
+            session,
+            format,
+            output,
+        }) => export(&paths, &session, format, output).map(|_| Next::Done),
+        Some(Command::Templates) => templates(&paths).map(|_| Next::Done),
+        Some(Command::Group { lang, json, file }) => group(lang, json, file).map(|_| Next::Done),
+        Some(Command::Paths) => {
+            print_paths(&paths);
+            Ok(Next::Done)
+        }
+    }
+}
+
+fn interactive(start: crate::app::Start) -> Result<Next, CliError> {
+    Ok(Next::Interactive(Box::new(start)))
+}
+
+fn version(paths: &Paths) {
+    println!("ambassador {}", env!("CARGO_PKG_VERSION"));
+    print_paths(paths);
+}
+
+fn print_paths(paths: &Paths) {
+    println!("data:      {}", paths.data_dir.display());
+    println!("sessions:  {}", paths.sessions_dir().display());
+    println!("config:    {}", paths.config_dir.display());
+    println!("templates: {}", paths.templates_dir().display());
+}
+
+fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
+    let template = resolve_template(&paths.templates_dir(), &args.template, args.lang)?;
+    let mut template = template;
+    if let Some(lang) = args.lang {
+        template.language = lang;
+    }
+    let title = if args.title.trim().is_empty() {
+        template.title.clone()
+    } else {
+        args.title
+    };
+    let details = NewSession {
+        title,
+        organisation: args.org,
+        goal: args.goal,
+        facilitator: args.facilitator,
+        participants: args.participants,
+    };
+    let sessions_dir = paths.ensure_sessions_dir()?;
+    let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;
+    if args.no_open {
+        println!("{}", file.session.id);
+        println!("{}", file.path.display());
+        return Ok(Next::Done);
+    }
+    interactive(crate::app::Start::Session {
+        paths,
+        file: Box::new(file),
+    })
+}
+
+fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
+    let listings = list_sessions(&paths.sessions_dir())?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let items: Vec<serde_json::Value> = listings
+            .iter()
+            .map(|l| match l {
+                Listing::Session(s) => serde_json::to_value(s).expect("summaries serialise"),
+                Listing::Unreadable { path, error } => {
+                    serde_json::json!({ "path": path, "error": error })
+                }
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&serde_json::json!({ "sessions": items }))
+            .expect("json serialises");
+        writeln!(out, "{text}").map_err(io_err("write the list"))?;
+        return Ok(());
+    }
+    if listings.is_empty() {
+        writeln!(
+            out,
+            "No sessions yet in {}. Start one with `ambassador new --title \"Team\" --participant Ann`.",
+            paths.sessions_dir().display()
+        )
+        .map_err(io_err("write the list"))?;
+        return Ok(());
+    }
+    for l in &listings {
+        let line = match l {
+            Listing::Session(s) => format!(
+                "{}  {}{}  {} participants, {} ideas, step {}/{}{}",
+                s.id,
+                s.title,
+                if s.organisation.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.organisation)
+                },
+                s.participants.len(),
+                s.ideas,
+                s.step,
+                s.steps,
+                if s.finished { ", finished" } else { "" }
+            ),
+            Listing::Unreadable { path, error } => {
+                format!("UNREADABLE {}: {}", path.display(), first_line(error))
+            }
+        };
+        writeln!(out, "{line}").map_err(io_err("write the list"))?;
+    }
+    Ok(())
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+fn export(
+    paths: &Paths,
+    session: &str,
+    format: Format,
+    output: Option<PathBuf>,
+) -> Result<(), CliError> {
+    let path = find_session(&paths.sessions_dir(), session)?;
+    let file = SessionFile::open_read_only(&path)?;
+    let report = export::render(&file.session, format);
+    match output {
+        Some(out) => store::write_atomic(&out, report.as_bytes())
+            .map_err(io_err(format!("write {}", out.display())))?,
+        None => std::io::stdout()
+            .write_all(report.as_bytes())
+            .map_err(io_err("write the report"))?,
+    }
+    Ok(())
+}
+
+fn templates(paths: &Paths) -> Result<(), CliError> {
+    let dir = paths.templates_dir();
+    for entry in list_templates(&dir)? {
+        let source = match &entry.source {
+            TemplateSource::Builtin => "built-in".to_string(),
+            TemplateSource::File(p) => p.display().to_string(),
+        };
+        match &entry.template {
+            Ok(t) => println!(
+                "{:<16} {}  {} steps  {}  [{}]",
+                t.id,
+                t.language,
+                t.steps.len(),
+                t.title,
+                source
+            ),
+            Err(e) => println!("BROKEN  {e}"),
+        }
+    }
+    println!("\nYour own templates go in {}", dir.display());
+    Ok(())
+}
+
+fn group(lang: LangArg, json: bool, file: Option<PathBuf>) -> Result<(), CliError> {
+    let bytes = match &file {
+        Some(p) => std::fs::read(p).map_err(io_err(format!("read {}", p.display())))?,
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(io_err("read standard input"))?;
+            buf
+        }
+    };
+    let origin = file
+        .as_ref()
+        .map_or("standard input".to_string(), |p| p.display().to_string());
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, column) = crate::diagnostic::line_column(
+            std::str::from_utf8(valid).unwrap_or_default(),
+            valid.len(),
+        );
+        CliError::Invalid(format!(
+            "{origin}:{line}:{column}: the input is not valid UTF-8 text"
+        ))
+    })?;
+    let output = grouping::group_lines(&text, lang.into());
+    let rendered = if json {
+        output.to_json()
+    } else {
+        output.to_text()
+    };
+    std::io::stdout()
+        .write_all(rendered.as_bytes())
+        .map_err(io_err("write the groups"))
+}

@@ -1,0 +1,152 @@
+use super::summary::{pulse_summary, role_counts};
+use crate::domain::{Session, Step, StepKind};
+use std::fmt::Write;
+
+pub fn render(session: &Session) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&session.title));
+    let mut facts = Vec::new();
+    if !session.organisation.is_empty() {
+        facts.push(format!(
+            "**Organisation:** {}",
+            escape(&session.organisation)
+        ));
+    }
+    facts.push(format!(
+        "**Date:** {}",
+        session.created.strftime("%Y-%m-%d")
+    ));
+    if !session.facilitator.is_empty() {
+        facts.push(format!("**Facilitator:** {}", escape(&session.facilitator)));
+    }
+    let names: Vec<String> = session
+        .participants
+        .iter()
+        .map(|p| escape(&p.name))
+        .collect();
+    facts.push(format!("**Participants:** {}", names.join(", ")));
+    if !session.goal.is_empty() {
+        facts.push(format!("**Goal:** {}", escape(&session.goal)));
+    }
+    if let Some(date) = session.follow_up {
+        facts.push(format!("**Follow-up session:** {date}"));
+    }
+    let _ = writeln!(out, "{}\n", facts.join("  \n"));
+    for step in &session.template.steps {
+        step_section(&mut out, session, step);
+    }
+    out
+}
+
+fn step_section(out: &mut String, session: &Session, step: &Step) {
+    let results = session.results(&step.id);
+    let has_content =
+        results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
+    if !has_content {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", escape(&step.title));
+    let _ = writeln!(out, "> {}\n", escape(&step.prompt));
+    match &step.kind {
+        StepKind::Pulse { .. } => {
+            let _ = writeln!(out, "| Statement | Average (1–5) | Answers | Low scores |");
+            let _ = writeln!(out, "|---|---|---|---|");
+            for s in pulse_summary(session, step) {
+                let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+                let low = if s.low.is_empty() {
+                    "–".to_string()
+                } else {
+                    s.low.join(", ")
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {mean} | {} | {} |",
+                    escape(&s.label),
+                    s.answered,
+                    escape(&low)
+                );
+            }
+            out.push('\n');
+        }
+        StepKind::Roles { .. } => {
+            for r in role_counts(session, step) {
+                let _ = writeln!(out, "- {}: {}", escape(&r.label), r.count);
+            }
+            out.push('\n');
+        }
+        StepKind::Question | StepKind::CommonGround => ideas_section(out, session, step),
+        _ => {}
+    }
+    let Some(results) = results else { return };
+    if !results.denominators.is_empty() {
+        let _ = writeln!(out, "**Common denominators:**\n");
+        for d in &results.denominators {
+            let _ = writeln!(out, "- {}", escape(&d.label));
+        }
+        out.push('\n');
+    }
+    if !results.actions.is_empty() {
+        let _ = writeln!(out, "| What | Who | When |\n|---|---|---|");
+        for a in &results.actions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape(&a.what),
+                escape(&a.who),
+                escape(&a.when)
+            );
+        }
+        out.push('\n');
+    }
+    if !results.notes.is_empty() {
+        let _ = writeln!(out, "**Notes:** {}\n", escape(&results.notes));
+    }
+}
+
+fn ideas_section(out: &mut String, session: &Session, step: &Step) {
+    let Some(results) = session.results(&step.id) else {
+        return;
+    };
+    let idea_line = |id: u64| {
+        session.find_idea(id).map(|i| {
+            format!(
+                "- {} — *{}*",
+                escape(&i.text),
+                escape(session.participant_name(i.participant))
+            )
+        })
+    };
+    if results.groups.is_empty() {
+        for idea in &results.ideas {
+            if let Some(line) = idea_line(idea.id) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    } else {
+        for g in &results.groups {
+            let _ = writeln!(out, "### {} ({})\n", escape(&g.label), g.ideas.len());
+            for id in &g.ideas {
+                if let Some(line) = idea_line(*id) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+}
+
+/// Keeps participants' words from turning into Markdown structure.
+fn escape(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            s.push('\\');
+        }
+        s.push(if c == '\n' { ' ' } else { c });
+    }
+    s
+}
