@@ -1,13 +1,14 @@
 //! The sessions in a data folder, for `list`, the home screen and review.
 
 use super::StoreError;
+use super::index::{Index, Stamp};
 use super::load::read_session;
 use crate::domain::{Language, Session};
 use jiff::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionSummary {
     pub id: String,
     pub path: PathBuf,
@@ -65,17 +66,44 @@ impl Listing {
 }
 
 /// All `*.ron` files in `sessions_dir`, newest first; a missing folder is an empty list.
+/// Files unchanged since the last listing come from the index instead of being parsed.
 pub fn list_sessions(sessions_dir: &Path) -> Result<Vec<Listing>, StoreError> {
-    let mut listings: Vec<Listing> = session_paths(sessions_dir)?
-        .into_iter()
-        .map(|path| match read_session(&path) {
-            Ok(parsed) => Listing::Session(SessionSummary::of(&parsed.session, &path)),
+    let paths = session_paths(sessions_dir)?;
+    let mut index = Index::load(sessions_dir);
+    let mut listings: Vec<Listing> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let stamp = std::fs::metadata(&path).ok().map(|m| Stamp::of(&m));
+        if let Some(summary) = stamp.and_then(|s| index.get(&name, s)) {
+            let mut summary = summary.clone();
+            summary.path = path;
+            listings.push(Listing::Session(summary));
+            continue;
+        }
+        listings.push(match read_session(&path) {
+            Ok(parsed) => {
+                let summary = SessionSummary::of(&parsed.session, &path);
+                if let Some(stamp) = stamp {
+                    index.put(&name, stamp, summary.clone());
+                }
+                Listing::Session(summary)
+            }
             Err(e) => Listing::Unreadable {
                 error: e.to_string(),
                 path,
             },
-        })
+        });
+    }
+    let present: std::collections::BTreeSet<String> = listings
+        .iter()
+        .filter_map(|l| Some(l.path().file_name()?.to_string_lossy().into_owned()))
         .collect();
+    index.retain(&|name| present.contains(name));
+    index.save_if_changed(sessions_dir);
     listings.sort_by(|a, b| match (a, b) {
         (Listing::Session(x), Listing::Session(y)) => {
             y.created.cmp(&x.created).then_with(|| y.id.cmp(&x.id))

@@ -4,6 +4,7 @@
 mod atomic;
 mod error;
 mod file;
+mod index;
 mod list;
 mod load;
 mod lock;

@@ -1,0 +1,310 @@
+//! The command line as a facilitator uses it, through the real binary.
+
+mod common;
+
+use common::{filled_session, run, save_into, stderr, stdout};
+
+#[test]
+fn new_creates_a_readable_file_named_after_date_and_title() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "new",
+            "--title",
+            "Team Zorg & Welzijn",
+            "--org",
+            "Acme",
+            "--lang",
+            "nl",
+            "--participant",
+            "Ann",
+            "--participant",
+            "Bob",
+            "--no-open",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).lines().next().unwrap().to_string();
+    assert!(id.ends_with("-team-zorg-welzijn"), "{id}");
+    let text =
+        std::fs::read_to_string(data.path().join("sessions").join(format!("{id}.ron"))).unwrap();
+    assert!(text.contains("title: \"Team Zorg & Welzijn\""));
+    assert!(
+        text.contains("Wat versta jij onder ambassadeurschap?"),
+        "the Dutch workshop is copied in"
+    );
+    assert!(text.contains("name: \"Ann\""));
+}
+
+#[test]
+fn two_sessions_with_the_same_title_on_one_day_get_different_files() {
+    let data = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (0..3)
+        .map(|_| {
+            let out = run(data.path(), &["new", "--title", "Same", "--no-open"]);
+            stdout(&out).lines().next().unwrap().to_string()
+        })
+        .collect();
+    assert!(
+        ids[1].ends_with("same-2") && ids[2].ends_with("same-3"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        std::fs::read_dir(data.path().join("sessions"))
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron"))
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn list_json_has_the_promised_fields_and_lists_unreadable_files() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(4));
+    std::fs::write(
+        data.path().join("sessions/broken.ron"),
+        "(version: 2, title: ",
+    )
+    .unwrap();
+    let out = run(data.path(), &["list", "--json"]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let sessions = doc["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2);
+    let s = &sessions[0];
+    assert_eq!(s["id"], "2026-11-27-test");
+    assert_eq!(s["title"], "Test team");
+    assert_eq!(s["organisation"], "Acme");
+    assert_eq!(s["created"], "2026-11-27T09:00:00Z");
+    assert_eq!(
+        s["participants"],
+        serde_json::json!(["Ann", "Bob", "Chloé"])
+    );
+    assert_eq!(s["ideas"], 16);
+    assert!(s["path"].as_str().unwrap().ends_with("2026-11-27-test.ron"));
+    assert!(
+        sessions[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("broken.ron:1:")
+    );
+}
+
+#[test]
+fn list_on_an_empty_data_dir_says_how_to_start() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["list"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("No sessions yet"), "{}", stdout(&out));
+}
+
+#[test]
+fn export_json_contains_every_idea_with_its_participant() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(3));
+    let out = run(data.path(), &["export", "test", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ideas = doc["ideas"].as_array().unwrap();
+    assert_eq!(ideas.len(), 12);
+    assert_eq!(ideas[0]["participant"], "Ann");
+    assert_eq!(ideas[1]["participant"], "Bob");
+    assert_eq!(ideas[0]["step"], "q1");
+    assert_eq!(doc["session"]["title"], "Test team");
+}
+
+#[test]
+fn export_markdown_to_a_file() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(2));
+    let target = data.path().join("report.md");
+    let out = run(
+        data.path(),
+        &[
+            "export",
+            "test",
+            "--format",
+            "md",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(&target).unwrap();
+    assert!(md.starts_with("# Test team\n"), "{md}");
+    assert!(
+        md.contains("| I am in the right place here | 2.0 | 3 | Ann, Bob |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- idea 1 about proud work on q2 — *Bob*"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Share one story a month | Ann | every month |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn export_to_an_unwritable_place_is_a_clear_error() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(1));
+    let out = run(
+        data.path(),
+        &["export", "test", "--format", "md", "-o", "/proc/report.md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("could not write /proc/report.md"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn version_shows_the_data_and_config_folders() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["--version"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("ambassador "), "{text}");
+    assert!(
+        text.contains(&format!("data:      {}", data.path().display())),
+        "{text}"
+    );
+    assert!(text.contains("-config"), "{text}");
+}
+
+#[test]
+fn the_environment_overrides_the_standard_folders() {
+    let data = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(common::bin())
+        .arg("paths")
+        .env("AMBASSADOR_DATA_DIR", data.path())
+        .env("AMBASSADOR_CONFIG_DIR", data.path().join("cfg"))
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("sessions:  {}/sessions", data.path().display())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "templates: {}/cfg/workshops",
+            data.path().display()
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn templates_lists_builtin_and_own_and_names_broken_ones() {
+    let data = tempfile::tempdir().unwrap();
+    let workshops = std::path::PathBuf::from(format!("{}-config/workshops", data.path().display()));
+    std::fs::create_dir_all(&workshops).unwrap();
+    let mut own = include_str!("../workshops/ambassadorship.en.ron").replacen(
+        "id: \"ambassadorship\"",
+        "id: \"short\"",
+        1,
+    );
+    own = own.replacen(
+        "title: \"Ambassadorship: what makes you a good ambassador?\"",
+        "title: \"Short version\"",
+        1,
+    );
+    std::fs::write(workshops.join("short.ron"), &own).unwrap();
+    std::fs::write(
+        workshops.join("broken.ron"),
+        own.replacen("kind: Question", "kind: Quiz", 1),
+    )
+    .unwrap();
+    let out = run(data.path(), &["templates"]);
+    let text = stdout(&out);
+    assert!(text.contains("ambassadorship   en"), "{text}");
+    assert!(text.contains("ambassadorship   nl"), "{text}");
+    assert!(text.contains("Short version"), "{text}");
+    assert!(
+        text.contains("BROKEN") && text.contains("broken.ron:"),
+        "{text}"
+    );
+
+    let made = run(data.path(), &["new", "--template", "short", "--no-open"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let bad = run(data.path(), &["new", "--template", "broken", "--no-open"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("broken.ron:") && stderr(&bad).contains("Quiz"),
+        "{}",
+        stderr(&bad)
+    );
+    let unknown = run(data.path(), &["new", "--template", "nope", "--no-open"]);
+    assert!(
+        stderr(&unknown).contains("no workshop template \"nope\""),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn an_older_file_is_migrated_and_the_original_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = include_str!("fixtures/v1-session.ron");
+    let path = dir.join("2026-05-12-team-noord.ron");
+    std::fs::write(&path, original).unwrap();
+
+    let file = ambassador::store::SessionFile::open(&path).unwrap();
+    let s = &file.session;
+    assert_eq!(s.version, ambassador::domain::FORMAT_VERSION);
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anouk", "Pieter"]);
+    let anouk = s.participants[0].id;
+    let q1 = s.results("q1").unwrap();
+    assert_eq!(q1.ideas[2].participant, anouk);
+    assert_eq!(q1.groups[0].ideas, [7, 9]);
+    assert_eq!(
+        s.results("pulse").unwrap().pulse[&s.participants[1].id]["right_place"],
+        2
+    );
+    assert!(s.next_id > 10, "new ids never collide with old ones");
+
+    let backup = file.backup.clone().unwrap();
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
+    assert!(backup.to_string_lossy().ends_with(".ron.v1.bak"));
+    let rewritten = std::fs::read_to_string(&path).unwrap();
+    assert!(rewritten.contains("version: 2"));
+    drop(file);
+    // A second open finds a current file: no second backup.
+    let again = ambassador::store::SessionFile::open(&path).unwrap();
+    assert!(again.backup.is_none());
+}
+
+#[test]
+fn an_older_file_opened_for_review_is_not_rewritten() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("old.ron");
+    std::fs::write(&path, include_str!("fixtures/v1-session.ron")).unwrap();
+    let out = run(data.path(), &["export", "old", "--format", "md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("trots zijn op je team"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        include_str!("fixtures/v1-session.ron")
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no backup for a read-only look"
+    );
+}

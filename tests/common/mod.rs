@@ -1,0 +1,137 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+pub mod tmux;
+
+use ambassador::domain::{Change, FixedClock, NewSession, Session, StepKind};
+use ambassador::store::{SessionFile, resolve_template};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_ambassador")
+}
+
+/// Runs the binary with `--data-dir` and a private config dir, no terminal.
+pub fn run(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--config-dir")
+        .arg(format!("{}-config", data_dir.display()))
+        .args(args)
+        .env_remove("AMBASSADOR_DATA_DIR")
+        .env_remove("AMBASSADOR_CONFIG_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn clock() -> FixedClock {
+    FixedClock::at("2026-11-27T09:00:00Z".parse().unwrap())
+}
+
+/// A session with participants, pulse scores, roles, ideas on two questions and an action.
+pub fn filled_session(ideas_per_question: usize) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    let template = resolve_template(dir.path(), "ambassadorship", None).unwrap();
+    let clock = clock();
+    let mut s = Session::start(
+        "2026-11-27-test".into(),
+        template,
+        NewSession {
+            title: "Test team".into(),
+            organisation: "Acme".into(),
+            goal: "Be known as a great place to work".into(),
+            facilitator: "Fay".into(),
+            participants: vec!["Ann".into(), "Bob".into(), "Chloé".into()],
+        },
+        &clock,
+    );
+    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    let steps = s.template.steps.clone();
+    for step in &steps {
+        match &step.kind {
+            StepKind::Pulse { items, .. } => {
+                for (n, p) in people.iter().enumerate() {
+                    for item in items {
+                        let score = (n % 5) as u8 + 1;
+                        s.apply(
+                            Change::SetPulse {
+                                step: step.id.clone(),
+                                participant: *p,
+                                item: item.id.clone(),
+                                score: Some(score),
+                            },
+                            &clock,
+                        )
+                        .unwrap();
+                    }
+                }
+            }
+            StepKind::Roles { roles } => {
+                for (n, p) in people.iter().enumerate() {
+                    s.apply(
+                        Change::SetRole {
+                            step: step.id.clone(),
+                            participant: *p,
+                            role: Some(roles[n % roles.len()].id.clone()),
+                        },
+                        &clock,
+                    )
+                    .unwrap();
+                }
+            }
+            StepKind::Question => {
+                for i in 0..ideas_per_question {
+                    let p = people[i % people.len()];
+                    s.apply(
+                        Change::AddIdea {
+                            step: step.id.clone(),
+                            participant: p,
+                            text: format!("idea {i} about proud work on {}", step.id),
+                        },
+                        &clock,
+                    )
+                    .unwrap();
+                }
+            }
+            StepKind::Bridge => {
+                s.apply(
+                    Change::AddAction {
+                        step: step.id.clone(),
+                        what: "Share one story a month".into(),
+                        who: "Ann".into(),
+                        when: "every month".into(),
+                    },
+                    &clock,
+                )
+                .unwrap();
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Writes a session into `<data>/sessions/` through the store and returns its path.
+pub fn save_into(data_dir: &Path, session: Session) -> PathBuf {
+    let dir = data_dir.join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.ron", session.id));
+    ambassador::store::write_atomic(&path, render(&session).as_bytes()).unwrap();
+    let file = SessionFile::open_read_only(&path).unwrap();
+    assert_eq!(file.session.id, session.id);
+    path
+}
+
+pub fn render(session: &Session) -> String {
+    session.to_ron()
+}

@@ -1,0 +1,126 @@
+//! Drives the real binary in a private tmux server: type keys, read the screen.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    _dir: tempfile::TempDir,
+    socket: PathBuf,
+}
+
+const TARGET: &str = "t:0";
+
+impl Tmux {
+    /// Starts `program args…` in a detached tmux window of the given size.
+    pub fn start(program: &str, args: &[&str], width: u16, height: u16) -> Tmux {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("tmux.sock");
+        // The window stays after the program exits, so its last words can be read.
+        let conf = dir.path().join("tmux.conf");
+        std::fs::write(&conf, "set -g remain-on-exit on\n").unwrap();
+        let tmux = Tmux { _dir: dir, socket };
+        let mut command = vec![program.to_string()];
+        command.extend(args.iter().map(|a| a.to_string()));
+        let status = tmux
+            .cmd()
+            .arg("-f")
+            .arg(&conf)
+            .args(["new-session", "-d", "-s", "t"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg("--")
+            .args(&command)
+            .status()
+            .expect("tmux runs (apt-get install tmux)");
+        assert!(status.success(), "tmux could not start {command:?}");
+        tmux
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.arg("-S").arg(&self.socket);
+        c
+    }
+
+    /// Sends tmux key names (`Enter`, `PageDown`, `C-c`, …).
+    pub fn keys(&self, keys: &[&str]) {
+        let ok = self
+            .cmd()
+            .args(["send-keys", "-t", TARGET])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// Types text literally.
+    pub fn type_text(&self, text: &str) {
+        let ok = self
+            .cmd()
+            .args(["send-keys", "-t", TARGET, "-l", text])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    pub fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", TARGET])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Polls the screen until `text` appears (10 s at most), and returns the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(|s| s.contains(text), text)
+    }
+
+    pub fn wait_until(&self, pred: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited 10 s for {what:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// True while the program in the window is still running.
+    pub fn alive(&self) -> bool {
+        let out = self
+            .cmd()
+            .args(["list-panes", "-t", TARGET, "-F", "#{pane_dead}"])
+            .output();
+        matches!(out, Ok(o) if o.status.success() && String::from_utf8_lossy(&o.stdout).trim() == "0")
+    }
+
+    /// Waits until the program has exited (10 s at most).
+    pub fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the program did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Closes the window as a person closing the terminal would (SIGHUP).
+    pub fn kill_window(&self) {
+        let _ = self.cmd().args(["kill-window", "-t", TARGET]).status();
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
