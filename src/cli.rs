@@ -340,24 +340,17 @@ fn group(lang: LangArg, json: bool, file: Option<PathBuf>) -> Result<(), CliErro
             buf
         }
     };
-    let origin = file
-        .as_ref()
-        .map_or("standard input".to_string(), |p| p.display().to_string());
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let (line, column) = crate::diagnostic::line_column(
-            std::str::from_utf8(valid).unwrap_or_default(),
-            valid.len(),
-        );
-        CliError::Invalid(format!(
-            "{origin}:{line}:{column}: the input is not valid UTF-8 text"
-        ))
-    })?;
-    let output = grouping::group_lines(&text, lang.into());
+    let (ideas, output) = grouping::batch::run(&bytes, lang.into(), grouping::Granularity::Default)
+        .map_err(|e| {
+            let origin = file
+                .as_ref()
+                .map_or("standard input".to_string(), |p| p.display().to_string());
+            CliError::Invalid(format!("{origin}: {e}"))
+        })?;
     let rendered = if json {
-        output.to_json()
+        serde_json::to_string(&output).expect("groups serialise") + "\n"
     } else {
-        output.to_text()
+        grouping::batch::render_text(&ideas, &output)
     };
     std::io::stdout()
         .write_all(rendered.as_bytes())

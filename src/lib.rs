@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod domain;
 pub mod export;
 pub mod grouping;
+pub mod i18n;
 pub mod store;
 pub mod terminal;
 pub mod ui;

@@ -37,11 +37,14 @@ fn event_loop(
         if !event::poll(TICK)? {
             continue;
         }
-        if let Event::Key(key) = event::read()?
-            && key.kind != KeyEventKind::Release
-            && let Outcome::Quit(message) = app.handle_key(key)
-        {
-            return Ok(message);
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if let Outcome::Quit(message) = app.handle_key(key) {
+                    return Ok(message);
+                }
+            }
+            Event::Paste(text) => app.paste(&text),
+            _ => {}
         }
     }
 }

@@ -137,14 +137,18 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
             label: "a".into(),
             label_edited: false,
             locked: false,
+            manual: false,
             ideas: vec![ids[0]],
+            pinned: vec![],
         },
         ambassador::domain::Group {
             id: 901,
             label: "b".into(),
             label_edited: true,
             locked: false,
+            manual: false,
             ideas: vec![ids[1]],
+            pinned: vec![],
         },
     ];
     s.apply(

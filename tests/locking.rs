@@ -29,4 +29,3 @@ fn two_instances_on_one_session_the_second_is_read_only_and_told_why() {
         "the lock is free again once the first closes"
     );
 }
-

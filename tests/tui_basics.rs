@@ -40,12 +40,35 @@ fn an_empty_home_screen_explains_what_to_do_first_and_n_starts_a_session() {
     let t = Tmux::start(bin(), &args(d, &[]), 100, 30);
     t.wait_for("No sessions yet.");
     t.keys(&["n"]);
+    t.wait_for("New session");
+    // Starting without a title or participants is refused next to the fields.
+    t.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Enter"]);
+    let screen = t.wait_for("a title is needed");
+    assert!(screen.contains("Please fix the marked fields."), "{screen}");
+    t.type_text("Team Noord");
+    t.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    t.type_text("Anouk");
+    t.keys(&["Enter"]);
+    t.type_text("Pieter");
+    t.keys(&["Enter"]);
+    t.type_text("anouk");
+    t.keys(&["Enter"]);
+    t.wait_for("anouk is already in the list");
+    t.keys(&[
+        "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "Enter", "Enter",
+    ]);
     let screen = t.wait_for("step 1/10");
-    assert!(screen.contains("Welcome & purpose"), "{screen}");
+    assert!(
+        screen.contains("Team Noord") && screen.contains("Welcome & purpose"),
+        "{screen}"
+    );
     t.keys(&["C-c"]);
     t.wait_exit();
     let listed = common::stdout(&common::run(data.path(), &["list"]));
-    assert!(listed.contains("Ambassadorship"), "{listed}");
+    assert!(
+        listed.contains("Team Noord") && listed.contains("2 participants"),
+        "{listed}"
+    );
 }
 
 #[test]

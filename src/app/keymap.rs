@@ -8,9 +8,41 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Context {
     /// Everywhere, also while typing.
     Global,
-    Home,
+    /// Every step of a running session.
     Run,
+    Home,
+    Setup,
+    Script,
+    Pulse,
+    Roles,
+    Question,
+    Board,
+    Bridge,
+    Close,
     Help,
+    Confirm,
+    Prompt,
+}
+
+impl Context {
+    /// Contexts with a focused text field: plain characters are typed, not commands.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Context::Setup | Context::Question | Context::Prompt)
+    }
+
+    /// Contexts that are steps of a running session.
+    pub fn is_step(self) -> bool {
+        matches!(
+            self,
+            Context::Script
+                | Context::Pulse
+                | Context::Roles
+                | Context::Question
+                | Context::Board
+                | Context::Bridge
+                | Context::Close
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -19,225 +51,226 @@ pub struct Binding {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
     pub action: Action,
-    /// Shown in the footer and help: the key as people write it, then what it does.
+    /// The key as people write it.
     pub key_label: &'static str,
+    /// Key into the UI strings (`assets/i18n`): what the key does.
     pub description: &'static str,
-    /// Shown in the footer (the rest only in help).
+    /// Shown in the footer; every binding is in the help overlay.
     pub in_footer: bool,
-}
-
-const fn bind(
-    context: Context,
-    code: KeyCode,
-    modifiers: KeyModifiers,
-    action: Action,
-    key_label: &'static str,
-    description: &'static str,
-    in_footer: bool,
-) -> Binding {
-    Binding {
-        context,
-        code,
-        modifiers,
-        action,
-        key_label,
-        description,
-        in_footer,
-    }
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
-pub const KEYMAP: &[Binding] = &[
-    bind(
-        Context::Global,
-        KeyCode::F(1),
-        NONE,
-        Action::ToggleHelp,
-        "F1",
-        "help",
-        true,
-    ),
-    bind(
-        Context::Global,
-        KeyCode::Char('c'),
-        CTRL,
-        Action::Quit,
-        "Ctrl-C",
-        "save and quit",
-        true,
-    ),
-    bind(
-        Context::Global,
-        KeyCode::Char('z'),
-        CTRL,
-        Action::Undo,
-        "Ctrl-Z",
-        "undo",
-        false,
-    ),
-    bind(
-        Context::Global,
-        KeyCode::Char('y'),
-        CTRL,
-        Action::Redo,
-        "Ctrl-Y",
-        "redo",
-        false,
-    ),
-    bind(
-        Context::Global,
-        KeyCode::Char('?'),
-        NONE,
-        Action::ToggleHelp,
-        "?",
-        "help (when not typing)",
-        false,
-    ),
-    bind(
-        Context::Help,
-        KeyCode::Esc,
-        NONE,
-        Action::CloseOverlay,
-        "Esc",
-        "close help",
-        true,
-    ),
-    bind(
-        Context::Home,
-        KeyCode::Up,
-        NONE,
-        Action::Up,
-        "↑",
-        "previous session",
-        false,
-    ),
-    bind(
-        Context::Home,
-        KeyCode::Down,
-        NONE,
-        Action::Down,
-        "↓",
-        "next session",
-        false,
-    ),
-    bind(
-        Context::Home,
-        KeyCode::Enter,
-        NONE,
-        Action::OpenSelected,
-        "Enter",
-        "continue the selected session",
-        true,
-    ),
-    bind(
-        Context::Home,
-        KeyCode::Char('n'),
-        NONE,
-        Action::NewSession,
-        "n",
-        "new session (built-in workshop)",
-        true,
-    ),
-    bind(
-        Context::Home,
-        KeyCode::Char('r'),
-        NONE,
-        Action::ReviewSelected,
-        "r",
-        "review the selected session (read-only)",
-        true,
-    ),
-    bind(
-        Context::Home,
-        KeyCode::Char('q'),
-        NONE,
-        Action::Quit,
-        "q",
-        "quit",
-        true,
-    ),
-    bind(
-        Context::Run,
-        KeyCode::PageDown,
-        NONE,
-        Action::NextStep,
-        "PgDn",
-        "next step",
-        true,
-    ),
-    bind(
-        Context::Run,
-        KeyCode::PageUp,
-        NONE,
-        Action::PrevStep,
-        "PgUp",
-        "previous step",
-        true,
-    ),
-    bind(
-        Context::Run,
-        KeyCode::Esc,
-        NONE,
-        Action::Home,
-        "Esc",
-        "back to the session list",
-        true,
-    ),
-];
+use Action as A;
+use Context as C;
+use KeyCode as K;
 
-/// The action for a key in a context; context bindings win over global ones.
-pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
-    let matches = |b: &&Binding| {
-        b.code == key.code
-            && (b.modifiers == key.modifiers
-                || (matches!(b.code, KeyCode::Char(_))
-                    && key.modifiers == KeyModifiers::SHIFT
-                    && b.modifiers == NONE))
+macro_rules! keys {
+    ($( $ctx:ident $code:expr, $mods:expr => $action:expr, $label:literal, $desc:literal, $footer:literal; )*) => {
+        &[$( Binding {
+            context: C::$ctx,
+            code: $code,
+            modifiers: $mods,
+            action: $action,
+            key_label: $label,
+            description: $desc,
+            in_footer: $footer,
+        }, )*]
     };
-    KEYMAP
-        .iter()
-        .filter(|b| b.context == context)
-        .find(matches)
-        .or_else(|| {
-            KEYMAP
-                .iter()
-                .filter(|b| b.context == Context::Global)
-                .find(matches)
-        })
+}
+
+pub const KEYMAP: &[Binding] = keys! {
+    Global K::F(1), NONE => A::ToggleHelp, "F1", "key.help", true;
+    Global K::Char('c'), CTRL => A::Quit, "Ctrl-C", "key.quit", true;
+    Global K::Char('z'), CTRL => A::Undo, "Ctrl-Z", "key.undo", false;
+    Global K::Char('y'), CTRL => A::Redo, "Ctrl-Y", "key.redo", false;
+
+    Run K::PageDown, NONE => A::NextStep, "PgDn", "key.next_step", true;
+    Run K::PageUp, NONE => A::PrevStep, "PgUp", "key.prev_step", true;
+    Run K::F(10), NONE => A::GoHome, "F10", "key.home", false;
+
+    Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
+    Help K::Char('?'), NONE => A::Cancel, "?", "key.close_help", false;
+
+    Confirm K::Char('y'), NONE => A::Confirm, "y", "key.yes", true;
+    Confirm K::Char('j'), NONE => A::Confirm, "j", "key.yes", false;
+    Confirm K::Enter, NONE => A::Confirm, "Enter", "key.yes", false;
+    Confirm K::Char('n'), NONE => A::Cancel, "n", "key.no", true;
+    Confirm K::Esc, NONE => A::Cancel, "Esc", "key.no", false;
+
+    Prompt K::Enter, NONE => A::Commit, "Enter", "key.save", true;
+    Prompt K::Tab, NONE => A::NextField, "Tab", "key.next_field", true;
+    Prompt K::BackTab, SHIFT => A::PrevField, "Shift-Tab", "key.prev_field", false;
+    Prompt K::Esc, NONE => A::Cancel, "Esc", "key.cancel", true;
+
+    Home K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Home K::Down, NONE => A::Down, "↓", "key.next", false;
+    Home K::Enter, NONE => A::Commit, "Enter", "key.continue", true;
+    Home K::Char('n'), NONE => A::New, "n", "key.new_session", true;
+    Home K::Char('r'), NONE => A::Review, "r", "key.review", true;
+    Home K::Char('q'), NONE => A::Quit, "q", "key.quit_plain", true;
+    Home K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    Setup K::Tab, NONE => A::NextField, "Tab", "key.next_field", true;
+    Setup K::BackTab, SHIFT => A::PrevField, "Shift-Tab", "key.prev_field", true;
+    Setup K::Enter, NONE => A::Commit, "Enter", "key.setup_enter", true;
+    Setup K::Left, NONE => A::Left, "←", "key.choose", false;
+    Setup K::Right, NONE => A::Right, "→", "key.choose", false;
+    Setup K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Setup K::Down, NONE => A::Down, "↓", "key.next", false;
+    Setup K::F(2), NONE => A::Edit, "F2", "key.rename_participant", false;
+    Setup K::F(3), NONE => A::Delete, "F3", "key.remove_participant", false;
+    Setup K::Up, ALT => A::MoveUp, "Alt-↑", "key.move_up", false;
+    Setup K::Down, ALT => A::MoveDown, "Alt-↓", "key.move_down", false;
+    Setup K::Esc, NONE => A::Cancel, "Esc", "key.cancel_setup", true;
+
+    Script K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Script K::Down, NONE => A::Down, "↓", "key.next", false;
+    Script K::Char(' '), NONE => A::Toggle, "Space", "key.tick", true;
+    Script K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    Pulse K::Tab, NONE => A::NextParticipant, "Tab", "key.next_participant", true;
+    Pulse K::BackTab, SHIFT => A::PrevParticipant, "Shift-Tab", "key.prev_participant", false;
+    Pulse K::Up, NONE => A::Up, "↑", "key.prev_item", false;
+    Pulse K::Down, NONE => A::Down, "↓", "key.next_item", false;
+    Pulse K::Char('1'), NONE => A::Pick(1), "1–5", "key.score", true;
+    Pulse K::Char('2'), NONE => A::Pick(2), "2", "key.score", false;
+    Pulse K::Char('3'), NONE => A::Pick(3), "3", "key.score", false;
+    Pulse K::Char('4'), NONE => A::Pick(4), "4", "key.score", false;
+    Pulse K::Char('5'), NONE => A::Pick(5), "5", "key.score", false;
+    Pulse K::Char('0'), NONE => A::Pick(0), "0", "key.clear_score", false;
+    Pulse K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    Roles K::Tab, NONE => A::NextParticipant, "Tab", "key.next_participant", true;
+    Roles K::BackTab, SHIFT => A::PrevParticipant, "Shift-Tab", "key.prev_participant", false;
+    Roles K::Down, NONE => A::NextParticipant, "↓", "key.next_participant", false;
+    Roles K::Up, NONE => A::PrevParticipant, "↑", "key.prev_participant", false;
+    Roles K::Char('1'), NONE => A::Pick(1), "1–6", "key.role", true;
+    Roles K::Char('2'), NONE => A::Pick(2), "2", "key.role", false;
+    Roles K::Char('3'), NONE => A::Pick(3), "3", "key.role", false;
+    Roles K::Char('4'), NONE => A::Pick(4), "4", "key.role", false;
+    Roles K::Char('5'), NONE => A::Pick(5), "5", "key.role", false;
+    Roles K::Char('6'), NONE => A::Pick(6), "6", "key.role", false;
+    Roles K::Char('0'), NONE => A::Pick(0), "0", "key.clear_role", false;
+    Roles K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    Question K::Enter, NONE => A::Commit, "Enter", "key.add_idea", true;
+    Question K::Tab, NONE => A::NextParticipant, "Tab", "key.next_participant", true;
+    Question K::BackTab, SHIFT => A::PrevParticipant, "Shift-Tab", "key.prev_participant", false;
+    Question K::Up, NONE => A::Up, "↑", "key.select_idea", false;
+    Question K::Down, NONE => A::Down, "↓", "key.select_idea", false;
+    Question K::F(2), NONE => A::Edit, "F2", "key.edit_idea", true;
+    Question K::F(3), NONE => A::Delete, "F3", "key.delete_idea", true;
+    Question K::Esc, NONE => A::Cancel, "Esc", "key.cancel_edit", false;
+
+    Board K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Board K::Down, NONE => A::Down, "↓", "key.next", false;
+    Board K::Char(' '), NONE => A::Toggle, "Space", "key.denominator", true;
+    Board K::Char('m'), NONE => A::Move, "m", "key.move", true;
+    Board K::Char('g'), NONE => A::Merge, "g", "key.merge", true;
+    Board K::Char('s'), NONE => A::Split, "s", "key.split", true;
+    Board K::Char('o'), NONE => A::PullOut, "o", "key.pull_out", false;
+    Board K::Char('r'), NONE => A::Rename, "r", "key.rename", true;
+    Board K::Char('l'), NONE => A::Lock, "l", "key.lock", false;
+    Board K::Char('w'), NONE => A::Why, "w", "key.why", true;
+    Board K::Char('+'), NONE => A::Coarser, "+", "key.coarser", false;
+    Board K::Char('-'), NONE => A::Finer, "-", "key.finer", false;
+    Board K::Esc, NONE => A::Cancel, "Esc", "key.cancel_mark", false;
+    Board K::Enter, NONE => A::Commit, "Enter", "key.drop_here", false;
+    Board K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    Bridge K::Char('a'), NONE => A::New, "a", "key.add_action", true;
+    Bridge K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Bridge K::Down, NONE => A::Down, "↓", "key.next", false;
+    Bridge K::F(2), NONE => A::Edit, "F2", "key.edit_action", true;
+    Bridge K::F(3), NONE => A::Delete, "F3", "key.delete_action", true;
+    Bridge K::Char('t'), NONE => A::Notes, "t", "key.notes", true;
+    Bridge K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    Close K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Close K::Down, NONE => A::Down, "↓", "key.next", false;
+    Close K::Char(' '), NONE => A::Toggle, "Space", "key.tick", false;
+    Close K::Char('d'), NONE => A::Edit, "d", "key.follow_up", true;
+    Close K::Char('e'), NONE => A::Export, "e", "key.export", true;
+    Close K::Char('f'), NONE => A::Finish, "f", "key.finish", true;
+    Close K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+};
+
+fn matches(b: &Binding, key: &KeyEvent) -> bool {
+    if b.code != key.code {
+        return false;
+    }
+    // Terminals report Shift with some characters ('?', '+'); the character already says it.
+    b.modifiers == key.modifiers
+        || (matches!(b.code, K::Char(_)) && b.modifiers == NONE && key.modifiers == SHIFT)
+}
+
+/// The action for a key: the context's own bindings, then the run screen's for session
+/// steps, then the global ones.
+pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
+    layers(context)
+        .flat_map(|layer| KEYMAP.iter().filter(move |b| b.context == layer))
+        .find(|b| matches(b, &key))
         .map(|b| b.action)
 }
 
-/// Bindings to show for a context: its own, then the global ones.
-pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |b| b.context == context).chain(
-        KEYMAP
-            .iter()
-            .filter(move |b| b.context == Context::Global && context != Context::Global),
-    )
+fn layers(context: Context) -> impl Iterator<Item = Context> {
+    let run = context.is_step().then_some(Context::Run);
+    std::iter::once(context)
+        .chain(run)
+        .chain(std::iter::once(Context::Global))
+}
+
+/// Bindings to show for a context, its own first; one row per distinct description.
+pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
+    let mut out: Vec<&'static Binding> = Vec::new();
+    for layer in layers(context) {
+        for b in KEYMAP.iter().filter(|b| b.context == layer) {
+            let shadowed = out
+                .iter()
+                .any(|o| o.code == b.code && o.modifiers == b.modifiers);
+            if !shadowed {
+                out.push(b);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
     #[test]
-    fn context_keys_win_and_globals_apply_everywhere() {
-        let key = |code, m| KeyEvent::new(code, m);
+    fn context_keys_win_and_run_and_global_keys_apply_beneath() {
         assert_eq!(
-            resolve(Context::Run, key(KeyCode::PageDown, NONE)),
-            Some(Action::NextStep)
+            resolve(C::Question, key(K::PageDown, NONE)),
+            Some(A::NextStep)
         );
-        assert_eq!(resolve(Context::Home, key(KeyCode::PageDown, NONE)), None);
+        assert_eq!(resolve(C::Home, key(K::PageDown, NONE)), None);
+        assert_eq!(resolve(C::Home, key(K::Char('c'), CTRL)), Some(A::Quit));
+        assert_eq!(resolve(C::Pulse, key(K::Char('3'), NONE)), Some(A::Pick(3)));
         assert_eq!(
-            resolve(Context::Home, key(KeyCode::Char('c'), CTRL)),
-            Some(Action::Quit)
+            resolve(C::Board, key(K::Char('?'), SHIFT)),
+            Some(A::ToggleHelp)
         );
-        assert_eq!(
-            resolve(Context::Help, key(KeyCode::F(1), NONE)),
-            Some(Action::ToggleHelp)
-        );
+    }
+
+    #[test]
+    fn typing_contexts_leave_letters_and_question_marks_to_the_text_field() {
+        for ctx in [C::Question, C::Setup, C::Prompt] {
+            assert!(ctx.is_typing());
+            for c in ['?', 'a', 'm', 'q', 'é', '1'] {
+                assert_eq!(resolve(ctx, key(K::Char(c), NONE)), None, "{ctx:?} {c}");
+            }
+        }
     }
 
     #[test]
@@ -249,7 +282,7 @@ mod tests {
                     b.context == a.context && b.code == a.code && b.modifiers == a.modifiers
                 })
                 .count();
-            assert_eq!(twins, 1, "{} bound twice", a.key_label);
+            assert_eq!(twins, 1, "{} bound twice in {:?}", a.key_label, a.context);
         }
     }
 }

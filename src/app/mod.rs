@@ -1,13 +1,29 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
+pub mod board;
+mod bridge;
+mod checklist;
+mod home;
 pub mod keymap;
+mod live_groups;
+mod overlay;
+mod pulse;
+mod question;
+mod roles;
 mod run;
+mod setup;
+pub mod text;
 
+pub use board::rows as board_rows;
+pub use home::HomeState;
 pub use keymap::Context;
-pub use run::{RunState, SaveStatus};
+pub use live_groups::LiveGroups;
+pub use overlay::{Confirm, Overlay, Prompt, PromptPurpose};
+pub use run::{BoardMark, RunState, SaveStatus};
+pub use setup::{SetupField, SetupState};
 
-use crate::domain::{Clock, Language, NewSession};
-use crate::store::{Listing, Paths, SessionFile, StoreError, list_sessions, resolve_template};
+use crate::domain::{Clock, Language};
+use crate::store::{Paths, SessionFile, StoreError};
 use crossterm::event::KeyEvent;
 
 /// How the program starts: on the home screen, or inside a session.
@@ -21,21 +37,47 @@ pub enum Start {
     },
 }
 
+/// Everything a key can mean. Screens act on these, never on raw keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
     ToggleHelp,
-    CloseOverlay,
-    Up,
-    Down,
-    OpenSelected,
-    ReviewSelected,
-    NewSession,
-    NextStep,
-    PrevStep,
-    Home,
+    Cancel,
+    Confirm,
+    Commit,
     Undo,
     Redo,
+    Up,
+    Down,
+    Left,
+    Right,
+    MoveUp,
+    MoveDown,
+    NextField,
+    PrevField,
+    NextStep,
+    PrevStep,
+    NextParticipant,
+    PrevParticipant,
+    GoHome,
+    New,
+    Review,
+    Edit,
+    Delete,
+    Toggle,
+    Pick(u8),
+    Move,
+    Merge,
+    Split,
+    PullOut,
+    Rename,
+    Lock,
+    Why,
+    Coarser,
+    Finer,
+    Notes,
+    Export,
+    Finish,
 }
 
 /// What the event loop does next.
@@ -46,170 +88,216 @@ pub enum Outcome {
     Quit(Option<String>),
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Message {
+    pub fn info(text: impl Into<String>) -> Option<Message> {
+        Some(Message {
+            text: text.into(),
+            is_error: false,
+        })
+    }
+
+    pub fn error(text: impl Into<String>) -> Option<Message> {
+        Some(Message {
+            text: text.into(),
+            is_error: true,
+        })
+    }
+}
+
 pub enum Screen {
     Home(HomeState),
+    Setup(Box<SetupState>),
     Run(Box<RunState>),
-}
-
-pub struct HomeState {
-    pub listings: Vec<Listing>,
-    pub selected: usize,
-}
-
-impl HomeState {
-    fn load(paths: &Paths) -> HomeState {
-        let listings = list_sessions(&paths.sessions_dir()).unwrap_or_default();
-        HomeState {
-            listings,
-            selected: 0,
-        }
-    }
 }
 
 pub struct App {
     pub paths: Paths,
     pub screen: Screen,
-    pub help_open: bool,
-    /// A one-line message for the facilitator (errors in red).
-    pub message: Option<(String, bool)>,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
     clock: Box<dyn Clock>,
 }
 
 impl App {
     pub fn new(start: Start, clock: Box<dyn Clock>) -> App {
-        let (paths, screen, message) = match start {
-            Start::Home { paths } => {
-                let home = HomeState::load(&paths);
-                (paths, Screen::Home(home), None)
-            }
-            Start::Session { paths, file } => {
-                let message = file
-                    .read_only()
-                    .map(|r| (format!("Read-only: {r}."), false));
-                (paths, Screen::Run(Box::new(RunState::new(*file))), message)
-            }
-        };
-        App {
-            paths,
-            screen,
-            help_open: false,
-            message,
+        let mut app = App {
+            paths: match &start {
+                Start::Home { paths } | Start::Session { paths, .. } => paths.clone(),
+            },
+            screen: Screen::Home(HomeState::default()),
+            overlay: None,
+            message: None,
             clock,
+        };
+        match start {
+            Start::Home { .. } => app.go_home(),
+            Start::Session { file, .. } => app.open_session(Ok(*file)),
+        }
+        app
+    }
+
+    /// The language of the interface: the session's, else that of the latest session.
+    pub fn language(&self) -> Language {
+        match &self.screen {
+            Screen::Run(run) => run.file.session.language,
+            Screen::Setup(setup) => setup.language(),
+            Screen::Home(home) => home.language(),
         }
     }
 
+    /// The context keys resolve in: an overlay's, else the screen's.
     pub fn context(&self) -> Context {
-        if self.help_open {
-            Context::Help
-        } else {
-            self.context_behind_help()
+        match &self.overlay {
+            Some(o) => o.context(),
+            None => self.screen_context(),
         }
     }
 
-    /// The screen's own context, also while the help overlay covers it.
-    pub fn context_behind_help(&self) -> Context {
-        match self.screen {
+    /// The screen's own context, also while an overlay covers it.
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
             Screen::Home(_) => Context::Home,
-            Screen::Run(_) => Context::Run,
+            Screen::Setup(_) => Context::Setup,
+            Screen::Run(run) => run.context(),
         }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
-        match keymap::resolve(self.context(), key) {
+        let context = self.context();
+        match keymap::resolve(context, key) {
             Some(action) => self.update(action),
+            None if context.is_typing() => {
+                self.type_key(key);
+                Outcome::Continue
+            }
             None => Outcome::Continue,
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Outcome {
-        match action {
-            Action::Quit => return self.quit(),
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::CloseOverlay => self.help_open = false,
-            _ => match &mut self.screen {
-                Screen::Home(_) => return self.update_home(action),
-                Screen::Run(_) if action == Action::Home => {
-                    self.message = None;
-                    self.screen = Screen::Home(HomeState::load(&self.paths));
-                }
-                Screen::Run(run) => self.message = run.update(action, self.clock.as_ref()),
-            },
+    /// Pasted text: into the focused field, or one idea per line on a question step.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+            prompt.field_mut().insert(text);
+            return;
         }
-        Outcome::Continue
+        if self.overlay.is_some() {
+            return;
+        }
+        let clock = self.clock.as_ref();
+        self.message = match &mut self.screen {
+            Screen::Setup(setup) => setup.paste(text),
+            Screen::Run(run) => run.paste(text, clock),
+            Screen::Home(_) => None,
+        };
     }
 
-    fn update_home(&mut self, action: Action) -> Outcome {
-        let Screen::Home(home) = &mut self.screen else {
-            return Outcome::Continue;
-        };
-        let count = home.listings.len();
+    fn type_key(&mut self, key: KeyEvent) {
+        if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+            prompt.field_mut().input(key);
+            prompt.error = None;
+            return;
+        }
+        match &mut self.screen {
+            Screen::Setup(setup) => setup.type_key(key),
+            Screen::Run(run) => run.type_key(key),
+            Screen::Home(_) => {}
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Outcome {
+        self.message = None;
         match action {
-            Action::Up => home.selected = home.selected.saturating_sub(1),
-            Action::Down => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
-            Action::OpenSelected | Action::ReviewSelected => {
-                let read_only = action == Action::ReviewSelected;
-                match home.listings.get(home.selected) {
-                    Some(Listing::Session(s)) => {
-                        let opened = if read_only {
-                            SessionFile::open_read_only(&s.path)
-                        } else {
-                            SessionFile::open(&s.path)
-                        };
-                        self.open(opened);
-                    }
-                    Some(Listing::Unreadable { error, .. }) => {
-                        let first = error.lines().next().unwrap_or_default().to_string();
-                        self.message = Some((format!("Cannot open: {first}"), true));
-                    }
-                    None => {
-                        self.message =
-                            Some(("No session yet: press n to start one.".to_string(), false))
-                    }
-                }
-            }
-            Action::NewSession => {
-                let created = self.create_session();
-                self.open(created);
+            Action::Quit => return self.quit(),
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help) => None,
+                    _ => Some(Overlay::Help),
+                };
+                return Outcome::Continue;
             }
             _ => {}
         }
+        if let Some(overlay) = self.overlay.take() {
+            self.update_overlay(overlay, action);
+            return Outcome::Continue;
+        }
+        let clock = self.clock.as_ref();
+        match &mut self.screen {
+            Screen::Home(home) => match home.update(action) {
+                home::HomeOutcome::Stay(message) => self.message = message,
+                home::HomeOutcome::Open(path, read_only) => {
+                    let opened = if read_only {
+                        SessionFile::open_read_only(&path)
+                    } else {
+                        SessionFile::open(&path)
+                    };
+                    self.open_session(opened);
+                }
+                home::HomeOutcome::Setup => {
+                    let language = home.language();
+                    self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
+                }
+                home::HomeOutcome::Quit => return Outcome::Quit(None),
+            },
+            Screen::Setup(setup) => match setup.update(action, &self.paths, clock) {
+                setup::SetupOutcome::Stay(message) => self.message = message,
+                setup::SetupOutcome::Cancel => self.go_home(),
+                setup::SetupOutcome::Created(file) => self.open_session(Ok(*file)),
+            },
+            Screen::Run(run) => {
+                if action == Action::GoHome {
+                    self.go_home();
+                    return Outcome::Continue;
+                }
+                let (message, overlay) = run.update(action, clock, &self.paths);
+                self.message = message;
+                self.overlay = overlay;
+            }
+        }
         Outcome::Continue
     }
 
-    /// A new session from the built-in workshop, in the language of the latest session.
-    fn create_session(&self) -> Result<SessionFile, StoreError> {
-        let language = match &self.screen {
-            Screen::Home(home) => home.listings.iter().find_map(|l| match l {
-                Listing::Session(s) => Some(s.language),
-                Listing::Unreadable { .. } => None,
-            }),
-            Screen::Run(_) => None,
-        }
-        .unwrap_or(Language::En);
-        let template = resolve_template(
-            &self.paths.templates_dir(),
-            "ambassadorship",
-            Some(language),
-        )?;
-        let dir = self.paths.ensure_sessions_dir()?;
-        let details = NewSession {
-            title: template.title.clone(),
-            ..NewSession::default()
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
+        let keep = |action| !matches!(action, Action::Cancel);
+        let clock = self.clock.as_ref();
+        let Screen::Run(run) = &mut self.screen else {
+            // Outside a session only help opens.
+            self.overlay = keep(action).then_some(overlay);
+            return;
         };
-        SessionFile::create(&dir, template, details, self.clock.as_ref())
+        if matches!(overlay, Overlay::Help) {
+            self.overlay = keep(action).then_some(overlay);
+            return;
+        }
+        let (message, next) = run.update_overlay(overlay, action, clock);
+        self.message = message;
+        self.overlay = next;
     }
 
-    fn open(&mut self, opened: Result<SessionFile, StoreError>) {
+    fn go_home(&mut self) {
+        self.overlay = None;
+        self.screen = Screen::Home(HomeState::load(&self.paths));
+    }
+
+    fn open_session(&mut self, opened: Result<SessionFile, StoreError>) {
         match opened {
             Ok(file) => {
-                self.message = file
-                    .read_only()
-                    .map(|r| (format!("Read-only: {r}."), false));
+                let lang = file.session.language;
+                self.message = file.read_only().map(|r| Message {
+                    text: crate::i18n::trf(lang, "msg.read_only", &[r]),
+                    is_error: false,
+                });
                 self.screen = Screen::Run(Box::new(RunState::new(file)));
             }
             Err(e) => {
                 let first = e.to_string().lines().next().unwrap_or_default().to_string();
-                self.message = Some((first, true));
+                self.message = Message::error(first);
             }
         }
     }

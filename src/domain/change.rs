@@ -51,6 +51,11 @@ pub enum Change {
         step: String,
         groups: Vec<Group>,
     },
+    /// How readily ideas are grouped on a step: -1 coarser, 0 default, 1 finer.
+    SetGroupingLevel {
+        step: String,
+        level: i8,
+    },
     /// Marks a group as a common denominator, or unmarks it when it already is one.
     ToggleDenominator {
         step: String,
@@ -291,6 +296,7 @@ impl Session {
                     r.ideas.retain(|i| i.id != id);
                     for g in &mut r.groups {
                         g.ideas.retain(|i| *i != id);
+                        g.pinned.retain(|i| *i != id);
                     }
                     r.groups.retain(|g| !g.ideas.is_empty());
                 }
@@ -308,6 +314,10 @@ impl Session {
                     .denominators
                     .retain(|d| groups.iter().any(|g| g.id == d.group));
                 results.groups = groups;
+            }
+            SetGroupingLevel { step, level } => {
+                self.step_kind(&step)?;
+                self.results.entry(step).or_default().grouping_level = level.clamp(-1, 1);
             }
             ToggleDenominator { step, group, label } => {
                 self.step_kind(&step)?;

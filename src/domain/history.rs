@@ -24,13 +24,18 @@ impl History {
         let before = change.is_undoable().then(|| session.clone());
         let applied = session.apply(change, clock)?;
         if let Some(before) = before {
-            self.undo.push(before);
-            if self.undo.len() > LIMIT {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
+            self.record(before);
         }
         Ok(applied)
+    }
+
+    /// Records `before` as one undo step, for edits made of several changes.
+    pub fn record(&mut self, before: Session) {
+        self.undo.push(before);
+        if self.undo.len() > LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
     }
 
     pub fn can_undo(&self) -> bool {

@@ -73,9 +73,16 @@ pub struct StepResults {
     pub actions: Vec<Action>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// How readily ideas are grouped on this step: -1 coarser, 0 default, 1 finer.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub grouping_level: i8,
     /// Ticked checklist lines (indices into the step's checklist).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub checked: BTreeSet<usize>,
+}
+
+fn is_zero(n: &i8) -> bool {
+    *n == 0
 }
 
 impl StepResults {
@@ -103,7 +110,13 @@ pub struct Group {
     /// The facilitator locked it: the engine adds nothing and takes nothing away.
     #[serde(default)]
     pub locked: bool,
+    /// Made or changed by the facilitator (merge, split, pull out): never merged automatically.
+    #[serde(default)]
+    pub manual: bool,
     pub ideas: Vec<IdeaId>,
+    /// Ideas the facilitator placed here by hand; the engine never moves them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinned: Vec<IdeaId>,
 }
 
 /// A group the facilitator marked as common ground of the team.

@@ -1,9 +1,40 @@
-//! Grouping of ideas. For now only identical ideas (ignoring case and spacing) are grouped;
-//! the real engine replaces this module.
+//! The grouping engine: idea text -> features -> similarity -> groups.
+//!
+//! Pure and deterministic. Used live (one idea at a time, [`Engine`]) and in batch
+//! ([`group_texts`], [`batch::run`]).
 
-use serde::Serialize;
+pub mod batch;
+pub mod cluster;
+pub mod embed;
+pub mod engine;
+pub mod explain;
+pub mod features;
+pub mod labels;
+pub mod language;
+pub mod lexicon;
+mod ops;
+mod placement;
+pub mod similarity;
+pub mod tokenize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+pub use batch::group_texts;
+pub use embed::{EmbedError, Embedder, Model2Vec};
+pub use engine::Engine;
+pub use explain::Explanation;
+
+/// Stable id of an idea, given by the caller.
+pub type IdeaId = u64;
+/// Stable id of a group, assigned by the engine and never reused.
+pub type GroupId = u64;
+
+/// Language of the ideas: detected per idea (`Auto`) or forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Auto,
@@ -11,64 +42,96 @@ pub enum Lang {
     Nl,
 }
 
-#[derive(Debug, Serialize)]
-pub struct BatchGroup {
-    pub label: String,
-    pub items: Vec<usize>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct BatchOutput {
-    pub groups: Vec<BatchGroup>,
-    #[serde(skip)]
-    pub lines: Vec<String>,
-}
-
-impl BatchOutput {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("groups serialise") + "\n"
-    }
-
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for g in &self.groups {
-            out.push_str(&format!("## {} ({})\n", g.label, g.items.len()));
-            for &i in &g.items {
-                out.push_str(&format!("  - {}\n", self.lines[i]));
-            }
-        }
-        out
-    }
-}
-
-/// Groups the non-empty lines of `text`; `items` index those non-empty lines.
-pub fn group_lines(text: &str, _lang: Lang) -> BatchOutput {
-    let lines: Vec<String> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect();
-    let mut groups: Vec<(String, BatchGroup)> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let key = line
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.items.push(i),
-            None => groups.push((
-                key,
-                BatchGroup {
-                    label: line.chars().take(40).collect(),
-                    items: vec![i],
-                },
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(Lang::Auto),
+            "en" => Ok(Lang::En),
+            "nl" => Ok(Lang::Nl),
+            other => Err(format!(
+                "unknown language '{other}' (expected auto, en or nl)"
             )),
         }
     }
-    BatchOutput {
-        groups: groups.into_iter().map(|(_, g)| g).collect(),
-        lines,
+}
+
+/// How readily ideas are put together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// fewer, larger groups
+    Coarser,
+    #[default]
+    Default,
+    /// more, smaller groups
+    Finer,
+}
+
+impl Granularity {
+    /// Average-link similarity needed to put ideas together.
+    pub fn threshold(self) -> f32 {
+        match self {
+            Granularity::Coarser => DEFAULT_THRESHOLD * 0.75,
+            Granularity::Default => DEFAULT_THRESHOLD,
+            Granularity::Finer => DEFAULT_THRESHOLD * 1.35,
+        }
     }
+}
+
+/// Average-link similarity threshold at the default granularity.
+pub const DEFAULT_THRESHOLD: f32 = 0.085;
+/// Share of the embedding cosine in the similarity when an embedder is configured.
+pub const EMBED_SHARE: f32 = 0.5;
+
+/// Engine settings.
+#[derive(Default)]
+pub struct EngineConfig {
+    pub lang: Lang,
+    pub granularity: Granularity,
+    pub embedder: Option<Box<dyn Embedder>>,
+}
+
+impl std::fmt::Debug for EngineConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EngineConfig")
+            .field("lang", &self.lang)
+            .field("granularity", &self.granularity)
+            .field("embedder", &self.embedder.as_ref().map(|e| e.dim()))
+            .finish()
+    }
+}
+
+/// A group as the screens see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub id: GroupId,
+    pub label: String,
+    pub label_is_custom: bool,
+    pub locked: bool,
+    /// members in id order
+    pub members: Vec<IdeaId>,
+}
+
+/// One group in a [`Constraints`] snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct GroupRecord {
+    pub id: GroupId,
+    pub label: String,
+    pub label_is_custom: bool,
+    pub locked: bool,
+    /// made or changed by the facilitator (merge, split, pull out): never merged automatically
+    pub manual: bool,
+    pub members: Vec<IdeaId>,
+}
+
+/// Serializable snapshot of the board: every facilitator edit (moves, merges, splits,
+/// renames, locks; `pinned` ideas never move automatically) plus the current assignment
+/// and the group id counter, so that [`Engine::restore`] rebuilds exactly the same board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Constraints {
+    pub granularity: Granularity,
+    pub next_group_id: GroupId,
+    pub groups: Vec<GroupRecord>,
+    pub pinned: Vec<IdeaId>,
 }

@@ -135,6 +135,7 @@ impl V1Session {
                 actions: r.actions,
                 notes: r.notes,
                 checked: r.checked,
+                grouping_level: 0,
             };
             results.insert(step, converted);
         }

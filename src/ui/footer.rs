@@ -1,19 +1,44 @@
 use super::theme;
 use crate::app::{Context, keymap};
+use crate::domain::Language;
+use crate::i18n::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-/// The keys that matter here, straight from the keymap.
-pub fn draw(context: Context, frame: &mut Frame, area: Rect) {
+/// The keys that matter here, straight from the keymap. The screen's own keys come first;
+/// help and quit always show, so keys that do not fit are dropped from the middle.
+pub fn draw(context: Context, lang: Language, frame: &mut Frame, area: Rect) {
+    let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
+        keymap::bindings_for(context)
+            .into_iter()
+            .filter(|b| b.in_footer)
+            .partition(|b| b.context == Context::Global);
+    let item = |b: &keymap::Binding| -> (&'static str, &'static str) {
+        (b.key_label, tr(lang, b.description))
+    };
+    let width = |(k, d): &(&str, &str)| k.width() + d.width() + 3;
+    let fixed: Vec<(&str, &str)> = global.into_iter().map(item).collect();
+    let mut budget = usize::from(area.width).saturating_sub(fixed.iter().map(width).sum());
+    let mut shown: Vec<(&str, &str)> = Vec::new();
+    for b in own {
+        let it = item(b);
+        // (the screen's own keys, in keymap order)
+        if width(&it) <= budget {
+            budget -= width(&it);
+            shown.push(it);
+        }
+    }
+    shown.extend(fixed);
     let mut spans = Vec::new();
-    for b in keymap::bindings_for(context).filter(|b| b.in_footer) {
+    for (key, description) in shown {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(b.key_label, theme::key()));
-        spans.push(Span::raw(format!(" {}", b.description)));
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {description}")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -1,25 +1,34 @@
-//! Drawing: `draw(&App, frame)` never changes state.
+//! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
 mod footer;
-mod help;
 mod home;
+mod overlay;
 mod run;
+mod setup;
+mod steps;
 pub mod theme;
+mod widgets;
 
 use crate::app::{App, Screen};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Below this the layout cannot show a step sensibly.
 pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
+pub const MIN_HEIGHT: u16 = 16;
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    let lang = app.language();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        let text = crate::i18n::trf(
+            lang,
+            "ui.too_small",
+            &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
     let [body, message, footer] = Layout::vertical([
@@ -29,30 +38,23 @@ pub fn draw(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     match &app.screen {
-        Screen::Home(home) => home::draw(home, &app.paths, frame, body),
-        Screen::Run(run) => run::draw(run, frame, body),
+        Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
+        Screen::Setup(setup) => setup::draw(setup, frame, body),
+        Screen::Run(run) => run::draw(run, app.overlay.is_none(), frame, body),
     }
-    if let Some((text, is_error)) = &app.message {
-        let style = if *is_error {
+    if let Some(m) = &app.message {
+        let style = if m.is_error {
             theme::error()
         } else {
             theme::notice()
         };
-        frame.render_widget(Paragraph::new(Line::styled(text.as_str(), style)), message);
+        frame.render_widget(
+            Paragraph::new(Line::styled(m.text.as_str(), style)),
+            message,
+        );
     }
-    footer::draw(app.context(), frame, footer);
-    if app.help_open {
-        help::draw(app.context_behind_help(), frame, area);
+    footer::draw(app.context(), lang, frame, footer);
+    if let Some(o) = &app.overlay {
+        overlay::draw(o, app.screen_context(), lang, frame, area);
     }
-}
-
-fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Please enlarge the window (at least {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{}). Ctrl-C quits.",
-        area.width, area.height
-    );
-    frame.render_widget(
-        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
-        area,
-    );
 }

@@ -51,3 +51,15 @@ pub fn warning() -> Style {
 pub fn prompt() -> Style {
     Style::default().add_modifier(Modifier::BOLD)
 }
+
+pub fn focus() -> Style {
+    fg(Color::Cyan)
+}
+
+pub fn low() -> Style {
+    fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+pub fn accent() -> Style {
+    fg(Color::Magenta).add_modifier(Modifier::BOLD)
+}

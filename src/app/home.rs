@@ -1,0 +1,90 @@
+//! The home screen: recent sessions, start a new one, continue or review one.
+
+use super::{Action, Message};
+use crate::domain::Language;
+use crate::store::{Listing, Paths, list_sessions};
+use std::path::PathBuf;
+
+#[derive(Default)]
+pub struct HomeState {
+    pub listings: Vec<Listing>,
+    pub selected: usize,
+    /// Why the list could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+pub enum HomeOutcome {
+    Stay(Option<Message>),
+    /// Open this session; read-only when true.
+    Open(PathBuf, bool),
+    Setup,
+    Quit,
+}
+
+impl HomeState {
+    pub fn load(paths: &Paths) -> HomeState {
+        match list_sessions(&paths.sessions_dir()) {
+            Ok(listings) => HomeState {
+                listings,
+                ..HomeState::default()
+            },
+            Err(e) => HomeState {
+                error: Some(e.to_string()),
+                ..HomeState::default()
+            },
+        }
+    }
+
+    /// The language of the latest readable session, else the system's, else English.
+    pub fn language(&self) -> Language {
+        self.listings
+            .iter()
+            .find_map(|l| match l {
+                Listing::Session(s) => Some(s.language),
+                Listing::Unreadable { .. } => None,
+            })
+            .unwrap_or_else(system_language)
+    }
+
+    pub fn update(&mut self, action: Action) -> HomeOutcome {
+        let count = self.listings.len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::Commit | Action::Review => {
+                let read_only = action == Action::Review;
+                let lang = self.language();
+                return match self.listings.get(self.selected) {
+                    Some(Listing::Session(s)) => HomeOutcome::Open(s.path.clone(), read_only),
+                    Some(Listing::Unreadable { error, .. }) => {
+                        HomeOutcome::Stay(Message::error(crate::i18n::trf(
+                            lang,
+                            "msg.cannot_open",
+                            &[&error.lines().next().unwrap_or_default()],
+                        )))
+                    }
+                    None => HomeOutcome::Stay(Message::info(crate::i18n::tr(
+                        lang,
+                        "msg.no_session_yet",
+                    ))),
+                };
+            }
+            Action::New => return HomeOutcome::Setup,
+            Action::Quit => return HomeOutcome::Quit,
+            _ => {}
+        }
+        HomeOutcome::Stay(None)
+    }
+}
+
+fn system_language() -> Language {
+    let lang = std::env::var("LC_ALL")
+        .or_else(|_| std::env::var("LC_MESSAGES"))
+        .or_else(|_| std::env::var("LANG"))
+        .unwrap_or_default();
+    if lang.starts_with("nl") {
+        Language::Nl
+    } else {
+        Language::En
+    }
+}

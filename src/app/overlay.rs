@@ -1,0 +1,89 @@
+//! Overlays stacked above a screen: help, a yes/no question, a small form, an explanation.
+
+use super::keymap::Context;
+use super::text::TextField;
+use crate::domain::{ActionId, GroupId, IdeaId};
+
+pub enum Overlay {
+    Help,
+    Confirm(Confirm),
+    Prompt(Prompt),
+    /// Read-only text (for example why ideas are together); any key closes it.
+    Info {
+        title: String,
+        body: String,
+    },
+}
+
+impl Overlay {
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help => Context::Help,
+            Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Prompt(_) => Context::Prompt,
+            Overlay::Info { .. } => Context::Help,
+        }
+    }
+}
+
+/// What a yes answer does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteIdea { id: IdeaId, text: String },
+    DeleteAction { id: ActionId, what: String },
+}
+
+/// What a form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptPurpose {
+    RenameGroup { group: GroupId },
+    Action { editing: Option<ActionId> },
+    Notes,
+    FollowUp,
+}
+
+/// A small form of one or more fields.
+pub struct Prompt {
+    pub purpose: PromptPurpose,
+    pub title: String,
+    /// Field labels and their text.
+    pub fields: Vec<(String, TextField)>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(purpose: PromptPurpose, title: String, fields: Vec<(String, String)>) -> Prompt {
+        Prompt {
+            purpose,
+            title,
+            fields: fields
+                .into_iter()
+                .map(|(label, text)| (label, TextField::with_text(&text)))
+                .collect(),
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn field_mut(&mut self) -> &mut TextField {
+        let i = self.focus.min(self.fields.len() - 1);
+        &mut self.fields[i].1
+    }
+
+    pub fn value(&self, i: usize) -> String {
+        self.fields
+            .get(i)
+            .map(|(_, f)| f.text())
+            .unwrap_or_default()
+    }
+
+    pub fn next_field(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+}

@@ -1,0 +1,346 @@
+//! The setup screen: workshop, language, session details and participants.
+
+use super::text::TextField;
+use super::{Action, Message};
+use crate::domain::{Clock, Language, NewSession, Template};
+use crate::i18n::tr;
+use crate::store::{Paths, SessionFile, list_templates};
+use crossterm::event::KeyEvent;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SetupField {
+    Template,
+    Language,
+    Title,
+    Organisation,
+    Goal,
+    Facilitator,
+    Participants,
+    Start,
+}
+
+impl SetupField {
+    pub const ALL: [SetupField; 8] = [
+        SetupField::Template,
+        SetupField::Language,
+        SetupField::Title,
+        SetupField::Organisation,
+        SetupField::Goal,
+        SetupField::Facilitator,
+        SetupField::Participants,
+        SetupField::Start,
+    ];
+
+    fn index(self) -> usize {
+        SetupField::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+}
+
+pub struct SetupState {
+    /// Every usable template (the user's own replace built-in ones with the same id and language).
+    pub templates: Vec<Template>,
+    /// Templates that did not load, with the error naming file, line and column.
+    pub broken_templates: Vec<String>,
+    /// Distinct template ids, in the order first seen.
+    pub template_ids: Vec<String>,
+    pub template_index: usize,
+    pub language: Language,
+    pub title: TextField,
+    pub organisation: TextField,
+    pub goal: TextField,
+    pub facilitator: TextField,
+    pub participant_input: TextField,
+    pub participants: Vec<String>,
+    pub selected_participant: Option<usize>,
+    /// The participant being renamed through the input field.
+    pub renaming: Option<usize>,
+    pub field: SetupField,
+    /// Validation messages shown next to their field.
+    pub errors: BTreeMap<SetupField, String>,
+}
+
+pub enum SetupOutcome {
+    Stay(Option<Message>),
+    Cancel,
+    Created(Box<SessionFile>),
+}
+
+impl SetupState {
+    pub fn new(paths: &Paths, language: Language) -> SetupState {
+        let mut templates: Vec<Template> = Vec::new();
+        let mut broken_templates = Vec::new();
+        match list_templates(&paths.templates_dir()) {
+            Ok(entries) => {
+                for entry in entries {
+                    match entry.template {
+                        Ok(t) => {
+                            templates.retain(|o| !(o.id == t.id && o.language == t.language));
+                            templates.push(t);
+                        }
+                        Err(e) => broken_templates.push(e.to_string()),
+                    }
+                }
+            }
+            Err(e) => broken_templates.push(e.to_string()),
+        }
+        if templates.is_empty() {
+            templates = crate::store::builtin_templates();
+        }
+        let mut template_ids: Vec<String> = Vec::new();
+        for t in &templates {
+            if !template_ids.contains(&t.id) {
+                template_ids.push(t.id.clone());
+            }
+        }
+        SetupState {
+            templates,
+            broken_templates,
+            template_ids,
+            template_index: 0,
+            language,
+            title: TextField::default(),
+            organisation: TextField::default(),
+            goal: TextField::default(),
+            facilitator: TextField::default(),
+            participant_input: TextField::default(),
+            participants: Vec::new(),
+            selected_participant: None,
+            renaming: None,
+            field: SetupField::Title,
+            errors: BTreeMap::new(),
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The template the session would be made from: the chosen id in the chosen language when
+    /// there is such a translation.
+    pub fn template(&self) -> &Template {
+        let id = &self.template_ids[self.template_index.min(self.template_ids.len() - 1)];
+        self.templates
+            .iter()
+            .find(|t| &t.id == id && t.language == self.language)
+            .or_else(|| self.templates.iter().find(|t| &t.id == id))
+            .expect("every id comes from a template")
+    }
+
+    pub fn focused_text(&mut self) -> Option<&mut TextField> {
+        match self.field {
+            SetupField::Title => Some(&mut self.title),
+            SetupField::Organisation => Some(&mut self.organisation),
+            SetupField::Goal => Some(&mut self.goal),
+            SetupField::Facilitator => Some(&mut self.facilitator),
+            SetupField::Participants => Some(&mut self.participant_input),
+            _ => None,
+        }
+    }
+
+    pub fn type_key(&mut self, key: KeyEvent) {
+        let field = self.field;
+        if let Some(text) = self.focused_text() {
+            text.input(key);
+            self.errors.remove(&field);
+        }
+    }
+
+    /// Pasting names into the participants field adds one participant per line.
+    pub fn paste(&mut self, text: &str) -> Option<Message> {
+        if self.field == SetupField::Participants && text.contains('\n') {
+            for line in text.lines() {
+                self.participant_input.set_text(line);
+                self.add_participant();
+            }
+            return None;
+        }
+        if let Some(field) = self.focused_text() {
+            field.insert(text);
+        }
+        None
+    }
+
+    pub fn update(&mut self, action: Action, paths: &Paths, clock: &dyn Clock) -> SetupOutcome {
+        match action {
+            Action::Cancel => return SetupOutcome::Cancel,
+            Action::NextField => self.move_field(1),
+            Action::PrevField => self.move_field(-1),
+            Action::Left | Action::Right => {
+                self.choose(if action == Action::Left { -1 } else { 1 })
+            }
+            Action::Up | Action::Down if self.field == SetupField::Participants => {
+                self.select_participant(action == Action::Down)
+            }
+            Action::Up => self.move_field(-1),
+            Action::Down => self.move_field(1),
+            Action::Edit => self.start_rename(),
+            Action::Delete => self.remove_participant(),
+            Action::MoveUp | Action::MoveDown => self.reorder(action == Action::MoveUp),
+            Action::Commit => return self.commit(paths, clock),
+            _ => {}
+        }
+        SetupOutcome::Stay(None)
+    }
+
+    fn move_field(&mut self, by: isize) {
+        let n = SetupField::ALL.len() as isize;
+        let next = (self.field.index() as isize + by).rem_euclid(n);
+        self.field = SetupField::ALL[next as usize];
+    }
+
+    fn choose(&mut self, by: isize) {
+        let code = if by < 0 {
+            crossterm::event::KeyCode::Left
+        } else {
+            crossterm::event::KeyCode::Right
+        };
+        if let Some(text) = self.focused_text() {
+            text.input(KeyEvent::from(code));
+            return;
+        }
+        match self.field {
+            SetupField::Template => {
+                let n = self.template_ids.len() as isize;
+                self.template_index = (self.template_index as isize + by).rem_euclid(n) as usize;
+            }
+            SetupField::Language => {
+                let all = Language::ALL;
+                let i = all.iter().position(|l| *l == self.language).unwrap_or(0) as isize;
+                self.language = all[(i + by).rem_euclid(all.len() as isize) as usize];
+            }
+            _ => {}
+        }
+    }
+
+    fn select_participant(&mut self, down: bool) {
+        let n = self.participants.len();
+        if n == 0 {
+            return;
+        }
+        self.selected_participant = Some(match (self.selected_participant, down) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1).min(n - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        });
+    }
+
+    fn start_rename(&mut self) {
+        if let Some(i) = self
+            .selected_participant
+            .filter(|i| *i < self.participants.len())
+        {
+            self.field = SetupField::Participants;
+            self.participant_input.set_text(&self.participants[i]);
+            self.renaming = Some(i);
+        }
+    }
+
+    fn remove_participant(&mut self) {
+        if let Some(i) = self
+            .selected_participant
+            .filter(|i| *i < self.participants.len())
+        {
+            self.participants.remove(i);
+            self.renaming = None;
+            self.selected_participant = if self.participants.is_empty() {
+                None
+            } else {
+                Some(i.min(self.participants.len() - 1))
+            };
+        }
+    }
+
+    fn reorder(&mut self, up: bool) {
+        let Some(i) = self.selected_participant else {
+            return;
+        };
+        let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+        if let Some(j) = j.filter(|j| *j < self.participants.len()) {
+            self.participants.swap(i, j);
+            self.selected_participant = Some(j);
+        }
+    }
+
+    /// Adds (or renames) the participant typed in the field; false when refused.
+    fn add_participant(&mut self) -> bool {
+        let name = self.participant_input.text().trim().to_string();
+        if name.is_empty() {
+            return false;
+        }
+        let clash = self
+            .participants
+            .iter()
+            .enumerate()
+            .any(|(i, p)| Some(i) != self.renaming && p.to_lowercase() == name.to_lowercase());
+        if clash {
+            self.errors.insert(
+                SetupField::Participants,
+                crate::i18n::trf(self.language, "setup.duplicate_participant", &[&name]),
+            );
+            return false;
+        }
+        match self.renaming.take() {
+            Some(i) if i < self.participants.len() => self.participants[i] = name,
+            _ => self.participants.push(name),
+        }
+        self.participant_input.clear();
+        self.errors.remove(&SetupField::Participants);
+        true
+    }
+
+    fn commit(&mut self, paths: &Paths, clock: &dyn Clock) -> SetupOutcome {
+        match self.field {
+            SetupField::Participants if !self.participant_input.is_empty() => {
+                self.add_participant();
+            }
+            SetupField::Start => return self.start(paths, clock),
+            _ => self.move_field(1),
+        }
+        SetupOutcome::Stay(None)
+    }
+
+    fn validate(&mut self) -> bool {
+        self.errors.clear();
+        if self.title.text().trim().is_empty() {
+            self.errors.insert(
+                SetupField::Title,
+                tr(self.language, "setup.title_needed").into(),
+            );
+        }
+        if self.participants.is_empty() {
+            self.errors.insert(
+                SetupField::Participants,
+                tr(self.language, "setup.participants_needed").into(),
+            );
+        }
+        if let Some(first) = self.errors.keys().next() {
+            self.field = *first;
+            return false;
+        }
+        true
+    }
+
+    fn start(&mut self, paths: &Paths, clock: &dyn Clock) -> SetupOutcome {
+        if !self.validate() {
+            return SetupOutcome::Stay(Message::error(tr(self.language, "setup.fix_fields")));
+        }
+        let mut template = self.template().clone();
+        template.language = self.language;
+        let details = NewSession {
+            title: self.title.text(),
+            organisation: self.organisation.text(),
+            goal: self.goal.text(),
+            facilitator: self.facilitator.text(),
+            participants: self.participants.clone(),
+        };
+        let created = paths
+            .ensure_sessions_dir()
+            .and_then(|dir| SessionFile::create(&dir, template, details, clock));
+        match created {
+            Ok(file) => SetupOutcome::Created(Box::new(file)),
+            Err(e) => SetupOutcome::Stay(Message::error(e.to_string())),
+        }
+    }
+}

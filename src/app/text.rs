@@ -1,0 +1,153 @@
+//! A one-line text field (ratatui-textarea underneath): wide characters, emoji and combining
+//! accents edit as one character each.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, Clone, Default)]
+pub struct TextField {
+    area: TextArea<'static>,
+}
+
+impl TextField {
+    pub fn with_text(text: &str) -> TextField {
+        let mut f = TextField::default();
+        f.set_text(text);
+        f
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join(" ")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.area.lines().iter().all(|l| l.is_empty())
+    }
+
+    pub fn set_text(&mut self, text: &str) {
+        let one_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.area = TextArea::new(vec![one_line]);
+        self.area.move_cursor(ratatui_textarea::CursorMove::End);
+    }
+
+    pub fn clear(&mut self) {
+        self.set_text("");
+    }
+
+    /// Inserts text at the cursor; line breaks and control characters become spaces.
+    pub fn insert(&mut self, text: &str) {
+        let one_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.area.insert_str(one_line);
+    }
+
+    /// Edits with a key; keys that would add a line or are not editing keys are ignored.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let is_newline = matches!(key.code, KeyCode::Enter)
+            || (key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j')));
+        if is_newline || matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+            return false;
+        }
+        // Step over whole graphemes (👩🏽‍💻 is four code points, é may be two), which the
+        // underlying field would split.
+        if key.modifiers.is_empty() || key.modifiers == KeyModifiers::SHIFT {
+            let (before, after) = self.grapheme_sizes();
+            let (n, step): (usize, fn(&mut TextArea<'static>)) = match key.code {
+                KeyCode::Backspace => (before, |a| {
+                    a.delete_char();
+                }),
+                KeyCode::Delete => (after, |a| {
+                    a.delete_next_char();
+                }),
+                KeyCode::Left => (before, |a| {
+                    a.move_cursor(ratatui_textarea::CursorMove::Back)
+                }),
+                KeyCode::Right => (after, |a| {
+                    a.move_cursor(ratatui_textarea::CursorMove::Forward)
+                }),
+                _ => return self.area.input(key),
+            };
+            for _ in 0..n {
+                step(&mut self.area);
+            }
+            return n > 0;
+        }
+        self.area.input(key)
+    }
+
+    /// Code points in the grapheme before and after the cursor.
+    fn grapheme_sizes(&self) -> (usize, usize) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let line = self
+            .area
+            .lines()
+            .first()
+            .map(String::as_str)
+            .unwrap_or_default();
+        let cursor = self.cursor_chars();
+        let byte = line
+            .char_indices()
+            .nth(cursor)
+            .map_or(line.len(), |(i, _)| i);
+        let before = line[..byte]
+            .graphemes(true)
+            .next_back()
+            .map_or(0, |g| g.chars().count());
+        let after = line[byte..]
+            .graphemes(true)
+            .next()
+            .map_or(0, |g| g.chars().count());
+        (before, after)
+    }
+
+    /// The text and the cursor's position in characters, for drawing.
+    pub fn cursor_chars(&self) -> usize {
+        self.area.cursor().1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn backspace_removes_a_whole_emoji_or_accented_letter() {
+        let mut f = TextField::with_text("trots 🎉");
+        f.input(key(KeyCode::Backspace));
+        assert_eq!(f.text(), "trots ");
+        f.insert("é");
+        assert_eq!(f.text(), "trots é");
+        f.input(key(KeyCode::Left));
+        f.input(key(KeyCode::Char('x')));
+        assert_eq!(f.text(), "trots xé");
+    }
+
+    #[test]
+    fn a_zero_width_joined_emoji_and_a_combining_accent_are_one_step_each() {
+        let mut f = TextField::with_text("a👩🏽‍💻e\u{301}");
+        f.input(key(KeyCode::Backspace));
+        assert_eq!(f.text(), "a👩🏽‍💻");
+        f.input(key(KeyCode::Left));
+        assert_eq!(f.cursor_chars(), 1);
+        f.input(key(KeyCode::Delete));
+        assert_eq!(f.text(), "a");
+    }
+
+    #[test]
+    fn enter_and_pasted_line_breaks_never_make_a_second_line() {
+        let mut f = TextField::default();
+        f.insert("one\ntwo");
+        assert!(!f.input(key(KeyCode::Enter)));
+        assert_eq!(f.text(), "one two");
+    }
+}

@@ -1,0 +1,281 @@
+//! Grouping a whole list at once (`group` command, review of old sessions).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::cluster::{MAX_EXACT, average_link, leader};
+use super::features::{Analysis, Analyzer};
+use super::labels;
+use super::language::Detected;
+use super::similarity::{ChannelWeights, FeatureSpace, dense_dot, dot};
+use super::{EMBED_SHARE, Embedder, Granularity, Lang};
+
+/// One group of the `group --json` contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BatchGroup {
+    pub label: String,
+    /// 0-based indices of the non-empty input lines
+    pub items: Vec<usize>,
+}
+
+/// `{"groups":[{"label":"…","items":[0,3,7]}]}`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BatchOutput {
+    pub groups: Vec<BatchGroup>,
+}
+
+/// Errors reading a batch.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("input line {line} is not valid UTF-8")]
+    InvalidUtf8 { line: usize },
+}
+
+/// Non-blank lines of the input (trailing `\r` removed). Invalid UTF-8 is an error naming
+/// the 1-based line.
+pub fn read_ideas(input: &[u8]) -> Result<Vec<String>, BatchError> {
+    let mut out = Vec::new();
+    for (i, raw) in input.split(|b| *b == b'\n').enumerate() {
+        let line = std::str::from_utf8(raw).map_err(|_| BatchError::InvalidUtf8 { line: i + 1 })?;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !line.trim().is_empty() {
+            out.push(line.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Group texts; returns (label, indices into `texts`) per group, largest group first.
+pub fn group_texts(
+    texts: &[&str],
+    lang: Lang,
+    granularity: Granularity,
+) -> Vec<(String, Vec<usize>)> {
+    group_texts_with(
+        texts,
+        lang,
+        granularity.threshold(),
+        &ChannelWeights::default(),
+    )
+}
+
+/// [`group_texts`] blending in an embedding model's cosine (exact clustering only; batches
+/// larger than [`MAX_EXACT`] distinct ideas use the lexical signal alone).
+pub fn group_texts_embedded(
+    texts: &[&str],
+    lang: Lang,
+    granularity: Granularity,
+    embedder: Option<&dyn Embedder>,
+) -> Vec<(String, Vec<usize>)> {
+    group_impl(
+        texts,
+        lang,
+        granularity.threshold(),
+        &ChannelWeights::default(),
+        embedder,
+    )
+}
+
+/// [`group_texts`] with an explicit threshold and channel weights (for tuning).
+pub fn group_texts_with(
+    texts: &[&str],
+    lang: Lang,
+    threshold: f32,
+    weights: &ChannelWeights,
+) -> Vec<(String, Vec<usize>)> {
+    group_impl(texts, lang, threshold, weights, None)
+}
+
+fn group_impl(
+    texts: &[&str],
+    lang: Lang,
+    threshold: f32,
+    weights: &ChannelWeights,
+    embedder: Option<&dyn Embedder>,
+) -> Vec<(String, Vec<usize>)> {
+    let analyzer = Analyzer::new();
+    // first pass: which language dominates, for ideas that do not tell
+    let mut analyses: Vec<Analysis> = texts
+        .iter()
+        .map(|t| analyzer.analyze(t, lang, Detected::Unknown))
+        .collect();
+    let en = analyses
+        .iter()
+        .filter(|a| a.lang == Some(Detected::En))
+        .count();
+    let nl = analyses
+        .iter()
+        .filter(|a| a.lang == Some(Detected::Nl))
+        .count();
+    let fallback = if en > nl { Detected::En } else { Detected::Nl };
+    for (a, t) in analyses.iter_mut().zip(texts) {
+        if a.lang.is_none() && lang == Lang::Auto {
+            *a = analyzer.analyze(t, lang, fallback);
+        }
+    }
+    // identical ideas are clustered once, with a weight
+    let mut uniq: Vec<usize> = Vec::new();
+    let mut copies: Vec<Vec<usize>> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, a) in analyses.iter().enumerate() {
+        let key = a.key();
+        let key = if key.is_empty() {
+            format!("\u{0}{}", texts[i].trim())
+        } else {
+            key
+        };
+        match seen.get(&key) {
+            Some(u) => copies[*u].push(i),
+            None => {
+                seen.insert(key, uniq.len());
+                uniq.push(i);
+                copies.push(vec![i]);
+            }
+        }
+    }
+    let mut space = FeatureSpace::default();
+    let raws: Vec<_> = uniq.iter().map(|i| space.intern(&analyses[*i])).collect();
+    for (u, raw) in raws.iter().enumerate() {
+        for _ in 0..copies[u].len() {
+            space.add_doc(raw);
+        }
+    }
+    let vecs: Vec<_> = raws.iter().map(|r| space.weigh(r, weights)).collect();
+    let w: Vec<f32> = copies.iter().map(|c| c.len() as f32).collect();
+    let clusters = if uniq.len() <= MAX_EXACT {
+        let embs: Option<Vec<Vec<f32>>> =
+            embedder.map(|e| uniq.iter().map(|i| e.embed(texts[*i])).collect());
+        average_link(uniq.len(), &w, threshold, |a, b| {
+            let lex = dot(&vecs[a], &vecs[b]);
+            match &embs {
+                Some(e) => (1.0 - EMBED_SHARE) * lex + EMBED_SHARE * dense_dot(&e[a], &e[b]),
+                None => lex,
+            }
+        })
+    } else {
+        leader(&vecs, &w, threshold)
+    };
+    let idf = |stem: &str| {
+        let probe = Analysis {
+            terms: vec![super::features::Term {
+                stem: stem.to_string(),
+                token: 0,
+            }],
+            ..Analysis::default()
+        };
+        space
+            .lookup(&probe)
+            .first()
+            .map_or(1.0, |(f, _)| space.idf(*f))
+    };
+    let mut out: Vec<(String, Vec<usize>)> = clusters
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let mut items: Vec<usize> = c.iter().flat_map(|u| copies[*u].iter().copied()).collect();
+            items.sort_unstable();
+            let members: Vec<&Analysis> = c
+                .iter()
+                .flat_map(|u| std::iter::repeat_n(&analyses[uniq[*u]], copies[*u].len().min(8)))
+                .collect();
+            let label = labels::label_for(&members, &idf, texts[items[0]]);
+            (label, items)
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
+    out
+}
+
+/// The whole `group` command minus argument parsing and printing.
+pub fn run(
+    input: &[u8],
+    lang: Lang,
+    granularity: Granularity,
+) -> Result<(Vec<String>, BatchOutput), BatchError> {
+    let ideas = read_ideas(input)?;
+    let refs: Vec<&str> = ideas.iter().map(String::as_str).collect();
+    let groups = group_texts(&refs, lang, granularity)
+        .into_iter()
+        .map(|(label, items)| BatchGroup { label, items })
+        .collect();
+    Ok((ideas, BatchOutput { groups }))
+}
+
+/// Readable text form of a batch result.
+pub fn render_text(ideas: &[String], out: &BatchOutput) -> String {
+    let mut s = String::new();
+    for g in &out.groups {
+        s.push_str(&format!("{} ({})\n", g.label, g.items.len()));
+        for i in &g.items {
+            let text: String = ideas[*i]
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(200)
+                .collect();
+            s.push_str(&format!("  {:>4}  {}\n", i, text));
+        }
+    }
+    if out.groups.is_empty() {
+        s.push_str("(no ideas)\n");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_in_exactly_one_group() {
+        let input = b"trots op ons werk\n\n  \nproud of our work\nvacatures delen op LinkedIn\nsharing job openings on LinkedIn\n";
+        let (ideas, out) = run(input, Lang::Auto, Granularity::Default).expect("run");
+        assert_eq!(ideas.len(), 4);
+        let mut all: Vec<usize> = out.groups.iter().flat_map(|g| g.items.clone()).collect();
+        all.sort_unstable();
+        assert_eq!(all, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = read_ideas(b"ok\n\xff\xfe\n").unwrap_err();
+        assert_eq!(err.to_string(), "input line 2 is not valid UTF-8");
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert!(
+            run(b"", Lang::Auto, Granularity::Default)
+                .expect("run")
+                .1
+                .groups
+                .is_empty()
+        );
+        assert!(
+            run(b"\n \n\t\n", Lang::Auto, Granularity::Default)
+                .expect("run")
+                .1
+                .groups
+                .is_empty()
+        );
+        let (_, out) = run(
+            "🎉\n!!!\n\u{7}\u{1b}[31m\n...\n".as_bytes(),
+            Lang::Auto,
+            Granularity::Default,
+        )
+        .expect("run");
+        assert_eq!(out.groups.iter().map(|g| g.items.len()).sum::<usize>(), 4);
+        let one = run(b"one idea", Lang::En, Granularity::Default)
+            .expect("run")
+            .1;
+        assert_eq!(one.groups.len(), 1);
+    }
+
+    #[test]
+    fn identical_ideas_form_one_group() {
+        let texts = vec!["meer tijd in het rooster"; 500];
+        let g = group_texts(&texts, Lang::Auto, Granularity::Default);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].1.len(), 500);
+    }
+}

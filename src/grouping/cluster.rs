@@ -1,0 +1,210 @@
+//! Clustering: exact average-link agglomerative clustering (nearest-neighbour chain) for
+//! batches, and a single-pass leader assignment for very large batches.
+
+use std::collections::HashMap;
+
+use super::similarity::SparseVec;
+
+/// Largest batch clustered exactly (memory grows with the square).
+pub const MAX_EXACT: usize = 2000;
+
+/// Average-link clustering of `n` items with pairwise similarities `sim(i, j)` and item
+/// weights (multiplicities). Clusters are merged while their average similarity is at least
+/// `threshold`. Returns clusters as lists of item indices, each sorted; deterministic.
+pub fn average_link(
+    n: usize,
+    weights: &[f32],
+    threshold: f32,
+    sim: impl Fn(usize, usize) -> f32,
+) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut s = vec![0f32; n * n];
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let v = sim(i, j);
+            s[i * n + j] = v;
+            s[j * n + i] = v;
+        }
+    }
+    let mut w: Vec<f32> = weights.to_vec();
+    let mut active = vec![true; n]; // still mergeable
+    let mut alive = vec![true; n]; // still a cluster (not absorbed)
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut chain: Vec<usize> = Vec::new();
+    let mut next_start = 0usize;
+    loop {
+        if chain.is_empty() {
+            while next_start < n && !active[next_start] {
+                next_start += 1;
+            }
+            if next_start >= n {
+                break;
+            }
+            chain.push(next_start);
+        }
+        let a = *chain.last().unwrap_or(&0);
+        let prev = if chain.len() >= 2 {
+            Some(chain[chain.len() - 2])
+        } else {
+            None
+        };
+        let mut best: Option<(usize, f32)> = prev.map(|p| (p, s[a * n + p]));
+        for k in 0..n {
+            if k == a || !active[k] {
+                continue;
+            }
+            let v = s[a * n + k];
+            if best.is_none_or(|(_, bv)| v > bv) {
+                best = Some((k, v));
+            }
+        }
+        match best {
+            Some((b, v)) if v >= threshold => {
+                if Some(b) == prev {
+                    chain.pop();
+                    chain.pop();
+                    let (keep, gone) = if a < b { (a, b) } else { (b, a) };
+                    let (wk, wg) = (w[keep], w[gone]);
+                    for k in 0..n {
+                        if !alive[k] || k == keep || k == gone {
+                            continue;
+                        }
+                        let v = (wk * s[keep * n + k] + wg * s[gone * n + k]) / (wk + wg);
+                        s[keep * n + k] = v;
+                        s[k * n + keep] = v;
+                    }
+                    w[keep] = wk + wg;
+                    active[gone] = false;
+                    alive[gone] = false;
+                    let moved = std::mem::take(&mut members[gone]);
+                    members[keep].extend(moved);
+                } else {
+                    chain.push(b);
+                }
+            }
+            _ => {
+                // its best similarity can only fall from here (reducibility): retire it
+                active[a] = false;
+                chain.pop();
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = members
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| alive[*i])
+        .map(|(_, mut m)| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+/// Single pass: each item joins the existing cluster with the highest average similarity
+/// (at least `threshold`), or starts a new one. Average similarity to a cluster is the dot
+/// product with the cluster's summed vector divided by its size; an inverted index from
+/// features to clusters keeps the cost proportional to the overlap, not to the board size.
+pub fn leader(vecs: &[SparseVec], weights: &[f32], threshold: f32) -> Vec<Vec<usize>> {
+    let mut by_feature: Vec<Vec<u32>> = Vec::new();
+    let mut centroid: Vec<HashMap<u32, f32>> = Vec::new();
+    let mut size: Vec<f32> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut sums: Vec<f32> = Vec::new();
+    let mut mark: Vec<bool> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, v) in vecs.iter().enumerate() {
+        for (f, x) in v {
+            if let Some(list) = by_feature.get(*f as usize) {
+                for c in list {
+                    let c = *c as usize;
+                    if !mark[c] {
+                        mark[c] = true;
+                        touched.push(c as u32);
+                    }
+                    sums[c] += x * centroid[c].get(f).copied().unwrap_or(0.0);
+                }
+            }
+        }
+        touched.sort_unstable();
+        let mut best: Option<(usize, f32)> = None;
+        for c in &touched {
+            let c = *c as usize;
+            let a = sums[c] / size[c];
+            if a >= threshold && best.is_none_or(|(_, b)| a > b) {
+                best = Some((c, a));
+            }
+            sums[c] = 0.0;
+            mark[c] = false;
+        }
+        touched.clear();
+        let c = match best {
+            Some((c, _)) => c,
+            None => {
+                size.push(0.0);
+                members.push(Vec::new());
+                centroid.push(HashMap::new());
+                sums.push(0.0);
+                mark.push(false);
+                size.len() - 1
+            }
+        };
+        size[c] += weights[i];
+        members[c].push(i);
+        for (f, x) in v {
+            let e = centroid[c].entry(*f).or_insert(0.0);
+            if *e == 0.0 {
+                let f = *f as usize;
+                if by_feature.len() <= f {
+                    by_feature.resize_with(f + 1, Vec::new);
+                }
+                by_feature[f].push(c as u32);
+            }
+            *e += x * weights[i];
+        }
+    }
+    members
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_link_finds_blocks() {
+        // two blocks {0,1,2} and {3,4}
+        let block = |i: usize| if i < 3 { 0 } else { 1 };
+        let c = average_link(5, &[1.0; 5], 0.5, |i, j| {
+            if block(i) == block(j) { 0.9 } else { 0.1 }
+        });
+        assert_eq!(c, vec![vec![0, 1, 2], vec![3, 4]]);
+    }
+
+    #[test]
+    fn leader_groups_overlapping_vectors() {
+        let v = |f: &[u32]| -> SparseVec {
+            let x = 1.0 / (f.len() as f32).sqrt();
+            f.iter().map(|f| (*f, x)).collect()
+        };
+        let vecs = vec![
+            v(&[1, 2]),
+            v(&[5, 6]),
+            v(&[1, 2, 3]),
+            v(&[5, 6, 7]),
+            v(&[9]),
+        ];
+        let c = leader(&vecs, &[1.0; 5], 0.5);
+        assert_eq!(c, vec![vec![0, 2], vec![1, 3], vec![4]]);
+    }
+
+    #[test]
+    fn average_link_handles_trivial_sizes() {
+        assert!(average_link(0, &[], 0.5, |_, _| 1.0).is_empty());
+        assert_eq!(average_link(1, &[1.0], 0.5, |_, _| 1.0), vec![vec![0]]);
+        let c = average_link(3, &[1.0; 3], 0.5, |_, _| 0.0);
+        assert_eq!(c.len(), 3);
+    }
+}

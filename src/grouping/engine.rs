@@ -1,0 +1,353 @@
+//! The live engine: add, edit and remove ideas one at a time with stable group identity.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::features::{Analysis, Analyzer};
+use super::language::Detected;
+use super::similarity::{ChannelWeights, FeatureSpace, Postings, SparseVec, dense_dot};
+use super::{EMBED_SHARE, Embedder, EngineConfig, Granularity, GroupId, GroupView, IdeaId, Lang};
+
+/// Boards up to this size re-weigh every idea on each change (exact IDF).
+const EXACT_REWEIGH: u32 = 300;
+
+pub(super) struct Slot {
+    pub id: IdeaId,
+    pub text: String,
+    pub seq: u64,
+    pub analysis: Analysis,
+    pub raw: SparseVec,
+    pub vec: SparseVec,
+    pub emb: Option<Vec<f32>>,
+    pub group: GroupId,
+    pub pinned: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Group {
+    /// members keyed by id (ids are usually given in the order ideas are added)
+    pub members: BTreeMap<IdeaId, IdeaId>,
+    pub label: String,
+    pub custom: bool,
+    pub locked: bool,
+    pub manual: bool,
+    pub emb_sum: Vec<f32>,
+}
+
+impl Group {
+    pub fn auto(&self) -> bool {
+        !self.custom && !self.locked && !self.manual
+    }
+}
+
+/// Incremental, deterministic grouping of a board of ideas.
+pub struct Engine {
+    pub(super) lang: Lang,
+    pub(super) granularity: Granularity,
+    pub(super) embedder: Option<Box<dyn Embedder>>,
+    pub(super) weights: ChannelWeights,
+    pub(super) analyzer: Analyzer,
+    pub(super) space: FeatureSpace,
+    pub(super) postings: Postings,
+    pub(super) slots: Vec<Option<Slot>>,
+    pub(super) free: Vec<usize>,
+    pub(super) by_id: HashMap<IdeaId, usize>,
+    pub(super) groups: BTreeMap<GroupId, Group>,
+    pub(super) next_group: GroupId,
+    pub(super) seq: u64,
+    pub(super) votes: [u32; 2],
+    pub(super) weighed_at: u32,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("ideas", &self.by_id.len())
+            .field("groups", &self.groups.len())
+            .finish()
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new(EngineConfig::default())
+    }
+}
+
+impl Engine {
+    pub fn new(config: EngineConfig) -> Self {
+        Engine {
+            lang: config.lang,
+            granularity: config.granularity,
+            embedder: config.embedder,
+            weights: ChannelWeights::default(),
+            analyzer: Analyzer::new(),
+            space: FeatureSpace::default(),
+            postings: Postings::default(),
+            slots: Vec::new(),
+            free: Vec::new(),
+            by_id: HashMap::new(),
+            groups: BTreeMap::new(),
+            next_group: 1,
+            seq: 0,
+            votes: [0, 0],
+            weighed_at: 0,
+        }
+    }
+
+    pub(super) fn threshold(&self) -> f32 {
+        self.granularity.threshold()
+    }
+
+    pub(super) fn fallback(&self) -> Detected {
+        match (self.votes[0], self.votes[1]) {
+            (0, 0) => Detected::Unknown,
+            (en, nl) if en > nl => Detected::En,
+            _ => Detected::Nl,
+        }
+    }
+
+    pub(super) fn analyze(&self, text: &str) -> Analysis {
+        self.analyzer.analyze(text, self.lang, self.fallback())
+    }
+
+    pub(super) fn slot(&self, id: IdeaId) -> Option<&Slot> {
+        self.by_id.get(&id).and_then(|s| self.slots[*s].as_ref())
+    }
+
+    /// Number of ideas on the board.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// Text of an idea as given.
+    pub fn text(&self, id: IdeaId) -> Option<&str> {
+        self.slot(id).map(|s| s.text.as_str())
+    }
+
+    // ---------- weighting ----------
+
+    pub(super) fn reweigh_all(&mut self) {
+        self.postings.clear();
+        for (i, s) in self.slots.iter_mut().enumerate() {
+            if let Some(s) = s {
+                s.vec = self.space.weigh(&s.raw, &self.weights);
+                self.postings.insert(i as u32, &s.vec);
+            }
+        }
+        self.weighed_at = self.space.docs;
+    }
+
+    /// Re-weigh the whole board when the IDF may have drifted; true if it did.
+    fn maybe_reweigh(&mut self) -> bool {
+        let (d, w) = (self.space.docs as f32, self.weighed_at as f32);
+        if self.space.docs <= EXACT_REWEIGH || d > w * 1.25 || d * 1.25 < w {
+            self.reweigh_all();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Create the slot for a new idea (features, weights, embedding); not yet in a group.
+    pub(super) fn insert_slot(&mut self, id: IdeaId, text: &str) -> usize {
+        let analysis = self.analyze(text);
+        match analysis.lang {
+            Some(Detected::En) => self.votes[0] += 1,
+            Some(Detected::Nl) => self.votes[1] += 1,
+            _ => {}
+        }
+        let raw = self.space.intern(&analysis);
+        self.space.add_doc(&raw);
+        let emb = self.embedder.as_ref().map(|e| e.embed(text));
+        self.seq += 1;
+        let slot = Slot {
+            id,
+            text: text.to_string(),
+            seq: self.seq,
+            analysis,
+            raw,
+            vec: Vec::new(),
+            emb,
+            group: 0,
+            pinned: false,
+        };
+        let idx = match self.free.pop() {
+            Some(i) => {
+                self.slots[i] = Some(slot);
+                i
+            }
+            None => {
+                self.slots.push(Some(slot));
+                self.slots.len() - 1
+            }
+        };
+        self.by_id.insert(id, idx);
+        if !self.maybe_reweigh() {
+            // not re-weighed with the whole board: weigh and index this one
+            if let Some(s) = self.slots[idx].as_mut() {
+                s.vec = self.space.weigh(&s.raw, &self.weights);
+                self.postings.insert(idx as u32, &s.vec);
+            }
+        }
+        idx
+    }
+
+    /// Forget a slot entirely (features, postings, group membership).
+    pub(super) fn drop_slot(&mut self, slot: usize) -> Option<GroupId> {
+        let gid = self.slots[slot].as_ref().map(|s| s.group)?;
+        self.detach(slot);
+        let s = self.slots[slot].take()?;
+        self.postings.remove(slot as u32, &s.vec);
+        self.space.remove_doc(&s.raw);
+        match s.analysis.lang {
+            Some(Detected::En) => self.votes[0] = self.votes[0].saturating_sub(1),
+            Some(Detected::Nl) => self.votes[1] = self.votes[1].saturating_sub(1),
+            _ => {}
+        }
+        self.by_id.remove(&s.id);
+        self.free.push(slot);
+        Some(gid)
+    }
+
+    // ---------- public API ----------
+
+    /// Add an idea; returns the group it joined (an existing id re-adds it as an edit).
+    pub fn add(&mut self, id: IdeaId, text: &str) -> GroupId {
+        if self.by_id.contains_key(&id) {
+            self.edit(id, text);
+            return self.group_of(id).unwrap_or(0);
+        }
+        let slot = self.insert_slot(id, text);
+        self.place(slot)
+    }
+
+    /// Change the text of an idea. A pinned idea, or one in a locked group, stays where it
+    /// is; otherwise it stays while it still fits its group and moves only if it no longer does.
+    pub fn edit(&mut self, id: IdeaId, text: &str) {
+        let Some(&old) = self.by_id.get(&id) else {
+            self.add(id, text);
+            return;
+        };
+        let (gid, pinned, seq) = match self.slots[old].as_ref() {
+            Some(s) => (s.group, s.pinned, s.seq),
+            None => return,
+        };
+        let (label, custom, locked, manual) = match self.groups.get(&gid) {
+            Some(g) => (g.label.clone(), g.custom, g.locked, g.manual),
+            None => (String::new(), false, false, false),
+        };
+        self.drop_slot(old);
+        let slot = self.insert_slot(id, text);
+        if let Some(s) = self.slots[slot].as_mut() {
+            s.seq = seq; // keep its place in member order
+            s.pinned = pinned;
+        }
+        self.seq -= 1;
+        let stay = if pinned || locked {
+            true
+        } else {
+            let (vec, emb) = match self.slots[slot].as_ref() {
+                Some(s) => (s.vec.clone(), s.emb.clone()),
+                None => return,
+            };
+            let t = self.threshold();
+            let scores = self.score_groups(&vec, emb.as_deref(), Some(slot));
+            let own = scores.iter().find(|(g, _)| *g == gid).map(|x| x.1);
+            let alone = !self.groups.contains_key(&gid);
+            let other = scores.iter().any(|(g, s)| {
+                *g != gid && *s >= t && self.groups.get(g).is_some_and(|x| !x.locked)
+            });
+            if alone {
+                custom || manual || !other
+            } else {
+                own.unwrap_or(0.0) >= t * 0.8
+            }
+        };
+        if stay {
+            if !self.groups.contains_key(&gid) {
+                // it was the only member: recreate the group under the same id
+                let dim = self.embedder.as_ref().map_or(0, |e| e.dim());
+                self.groups.insert(
+                    gid,
+                    super::engine::Group {
+                        label,
+                        custom,
+                        locked,
+                        manual,
+                        emb_sum: vec![0.0; dim],
+                        ..Default::default()
+                    },
+                );
+            }
+            self.attach(slot, gid);
+            self.relabel(gid);
+        } else {
+            self.place(slot);
+            self.relabel(gid);
+        }
+    }
+
+    /// Remove an idea from the board.
+    pub fn remove(&mut self, id: IdeaId) {
+        if let Some(&slot) = self.by_id.get(&id)
+            && let Some(gid) = self.drop_slot(slot)
+        {
+            self.relabel(gid);
+        }
+    }
+
+    /// Groups ordered by size (largest first), then id.
+    pub fn groups(&self) -> Vec<GroupView> {
+        let mut v: Vec<GroupView> = self
+            .groups
+            .iter()
+            .map(|(id, g)| GroupView {
+                id: *id,
+                label: g.label.clone(),
+                label_is_custom: g.custom,
+                locked: g.locked,
+                members: g.members.values().copied().collect(),
+            })
+            .collect();
+        v.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    pub fn group_of(&self, id: IdeaId) -> Option<GroupId> {
+        self.slot(id).map(|s| s.group)
+    }
+
+    /// Which existing group a draft would join, without changing anything.
+    pub fn preview(&self, draft: &str) -> Option<GroupId> {
+        let a = self.analyze(draft);
+        let raw = self.space.lookup(&a);
+        let vec = self.space.weigh(&raw, &self.weights);
+        let emb = self.embedder.as_ref().map(|e| e.embed(draft));
+        let t = self.threshold();
+        self.score_groups(&vec, emb.as_deref(), None)
+            .into_iter()
+            .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
+            .filter(|(_, s)| *s >= t)
+            .map(|(g, _)| g)
+    }
+
+    /// Similarity of two ideas on the board (0 when either is unknown).
+    pub fn similarity(&self, a: IdeaId, b: IdeaId) -> f32 {
+        match (self.slot(a), self.slot(b)) {
+            (Some(x), Some(y)) => self.pair_score(x, y),
+            _ => 0.0,
+        }
+    }
+
+    pub(super) fn pair_score(&self, x: &Slot, y: &Slot) -> f32 {
+        let lex = super::similarity::dot(&x.vec, &y.vec);
+        match (&x.emb, &y.emb) {
+            (Some(a), Some(b)) => (1.0 - EMBED_SHARE) * lex + EMBED_SHARE * dense_dot(a, b),
+            _ => lex,
+        }
+    }
+}

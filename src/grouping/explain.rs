@@ -1,0 +1,255 @@
+//! Why are two ideas (or an idea and a group) together? Shared words, shared concepts,
+//! similar spellings and the score, readable in English and Dutch.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use super::engine::{Engine, Slot};
+use super::features::Analysis;
+use super::{GroupId, IdeaId, Lang};
+
+/// A concept both sides share, with its name in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharedConcept {
+    pub en: String,
+    pub nl: String,
+}
+
+/// The reasons behind a similarity score.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Explanation {
+    /// similarity (average over group members for an idea and a group)
+    pub score: f32,
+    /// score needed to be grouped at the current granularity
+    pub threshold: f32,
+    /// content words both use (participant's spelling)
+    pub shared_words: Vec<String>,
+    pub shared_concepts: Vec<SharedConcept>,
+    /// different words with much the same letters (compounds, typos): (this, other)
+    pub similar_spellings: Vec<(String, String)>,
+    /// embedding cosine, when a model is configured
+    pub embedding: Option<f32>,
+}
+
+impl Explanation {
+    /// True when the score reaches the grouping threshold.
+    pub fn together(&self) -> bool {
+        self.score >= self.threshold
+    }
+
+    /// Human-readable text; `Lang::Nl` gives Dutch, anything else English.
+    pub fn render(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let mut parts: Vec<String> = Vec::new();
+        if !self.shared_words.is_empty() {
+            let head = if nl {
+                "gedeelde woorden"
+            } else {
+                "shared words"
+            };
+            parts.push(format!("{head}: {}", self.shared_words.join(", ")));
+        }
+        if !self.shared_concepts.is_empty() {
+            let head = if nl {
+                "gedeelde begrippen"
+            } else {
+                "shared concepts"
+            };
+            let names: Vec<&str> = self
+                .shared_concepts
+                .iter()
+                .map(|c| if nl { c.nl.as_str() } else { c.en.as_str() })
+                .collect();
+            parts.push(format!("{head}: {}", names.join(", ")));
+        }
+        if !self.similar_spellings.is_empty() {
+            let head = if nl {
+                "lijkende woorden"
+            } else {
+                "similar words"
+            };
+            let pairs: Vec<String> = self
+                .similar_spellings
+                .iter()
+                .map(|(a, b)| format!("{a} ~ {b}"))
+                .collect();
+            parts.push(format!("{head}: {}", pairs.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push(if nl {
+                "niets gemeenschappelijk".into()
+            } else {
+                "nothing in common".into()
+            });
+        }
+        let verdict = match (self.together(), nl) {
+            (true, false) => "together",
+            (false, false) => "apart",
+            (true, true) => "samen",
+            (false, true) => "apart",
+        };
+        format!(
+            "{} (score {:.2} / {:.2}, {verdict})",
+            parts.join("; "),
+            self.score,
+            self.threshold
+        )
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+fn stems(a: &Analysis) -> BTreeMap<&str, &str> {
+    let mut m = BTreeMap::new();
+    for t in &a.terms {
+        m.entry(t.stem.as_str())
+            .or_insert_with(|| a.surface(t.token));
+    }
+    m
+}
+
+fn concepts(a: &Analysis) -> BTreeSet<u32> {
+    a.concepts
+        .iter()
+        .filter(|h| h.weight >= 1.0)
+        .map(|h| h.concept)
+        .collect()
+}
+
+fn similar(a: &Analysis, b: &Analysis) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let bs = stems(b);
+    for ta in &a.terms {
+        if bs.contains_key(ta.stem.as_str()) {
+            continue;
+        }
+        let na = &a.tokens[ta.token].norm;
+        for tb in &b.terms {
+            let nb = &b.tokens[tb.token].norm;
+            if na.chars().count() < 4 || nb.chars().count() < 4 || na == nb {
+                continue;
+            }
+            let common = if na.contains(nb.as_str()) || nb.contains(na.as_str()) {
+                true
+            } else {
+                let ga = grams(na);
+                let gb = grams(nb);
+                let shared = ga.intersection(&gb).count();
+                shared * 2 >= ga.len().min(gb.len()) && shared >= 2
+            };
+            let pair = (
+                a.surface(ta.token).to_string(),
+                b.surface(tb.token).to_string(),
+            );
+            if common && !out.contains(&pair) {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}
+
+fn grams(w: &str) -> BTreeSet<String> {
+    let c: Vec<char> = format!("<{w}>").chars().collect();
+    c.windows(3).map(|x| x.iter().collect()).collect()
+}
+
+impl Engine {
+    fn concept_name(&self, c: u32) -> SharedConcept {
+        let lx = &self.analyzer.lexicon;
+        SharedConcept {
+            en: lx.label(c, false).to_string(),
+            nl: lx.label(c, true).to_string(),
+        }
+    }
+
+    fn explain_slots(&self, x: &Slot, y: &Slot) -> Explanation {
+        let (sa, sb) = (stems(&x.analysis), stems(&y.analysis));
+        let shared_words = sa
+            .iter()
+            .filter(|(k, _)| sb.contains_key(*k))
+            .map(|(_, v)| v.to_string())
+            .collect();
+        let shared_concepts = concepts(&x.analysis)
+            .intersection(&concepts(&y.analysis))
+            .map(|c| self.concept_name(*c))
+            .collect();
+        let embedding = match (&x.emb, &y.emb) {
+            (Some(a), Some(b)) => Some(super::similarity::dense_dot(a, b)),
+            _ => None,
+        };
+        Explanation {
+            score: self.pair_score(x, y),
+            threshold: self.threshold(),
+            shared_words,
+            shared_concepts,
+            similar_spellings: similar(&x.analysis, &y.analysis),
+            embedding,
+        }
+    }
+
+    /// Why two ideas are (or are not) together.
+    pub fn explain_pair(&self, a: IdeaId, b: IdeaId) -> Explanation {
+        match (self.slot(a), self.slot(b)) {
+            (Some(x), Some(y)) => self.explain_slots(x, y),
+            _ => Explanation {
+                threshold: self.threshold(),
+                ..Explanation::default()
+            },
+        }
+    }
+
+    /// Why an idea belongs (or would belong) to a group: average score over the other
+    /// members, words and concepts it shares with at least one of them.
+    pub fn explain_member(&self, idea: IdeaId, group: GroupId) -> Explanation {
+        let mut out = Explanation {
+            threshold: self.threshold(),
+            ..Explanation::default()
+        };
+        let (Some(x), Some(g)) = (self.slot(idea), self.groups.get(&group)) else {
+            return out;
+        };
+        let others: Vec<&Slot> = g
+            .members
+            .values()
+            .filter(|id| **id != idea)
+            .filter_map(|id| self.slot(*id))
+            .collect();
+        if others.is_empty() {
+            return out;
+        }
+        let mut emb_sum = 0.0;
+        let mut has_emb = false;
+        for y in &others {
+            let e = self.explain_slots(x, y);
+            out.score += e.score / others.len() as f32;
+            if let Some(v) = e.embedding {
+                emb_sum += v / others.len() as f32;
+                has_emb = true;
+            }
+            for w in e.shared_words {
+                if !out.shared_words.contains(&w) {
+                    out.shared_words.push(w);
+                }
+            }
+            for c in e.shared_concepts {
+                if !out.shared_concepts.contains(&c) {
+                    out.shared_concepts.push(c);
+                }
+            }
+            for p in e.similar_spellings {
+                if !out.similar_spellings.contains(&p) {
+                    out.similar_spellings.push(p);
+                }
+            }
+        }
+        out.embedding = has_emb.then_some(emb_sum);
+        out
+    }
+}

@@ -1,0 +1,215 @@
+//! Feature space (interning + document frequencies), TF-IDF weighting and cosine similarity.
+
+use std::collections::HashMap;
+
+use super::features::{Analysis, Channel};
+
+/// Sparse vector sorted by feature id.
+pub type SparseVec = Vec<(u32, f32)>;
+
+/// Share of each channel in the cosine (squared weights; they need not sum to one).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChannelWeights {
+    pub word: f32,
+    pub concept: f32,
+    pub gram: f32,
+    /// exponent applied to the idf (sharper contrast between rare and common features)
+    pub idf_power: f32,
+}
+
+impl Default for ChannelWeights {
+    fn default() -> Self {
+        ChannelWeights {
+            word: 0.30,
+            concept: 0.50,
+            gram: 0.20,
+            idf_power: 1.5,
+        }
+    }
+}
+
+/// Interned features with their document frequencies over the current board.
+#[derive(Debug, Default, Clone)]
+pub struct FeatureSpace {
+    ids: HashMap<(Channel, String), u32>,
+    pub channel: Vec<Channel>,
+    pub df: Vec<u32>,
+    pub docs: u32,
+}
+
+impl FeatureSpace {
+    /// Raw term frequencies of an analysis, interning new features.
+    pub fn intern(&mut self, a: &Analysis) -> SparseVec {
+        let mut v: SparseVec = a
+            .features()
+            .into_iter()
+            .map(|(c, k, w)| {
+                let next = self.channel.len() as u32;
+                let id = *self.ids.entry((c, k)).or_insert(next);
+                if id == next {
+                    self.channel.push(c);
+                    self.df.push(0);
+                }
+                (id, w)
+            })
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    }
+
+    /// Raw term frequencies without interning (unknown features are dropped).
+    pub fn lookup(&self, a: &Analysis) -> SparseVec {
+        let mut v: SparseVec = a
+            .features()
+            .into_iter()
+            .filter_map(|(c, k, w)| self.ids.get(&(c, k)).map(|id| (*id, w)))
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    }
+
+    pub fn add_doc(&mut self, raw: &SparseVec) {
+        self.docs += 1;
+        for (f, _) in raw {
+            self.df[*f as usize] += 1;
+        }
+    }
+
+    pub fn remove_doc(&mut self, raw: &SparseVec) {
+        self.docs = self.docs.saturating_sub(1);
+        for (f, _) in raw {
+            let d = &mut self.df[*f as usize];
+            *d = d.saturating_sub(1);
+        }
+    }
+
+    pub fn idf(&self, f: u32) -> f32 {
+        let df = self.df.get(f as usize).copied().unwrap_or(0) as f32;
+        ((1.0 + self.docs as f32) / (1.0 + df)).ln() + 1.0
+    }
+
+    /// TF-IDF weighted vector: each channel normalised and scaled by its weight, then the
+    /// whole vector normalised to unit length.
+    pub fn weigh(&self, raw: &SparseVec, w: &ChannelWeights) -> SparseVec {
+        let mut norms = [0f32; 3];
+        let mut v: SparseVec = raw
+            .iter()
+            .map(|(f, tf)| {
+                let c = self.channel[*f as usize] as usize;
+                let tfw = if c == Channel::Concept as usize {
+                    *tf
+                } else {
+                    1.0 + tf.ln()
+                };
+                let x = tfw * self.idf(*f).powf(w.idf_power);
+                norms[c] += x * x;
+                (*f, x)
+            })
+            .collect();
+        let scale = [w.word, w.concept, w.gram];
+        let mut total = 0f32;
+        for (f, x) in v.iter_mut() {
+            let c = self.channel[*f as usize] as usize;
+            let n = norms[c].sqrt();
+            *x = if n > 0.0 {
+                *x / n * scale[c].sqrt()
+            } else {
+                0.0
+            };
+            total += *x * *x;
+        }
+        let total = total.sqrt();
+        if total > 0.0 {
+            for (_, x) in v.iter_mut() {
+                *x /= total;
+            }
+        }
+        v.retain(|(_, x)| *x > 0.0);
+        v
+    }
+}
+
+/// Dot product of two sorted sparse vectors.
+pub fn dot(a: &SparseVec, b: &SparseVec) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Dense cosine of two already-normalised vectors.
+pub fn dense_dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Inverted index: feature -> (item, weight).
+#[derive(Debug, Default, Clone)]
+pub struct Postings {
+    lists: Vec<Vec<(u32, f32)>>,
+}
+
+impl Postings {
+    pub fn insert(&mut self, item: u32, v: &SparseVec) {
+        for (f, x) in v {
+            let f = *f as usize;
+            if self.lists.len() <= f {
+                self.lists.resize_with(f + 1, Vec::new);
+            }
+            self.lists[f].push((item, *x));
+        }
+    }
+
+    pub fn remove(&mut self, item: u32, v: &SparseVec) {
+        for (f, _) in v {
+            if let Some(l) = self.lists.get_mut(*f as usize) {
+                l.retain(|(i, _)| *i != item);
+            }
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.lists.clear();
+    }
+
+    /// Calls `f(item, partial dot product)` for every posting shared with `v`.
+    pub fn for_each_overlap(&self, v: &SparseVec, mut f: impl FnMut(u32, f32)) {
+        for (feat, x) in v {
+            if let Some(l) = self.lists.get(*feat as usize) {
+                for (item, y) in l {
+                    f(*item, x * y);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grouping::Lang;
+    use crate::grouping::features::Analyzer;
+    use crate::grouping::language::Detected;
+
+    #[test]
+    fn cosine_of_identical_is_one_and_disjoint_zero() {
+        let an = Analyzer::new();
+        let mut fs = FeatureSpace::default();
+        let a = fs.intern(&an.analyze("trots op het werk", Lang::Nl, Detected::Nl));
+        let b = fs.intern(&an.analyze("zzzz qqqq", Lang::Nl, Detected::Nl));
+        fs.add_doc(&a);
+        fs.add_doc(&b);
+        let w = ChannelWeights::default();
+        let (va, vb) = (fs.weigh(&a, &w), fs.weigh(&b, &w));
+        assert!((dot(&va, &va) - 1.0).abs() < 1e-4);
+        assert_eq!(dot(&va, &vb), 0.0);
+    }
+}

@@ -1,0 +1,407 @@
+//! Engine behaviour: stability, constraints, restore, bilingual matching, explanations,
+//! churn and bad input. All texts are invented for these tests.
+
+use std::collections::BTreeMap;
+
+use super::helpers::*;
+use crate::grouping::{Engine, EngineConfig, Granularity, GroupId, IdeaId, Lang, group_texts};
+
+#[test]
+fn fixture_groups_by_theme_in_batch_and_live() {
+    let texts: Vec<&str> = FIXTURE.iter().map(|x| x.1).collect();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let gold: Vec<usize> = FIXTURE
+        .iter()
+        .map(|x| {
+            let n = ids.len();
+            *ids.entry(x.0).or_insert(n)
+        })
+        .collect();
+    let groups = group_texts(&texts, Lang::Auto, Granularity::Default);
+    let mut pred = vec![usize::MAX; texts.len()];
+    for (gi, (_, items)) in groups.iter().enumerate() {
+        for i in items {
+            assert_eq!(pred[*i], usize::MAX);
+            pred[*i] = gi;
+        }
+    }
+    let batch = ari(&gold, &pred);
+    let e = board(&texts);
+    let live: Vec<usize> = (0..texts.len())
+        .map(|i| e.group_of(i as IdeaId).unwrap_or(0) as usize)
+        .collect();
+    let live = ari(&gold, &live);
+    println!("fixture ARI batch={batch:.3} live={live:.3}");
+    assert!(batch >= 0.4, "batch ARI {batch}");
+    assert!(live >= 0.25, "live ARI {live}");
+}
+
+#[test]
+fn bilingual_compound_and_typo_matching() {
+    let e = board(&[
+        "trots op mijn werk",
+        "proud of my work",
+        "netwerkborrel met ondernemers",
+        "een borrel",
+        "meer vrijwilligers werven",
+        "vrijwiligers zoeken",
+        "gratis parkeren",
+    ]);
+    let t = Granularity::Default.threshold();
+    assert!(e.similarity(0, 1) >= t, "bilingual {}", e.similarity(0, 1));
+    assert!(e.similarity(2, 3) >= t, "compound {}", e.similarity(2, 3));
+    assert!(e.similarity(4, 5) >= t, "typo {}", e.similarity(4, 5));
+    assert!(e.similarity(0, 6) < t);
+    assert_eq!(e.group_of(0), e.group_of(1));
+    let ex = e.explain_pair(2, 3);
+    assert!(
+        ex.similar_spellings
+            .iter()
+            .any(|(a, b)| a == "netwerkborrel" && b == "borrel"),
+        "{ex:?}"
+    );
+}
+
+#[test]
+fn explain_output_in_both_languages() {
+    let e = board(&[
+        "trots op mijn werk",
+        "proud of my work",
+        "LinkedIn posts delen",
+        "LinkedIn posts liken",
+    ]);
+    let ex = e.explain_pair(0, 1);
+    assert!(
+        ex.shared_concepts
+            .iter()
+            .any(|c| c.en == "pride" && c.nl == "trots"),
+        "{ex:?}"
+    );
+    let en = ex.to_string();
+    assert!(
+        en.contains("shared concepts: ") && en.contains("pride") && en.contains("together"),
+        "{en}"
+    );
+    let nl = ex.render(Lang::Nl);
+    assert!(nl.contains("gedeelde begrippen: trots"), "{nl}");
+    let ex = e.explain_pair(2, 3);
+    assert!(ex.shared_words.contains(&"LinkedIn".to_string()), "{ex:?}");
+    let g = e.group_of(2).expect("grouped");
+    let m = e.explain_member(3, g);
+    assert!(m.score > 0.0 && m.together() && m.shared_words.contains(&"LinkedIn".to_string()));
+    assert!(e.explain_pair(0, 99).score == 0.0);
+}
+
+#[test]
+fn adding_keeps_existing_ids_and_labels() {
+    let mut e = board(&[
+        "LinkedIn posts delen",
+        "posts op LinkedIn liken",
+        "meer tijd in het rooster",
+    ]);
+    let before = e.groups();
+    let li = e.group_of(0).expect("grouped");
+    assert_eq!(e.group_of(1), Some(li));
+    let label = before
+        .iter()
+        .find(|g| g.id == li)
+        .map(|g| g.label.clone())
+        .expect("label");
+    assert!(label.contains("LinkedIn"), "{label}");
+    let g = e.add(3, "een LinkedIn post schrijven");
+    assert_eq!(g, li);
+    let after = e.groups();
+    assert_eq!(
+        after.iter().find(|g| g.id == li).map(|g| g.label.clone()),
+        Some(label)
+    );
+    let other = e.add(4, "gratis koffie");
+    assert_ne!(other, li);
+    for g in &before {
+        assert!(
+            after.iter().any(|a| a.id == g.id),
+            "group {} vanished",
+            g.id
+        );
+    }
+    check_invariants(&e);
+}
+
+#[test]
+fn facilitator_constraints_survive_later_adds() {
+    let mut e = board(&[
+        "LinkedIn posts delen",
+        "posts op LinkedIn liken",
+        "meer tijd in het rooster",
+        "uren in het rooster",
+    ]);
+    let li = e.group_of(0).expect("g");
+    let time = e.group_of(2).expect("g");
+    assert_ne!(li, time);
+    // move, rename, lock
+    e.move_to(3, li);
+    e.rename(li, "Online");
+    e.set_locked(time, true);
+    e.add(5, "nog meer tijd in het rooster graag");
+    assert_ne!(e.group_of(5), Some(time), "locked group took a member");
+    e.add(6, "LinkedIn posts delen en liken");
+    assert_eq!(e.group_of(6), Some(li));
+    assert_eq!(e.group_of(3), Some(li), "moved idea went back");
+    let v = e.groups();
+    let g = v.iter().find(|g| g.id == li).expect("li");
+    assert_eq!(g.label, "Online");
+    assert!(g.label_is_custom);
+    assert!(v.iter().find(|g| g.id == time).is_some_and(|g| g.locked));
+    // editing a pinned idea keeps it where the facilitator put it
+    e.edit(3, "iets heel anders over koffie");
+    assert_eq!(e.group_of(3), Some(li));
+    // rename back to automatic
+    e.rename(li, "  ");
+    assert!(
+        !e.groups()
+            .iter()
+            .find(|g| g.id == li)
+            .expect("li")
+            .label_is_custom
+    );
+    check_invariants(&e);
+}
+
+#[test]
+fn merge_split_pull_out() {
+    let mut e = board(&[
+        "LinkedIn posts delen",
+        "posts op LinkedIn liken",
+        "meer tijd in het rooster",
+        "uren in het rooster",
+    ]);
+    let a = e.group_of(0).expect("g");
+    let b = e.group_of(2).expect("g");
+    e.rename(b, "Tijd");
+    e.merge(a, b);
+    assert!(e.groups().iter().all(|g| g.id != b));
+    assert_eq!(e.group_of(2), Some(a));
+    assert_eq!(
+        e.groups()
+            .iter()
+            .find(|g| g.id == a)
+            .map(|g| g.label.clone()),
+        Some("Tijd".into())
+    );
+    let s = e.split(a, &[2, 3]);
+    assert_ne!(s, a);
+    assert_eq!(e.group_of(2), Some(s));
+    assert_eq!(e.group_of(3), Some(s));
+    assert_eq!(e.group_of(0), Some(a));
+    // a split-off group is not merged back automatically
+    e.add(10, "tijd en uren in het rooster en LinkedIn posts");
+    assert_ne!(e.group_of(0), e.group_of(2));
+    let p = e.pull_out(0);
+    assert_eq!(e.group_of(0), Some(p));
+    assert_eq!(
+        e.groups()
+            .iter()
+            .find(|g| g.id == p)
+            .map(|g| g.members.clone()),
+        Some(vec![0])
+    );
+    e.add(11, "LinkedIn posts delen");
+    assert_eq!(e.group_of(0), Some(p), "pulled-out idea moved");
+    // new ids are never reused
+    let ids: Vec<GroupId> = e.groups().iter().map(|g| g.id).collect();
+    let n = e.pull_out(1);
+    assert!(!ids.contains(&n) && n > b);
+    check_invariants(&e);
+}
+
+#[test]
+fn restore_is_deterministic() {
+    let texts = [
+        "trots op ons werk",
+        "proud of our work",
+        "LinkedIn posts delen",
+        "vacatures delen",
+        "uren in het rooster",
+        "tijd",
+        "borrel",
+    ];
+    let mut e = board(&texts);
+    let li = e.group_of(2).expect("g");
+    e.rename(li, "Online");
+    let p = e.pull_out(3);
+    e.set_locked(p, true);
+    e.set_granularity(Granularity::Finer);
+    let c = e.constraints();
+    let json = serde_json::to_string(&c).expect("serialize");
+    let c2 = serde_json::from_str(&json).expect("deserialize");
+    assert_eq!(c, c2);
+    let ideas: Vec<(IdeaId, String)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as IdeaId, t.to_string()))
+        .collect();
+    let mut r1 = Engine::default();
+    r1.restore(&ideas, &c2);
+    let mut r2 = Engine::new(EngineConfig::default());
+    r2.restore(&ideas, &c2);
+    assert_eq!(r1.groups(), r2.groups());
+    assert_eq!(r1.groups(), e.groups());
+    assert_eq!(r1.constraints(), c);
+    // the id counter survives: a new group gets a fresh id
+    let fresh = r1.pull_out(0);
+    assert!(e.groups().iter().all(|g| g.id != fresh));
+}
+
+#[test]
+fn remove_and_edit() {
+    let mut e = board(&[
+        "LinkedIn posts delen",
+        "posts op LinkedIn liken",
+        "gratis parkeren",
+    ]);
+    let li = e.group_of(0).expect("g");
+    e.edit(1, "LinkedIn posts liken en delen");
+    assert_eq!(e.group_of(1), Some(li));
+    let park = e.group_of(2).expect("g");
+    e.edit(2, "gratis parkeren voor iedereen");
+    assert_eq!(
+        e.group_of(2),
+        Some(park),
+        "a singleton keeps its id on edit"
+    );
+    e.remove(0);
+    e.remove(1);
+    assert!(e.groups().iter().all(|g| g.id != li));
+    assert_eq!(e.group_of(0), None);
+    e.remove(42);
+    check_invariants(&e);
+    assert_eq!(e.preview("gratis parkeren"), Some(park));
+    assert_eq!(e.preview("🎉"), None);
+}
+
+#[test]
+fn granularity_changes_group_count() {
+    let texts: Vec<&str> = FIXTURE.iter().map(|x| x.1).collect();
+    let count = |g| group_texts(&texts, Lang::Auto, g).len();
+    assert!(count(Granularity::Coarser) <= count(Granularity::Default));
+    assert!(count(Granularity::Default) <= count(Granularity::Finer));
+    let mut e = board(&texts);
+    e.set_granularity(Granularity::Finer);
+    check_invariants(&e);
+    e.set_granularity(Granularity::Coarser);
+    check_invariants(&e);
+}
+
+#[test]
+fn churn_per_addition_is_low() {
+    let ideas = synthetic(120, 7);
+    let mut e = Engine::default();
+    let mut prev: Vec<GroupId> = Vec::new();
+    let (mut changed, mut pairs) = (0u64, 0u64);
+    let mut per_add: Vec<f64> = Vec::new();
+    for (i, t) in ideas.iter().enumerate() {
+        e.add(i as IdeaId, t);
+        let now: Vec<GroupId> = (0..i)
+            .map(|j| e.group_of(j as IdeaId).unwrap_or(0))
+            .collect();
+        let (mut c, mut p) = (0u64, 0u64);
+        for a in 0..i {
+            for b in (a + 1)..i {
+                p += 1;
+                if (prev[a] == prev[b]) != (now[a] == now[b]) {
+                    c += 1;
+                }
+            }
+        }
+        if p > 0 {
+            per_add.push(c as f64 / p as f64);
+        }
+        changed += c;
+        pairs += p;
+        prev = (0..=i)
+            .map(|j| e.group_of(j as IdeaId).unwrap_or(0))
+            .collect();
+    }
+    let mean = per_add.iter().sum::<f64>() / per_add.len() as f64;
+    let max = per_add.iter().cloned().fold(0.0, f64::max);
+    println!(
+        "churn: mean {:.4} per addition, max {:.4}, overall {:.5}",
+        mean,
+        max,
+        changed as f64 / pairs as f64
+    );
+    assert!(mean < 0.02, "mean churn {mean}");
+}
+
+#[test]
+fn robust_inputs_never_panic() {
+    let big = "woord ".repeat(20_000);
+    let cases = [
+        "",
+        "   ",
+        "🎉🎂🥳",
+        "!!! ??? ...",
+        "\u{0}\u{7}\u{1b}[2J",
+        big.as_str(),
+        "ñ ü ß ø å",
+        "a",
+        "'s",
+        "## --",
+    ];
+    let mut e = Engine::default();
+    for (i, t) in cases.iter().enumerate() {
+        e.add(i as IdeaId, t);
+        let _ = e.preview(t);
+    }
+    for g in e.groups() {
+        assert!(!g.label.is_empty());
+    }
+    check_invariants(&e);
+    let many = vec!["zelfde idee"; 10_000];
+    let g = group_texts(&many, Lang::Auto, Granularity::Default);
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0].1.len(), 10_000);
+}
+
+/// Test embedder: synonyms of a colour share that colour's axis.
+struct Colours;
+
+impl crate::grouping::Embedder for Colours {
+    fn dim(&self) -> usize {
+        3
+    }
+    fn embed(&self, text: &str) -> Vec<f32> {
+        let t = text.to_lowercase();
+        let axis = [&["scarlet", "crimson"][..], &["green"][..], &["blue"][..]]
+            .iter()
+            .position(|words| words.iter().any(|w| t.contains(w)));
+        let mut v = vec![0.0; 3];
+        if let Some(a) = axis {
+            v[a] = 1.0;
+        }
+        v
+    }
+}
+
+#[test]
+fn embedder_signal_is_blended_in() {
+    let texts = ["scarlet qqq", "crimson zzz", "green www"];
+    let plain = board(&texts);
+    assert_ne!(plain.group_of(0), plain.group_of(1));
+    let mut e = Engine::new(EngineConfig {
+        embedder: Some(Box::new(Colours)),
+        ..EngineConfig::default()
+    });
+    for (i, t) in texts.iter().enumerate() {
+        e.add(i as IdeaId, t);
+    }
+    assert_eq!(e.group_of(0), e.group_of(1));
+    assert_ne!(e.group_of(0), e.group_of(2));
+    let ex = e.explain_pair(0, 1);
+    assert_eq!(ex.embedding, Some(1.0));
+    assert!(ex.together());
+    check_invariants(&e);
+    e.remove(1);
+    e.edit(0, "blue");
+    check_invariants(&e);
+}

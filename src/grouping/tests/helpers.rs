@@ -1,0 +1,143 @@
+//! Shared helpers and the invented labelled fixture.
+
+use std::collections::BTreeMap;
+
+use crate::grouping::{Engine, GroupId, IdeaId};
+
+/// Invented labelled fixture: (theme, text).
+pub const FIXTURE: &[(&str, &str)] = &[
+    ("pride", "ik ben trots op mijn team"),
+    ("pride", "enthousiast vertellen over mijn baan"),
+    ("pride", "I'm proud of what we build here"),
+    ("social", "berichten van het bedrijf delen op LinkedIn"),
+    ("social", "sharing company updates on LinkedIn"),
+    ("social", "een post op Instagram over ons werk"),
+    ("time", "meer uren in het rooster"),
+    ("time", "time set aside in my schedule for this"),
+    ("time", "tijd krijgen om dit te doen"),
+    ("recognition", "een compliment van mijn leidinggevende"),
+    ("recognition", "appreciation from management"),
+    ("recognition", "erkenning voor extra inzet"),
+    ("hiring", "vacatures doorsturen naar vrienden"),
+    ("hiring", "referring friends for open vacancies"),
+    ("hiring", "helpen met werving van nieuwe collega's"),
+    ("events", "op de netwerkborrel over ons vertellen"),
+    ("events", "chatting at networking drinks"),
+    ("events", "een borrel met klanten en partners"),
+];
+
+pub fn ari(gold: &[usize], pred: &[usize]) -> f64 {
+    let c2 = |n: usize| (n * n.saturating_sub(1)) as f64 / 2.0;
+    let mut cells: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut a: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut b: BTreeMap<usize, usize> = BTreeMap::new();
+    for (g, p) in gold.iter().zip(pred) {
+        *cells.entry((*g, *p)).or_default() += 1;
+        *a.entry(*g).or_default() += 1;
+        *b.entry(*p).or_default() += 1;
+    }
+    let idx: f64 = cells.values().map(|v| c2(*v)).sum();
+    let sa: f64 = a.values().map(|v| c2(*v)).sum();
+    let sb: f64 = b.values().map(|v| c2(*v)).sum();
+    let exp = sa * sb / c2(gold.len());
+    let max = (sa + sb) / 2.0;
+    if max == exp {
+        1.0
+    } else {
+        (idx - exp) / (max - exp)
+    }
+}
+
+pub fn board(texts: &[&str]) -> Engine {
+    let mut e = Engine::default();
+    for (i, t) in texts.iter().enumerate() {
+        e.add(i as IdeaId, t);
+    }
+    e
+}
+
+pub fn check_invariants(e: &Engine) {
+    let mut seen: BTreeMap<IdeaId, GroupId> = BTreeMap::new();
+    for g in e.groups() {
+        assert!(!g.members.is_empty(), "empty group {}", g.id);
+        for m in &g.members {
+            assert!(seen.insert(*m, g.id).is_none(), "idea {m} in two groups");
+            assert_eq!(e.group_of(*m), Some(g.id));
+        }
+    }
+    assert_eq!(seen.len(), e.len());
+}
+
+/// Synthetic ideas from word lists (not workshop text).
+pub fn synthetic(n: usize, seed: u64) -> Vec<String> {
+    const NL: &[&str] = &[
+        "trots",
+        "werk",
+        "collega",
+        "klant",
+        "tijd",
+        "rooster",
+        "vacature",
+        "LinkedIn",
+        "borrel",
+        "training",
+        "compliment",
+        "leiding",
+        "team",
+        "post",
+        "delen",
+        "werving",
+        "stagiair",
+        "uren",
+        "waardering",
+        "evenement",
+    ];
+    const EN: &[&str] = &[
+        "proud",
+        "work",
+        "colleague",
+        "client",
+        "time",
+        "schedule",
+        "vacancy",
+        "LinkedIn",
+        "drinks",
+        "training",
+        "praise",
+        "management",
+        "team",
+        "post",
+        "share",
+        "hiring",
+        "intern",
+        "hours",
+        "recognition",
+        "event",
+    ];
+    const GLUE: &[&str] = &["op", "met", "voor", "over", "the", "and", "of", "our"];
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = |m: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as usize
+    };
+    (0..n)
+        .map(|_| {
+            let words = if next(2) == 0 { NL } else { EN };
+            let k = 2 + next(4);
+            let topic = next(words.len());
+            let mut s: Vec<&str> = vec![words[topic]];
+            for _ in 0..k {
+                s.push(if next(3) == 0 {
+                    GLUE[next(GLUE.len())]
+                } else {
+                    words[(topic + next(3)) % words.len()]
+                });
+            }
+            s.join(" ")
+        })
+        .collect()
+}

@@ -1,0 +1,5 @@
+//! Engine-level tests (kept inside the module so they move with it).
+
+mod behaviour;
+mod helpers;
+mod properties;

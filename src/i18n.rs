@@ -1,0 +1,132 @@
+//! UI text in English and Dutch, from `assets/i18n/*.ron` (compiled in).
+
+use crate::domain::Language;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+type Table = BTreeMap<String, String>;
+
+fn table(lang: Language) -> &'static Table {
+    static EN: OnceLock<Table> = OnceLock::new();
+    static NL: OnceLock<Table> = OnceLock::new();
+    let (cell, origin, text) = match lang {
+        Language::En => (
+            &EN,
+            "assets/i18n/en.ron",
+            include_str!("../assets/i18n/en.ron"),
+        ),
+        Language::Nl => (
+            &NL,
+            "assets/i18n/nl.ron",
+            include_str!("../assets/i18n/nl.ron"),
+        ),
+    };
+    cell.get_or_init(|| {
+        ron::from_str(text).unwrap_or_else(|e| {
+            panic!(
+                "{}",
+                crate::diagnostic::SourceError::from_ron(origin, text, &e)
+            )
+        })
+    })
+}
+
+/// The text for `key`; a missing key shows itself (the tests make sure none is missing).
+pub fn tr(lang: Language, key: &str) -> &'static str {
+    match table(lang).get(key) {
+        Some(text) => text.as_str(),
+        None => table(Language::En)
+            .get(key)
+            .map_or_else(|| leak(key), |t| t.as_str()),
+    }
+}
+
+fn leak(key: &str) -> &'static str {
+    Box::leak(key.to_string().into_boxed_str())
+}
+
+/// `tr` with `{}` placeholders filled in order.
+pub fn trf(lang: Language, key: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut parts = tr(lang, key).split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        if let Some(a) = args.get(i) {
+            out.push_str(&a.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_keys_and_placeholders() {
+        let en = table(Language::En);
+        let nl = table(Language::Nl);
+        let en_keys: Vec<&String> = en.keys().collect();
+        let nl_keys: Vec<&String> = nl.keys().collect();
+        assert_eq!(en_keys, nl_keys);
+        for (k, v) in en {
+            assert_eq!(v.matches("{}").count(), nl[k].matches("{}").count(), "{k}");
+        }
+    }
+
+    #[test]
+    fn every_key_the_code_uses_exists() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut missing = Vec::new();
+        for path in rust_files(std::path::Path::new(root)) {
+            let code = std::fs::read_to_string(&path).unwrap();
+            for key in quoted_keys(&code) {
+                if !table(Language::En).contains_key(&key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "missing UI strings:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    /// String literals that look like UI keys: `"section.name"` used with tr/trf or the keymap.
+    fn quoted_keys(code: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for piece in code.split('"').skip(1).step_by(2) {
+            let is_key = piece.split_once('.').is_some_and(|(a, b)| {
+                [
+                    "key", "ui", "msg", "home", "setup", "run", "step", "board", "bridge", "close",
+                    "pulse", "roles", "question",
+                ]
+                .contains(&a)
+                    && !b.is_empty()
+                    && b.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+            });
+            if is_key {
+                keys.push(piece.to_string());
+            }
+        }
+        keys
+    }
+
+    fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                out.extend(rust_files(&p));
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+        out
+    }
+}

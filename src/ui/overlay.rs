@@ -1,0 +1,115 @@
+//! Overlays: help (from the keymap), confirm, forms, explanations.
+
+use super::{theme, widgets};
+use crate::app::{Confirm, Context, Overlay, keymap};
+use crate::domain::Language;
+use crate::i18n::{tr, trf};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn draw(overlay: &Overlay, behind: Context, lang: Language, frame: &mut Frame, area: Rect) {
+    match overlay {
+        Overlay::Help => help(behind, lang, frame, area),
+        Overlay::Confirm(c) => {
+            let question = match c {
+                Confirm::DeleteIdea { text, .. } => trf(lang, "ui.confirm_delete_idea", &[text]),
+                Confirm::DeleteAction { what, .. } => {
+                    trf(lang, "ui.confirm_delete_action", &[what])
+                }
+            };
+            let popup = widgets::centered(area, 64, 5);
+            frame.render_widget(Clear, popup);
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::raw(question),
+                    Line::styled(tr(lang, "ui.yes_no"), theme::key()),
+                ])
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme::warning())),
+                popup,
+            );
+        }
+        Overlay::Prompt(p) => {
+            let height = p.fields.len() as u16 * 3 + 3;
+            let popup = widgets::centered(area, 70, height);
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered()
+                .title(format!(" {} ", p.title))
+                .border_style(theme::focus());
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let mut constraints: Vec<Constraint> =
+                p.fields.iter().map(|_| Constraint::Length(3)).collect();
+            constraints.push(Constraint::Length(1));
+            let rows = Layout::vertical(constraints).split(inner);
+            for (i, (label, field)) in p.fields.iter().enumerate() {
+                widgets::text_field(frame, rows[i], &format!(" {label} "), field, i == p.focus);
+            }
+            let last = rows[rows.len() - 1];
+            let line = match &p.error {
+                Some(e) => Line::styled(e.clone(), theme::error()),
+                None => Line::styled(tr(lang, "ui.prompt_keys"), theme::dim()),
+            };
+            frame.render_widget(Paragraph::new(line), last);
+        }
+        Overlay::Info { title, body } => {
+            let lines = body.lines().count() as u16 + 3;
+            let popup = widgets::centered(area, 90, lines.max(5));
+            frame.render_widget(Clear, popup);
+            frame.render_widget(
+                Paragraph::new(body.as_str())
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered().title(format!(" {title} ")).title_bottom(
+                        Line::styled(format!(" {} ", tr(lang, "ui.esc_closes")), theme::dim()),
+                    )),
+                popup,
+            );
+        }
+    }
+}
+
+/// Every key of the screen behind the overlay, and the global ones.
+fn help(behind: Context, lang: Language, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for b in keymap::bindings_for(behind) {
+        let description = tr(lang, b.description);
+        // Keys that do the same thing share a row (1 … 5, ↑ ↓).
+        if let Some(i) = seen.iter().position(|(d, _)| *d == description) {
+            // "1–5" already says 2, 3, 4 and 5.
+            let covered = seen[i].1.contains('–');
+            if let (false, Some(Line { spans, .. })) = (covered, lines.get_mut(i)) {
+                spans[0] = Span::styled(
+                    format!("{} {}", spans[0].content.trim_end(), b.key_label),
+                    theme::key(),
+                );
+            }
+            continue;
+        }
+        seen.push((description, b.key_label));
+        lines.push(Line::from(vec![
+            Span::styled(b.key_label.to_string(), theme::key()),
+            Span::raw(description),
+        ]));
+    }
+    let key_width = lines
+        .iter()
+        .map(|l| l.spans[0].content.chars().count())
+        .max()
+        .unwrap_or(4)
+        + 2;
+    for line in &mut lines {
+        let key = line.spans[0].content.to_string();
+        line.spans[0] = Span::styled(format!("{key:>key_width$}  "), theme::key());
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = widgets::centered(area, 72, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", tr(lang, "ui.help_title")))),
+        popup,
+    );
+}

@@ -1,0 +1,182 @@
+use super::{theme, widgets};
+use crate::app::{SetupField, SetupState};
+use crate::i18n::tr;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(setup: &SetupState, frame: &mut Frame, area: Rect) {
+    let lang = setup.language;
+    let block = Block::bordered().title(format!(" {} ", tr(lang, "setup.title")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(inner);
+
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Min(0),
+    ])
+    .split(left);
+    let template = setup.template();
+    chooser(
+        frame,
+        rows[0],
+        tr(lang, "setup.template"),
+        &template.id,
+        setup.field == SetupField::Template,
+    );
+    let language = match lang {
+        crate::domain::Language::En => "English",
+        crate::domain::Language::Nl => "Nederlands",
+    };
+    chooser(
+        frame,
+        rows[1],
+        tr(lang, "setup.language"),
+        language,
+        setup.field == SetupField::Language,
+    );
+    let fields = [
+        (SetupField::Title, "setup.session_title", &setup.title),
+        (
+            SetupField::Organisation,
+            "setup.organisation",
+            &setup.organisation,
+        ),
+        (SetupField::Goal, "setup.goal", &setup.goal),
+        (
+            SetupField::Facilitator,
+            "setup.facilitator",
+            &setup.facilitator,
+        ),
+    ];
+    for (i, (field, key, text)) in fields.into_iter().enumerate() {
+        let title = match setup.errors.get(&field) {
+            Some(e) => format!(" {} — {e} ", tr(lang, key)),
+            None => format!(" {} ", tr(lang, key)),
+        };
+        widgets::text_field(frame, rows[i + 2], &title, text, setup.field == field);
+        if setup.errors.contains_key(&field) {
+            frame.render_widget(
+                Paragraph::new(Line::styled(title, theme::error())),
+                Rect {
+                    height: 1,
+                    x: rows[i + 2].x + 1,
+                    ..rows[i + 2]
+                },
+            );
+        }
+    }
+    let mut info = vec![
+        Line::styled(template.title.clone(), theme::prompt()),
+        Line::styled(template.description.clone(), theme::dim()),
+    ];
+    for broken in &setup.broken_templates {
+        info.push(Line::styled(
+            format!(
+                "{}: {}",
+                tr(lang, "setup.broken_template"),
+                broken.lines().next().unwrap_or_default()
+            ),
+            theme::error(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), rows[6]);
+
+    draw_participants(setup, frame, right);
+}
+
+fn chooser(frame: &mut Frame, area: Rect, label: &str, value: &str, focused: bool) {
+    let style = if focused {
+        theme::selected()
+    } else {
+        ratatui::style::Style::default()
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{label}: "), theme::dim()),
+            Span::styled(format!("◀ {value} ▶"), style),
+        ])),
+        area,
+    );
+}
+
+fn draw_participants(setup: &SetupState, frame: &mut Frame, area: Rect) {
+    let lang = setup.language;
+    let [input, list, start] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    let title = match (setup.errors.get(&SetupField::Participants), setup.renaming) {
+        (Some(e), _) => format!(" {} ", e),
+        (None, Some(_)) => format!(" {} ", tr(lang, "setup.rename_participant")),
+        (None, None) => format!(" {} ", tr(lang, "setup.add_participant")),
+    };
+    widgets::text_field(
+        frame,
+        input,
+        &title,
+        &setup.participant_input,
+        setup.field == SetupField::Participants,
+    );
+    if setup.errors.contains_key(&SetupField::Participants) {
+        frame.render_widget(
+            Paragraph::new(Line::styled(title, theme::error())),
+            Rect {
+                height: 1,
+                x: input.x + 1,
+                ..input
+            },
+        );
+    }
+    let items: Vec<ListItem> = setup
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ListItem::new(format!("{:>2}. {p}", i + 1)))
+        .collect();
+    let hint = if setup.participants.is_empty() {
+        tr(lang, "setup.no_participants_yet")
+    } else {
+        tr(lang, "setup.participant_keys")
+    };
+    let mut state = ListState::default().with_selected(setup.selected_participant);
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(
+                Block::bordered()
+                    .title(format!(
+                        " {} ({}) ",
+                        tr(lang, "setup.participants"),
+                        setup.participants.len()
+                    ))
+                    .title_bottom(Line::styled(format!(" {hint} "), theme::dim())),
+            )
+            .highlight_style(theme::selected()),
+        list,
+        &mut state,
+    );
+    let focused = setup.field == SetupField::Start;
+    let style = if focused {
+        theme::selected()
+    } else {
+        theme::key()
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("[ {} ]", tr(lang, "setup.start")),
+            style,
+        ))
+        .block(Block::bordered()),
+        start,
+    );
+}

@@ -1,0 +1,107 @@
+//! The common-ground board: groups ranked by how many participants share them.
+
+use crate::app::board::{BoardRow, current_group, idea_index, ranked_groups};
+use crate::app::{BoardMark, RunState, board_rows};
+use crate::i18n::{tr, trf};
+use crate::ui::theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let lang = session.language;
+    let step = run.step_id();
+    let rows = board_rows(session, &step);
+    let index = idea_index(session);
+    let sharers: std::collections::HashMap<u64, usize> = ranked_groups(session, &step)
+        .into_iter()
+        .map(|(g, n)| (g.id, n))
+        .collect();
+    let people = session.participants.len();
+    let results = session.results(&step);
+    let is_denominator = |g| results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g));
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(tr(lang, "board.empty"))
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered()),
+            area,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|row| match *row {
+            BoardRow::Group(id) => {
+                let Some(g) = current_group(session, &step, id) else {
+                    return ListItem::new("");
+                };
+                let mut spans = vec![
+                    Span::raw(if is_denominator(id) { "★ " } else { "  " }),
+                    Span::styled(g.label.clone(), theme::accent()),
+                    Span::styled(
+                        format!(
+                            "  {}",
+                            trf(
+                                lang,
+                                "board.shared_by",
+                                &[&sharers.get(&id).copied().unwrap_or(0), &people]
+                            )
+                        ),
+                        theme::dim(),
+                    ),
+                ];
+                if g.locked {
+                    spans.push(Span::styled(
+                        format!("  [{}]", tr(lang, "board.locked")),
+                        theme::warning(),
+                    ));
+                }
+                if run.mark == Some(BoardMark::Merge(id)) {
+                    spans.push(Span::styled(
+                        format!("  ⇢ {}", tr(lang, "board.merging")),
+                        theme::notice(),
+                    ));
+                }
+                ListItem::new(Line::from(spans))
+            }
+            BoardRow::Idea(_, idea) => {
+                let Some((i, n)) = index.get(&idea) else {
+                    return ListItem::new("");
+                };
+                let step_title = trf(lang, "board.question_no", &[&(n + 1)]);
+                let mut spans = vec![
+                    Span::raw("      "),
+                    Span::raw(i.text.clone()),
+                    Span::styled(
+                        format!(
+                            " — {} · {step_title}",
+                            session.participant_name(i.participant)
+                        ),
+                        theme::dim(),
+                    ),
+                ];
+                if run.mark == Some(BoardMark::Move(idea)) {
+                    spans.push(Span::styled(
+                        format!("  ⇢ {}", tr(lang, "board.moving")),
+                        theme::notice(),
+                    ));
+                }
+                ListItem::new(Line::from(spans))
+            }
+        })
+        .collect();
+    let denominators = results.map_or(0, |r| r.denominators.len());
+    let groups = results.map_or(0, |r| r.groups.len());
+    let title = format!(" {} ", trf(lang, "board.title", &[&groups, &denominators]));
+    let mut state = ListState::default().with_selected(Some(run.cursor.min(rows.len() - 1)));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(Block::bordered().title(title))
+            .highlight_style(theme::selected()),
+        area,
+        &mut state,
+    );
+}

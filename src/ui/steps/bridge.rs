@@ -1,0 +1,117 @@
+//! Bridge to the goal: the goal beside the marked common denominators; actions and notes.
+
+use crate::app::RunState;
+use crate::domain::StepKind;
+use crate::i18n::tr;
+use crate::ui::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let lang = session.language;
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
+
+    let mut lines = vec![Line::styled(tr(lang, "bridge.goal"), theme::accent())];
+    lines.push(if session.goal.is_empty() {
+        Line::styled(tr(lang, "bridge.no_goal"), theme::dim())
+    } else {
+        Line::raw(session.goal.clone())
+    });
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        tr(lang, "bridge.denominators"),
+        theme::accent(),
+    ));
+    let denominators: Vec<String> = session
+        .template
+        .steps
+        .iter()
+        .filter(|s| s.kind == StepKind::CommonGround)
+        .filter_map(|s| session.results(&s.id))
+        .flat_map(|r| r.denominators.iter().map(|d| d.label.clone()))
+        .collect();
+    if denominators.is_empty() {
+        lines.push(Line::styled(
+            tr(lang, "bridge.no_denominators"),
+            theme::dim(),
+        ));
+    }
+    lines.extend(
+        denominators
+            .into_iter()
+            .map(|d| Line::raw(format!("★ {d}"))),
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered()),
+        left,
+    );
+
+    let results = session.results(&run.step_id());
+    let actions = results.map(|r| r.actions.as_slice()).unwrap_or_default();
+    let notes = results.map(|r| r.notes.clone()).unwrap_or_default();
+    let [table_area, notes_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(right);
+    let header = Row::new([
+        tr(lang, "bridge.what"),
+        tr(lang, "bridge.who"),
+        tr(lang, "bridge.when"),
+    ])
+    .style(theme::dim());
+    let rows: Vec<Row> = actions
+        .iter()
+        .map(|a| {
+            Row::new([
+                Cell::from(a.what.clone()),
+                Cell::from(a.who.clone()),
+                Cell::from(a.when.clone()),
+            ])
+        })
+        .collect();
+    let empty = actions.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Percentage(55),
+            Constraint::Percentage(20),
+            Constraint::Percentage(25),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(theme::selected())
+    .block(Block::bordered().title(format!(
+        " {} ({}) ",
+        tr(lang, "bridge.actions"),
+        actions.len()
+    )));
+    let mut state = TableState::default().with_selected((!empty).then_some(run.cursor));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if empty {
+        let hint = Rect {
+            y: table_area.y + 2,
+            height: 1,
+            x: table_area.x + 2,
+            width: table_area.width.saturating_sub(4),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(tr(lang, "bridge.no_actions"), theme::dim())),
+            hint,
+        );
+    }
+    let notes = if notes.is_empty() {
+        tr(lang, "bridge.no_notes").to_string()
+    } else {
+        notes
+    };
+    frame.render_widget(
+        Paragraph::new(notes)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" {} ", tr(lang, "bridge.notes")))),
+        notes_area,
+    );
+}

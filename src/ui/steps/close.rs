@@ -1,0 +1,86 @@
+//! Close: the summary, where the file is, export, the follow-up date and the checklist.
+
+use super::checklist;
+use crate::app::RunState;
+use crate::domain::StepKind;
+use crate::i18n::{tr, trf};
+use crate::ui::{theme, widgets};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn draw(run: &RunState, list: &[String], frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let lang = session.language;
+    let [summary, checks] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let mut lines = vec![widgets::fact(
+        tr(lang, "close.participants"),
+        session.participants.len().to_string(),
+    )];
+    for step in session
+        .template
+        .steps
+        .iter()
+        .filter(|s| s.kind == StepKind::Question)
+    {
+        let r = session.results(&step.id);
+        let ideas = r.map_or(0, |r| r.ideas.len());
+        let groups = r.map_or(0, |r| r.groups.len());
+        lines.push(widgets::fact(
+            &step.title,
+            trf(lang, "close.ideas_groups", &[&ideas, &groups]),
+        ));
+    }
+    let denominators: Vec<String> = session
+        .results
+        .values()
+        .flat_map(|r| r.denominators.iter().map(|d| d.label.clone()))
+        .collect();
+    lines.push(widgets::fact(
+        tr(lang, "close.denominators"),
+        if denominators.is_empty() {
+            "–".into()
+        } else {
+            denominators.join(", ")
+        },
+    ));
+    let actions: usize = session.results.values().map(|r| r.actions.len()).sum();
+    lines.push(widgets::fact(
+        tr(lang, "close.actions"),
+        actions.to_string(),
+    ));
+    for step in session
+        .template
+        .steps
+        .iter()
+        .filter(|s| matches!(s.kind, StepKind::Pulse { .. }))
+    {
+        for s in crate::export::pulse_summary(session, step) {
+            if let Some(m) = s.mean {
+                lines.push(widgets::fact(&s.label, format!("{m:.1} / 5")));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(widgets::fact(
+        tr(lang, "close.file"),
+        run.file.path.display().to_string(),
+    ));
+    let follow_up = session.follow_up.map_or_else(
+        || tr(lang, "close.no_follow_up").to_string(),
+        |d| d.to_string(),
+    );
+    lines.push(widgets::fact(tr(lang, "close.follow_up"), follow_up));
+    if session.finished.is_some() {
+        lines.push(Line::styled(tr(lang, "close.is_finished"), theme::notice()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" {} ", tr(lang, "close.summary")))),
+        summary,
+    );
+    checklist::draw(run, list, frame, checks);
+}

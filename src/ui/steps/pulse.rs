@@ -1,0 +1,156 @@
+//! Engagement pulse: a grid of scores, bars per item and per participant, low scores flagged.
+
+use crate::app::RunState;
+use crate::domain::StepKind;
+use crate::export::pulse_summary;
+use crate::i18n::{tr, trf};
+use crate::ui::{theme, widgets};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let lang = session.language;
+    let step = session.current_step();
+    let StepKind::Pulse {
+        items,
+        low_at_or_below,
+    } = &step.kind
+    else {
+        return;
+    };
+    let scores = session
+        .results(&step.id)
+        .map(|r| r.pulse.clone())
+        .unwrap_or_default();
+    let [grid, summary] = Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(items.len() as u16 + 3),
+    ])
+    .areas(area);
+
+    // The statements, numbered; then one row per participant with a column per statement.
+    let mut lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let style = if i == run.cursor {
+                theme::selected()
+            } else {
+                theme::dim()
+            };
+            Line::styled(format!(" {} {}", i + 1, it.label), style)
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    let name_width = session
+        .participants
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 18);
+    let mut head = format!("  {:<name_width$} ", "");
+    for i in 0..items.len() {
+        head.push_str(&format!("{:^5}", i + 1));
+    }
+    lines.push(Line::styled(head, theme::dim()));
+    for p in &session.participants {
+        let focused = session.focus == Some(p.id);
+        let mut spans = vec![Span::styled(
+            format!(
+                "{} {:<name_width$} ",
+                if focused { "▶" } else { " " },
+                truncate(&p.name, name_width)
+            ),
+            if focused {
+                theme::prompt()
+            } else {
+                Style::default()
+            },
+        )];
+        let mine = scores.get(&p.id);
+        for (i, item) in items.iter().enumerate() {
+            let score = mine.and_then(|m| m.get(&item.id)).copied();
+            let text = score.map_or("·".to_string(), |s| s.to_string());
+            let mut style = match score {
+                Some(s) if s <= *low_at_or_below => theme::low(),
+                _ => Style::default(),
+            };
+            if focused && i == run.cursor {
+                style = theme::selected();
+            }
+            spans.push(Span::styled(format!("{text:^5}"), style));
+        }
+        let answered: Vec<u8> = mine
+            .map(|m| m.values().copied().collect())
+            .unwrap_or_default();
+        if !answered.is_empty() {
+            let mean = answered.iter().map(|s| f64::from(*s)).sum::<f64>() / answered.len() as f64;
+            spans.push(Span::styled(
+                format!("  {} {mean:.1}", widgets::bar(mean, 5.0, 10)),
+                theme::dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if session.participants.is_empty() {
+        lines.push(Line::styled(
+            tr(lang, "msg.no_participants"),
+            theme::warning(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.scores")))),
+        grid,
+    );
+
+    // Per statement: the average as a bar, and who scored low.
+    let label_width = usize::from(summary.width.saturating_sub(2))
+        .saturating_sub(20)
+        .clamp(8, 40);
+    let mut lines = Vec::new();
+    let mut any_low = false;
+    for (i, s) in pulse_summary(session, step).into_iter().enumerate() {
+        let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+        let mut spans = vec![
+            Span::raw(format!(
+                "{} {:<label_width$} ",
+                i + 1,
+                truncate(&s.label, label_width)
+            )),
+            Span::raw(widgets::bar(s.mean.unwrap_or(0.0), 5.0, 10)),
+            Span::raw(format!(" {mean}")),
+        ];
+        if !s.low.is_empty() {
+            any_low = true;
+            spans.push(Span::styled(
+                format!("  ⚠ {}", trf(lang, "pulse.low", &[&s.low.join(", ")])),
+                theme::low(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if any_low {
+        lines.push(Line::styled(tr(lang, "pulse.why_low"), theme::warning()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")))),
+        summary,
+    );
+}
+
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}

@@ -1,0 +1,147 @@
+//! Question steps: who has spoken, the ideas, the live groups, and the input.
+
+use crate::app::RunState;
+use crate::domain::Group;
+use crate::i18n::{tr, trf};
+use crate::ui::{theme, widgets};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let lang = session.language;
+    let step = run.step_id();
+    let results = session.results(&step);
+    let ideas = results.map(|r| r.ideas.as_slice()).unwrap_or_default();
+
+    let [people, middle, input] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+
+    // Who has spoken on this question, and who is in focus.
+    let mut spans = Vec::new();
+    for p in &session.participants {
+        let count = ideas.iter().filter(|i| i.participant == p.id).count();
+        let style = if session.focus == Some(p.id) {
+            theme::selected()
+        } else if count == 0 {
+            theme::warning()
+        } else {
+            ratatui::style::Style::default()
+        };
+        let mark = if count == 0 { "○" } else { "●" };
+        spans.push(Span::styled(format!("{mark} {} ({count})", p.name), style));
+        spans.push(Span::raw("  "));
+    }
+    let silent = session
+        .participants
+        .iter()
+        .filter(|p| !ideas.iter().any(|i| i.participant == p.id))
+        .count();
+    let legend = if silent > 0 {
+        trf(lang, "question.not_yet", &[&silent])
+    } else {
+        tr(lang, "question.everyone").to_string()
+    };
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(spans), Line::styled(legend, theme::dim())])
+            .wrap(Wrap { trim: true }),
+        people,
+    );
+
+    let [list_area, groups_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
+    let items: Vec<ListItem> = ideas
+        .iter()
+        .map(|i| {
+            ListItem::new(Line::from(vec![
+                Span::styled(
+                    format!("{}: ", session.participant_name(i.participant)),
+                    theme::dim(),
+                ),
+                Span::raw(i.text.clone()),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected((!ideas.is_empty()).then_some(run.cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(Block::bordered().title(format!(
+                " {} ({}) ",
+                tr(lang, "question.ideas"),
+                ideas.len()
+            )))
+            .highlight_style(theme::selected()),
+        list_area,
+        &mut state,
+    );
+
+    let by_id: std::collections::HashMap<u64, &crate::domain::Idea> =
+        ideas.iter().map(|i| (i.id, i)).collect();
+    let mut groups: Vec<&Group> = results
+        .map(|r| r.groups.iter().collect())
+        .unwrap_or_default();
+    groups.sort_by(|a, b| b.ideas.len().cmp(&a.ideas.len()).then(a.id.cmp(&b.id)));
+    let mut lines = Vec::new();
+    for g in groups {
+        let joins = run.preview == Some(g.id);
+        let head_style = if joins {
+            theme::selected()
+        } else {
+            theme::accent()
+        };
+        let mut head = vec![Span::styled(
+            format!("{} ({})", g.label, g.ideas.len()),
+            head_style,
+        )];
+        if joins {
+            head.push(Span::styled(
+                format!("  ◀ {}", tr(lang, "question.draft_joins")),
+                theme::notice(),
+            ));
+        }
+        lines.push(Line::from(head));
+        for id in &g.ideas {
+            if let Some(idea) = by_id.get(id) {
+                let room = usize::from(groups_area.width.saturating_sub(6));
+                lines.push(Line::styled(
+                    format!("  · {}", super::pulse::truncate(&idea.text, room)),
+                    theme::dim(),
+                ));
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            tr(lang, "question.groups_appear"),
+            theme::dim(),
+        ));
+    } else if run.preview.is_none() && !run.draft.is_empty() && run.editing.is_none() {
+        lines.insert(
+            0,
+            Line::styled(tr(lang, "question.draft_new_group"), theme::notice()),
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", tr(lang, "question.groups")))),
+        groups_area,
+    );
+
+    let who = session
+        .focus
+        .map(|f| session.participant_name(f).to_string())
+        .unwrap_or_default();
+    let title = if run.editing.is_some() {
+        format!(" {} ", tr(lang, "question.editing"))
+    } else {
+        format!(" {} ", trf(lang, "question.input", &[&who]))
+    };
+    widgets::text_field(frame, input, &title, &run.draft, focused);
+}
