@@ -161,7 +161,8 @@ fn draw_participants(setup: &SetupState, frame: &mut Frame, area: Rect) {
                     ))
                     .title_bottom(Line::styled(format!(" {hint} "), theme::dim())),
             )
-            .highlight_style(theme::selected()),
+            .highlight_style(theme::selected())
+            .highlight_symbol("▶ "),
         list,
         &mut state,
     );

@@ -71,7 +71,12 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
                 let Some((i, n)) = index.get(&idea) else {
                     return ListItem::new("");
                 };
-                let step_title = trf(lang, "board.question_no", &[&(n + 1)]);
+                let question = session.template.steps[..*n]
+                    .iter()
+                    .filter(|s| s.kind == crate::domain::StepKind::Question)
+                    .count()
+                    + 1;
+                let step_title = trf(lang, "board.question_no", &[&question]);
                 let mut spans = vec![
                     Span::raw("      "),
                     Span::raw(i.text.clone()),
@@ -100,7 +105,8 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))
-            .highlight_style(theme::selected()),
+            .highlight_style(theme::selected())
+            .highlight_symbol("▶ "),
         area,
         &mut state,
     );

@@ -84,6 +84,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .row_highlight_style(theme::selected())
+    .highlight_symbol("▶ ")
     .block(Block::bordered().title(format!(
         " {} ({}) ",
         tr(lang, "bridge.actions"),

@@ -31,7 +31,8 @@ pub fn draw(run: &RunState, checklist: &[String], frame: &mut Frame, area: Rect)
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))
-            .highlight_style(theme::selected()),
+            .highlight_style(theme::selected())
+            .highlight_symbol("▶ "),
         area,
         &mut state,
     );

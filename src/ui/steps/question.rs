@@ -76,7 +76,8 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
                 tr(lang, "question.ideas"),
                 ideas.len()
             )))
-            .highlight_style(theme::selected()),
+            .highlight_style(theme::selected())
+            .highlight_symbol("▶ "),
         list_area,
         &mut state,
     );
