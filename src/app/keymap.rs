@@ -203,9 +203,11 @@ fn matches(b: &Binding, key: &KeyEvent) -> bool {
     if b.code != key.code {
         return false;
     }
-    // Terminals report Shift with some characters ('?', '+'); the character already says it.
+    // Terminals report Shift with some characters ('?', '+') and with BackTab, or not; the
+    // key already says it.
+    let shift_implied = matches!(b.code, K::Char(_) | K::BackTab);
     b.modifiers == key.modifiers
-        || (matches!(b.code, K::Char(_)) && b.modifiers == NONE && key.modifiers == SHIFT)
+        || (shift_implied && (b.modifiers | SHIFT) == (key.modifiers | SHIFT))
 }
 
 /// The action for a key: the context's own bindings, then the run screen's for session

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod drive;
 pub mod tmux;
 
 use ambassador::domain::{Change, FixedClock, NewSession, Session, StepKind};

@@ -1,0 +1,165 @@
+//! Drives the App directly with key events, and renders it into a test terminal.
+
+use ambassador::app::{App, Start};
+use ambassador::domain::{Language, NewSession};
+use ambassador::store::{Paths, SessionFile, resolve_template};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub struct Harness {
+    pub dir: TestDir,
+    pub app: App,
+}
+
+/// A folder with a fixed name per test (so screens that show paths render the same every
+/// run), removed when the test ends.
+pub struct TestDir(std::path::PathBuf);
+
+impl TestDir {
+    pub fn new(name: &str) -> TestDir {
+        let dir = std::env::temp_dir().join("ambassador-tests").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TestDir(dir)
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Harness {
+    pub fn paths(dir: &std::path::Path) -> Paths {
+        Paths {
+            data_dir: dir.join("data"),
+            config_dir: dir.join("config"),
+        }
+    }
+
+    /// The home screen over an empty data dir.
+    pub fn home(name: &str) -> Harness {
+        let dir = TestDir::new(name);
+        let paths = Self::paths(dir.path());
+        let app = App::new(Start::Home { paths }, Box::new(super::clock()));
+        Harness { dir, app }
+    }
+
+    /// A fresh session with these participants, open at step 1.
+    pub fn session(name: &str, language: Language, participants: &[&str]) -> Harness {
+        let dir = TestDir::new(name);
+        let paths = Self::paths(dir.path());
+        let template =
+            resolve_template(&paths.templates_dir(), "ambassadorship", Some(language)).unwrap();
+        let sessions = paths.ensure_sessions_dir().unwrap();
+        let details = NewSession {
+            title: "Team Noord".into(),
+            organisation: "Zorggroep".into(),
+            goal: "More applicants through our own people".into(),
+            facilitator: "Fay".into(),
+            participants: participants.iter().map(|p| p.to_string()).collect(),
+        };
+        let file = SessionFile::create(&sessions, template, details, &super::clock()).unwrap();
+        let app = App::new(
+            Start::Session {
+                paths,
+                file: Box::new(file),
+            },
+            Box::new(super::clock()),
+        );
+        Harness { dir, app }
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        self
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.app
+            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        self
+    }
+
+    /// Types text character by character, as a keyboard would.
+    pub fn typed(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.app
+                .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        self
+    }
+
+    pub fn enter(&mut self) -> &mut Self {
+        self.key(KeyCode::Enter)
+    }
+
+    pub fn page_down(&mut self, n: usize) -> &mut Self {
+        for _ in 0..n {
+            self.key(KeyCode::PageDown);
+        }
+        self
+    }
+
+    /// Types an idea and presses Enter.
+    pub fn idea(&mut self, text: &str) -> &mut Self {
+        self.typed(text).enter()
+    }
+
+    pub fn run(&self) -> &ambassador::app::RunState {
+        match &self.app.screen {
+            ambassador::app::Screen::Run(run) => run,
+            _ => panic!("not in a session"),
+        }
+    }
+
+    /// The session as it is on disk now.
+    pub fn on_disk(&self) -> ambassador::domain::Session {
+        let path = &self.run().file.path;
+        ambassador::store::read_session(path).unwrap().session
+    }
+
+    pub fn message(&self) -> String {
+        self.app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default()
+    }
+
+    /// The screen as text, with the temporary folder replaced by `[DIR]`.
+    pub fn render(&mut self, width: u16, height: u16) -> String {
+        if let ambassador::app::Screen::Run(run) = &mut self.app.screen {
+            run.step_started = std::time::Instant::now();
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| ambassador::ui::draw(&self.app, f))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        let dir = self.dir.path().display().to_string();
+        out.replace(&dir, "[DIR]")
+    }
+}
