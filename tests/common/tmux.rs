@@ -115,12 +115,20 @@ impl Tmux {
 
     /// Closes the window as a person closing the terminal would (SIGHUP).
     pub fn kill_window(&self) {
-        let _ = self.cmd().args(["kill-window", "-t", TARGET]).status();
+        let _ = self
+            .cmd()
+            .args(["kill-window", "-t", TARGET])
+            .stderr(std::process::Stdio::null())
+            .status();
     }
 }
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").status();
+        let _ = self
+            .cmd()
+            .arg("kill-server")
+            .stderr(std::process::Stdio::null())
+            .status();
     }
 }
