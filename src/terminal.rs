@@ -5,7 +5,10 @@
 
 use crate::app::{App, Outcome, Start};
 use crate::domain::SystemClock;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
 use crossterm::execute;
 use std::io::{self, stdout};
 use std::time::Duration;
@@ -19,10 +22,10 @@ pub fn run(start: Start) -> io::Result<Option<String>> {
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui_hook(info);
     }));
-    execute!(stdout(), EnableBracketedPaste)?;
+    execute!(stdout(), EnableBracketedPaste, EnableMouseCapture)?;
     let result = event_loop(&mut app, &mut terminal);
     restore();
     result
@@ -44,13 +47,45 @@ fn event_loop(
                 }
             }
             Event::Paste(text) => app.paste(&text),
+            Event::Mouse(mouse) => {
+                let size = terminal.size()?;
+                on_mouse(
+                    app,
+                    mouse,
+                    ratatui::layout::Rect::new(0, 0, size.width, size.height),
+                );
+            }
             _ => {}
         }
     }
 }
 
+/// Clicks select rows and agenda steps; the wheel moves the selection.
+fn on_mouse(app: &mut App, mouse: MouseEvent, size: ratatui::layout::Rect) {
+    use crate::app::{Action, Context};
+    use crate::ui::hit::{Hit, hit};
+    let scrolls = matches!(
+        app.context(),
+        Context::Home | Context::Question | Context::Board | Context::Bridge
+    );
+    match mouse.kind {
+        MouseEventKind::ScrollDown if scrolls => {
+            app.update(Action::Down);
+        }
+        MouseEventKind::ScrollUp if scrolls => {
+            app.update(Action::Up);
+        }
+        MouseEventKind::Down(MouseButton::Left) => match hit(app, size, mouse.column, mouse.row) {
+            Some(Hit::Row(row)) => app.select_row(row),
+            Some(Hit::Step(step)) => app.jump_to_step(step),
+            None => {}
+        },
+        _ => {}
+    }
+}
+
 fn restore() {
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 

@@ -312,3 +312,46 @@ fn setup_validates_and_starts_a_session_in_the_chosen_language() {
     let names: Vec<&str> = disk.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Jan", "Sanne"]);
 }
+
+#[test]
+fn clicks_land_on_the_row_and_the_agenda_step_under_the_mouse() {
+    use ambassador::ui::hit::{Hit, hit};
+    use ratatui::layout::Rect;
+    let mut h = Harness::session("state-mouse", Language::En, &["Ann", "Bob"]);
+    h.page_down(3)
+        .idea("proud of our work")
+        .idea("time for training")
+        .idea("LinkedIn posts");
+    h.page_down(4);
+    let screen = h.render(100, 30);
+    let size = Rect::new(0, 0, 100, 30);
+    let y = screen
+        .lines()
+        .position(|l| l.contains("time for training"))
+        .unwrap() as u16;
+    let x = screen
+        .lines()
+        .nth(y as usize)
+        .unwrap()
+        .find("time")
+        .unwrap() as u16;
+    let rows = ambassador::app::board_rows(h.run().session(), "common_ground");
+    let Some(Hit::Row(row)) = hit(&h.app, size, x, y) else {
+        panic!("no row under the mouse")
+    };
+    let ambassador::app::board::BoardRow::Idea(_, idea) = rows[row] else {
+        panic!("a group row")
+    };
+    assert_eq!(
+        h.run().session().find_idea(idea).unwrap().text,
+        "time for training"
+    );
+
+    let agenda_y = screen
+        .lines()
+        .position(|l| l.contains(" 9 Bridge to the goal"))
+        .unwrap() as u16;
+    assert_eq!(hit(&h.app, size, 5, agenda_y), Some(Hit::Step(8)));
+    h.app.jump_to_step(8);
+    assert_eq!(h.on_disk().current_step, 8);
+}

@@ -180,6 +180,22 @@ impl App {
         }
     }
 
+    /// A click on a row of the screen's main list selects it.
+    pub fn select_row(&mut self, row: usize) {
+        match &mut self.screen {
+            Screen::Home(home) => home.selected = row.min(home.listings.len().saturating_sub(1)),
+            Screen::Run(run) => run.cursor = row,
+            Screen::Setup(_) => {}
+        }
+    }
+
+    /// A click on a step in the agenda goes there.
+    pub fn jump_to_step(&mut self, step: usize) {
+        if let Screen::Run(run) = &mut self.screen {
+            self.message = run.jump_to(step, self.clock.as_ref());
+        }
+    }
+
     /// Pasted text: into the focused field, or one idea per line on a question step.
     pub fn paste(&mut self, text: &str) {
         if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {

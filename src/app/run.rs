@@ -163,6 +163,15 @@ impl RunState {
         None
     }
 
+    /// Goes to a step (from the agenda), if it is another one.
+    pub fn jump_to(&mut self, step: usize, clock: &dyn Clock) -> Option<Message> {
+        if step == self.file.session.current_step || step >= self.file.session.template.steps.len()
+        {
+            return None;
+        }
+        self.go_to(step, clock)
+    }
+
     fn go_to(&mut self, step: usize, clock: &dyn Clock) -> Option<Message> {
         let message = self.commit(Change::GoToStep(step), clock);
         self.enter_step();

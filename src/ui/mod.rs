@@ -1,6 +1,7 @@
 //! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
 mod footer;
+pub mod hit;
 mod home;
 mod overlay;
 mod run;
@@ -19,6 +20,16 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// The screen's body, message line and footer.
+fn regions(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 3] {
+    Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let lang = app.language();
@@ -31,12 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [body, message, footer] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [body, message, footer] = regions(area);
     match &app.screen {
         Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
         Screen::Setup(setup) => setup::draw(setup, frame, body),

@@ -11,24 +11,53 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Wide enough to show the agenda beside the step.
 const AGENDA_FROM_WIDTH: u16 = 100;
 
-pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
-    let session = run.session();
+/// Where the parts of the run screen go; shared by drawing and mouse hit-testing.
+pub struct RunLayout {
+    pub header: Rect,
+    pub agenda: Option<Rect>,
+    pub pane: Rect,
+    pub prompt: Rect,
+    /// The step's own content, below the prompt.
+    pub body: Rect,
+}
+
+pub fn layout(run: &RunState, area: Rect) -> RunLayout {
     let [header, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    draw_header(run, frame, header);
-    let pane = if area.width >= AGENDA_FROM_WIDTH {
+    let (agenda, pane) = if area.width >= AGENDA_FROM_WIDTH {
         let [agenda, pane] =
             Layout::horizontal([Constraint::Length(26), Constraint::Min(1)]).areas(main);
-        draw_agenda(session, frame, agenda);
-        pane
+        (Some(agenda), pane)
     } else {
-        main
+        (None, main)
     };
+    let inner = Block::bordered().inner(pane);
+    let step = run.session().current_step();
+    let prompt_height = prompt_height(&step.prompt, &step.hint, inner.width)
+        .min(inner.height / 3)
+        .max(2);
+    let [prompt, body] =
+        Layout::vertical([Constraint::Length(prompt_height), Constraint::Min(1)]).areas(inner);
+    RunLayout {
+        header,
+        agenda,
+        pane,
+        prompt,
+        body,
+    }
+}
+
+pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let parts = layout(run, area);
+    draw_header(run, frame, parts.header);
+    if let Some(agenda) = parts.agenda {
+        draw_agenda(session, frame, agenda);
+    }
     let step = session.current_step();
     let block = Block::bordered()
         .title(format!(" {} ", step.title))
         .border_style(theme::focus());
-    let inner = block.inner(pane);
-    frame.render_widget(block, pane);
+    frame.render_widget(block, parts.pane);
     let prompt = vec![
         Line::styled(step.prompt.clone(), theme::prompt()),
         Line::styled(
@@ -36,13 +65,11 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
             theme::dim(),
         ),
     ];
-    let prompt_height = prompt_height(&step.prompt, &step.hint, inner.width)
-        .min(inner.height / 3)
-        .max(2);
-    let [top, rest] =
-        Layout::vertical([Constraint::Length(prompt_height), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(prompt).wrap(Wrap { trim: true }), top);
-    steps::draw(run, focused, frame, rest);
+    frame.render_widget(
+        Paragraph::new(prompt).wrap(Wrap { trim: true }),
+        parts.prompt,
+    );
+    steps::draw(run, focused, frame, parts.body);
 }
 
 /// Lines the prompt and hint take when wrapped to `width`.

@@ -1,0 +1,191 @@
+//! Screen speed: drawing the common-ground board, a keystroke on a busy capture step, and
+//! the start of the program over 1,000 sessions.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use ambassador::app::{App, Start};
+use ambassador::domain::Language;
+use common::drive::Harness;
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const WORDS: [&str; 24] = [
+    "proud",
+    "LinkedIn",
+    "posts",
+    "werk",
+    "trots",
+    "klanten",
+    "customers",
+    "training",
+    "time",
+    "tijd",
+    "collega's",
+    "colleagues",
+    "events",
+    "borrel",
+    "honest",
+    "eerlijk",
+    "recruit",
+    "werven",
+    "stories",
+    "verhalen",
+    "projects",
+    "projecten",
+    "team",
+    "waardering",
+];
+
+/// A made-up idea of three to six words, the same for the same `n`.
+fn idea_text(n: usize) -> String {
+    let len = 3 + n % 4;
+    (0..len)
+        .map(|k| WORDS[(n * 7 + k * 5) % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A session with `per_question` ideas on each of the four questions, added through the app.
+fn busy_session(name: &str, per_question: usize) -> Harness {
+    let mut h = Harness::session(
+        name,
+        Language::En,
+        &["Ann", "Bob", "Chloé", "Dirk", "Eva", "Fatima"],
+    );
+    h.page_down(3);
+    for q in 0..4 {
+        for i in 0..per_question {
+            h.app.paste(&format!(
+                "{}\n{}",
+                idea_text(q * 1000 + i * 2),
+                idea_text(q * 1000 + i * 2 + 1)
+            ));
+            if i % 2 == 0 {
+                h.key(KeyCode::Tab);
+            }
+        }
+        h.page_down(1);
+    }
+    h
+}
+
+fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| ambassador::ui::draw(app, f)).unwrap();
+}
+
+fn board_300(c: &mut Criterion) {
+    let h = busy_session("bench-board", 38);
+    let ideas = h.run().session().idea_count();
+    assert!(ideas >= 300, "{ideas}");
+    assert_eq!(h.run().session().current_step().id, "common_ground");
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    c.bench_function("draw the common-ground board, 300 ideas, 160x48", |b| {
+        b.iter(|| draw(&h.app, &mut terminal))
+    });
+}
+
+fn keystroke_500(c: &mut Criterion) {
+    let mut h = busy_session("bench-keystroke", 63);
+    for _ in 0..12 {
+        h.key(KeyCode::PageUp);
+    }
+    h.page_down(3);
+    let ideas = h.run().session().idea_count();
+    assert!(ideas >= 500, "{ideas}");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    h.app
+        .handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    c.bench_function(
+        "keystroke to frame on a capture step, 500 ideas (type + preview + draw)",
+        |b| {
+            b.iter(|| {
+                h.app
+                    .handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE));
+                draw(&h.app, &mut terminal);
+                h.app
+                    .handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+                draw(&h.app, &mut terminal);
+            })
+        },
+    );
+    h.app
+        .handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    let mut n = 0;
+    // Deleting the idea again keeps the board at 500 ideas; both changes save durably.
+    c.bench_function(
+        "Enter, then delete it, on a capture step, 500 ideas (2 regroups + 2 durable saves + 2 frames)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                h.app.paste(&idea_text(n));
+                h.app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+                draw(&h.app, &mut terminal);
+                h.app.handle_key(KeyEvent::new(KeyCode::F(3), KeyModifiers::NONE));
+                h.app.handle_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+                draw(&h.app, &mut terminal);
+            })
+        },
+    );
+    assert!(h.run().session().idea_count() < ideas + 2);
+    grouping_update(c, h.run().session());
+}
+
+/// The grouping part of an Enter alone: the engine takes the idea and the board is read back.
+fn grouping_update(c: &mut Criterion, session: &ambassador::domain::Session) {
+    let mut groups = ambassador::app::LiveGroups::default();
+    groups.engine(session, "q1");
+    let mut id = 1_000_000;
+    c.bench_function(
+        "grouping update for one new idea, 500-idea session (add + snapshot + remove)",
+        |b| {
+            b.iter(|| {
+                id += 1;
+                groups
+                    .engine(session, "q1")
+                    .add(id, &idea_text(id as usize));
+                let snapshot = groups.snapshot(session, "q1");
+                groups.engine(session, "q1").remove(id);
+                snapshot
+            })
+        },
+    );
+}
+
+fn start_1000(c: &mut Criterion) {
+    let h = busy_session("bench-start", 3);
+    let session = h.run().session().clone();
+    let data = tempfile::tempdir().unwrap();
+    for i in 0..1000 {
+        let mut s = session.clone();
+        s.id = format!("2026-{:02}-{:02}-team-{i}", i % 12 + 1, i % 28 + 1);
+        s.title = format!("Team {i}");
+        common::save_into(data.path(), s);
+    }
+    let paths = Harness::paths(data.path());
+    let paths = ambassador::store::Paths {
+        data_dir: data.path().to_path_buf(),
+        ..paths
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    c.bench_function("start to first frame, 1,000 sessions (index warm)", |b| {
+        b.iter(|| {
+            let app = App::new(
+                Start::Home {
+                    paths: paths.clone(),
+                },
+                Box::new(common::clock()),
+            );
+            draw(&app, &mut terminal);
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = board_300, keystroke_500, start_1000
+}
+criterion_main!(benches);
