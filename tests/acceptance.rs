@@ -243,3 +243,61 @@ fn actions_with_what_who_when() {
         "{md}"
     );
 }
+
+#[test]
+fn pasting_lines_adds_one_idea_each_and_emoji_and_accents_show() {
+    let data = tempfile::tempdir().unwrap();
+    let t = new_session(data.path());
+    t.wait_for("step 1/10");
+    t.keys(&["PageDown", "PageDown", "PageDown"]);
+    t.wait_for("Ann says…");
+    t.paste("netwerkborrel 🍻\nLinkedIn posts\ncafé-gesprekken met klanten\n");
+    let screen = t.wait_for("Ideas (3)");
+    assert!(screen.contains("netwerkborrel 🍻"), "{screen}");
+    assert!(screen.contains("café-gesprekken"), "{screen}");
+    idea(&t, "trots 👩🏽‍💻 op ons team");
+    t.keys(&["C-c"]);
+    t.wait_exit();
+    let out = stdout(&run(
+        data.path(),
+        &["export", &session_id(data.path()), "--format", "json"],
+    ));
+    assert!(
+        out.contains("trots 👩🏽‍💻 op ons team") && out.contains("netwerkborrel 🍻"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_resize_storm_never_breaks_the_screen() {
+    let data = tempfile::tempdir().unwrap();
+    let t = new_session(data.path());
+    t.wait_for("step 1/10");
+    t.keys(&["PageDown", "PageDown", "PageDown"]);
+    t.wait_for("Ann says…");
+    let sizes = [
+        (20, 5),
+        (200, 60),
+        (61, 16),
+        (1, 1),
+        (80, 24),
+        (59, 40),
+        (300, 10),
+        (100, 30),
+    ];
+    for round in 0..6 {
+        for (w, h) in sizes {
+            t.resize(w + round, h);
+        }
+    }
+    t.resize(100, 30);
+    t.wait_for("Ann says…");
+    assert!(t.alive());
+    idea(&t, "still typing after the storm");
+    t.resize(40, 10);
+    t.wait_for("enlarge");
+    t.resize(100, 30);
+    t.wait_for("still typing after the storm");
+    t.keys(&["C-c"]);
+    t.wait_exit();
+}

@@ -198,6 +198,9 @@ impl App {
 
     /// Pasted text: into the focused field, or one idea per line on a question step.
     pub fn paste(&mut self, text: &str) {
+        // Terminals send line breaks in pastes as CR, LF or both.
+        let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = normalized.as_str();
         if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
             prompt.field_mut().insert(text);
             return;

@@ -63,6 +63,38 @@ impl Tmux {
         assert!(ok.success());
     }
 
+    /// Pastes text the way a terminal does with bracketed paste.
+    pub fn paste(&self, text: &str) {
+        let ok = self
+            .cmd()
+            .args(["set-buffer", "--", text])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let ok = self
+            .cmd()
+            .args(["paste-buffer", "-p", "-t", TARGET])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// Resizes the window, as a person dragging the terminal's corner would.
+    pub fn resize(&self, width: u16, height: u16) {
+        let _ = self
+            .cmd()
+            .args([
+                "resize-window",
+                "-t",
+                "t",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .status();
+    }
+
     pub fn screen(&self) -> String {
         let out = self
             .cmd()
