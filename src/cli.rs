@@ -54,6 +54,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Leave every participant's and the facilitator's name out.
+        #[arg(long)]
+        anonymous: bool,
     },
     /// Available workshop templates.
     Templates,
@@ -173,7 +176,8 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             session,
             format,
             output,
-        }) => export(&paths, &session, format, output).map(|_| Next::Done),
+            anonymous,
+        }) => export(&paths, &session, format, output, anonymous).map(|_| Next::Done),
         Some(Command::Templates) => templates(&paths).map(|_| Next::Done),
         Some(Command::Group { lang, json, file }) => group(lang, json, file).map(|_| Next::Done),
         Some(Command::Paths) => {
@@ -237,7 +241,14 @@ fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
         let items: Vec<serde_json::Value> = listings
             .iter()
             .map(|l| match l {
-                Listing::Session(s) => serde_json::to_value(s).expect("summaries serialise"),
+                Listing::Session(s) => {
+                    let mut v = serde_json::to_value(s).expect("summaries serialise");
+                    // The search text is for filtering on screen, not for the listing.
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("search");
+                    }
+                    v
+                }
                 Listing::Unreadable { path, error } => {
                     serde_json::json!({ "path": path, "error": error })
                 }
@@ -292,10 +303,11 @@ fn export(
     session: &str,
     format: Format,
     output: Option<PathBuf>,
+    anonymous: bool,
 ) -> Result<(), CliError> {
     let path = find_session(&paths.sessions_dir(), session)?;
     let file = SessionFile::open_read_only(&path)?;
-    let report = export::render(&file.session, format);
+    let report = export::render(&file.session, format, anonymous);
     match output {
         Some(out) => store::write_atomic(&out, report.as_bytes())
             .map_err(io_err(format!("write {}", out.display())))?,

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod export;
 pub mod grouping;
 pub mod i18n;
+pub mod review;
 pub mod store;
 pub mod terminal;
 pub mod ui;

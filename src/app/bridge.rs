@@ -104,7 +104,7 @@ pub fn update_close(
 fn export(run: &RunState, paths: &Paths) -> Message {
     let dir = paths.data_dir.join("exports");
     let path = dir.join(format!("{}.md", run.session().id));
-    let report = crate::export::render(run.session(), crate::export::Format::Md);
+    let report = crate::export::render(run.session(), crate::export::Format::Md, false);
     let written = std::fs::create_dir_all(&dir)
         .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()));
     match written {

@@ -1,36 +1,25 @@
 use super::summary::{pulse_summary, role_counts};
 use crate::domain::{Session, Step, StepKind};
+use crate::i18n::tr;
 use std::fmt::Write;
 
 pub fn render(session: &Session) -> String {
+    let lang = session.language;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&session.title));
     let mut facts = Vec::new();
-    if !session.organisation.is_empty() {
-        facts.push(format!(
-            "**Organisation:** {}",
-            escape(&session.organisation)
-        ));
-    }
-    facts.push(format!(
-        "**Date:** {}",
-        session.created.strftime("%Y-%m-%d")
-    ));
-    if !session.facilitator.is_empty() {
-        facts.push(format!("**Facilitator:** {}", escape(&session.facilitator)));
-    }
-    let names: Vec<String> = session
-        .participants
-        .iter()
-        .map(|p| escape(&p.name))
-        .collect();
-    facts.push(format!("**Participants:** {}", names.join(", ")));
-    if !session.goal.is_empty() {
-        facts.push(format!("**Goal:** {}", escape(&session.goal)));
-    }
-    if let Some(date) = session.follow_up {
-        facts.push(format!("**Follow-up session:** {date}"));
-    }
+    let mut fact = |key: &str, value: String| {
+        if !value.trim().is_empty() {
+            facts.push(format!("**{}:** {value}", tr(lang, key)));
+        }
+    };
+    fact("report.organisation", escape(&session.organisation));
+    fact("report.date", session.created.strftime("%Y-%m-%d").to_string());
+    fact("report.facilitator", escape(&session.facilitator));
+    let names: Vec<String> = session.participants.iter().map(|p| escape(&p.name)).collect();
+    fact("report.participants", names.join(", "));
+    fact("report.goal", escape(&session.goal));
+    fact("report.follow_up", session.follow_up.map(|d| d.to_string()).unwrap_or_default());
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
     for step in &session.template.steps {
         step_section(&mut out, session, step);
@@ -39,9 +28,9 @@ pub fn render(session: &Session) -> String {
 }
 
 fn step_section(out: &mut String, session: &Session, step: &Step) {
+    let lang = session.language;
     let results = session.results(&step.id);
-    let has_content =
-        results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
+    let has_content = results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
     if !has_content {
         return;
     }
@@ -49,22 +38,18 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
     let _ = writeln!(out, "> {}\n", escape(&step.prompt));
     match &step.kind {
         StepKind::Pulse { .. } => {
-            let _ = writeln!(out, "| Statement | Average (1–5) | Answers | Low scores |");
-            let _ = writeln!(out, "|---|---|---|---|");
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                tr(lang, "report.statement"),
+                tr(lang, "report.average"),
+                tr(lang, "report.answers"),
+                tr(lang, "report.low_scores")
+            );
             for s in pulse_summary(session, step) {
                 let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
-                let low = if s.low.is_empty() {
-                    "–".to_string()
-                } else {
-                    s.low.join(", ")
-                };
-                let _ = writeln!(
-                    out,
-                    "| {} | {mean} | {} | {} |",
-                    escape(&s.label),
-                    s.answered,
-                    escape(&low)
-                );
+                let low = if s.low.is_empty() { "–".to_string() } else { s.low.join(", ") };
+                let _ = writeln!(out, "| {} | {mean} | {} | {} |", escape(&s.label), s.answered, escape(&low));
             }
             out.push('\n');
         }
@@ -79,27 +64,27 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
     }
     let Some(results) = results else { return };
     if !results.denominators.is_empty() {
-        let _ = writeln!(out, "**Common denominators:**\n");
+        let _ = writeln!(out, "**{}:**\n", tr(lang, "report.denominators"));
         for d in &results.denominators {
             let _ = writeln!(out, "- {}", escape(&d.label));
         }
         out.push('\n');
     }
     if !results.actions.is_empty() {
-        let _ = writeln!(out, "| What | Who | When |\n|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |\n|---|---|---|",
+            tr(lang, "bridge.what"),
+            tr(lang, "bridge.who"),
+            tr(lang, "bridge.when")
+        );
         for a in &results.actions {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                escape(&a.what),
-                escape(&a.who),
-                escape(&a.when)
-            );
+            let _ = writeln!(out, "| {} | {} | {} |", escape(&a.what), escape(&a.who), escape(&a.when));
         }
         out.push('\n');
     }
     if !results.notes.is_empty() {
-        let _ = writeln!(out, "**Notes:** {}\n", escape(&results.notes));
+        let _ = writeln!(out, "**{}:** {}\n", tr(lang, "bridge.notes"), escape(&results.notes));
     }
 }
 
@@ -108,13 +93,7 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
         return;
     };
     let idea_line = |id: u64| {
-        session.find_idea(id).map(|i| {
-            format!(
-                "- {} — *{}*",
-                escape(&i.text),
-                escape(session.participant_name(i.participant))
-            )
-        })
+        session.find_idea(id).map(|i| format!("- {} — *{}*", escape(&i.text), escape(session.participant_name(i.participant))))
     };
     if results.groups.is_empty() {
         for idea in &results.ideas {
@@ -140,10 +119,7 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
 fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
             s.push('\\');
         }
         s.push(if c == '\n' { ' ' } else { c });

@@ -23,6 +23,9 @@ pub struct SessionSummary {
     pub step: usize,
     pub steps: usize,
     pub finished: bool,
+    /// Everything said in the session, folded for searching (lower case, no accents).
+    #[serde(default)]
+    pub search: String,
 }
 
 impl SessionSummary {
@@ -44,6 +47,9 @@ impl SessionSummary {
             step: session.current_step + 1,
             steps: session.template.steps.len(),
             finished: session.finished.is_some(),
+            search: crate::review::fold(
+                &session.all_ideas().map(|(_, i)| i.text.as_str()).collect::<Vec<_>>().join("\n"),
+            ),
         }
     }
 }

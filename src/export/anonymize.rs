@@ -1,0 +1,100 @@
+//! Reports without names: participants become "Participant 1…", the facilitator is left out,
+//! and their names are replaced wherever they were typed into the session's text.
+
+use crate::domain::{Language, Session};
+
+pub fn anonymize(session: &Session) -> Session {
+    let mut s = session.clone();
+    let word = match s.language {
+        Language::En => "Participant",
+        Language::Nl => "Deelnemer",
+    };
+    let mut names: Vec<(String, String)> = s
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.clone(), format!("{word} {}", i + 1)))
+        .collect();
+    if !s.facilitator.trim().is_empty() {
+        let alias = match s.language {
+            Language::En => "the facilitator",
+            Language::Nl => "de begeleider",
+        };
+        names.push((s.facilitator.clone(), alias.to_string()));
+    }
+    // Longest names first, so "Ann-Marie" is not half-replaced by "Ann".
+    names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+    let scrub = |text: &mut String| *text = replace_names(text, &names);
+    for (i, p) in s.participants.iter_mut().enumerate() {
+        p.name = format!("{word} {}", i + 1);
+    }
+    s.facilitator.clear();
+    scrub(&mut s.title);
+    scrub(&mut s.organisation);
+    scrub(&mut s.goal);
+    for r in s.results.values_mut() {
+        r.ideas.iter_mut().for_each(|i| scrub(&mut i.text));
+        r.groups.iter_mut().for_each(|g| scrub(&mut g.label));
+        r.denominators.iter_mut().for_each(|d| scrub(&mut d.label));
+        for a in &mut r.actions {
+            scrub(&mut a.what);
+            scrub(&mut a.who);
+            scrub(&mut a.when);
+        }
+        scrub(&mut r.notes);
+    }
+    s
+}
+
+/// Replaces each name where it stands as a whole word, ignoring case.
+fn replace_names(text: &str, names: &[(String, String)]) -> String {
+    let mut out = text.to_string();
+    for (name, alias) in names {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        out = replace_word(&out, name, alias);
+    }
+    out
+}
+
+fn replace_word(text: &str, name: &str, alias: &str) -> String {
+    let lower = text.to_lowercase();
+    let needle = name.to_lowercase();
+    // Lower-casing can change byte lengths; fall back to exact matching then.
+    let (hay, pat) = if lower.len() == text.len() && needle.len() == name.len() {
+        (lower.as_str(), needle.as_str())
+    } else {
+        (text, name)
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in hay.match_indices(pat) {
+        if at < last {
+            continue;
+        }
+        let end = at + pat.len();
+        let before_ok = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            out.push_str(&text[last..at]);
+            out.push_str(alias);
+            last = end;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_replaced_as_whole_words_only() {
+        let names = vec![("Ann".to_string(), "P1".to_string()), ("Bo".to_string(), "P2".to_string())];
+        assert_eq!(replace_names("ann and Bob asked Ann.", &names), "P1 and Bob asked P1.");
+        assert_eq!(replace_names("Bo-Annika", &names), "P2-Annika");
+    }
+}

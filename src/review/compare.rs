@@ -1,0 +1,215 @@
+//! Two sessions of the same team, months apart: which themes recur, which are new, which
+//! disappeared (matched by meaning with the grouping engine, not by identical labels), how the
+//! engagement pulse and the roles moved, and what was agreed last time.
+
+use crate::domain::{Action, Group, IdeaId, Session, StepKind};
+use crate::export::{pulse_summary, role_counts};
+use crate::grouping::{Engine, EngineConfig, Granularity, Lang};
+use std::collections::BTreeSet;
+
+/// A theme of one session: its label, the ideas in it, and how many people shared it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub label: String,
+    pub ideas: Vec<String>,
+    pub sharers: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupMatch {
+    pub before: Theme,
+    pub after: Theme,
+    /// How alike the two themes are (the engine's similarity).
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulseChange {
+    pub label: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+impl PulseChange {
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.after? - self.before?)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleChange {
+    pub label: String,
+    pub before: usize,
+    pub after: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub recurring: Vec<GroupMatch>,
+    pub new: Vec<Theme>,
+    pub disappeared: Vec<Theme>,
+    pub pulse: Vec<PulseChange>,
+    pub roles: Vec<RoleChange>,
+    /// What the earlier session agreed, to follow up on.
+    pub earlier_actions: Vec<Action>,
+}
+
+/// The themes of a session: its common-ground groups, or else the groups of its questions.
+pub fn themes(session: &Session) -> Vec<Theme> {
+    let steps = |kind: fn(&StepKind) -> bool| -> Vec<&Group> {
+        session
+            .template
+            .steps
+            .iter()
+            .filter(|s| kind(&s.kind))
+            .filter_map(|s| session.results(&s.id))
+            .flat_map(|r| r.groups.iter())
+            .collect()
+    };
+    let mut groups = steps(|k| *k == StepKind::CommonGround);
+    if groups.is_empty() {
+        groups = steps(|k| *k == StepKind::Question);
+    }
+    let text = |id: &IdeaId| session.find_idea(*id);
+    groups
+        .into_iter()
+        .map(|g| Theme {
+            label: g.label.clone(),
+            ideas: g.ideas.iter().filter_map(text).map(|i| i.text.clone()).collect(),
+            sharers: g
+                .ideas
+                .iter()
+                .filter_map(text)
+                .map(|i| i.participant)
+                .collect::<BTreeSet<_>>()
+                .len(),
+        })
+        .filter(|t| !t.ideas.is_empty())
+        .collect()
+}
+
+pub fn compare(before: &Session, after: &Session) -> Comparison {
+    let old = themes(before);
+    let new = themes(after);
+    let pairs = match_themes(&old, &new);
+    let matched_old: BTreeSet<usize> = pairs.iter().map(|(i, _, _)| *i).collect();
+    let matched_new: BTreeSet<usize> = pairs.iter().map(|(_, j, _)| *j).collect();
+    let mut recurring: Vec<GroupMatch> = pairs
+        .iter()
+        .map(|(i, j, score)| GroupMatch {
+            before: old[*i].clone(),
+            after: new[*j].clone(),
+            score: *score,
+        })
+        .collect();
+    recurring.sort_by(|a, b| b.after.sharers.cmp(&a.after.sharers).then(b.score.total_cmp(&a.score)));
+    let unmatched = |themes: &[Theme], matched: &BTreeSet<usize>| -> Vec<Theme> {
+        let mut v: Vec<Theme> = themes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !matched.contains(i))
+            .map(|(_, t)| t.clone())
+            .collect();
+        v.sort_by(|a, b| b.sharers.cmp(&a.sharers));
+        v
+    };
+    Comparison {
+        recurring,
+        new: unmatched(&new, &matched_new),
+        disappeared: unmatched(&old, &matched_old),
+        pulse: pulse_changes(before, after),
+        roles: role_changes(before, after),
+        earlier_actions: before.results.values().flat_map(|r| r.actions.iter().cloned()).collect(),
+    }
+}
+
+/// Pairs (old, new, score) of themes that mean the same, best first, each theme used once.
+fn match_themes(old: &[Theme], new: &[Theme]) -> Vec<(usize, usize, f32)> {
+    if old.is_empty() || new.is_empty() {
+        return Vec::new();
+    }
+    // Each theme becomes one text; the engine weighs words across both sessions.
+    let mut engine = Engine::new(EngineConfig {
+        lang: Lang::Auto,
+        granularity: Granularity::Default,
+        embedder: None,
+    });
+    let new_base = old.len() as u64;
+    for (i, t) in old.iter().enumerate() {
+        engine.add(i as u64, &t.ideas.join(". "));
+    }
+    for (j, t) in new.iter().enumerate() {
+        engine.add(new_base + j as u64, &t.ideas.join(". "));
+    }
+    let threshold = Granularity::Default.threshold();
+    let mut scored: Vec<(usize, usize, f32)> = Vec::new();
+    for i in 0..old.len() {
+        for j in 0..new.len() {
+            let s = engine.similarity(i as u64, new_base + j as u64);
+            if s >= threshold {
+                scored.push((i, j, s));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let (mut used_old, mut used_new) = (BTreeSet::new(), BTreeSet::new());
+    scored
+        .into_iter()
+        .filter(|(i, j, _)| {
+            let free = !used_old.contains(i) && !used_new.contains(j);
+            if free {
+                used_old.insert(*i);
+                used_new.insert(*j);
+            }
+            free
+        })
+        .collect()
+}
+
+fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
+    let summary = |s: &Session| -> Vec<crate::export::PulseSummary> {
+        s.template
+            .steps
+            .iter()
+            .filter(|st| matches!(st.kind, StepKind::Pulse { .. }))
+            .flat_map(|st| pulse_summary(s, st))
+            .collect()
+    };
+    let (old, new) = (summary(before), summary(after));
+    let mut out: Vec<PulseChange> = new
+        .iter()
+        .map(|n| PulseChange {
+            label: n.label.clone(),
+            before: old.iter().find(|o| o.item == n.item).and_then(|o| o.mean),
+            after: n.mean,
+        })
+        .collect();
+    for o in old.iter().filter(|o| !new.iter().any(|n| n.item == o.item)) {
+        out.push(PulseChange { label: o.label.clone(), before: o.mean, after: None });
+    }
+    out
+}
+
+fn role_changes(before: &Session, after: &Session) -> Vec<RoleChange> {
+    let counts = |s: &Session| -> Vec<crate::export::RoleCount> {
+        s.template
+            .steps
+            .iter()
+            .filter(|st| matches!(st.kind, StepKind::Roles { .. }))
+            .flat_map(|st| role_counts(s, st))
+            .collect()
+    };
+    let (old, new) = (counts(before), counts(after));
+    let mut out: Vec<RoleChange> = new
+        .iter()
+        .map(|n| RoleChange {
+            label: n.label.clone(),
+            before: old.iter().find(|o| o.role == n.role).map_or(0, |o| o.count),
+            after: n.count,
+        })
+        .collect();
+    for o in old.iter().filter(|o| !new.iter().any(|n| n.role == o.role)) {
+        out.push(RoleChange { label: o.label.clone(), before: o.count, after: 0 });
+    }
+    out
+}

@@ -1,0 +1,62 @@
+//! Type-to-filter and sort for the list of past sessions.
+
+use crate::store::{Listing, SessionSummary};
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Newest first.
+    #[default]
+    Date,
+    /// Organisation A–Z, then newest first.
+    Organisation,
+}
+
+/// Lower case without accents, so "cafe" finds "Café" and "zoe" finds "Zoë".
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn matches(s: &SessionSummary, words: &[String]) -> bool {
+    words.iter().all(|w| {
+        fold(&s.title).contains(w)
+            || fold(&s.organisation).contains(w)
+            || s.participants.iter().any(|p| fold(p).contains(w))
+            || s.search.contains(w)
+    })
+}
+
+/// Indices into `listings` of the sessions that match every word of `query`, in order.
+/// Unreadable files always stay in the list (after the readable ones), so nothing is hidden
+/// by a broken file.
+pub fn filter_and_sort(listings: &[Listing], query: &str, sort: SortBy) -> Vec<usize> {
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+    let mut shown: Vec<usize> = listings
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| match l {
+            Listing::Session(s) => matches(s, &words),
+            Listing::Unreadable { .. } => true,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let key = |i: &usize| match &listings[*i] {
+        Listing::Session(s) => (0, if sort == SortBy::Organisation { fold(&s.organisation) } else { String::new() }, std::cmp::Reverse(s.created)),
+        Listing::Unreadable { .. } => (1, String::new(), std::cmp::Reverse(jiff::Timestamp::UNIX_EPOCH)),
+    };
+    shown.sort_by_key(key);
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Café ZOË"), "cafe zoe");
+    }
+}

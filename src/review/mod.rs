@@ -1,0 +1,10 @@
+//! Looking back: filtering past sessions, comparing two sessions of a team, and trends across
+//! a team's sessions. Pure functions over sessions; the screens and reports show the results.
+
+mod compare;
+mod filter;
+mod trend;
+
+pub use compare::{Comparison, GroupMatch, PulseChange, RoleChange, compare};
+pub use filter::{SortBy, filter_and_sort, fold};
+pub use trend::{Trend, TrendPoint, team_sessions, trend};

@@ -1,0 +1,99 @@
+//! A team's sessions over time: the engagement pulse and how widely the top common
+//! denominators are shared.
+
+use super::compare::themes;
+use super::filter::fold;
+use crate::domain::{Session, StepKind};
+use crate::export::pulse_summary;
+use crate::store::{Listing, SessionSummary};
+use jiff::Timestamp;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    pub date: Timestamp,
+    pub title: String,
+    pub participants: usize,
+    /// Mean pulse score per item, in the order of `Trend::items`.
+    pub pulse: Vec<Option<f64>>,
+    /// The most widely shared marked common denominator (or theme), and by how many.
+    pub top_label: Option<String>,
+    pub top_sharers: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trend {
+    pub team: String,
+    /// Pulse item labels (from the latest session that has them).
+    pub items: Vec<String>,
+    pub points: Vec<TrendPoint>,
+}
+
+/// The sessions of the same team as `of`: the same organisation, or the same title when no
+/// organisation was given. Oldest first.
+pub fn team_sessions<'a>(listings: &'a [Listing], of: &SessionSummary) -> Vec<&'a SessionSummary> {
+    let key = |s: &SessionSummary| {
+        if s.organisation.trim().is_empty() { ("t", fold(&s.title)) } else { ("o", fold(&s.organisation)) }
+    };
+    let wanted = key(of);
+    let mut team: Vec<&SessionSummary> = listings
+        .iter()
+        .filter_map(|l| match l {
+            Listing::Session(s) if key(s) == wanted => Some(s),
+            _ => None,
+        })
+        .collect();
+    team.sort_by_key(|s| s.created);
+    team
+}
+
+pub fn trend(team: &str, sessions: &[Session]) -> Trend {
+    let mut items: Vec<(String, String)> = Vec::new();
+    for s in sessions {
+        for step in s.template.steps.iter().filter(|st| matches!(st.kind, StepKind::Pulse { .. })) {
+            for p in pulse_summary(s, step) {
+                match items.iter_mut().find(|(id, _)| *id == p.item) {
+                    Some(existing) => existing.1 = p.label,
+                    None => items.push((p.item, p.label)),
+                }
+            }
+        }
+    }
+    let points = sessions
+        .iter()
+        .map(|s| {
+            let pulse: Vec<_> = s
+                .template
+                .steps
+                .iter()
+                .filter(|st| matches!(st.kind, StepKind::Pulse { .. }))
+                .flat_map(|st| pulse_summary(s, st))
+                .collect();
+            let (top_label, top_sharers) = top_denominator(s);
+            TrendPoint {
+                date: s.created,
+                title: s.title.clone(),
+                participants: s.participants.len(),
+                pulse: items
+                    .iter()
+                    .map(|(id, _)| pulse.iter().find(|p| &p.item == id).and_then(|p| p.mean))
+                    .collect(),
+                top_label,
+                top_sharers,
+            }
+        })
+        .collect();
+    Trend { team: team.to_string(), items: items.into_iter().map(|(_, l)| l).collect(), points }
+}
+
+/// The marked denominator shared by the most participants; a session without marks falls
+/// back to its most shared theme.
+fn top_denominator(s: &Session) -> (Option<String>, usize) {
+    let marked: BTreeSet<String> = s.results.values().flat_map(|r| r.denominators.iter().map(|d| d.label.clone())).collect();
+    let all = themes(s);
+    let pick = all
+        .iter()
+        .filter(|t| marked.is_empty() || marked.contains(&t.label))
+        .max_by_key(|t| t.sharers);
+    pick.map_or((None, 0), |t| (Some(t.label.clone()), t.sharers))
+}
