@@ -160,7 +160,7 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
                 file: Box::new(file),
             })
         }
-        Some(Command::Review { session: None }) => interactive(Start::Home { paths }),
+        Some(Command::Review { session: None }) => interactive(Start::Review { paths }),
         Some(Command::Review {
             session: Some(session),
         }) => {

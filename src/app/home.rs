@@ -18,6 +18,7 @@ pub enum HomeOutcome {
     /// Open this session; read-only when true.
     Open(PathBuf, bool),
     Setup,
+    Review,
     Quit,
 }
 
@@ -51,8 +52,9 @@ impl HomeState {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Action::Commit | Action::Review => {
-                let read_only = action == Action::Review;
+            Action::Review => return HomeOutcome::Review,
+            Action::Commit => {
+                let read_only = false;
                 let lang = self.language();
                 return match self.listings.get(self.selected) {
                     Some(Listing::Session(s)) => HomeOutcome::Open(s.path.clone(), read_only),

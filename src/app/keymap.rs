@@ -22,12 +22,19 @@ pub enum Context {
     Help,
     Confirm,
     Prompt,
+    /// The list of past sessions; typing filters it.
+    Review,
+    /// A comparison or a trend.
+    ReviewDetail,
 }
 
 impl Context {
     /// Contexts with a focused text field: plain characters are typed, not commands.
     pub fn is_typing(self) -> bool {
-        matches!(self, Context::Setup | Context::Question | Context::Prompt)
+        matches!(
+            self,
+            Context::Setup | Context::Question | Context::Prompt | Context::Review
+        )
     }
 
     /// Contexts that are steps of a running session.
@@ -111,6 +118,21 @@ pub const KEYMAP: &[Binding] = keys! {
     Home K::Enter, NONE => A::Commit, "Enter", "key.continue", true;
     Home K::Char('n'), NONE => A::New, "n", "key.new_session", true;
     Home K::Char('r'), NONE => A::Review, "r", "key.review", true;
+
+    Review K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Review K::Down, NONE => A::Down, "↓", "key.next", false;
+    Review K::Enter, NONE => A::Commit, "Enter", "key.look", true;
+    Review K::F(2), NONE => A::Edit, "F2", "key.reopen", true;
+    Review K::F(3), NONE => A::Merge, "F3", "key.compare", true;
+    Review K::F(4), NONE => A::Why, "F4", "key.trend", true;
+    Review K::F(5), NONE => A::Export, "F5", "key.export_reports", true;
+    Review K::Tab, NONE => A::NextField, "Tab", "key.sort", true;
+    Review K::Esc, NONE => A::Cancel, "Esc", "key.clear_or_back", false;
+
+    ReviewDetail K::Up, NONE => A::Up, "↑", "key.scroll_up", false;
+    ReviewDetail K::Down, NONE => A::Down, "↓", "key.scroll_down", true;
+    ReviewDetail K::Esc, NONE => A::Cancel, "Esc", "key.back_to_list", true;
+    ReviewDetail K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
     Home K::Char('q'), NONE => A::Quit, "q", "key.quit_plain", true;
     Home K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 

@@ -9,6 +9,7 @@ mod live_groups;
 mod overlay;
 mod pulse;
 mod question;
+mod review;
 mod roles;
 mod run;
 mod setup;
@@ -19,6 +20,7 @@ pub use home::HomeState;
 pub use keymap::Context;
 pub use live_groups::LiveGroups;
 pub use overlay::{Confirm, Overlay, Prompt, PromptPurpose};
+pub use review::{CompareView, ReviewState, ReviewView};
 pub use run::{BoardMark, RunState, SaveStatus};
 pub use setup::{SetupField, SetupState};
 
@@ -26,9 +28,12 @@ use crate::domain::{Clock, Language};
 use crate::store::{Paths, SessionFile, StoreError};
 use crossterm::event::KeyEvent;
 
-/// How the program starts: on the home screen, or inside a session.
+/// How the program starts: on the home screen, the review list, or inside a session.
 pub enum Start {
     Home {
+        paths: Paths,
+    },
+    Review {
         paths: Paths,
     },
     Session {
@@ -112,6 +117,7 @@ impl Message {
 
 pub enum Screen {
     Home(HomeState),
+    Review(Box<ReviewState>),
     Setup(Box<SetupState>),
     Run(Box<RunState>),
 }
@@ -128,7 +134,9 @@ impl App {
     pub fn new(start: Start, clock: Box<dyn Clock>) -> App {
         let mut app = App {
             paths: match &start {
-                Start::Home { paths } | Start::Session { paths, .. } => paths.clone(),
+                Start::Home { paths } | Start::Review { paths } | Start::Session { paths, .. } => {
+                    paths.clone()
+                }
             },
             screen: Screen::Home(HomeState::default()),
             overlay: None,
@@ -137,6 +145,7 @@ impl App {
         };
         match start {
             Start::Home { .. } => app.go_home(),
+            Start::Review { .. } => app.go_review(),
             Start::Session { file, .. } => app.open_session(Ok(*file)),
         }
         app
@@ -148,6 +157,7 @@ impl App {
             Screen::Run(run) => run.file.session.language,
             Screen::Setup(setup) => setup.language(),
             Screen::Home(home) => home.language(),
+            Screen::Review(review) => review.language,
         }
     }
 
@@ -163,6 +173,8 @@ impl App {
     pub fn screen_context(&self) -> Context {
         match &self.screen {
             Screen::Home(_) => Context::Home,
+            Screen::Review(r) if r.is_list() => Context::Review,
+            Screen::Review(_) => Context::ReviewDetail,
             Screen::Setup(_) => Context::Setup,
             Screen::Run(run) => run.context(),
         }
@@ -184,6 +196,9 @@ impl App {
     pub fn select_row(&mut self, row: usize) {
         match &mut self.screen {
             Screen::Home(home) => home.selected = row.min(home.listings.len().saturating_sub(1)),
+            Screen::Review(review) => {
+                review.selected = row.min(review.shown.len().saturating_sub(1))
+            }
             Screen::Run(run) => run.cursor = row,
             Screen::Setup(_) => {}
         }
@@ -212,6 +227,10 @@ impl App {
         self.message = match &mut self.screen {
             Screen::Setup(setup) => setup.paste(text),
             Screen::Run(run) => run.paste(text, clock),
+            Screen::Review(review) => {
+                review.paste(text);
+                None
+            }
             Screen::Home(_) => None,
         };
     }
@@ -225,6 +244,7 @@ impl App {
         match &mut self.screen {
             Screen::Setup(setup) => setup.type_key(key),
             Screen::Run(run) => run.type_key(key),
+            Screen::Review(review) => review.type_key(key),
             Screen::Home(_) => {}
         }
     }
@@ -258,11 +278,24 @@ impl App {
                     };
                     self.open_session(opened);
                 }
+                home::HomeOutcome::Review => self.go_review(),
                 home::HomeOutcome::Setup => {
                     let language = home.language();
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
                 }
                 home::HomeOutcome::Quit => return Outcome::Quit(None),
+            },
+            Screen::Review(review) => match review.update(action, &self.paths) {
+                review::ReviewOutcome::Stay(message) => self.message = message,
+                review::ReviewOutcome::Home => self.go_home(),
+                review::ReviewOutcome::Open(path, read_only) => {
+                    let opened = if read_only {
+                        SessionFile::open_read_only(&path)
+                    } else {
+                        SessionFile::open(&path)
+                    };
+                    self.open_session(opened);
+                }
             },
             Screen::Setup(setup) => match setup.update(action, &self.paths, clock) {
                 setup::SetupOutcome::Stay(message) => self.message = message,
@@ -297,6 +330,12 @@ impl App {
         let (message, next) = run.update_overlay(overlay, action, clock);
         self.message = message;
         self.overlay = next;
+    }
+
+    fn go_review(&mut self) {
+        self.overlay = None;
+        let language = self.language();
+        self.screen = Screen::Review(Box::new(ReviewState::load(&self.paths, language)));
     }
 
     fn go_home(&mut self) {

@@ -75,8 +75,14 @@ fn replace_word(text: &str, name: &str, alias: &str) -> String {
             continue;
         }
         let end = at + pat.len();
-        let before_ok = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             out.push_str(&text[last..at]);
             out.push_str(alias);
@@ -93,8 +99,14 @@ mod tests {
 
     #[test]
     fn names_are_replaced_as_whole_words_only() {
-        let names = vec![("Ann".to_string(), "P1".to_string()), ("Bo".to_string(), "P2".to_string())];
-        assert_eq!(replace_names("ann and Bob asked Ann.", &names), "P1 and Bob asked P1.");
+        let names = vec![
+            ("Ann".to_string(), "P1".to_string()),
+            ("Bo".to_string(), "P2".to_string()),
+        ];
+        assert_eq!(
+            replace_names("ann and Bob asked Ann.", &names),
+            "P1 and Bob asked P1."
+        );
         assert_eq!(replace_names("Bo-Annika", &names), "P2-Annika");
     }
 }

@@ -36,7 +36,12 @@ fn header(out: &mut String, s: &Session) {
     let _ = write!(out, "<header>\n<h1>{}</h1>\n<dl>\n", esc(&s.title));
     let mut fact = |key: &str, value: &str| {
         if !value.trim().is_empty() {
-            let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(tr(lang, key)), esc(value));
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                esc(tr(lang, key)),
+                esc(value)
+            );
         }
     };
     fact("report.organisation", &s.organisation);
@@ -45,7 +50,10 @@ fn header(out: &mut String, s: &Session) {
     let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
     fact("report.participants", &names.join(", "));
     fact("report.goal", &s.goal);
-    fact("report.follow_up", &s.follow_up.map(|d| d.to_string()).unwrap_or_default());
+    fact(
+        "report.follow_up",
+        &s.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+    );
     out.push_str("</dl>\n</header>\n");
 }
 
@@ -71,7 +79,12 @@ fn section(out: &mut String, s: &Session, step: &Step) {
         StepKind::Close { .. } | StepKind::Script { .. } => {}
     }
     if let Some(notes) = results.map(|r| r.notes.as_str()).filter(|n| !n.is_empty()) {
-        let _ = writeln!(out, "<p class=\"notes\"><strong>{}:</strong> {}</p>", esc(tr(s.language, "bridge.notes")), esc(notes));
+        let _ = writeln!(
+            out,
+            "<p class=\"notes\"><strong>{}:</strong> {}</p>",
+            esc(tr(s.language, "bridge.notes")),
+            esc(notes)
+        );
     }
     out.push_str("</section>\n");
 }
@@ -107,7 +120,12 @@ fn pulse(out: &mut String, s: &Session, step: &Step) {
             y + 33
         );
     }
-    let _ = writeln!(out, "<text x=\"0\" y=\"{}\" class=\"axis\">0</text><text x=\"{bar_w}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">5</text>\n</svg>", height - 4, height - 4);
+    let _ = writeln!(
+        out,
+        "<text x=\"0\" y=\"{}\" class=\"axis\">0</text><text x=\"{bar_w}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">5</text>\n</svg>",
+        height - 4,
+        height - 4
+    );
     let _ = writeln!(
         out,
         "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
@@ -123,12 +141,20 @@ fn pulse(out: &mut String, s: &Session, step: &Step) {
             esc(&r.label),
             r.mean.map_or("–".to_string(), |m| format!("{m:.1}")),
             r.answered,
-            if r.low.is_empty() { "–".to_string() } else { esc(&r.low.join(", ")) }
+            if r.low.is_empty() {
+                "–".to_string()
+            } else {
+                esc(&r.low.join(", "))
+            }
         );
     }
     out.push_str("</tbody>\n</table>\n");
     if rows.iter().any(|r| !r.low.is_empty()) {
-        let _ = writeln!(out, "<p class=\"warning\">{}</p>", esc(tr(lang, "pulse.why_low")));
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\">{}</p>",
+            esc(tr(lang, "pulse.why_low"))
+        );
     }
 }
 
@@ -167,9 +193,20 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
         return;
     };
     let ideas: HashMap<u64, &crate::domain::Idea> = s.all_ideas().map(|(_, i)| (i.id, i)).collect();
-    let sharers = |g: &Group| g.ideas.iter().filter_map(|i| ideas.get(i)).map(|i| i.participant).collect::<BTreeSet<_>>().len();
+    let sharers = |g: &Group| {
+        g.ideas
+            .iter()
+            .filter_map(|i| ideas.get(i))
+            .map(|i| i.participant)
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
     if !results.denominators.is_empty() {
-        let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"denominators\">", esc(tr(lang, "bridge.denominators")));
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<ul class=\"denominators\">",
+            esc(tr(lang, "bridge.denominators"))
+        );
         for d in &results.denominators {
             let _ = writeln!(out, "<li>★ {}</li>", esc(&d.label));
         }
@@ -177,7 +214,11 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     }
     let mut list: Vec<&Group> = results.groups.iter().collect();
     if ranked {
-        list.sort_by(|a, b| sharers(b).cmp(&sharers(a)).then(b.ideas.len().cmp(&a.ideas.len())));
+        list.sort_by(|a, b| {
+            sharers(b)
+                .cmp(&sharers(a))
+                .then(b.ideas.len().cmp(&a.ideas.len()))
+        });
     }
     if list.is_empty() {
         out.push_str("<ul class=\"ideas\">\n");
@@ -189,12 +230,20 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     }
     let marked: BTreeSet<u64> = results.denominators.iter().map(|d| d.group).collect();
     for g in list {
-        let class = if marked.contains(&g.id) { "group marked" } else { "group" };
+        let class = if marked.contains(&g.id) {
+            "group marked"
+        } else {
+            "group"
+        };
         let _ = writeln!(
             out,
             "<div class=\"{class}\">\n<h3>{} <span class=\"count\">{}</span></h3>\n<ul>",
             esc(&g.label),
-            esc(&trf(lang, "board.shared_by", &[&sharers(g), &s.participants.len()]))
+            esc(&trf(
+                lang,
+                "board.shared_by",
+                &[&sharers(g), &s.participants.len()]
+            ))
         );
         for id in &g.ideas {
             if let Some(i) = ideas.get(id) {
@@ -206,15 +255,28 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
 }
 
 fn idea_item(out: &mut String, s: &Session, i: &crate::domain::Idea) {
-    let _ = writeln!(out, "<li>{} <span class=\"who\">{}</span></li>", esc(&i.text), esc(s.participant_name(i.participant)));
+    let _ = writeln!(
+        out,
+        "<li>{} <span class=\"who\">{}</span></li>",
+        esc(&i.text),
+        esc(s.participant_name(i.participant))
+    );
 }
 
 fn bridge(out: &mut String, s: &Session, step: &Step) {
     let lang = s.language;
     if !s.goal.is_empty() {
-        let _ = writeln!(out, "<p class=\"goal\"><strong>{}:</strong> {}</p>", esc(tr(lang, "bridge.goal")), esc(&s.goal));
+        let _ = writeln!(
+            out,
+            "<p class=\"goal\"><strong>{}:</strong> {}</p>",
+            esc(tr(lang, "bridge.goal")),
+            esc(&s.goal)
+        );
     }
-    let actions = s.results(&step.id).map(|r| r.actions.as_slice()).unwrap_or_default();
+    let actions = s
+        .results(&step.id)
+        .map(|r| r.actions.as_slice())
+        .unwrap_or_default();
     if actions.is_empty() {
         return;
     }
@@ -226,7 +288,13 @@ fn bridge(out: &mut String, s: &Session, step: &Step) {
         esc(tr(lang, "bridge.when"))
     );
     for a in actions {
-        let _ = writeln!(out, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&a.what), esc(&a.who), esc(&a.when));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&a.what),
+            esc(&a.who),
+            esc(&a.when)
+        );
     }
     out.push_str("</tbody>\n</table>\n");
 }

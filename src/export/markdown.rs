@@ -14,12 +14,22 @@ pub fn render(session: &Session) -> String {
         }
     };
     fact("report.organisation", escape(&session.organisation));
-    fact("report.date", session.created.strftime("%Y-%m-%d").to_string());
+    fact(
+        "report.date",
+        session.created.strftime("%Y-%m-%d").to_string(),
+    );
     fact("report.facilitator", escape(&session.facilitator));
-    let names: Vec<String> = session.participants.iter().map(|p| escape(&p.name)).collect();
+    let names: Vec<String> = session
+        .participants
+        .iter()
+        .map(|p| escape(&p.name))
+        .collect();
     fact("report.participants", names.join(", "));
     fact("report.goal", escape(&session.goal));
-    fact("report.follow_up", session.follow_up.map(|d| d.to_string()).unwrap_or_default());
+    fact(
+        "report.follow_up",
+        session.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+    );
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
     for step in &session.template.steps {
         step_section(&mut out, session, step);
@@ -30,7 +40,8 @@ pub fn render(session: &Session) -> String {
 fn step_section(out: &mut String, session: &Session, step: &Step) {
     let lang = session.language;
     let results = session.results(&step.id);
-    let has_content = results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
+    let has_content =
+        results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
     if !has_content {
         return;
     }
@@ -48,8 +59,18 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
             );
             for s in pulse_summary(session, step) {
                 let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
-                let low = if s.low.is_empty() { "–".to_string() } else { s.low.join(", ") };
-                let _ = writeln!(out, "| {} | {mean} | {} | {} |", escape(&s.label), s.answered, escape(&low));
+                let low = if s.low.is_empty() {
+                    "–".to_string()
+                } else {
+                    s.low.join(", ")
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {mean} | {} | {} |",
+                    escape(&s.label),
+                    s.answered,
+                    escape(&low)
+                );
             }
             out.push('\n');
         }
@@ -79,12 +100,23 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
             tr(lang, "bridge.when")
         );
         for a in &results.actions {
-            let _ = writeln!(out, "| {} | {} | {} |", escape(&a.what), escape(&a.who), escape(&a.when));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape(&a.what),
+                escape(&a.who),
+                escape(&a.when)
+            );
         }
         out.push('\n');
     }
     if !results.notes.is_empty() {
-        let _ = writeln!(out, "**{}:** {}\n", tr(lang, "bridge.notes"), escape(&results.notes));
+        let _ = writeln!(
+            out,
+            "**{}:** {}\n",
+            tr(lang, "bridge.notes"),
+            escape(&results.notes)
+        );
     }
 }
 
@@ -93,7 +125,13 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
         return;
     };
     let idea_line = |id: u64| {
-        session.find_idea(id).map(|i| format!("- {} — *{}*", escape(&i.text), escape(session.participant_name(i.participant))))
+        session.find_idea(id).map(|i| {
+            format!(
+                "- {} — *{}*",
+                escape(&i.text),
+                escape(session.participant_name(i.participant))
+            )
+        })
     };
     if results.groups.is_empty() {
         for idea in &results.ideas {
@@ -119,7 +157,10 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
 fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             s.push('\\');
         }
         s.push(if c == '\n' { ' ' } else { c });

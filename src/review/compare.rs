@@ -75,7 +75,12 @@ pub fn themes(session: &Session) -> Vec<Theme> {
         .into_iter()
         .map(|g| Theme {
             label: g.label.clone(),
-            ideas: g.ideas.iter().filter_map(text).map(|i| i.text.clone()).collect(),
+            ideas: g
+                .ideas
+                .iter()
+                .filter_map(text)
+                .map(|i| i.text.clone())
+                .collect(),
             sharers: g
                 .ideas
                 .iter()
@@ -102,7 +107,12 @@ pub fn compare(before: &Session, after: &Session) -> Comparison {
             score: *score,
         })
         .collect();
-    recurring.sort_by(|a, b| b.after.sharers.cmp(&a.after.sharers).then(b.score.total_cmp(&a.score)));
+    recurring.sort_by(|a, b| {
+        b.after
+            .sharers
+            .cmp(&a.after.sharers)
+            .then(b.score.total_cmp(&a.score))
+    });
     let unmatched = |themes: &[Theme], matched: &BTreeSet<usize>| -> Vec<Theme> {
         let mut v: Vec<Theme> = themes
             .iter()
@@ -119,7 +129,11 @@ pub fn compare(before: &Session, after: &Session) -> Comparison {
         disappeared: unmatched(&old, &matched_old),
         pulse: pulse_changes(before, after),
         roles: role_changes(before, after),
-        earlier_actions: before.results.values().flat_map(|r| r.actions.iter().cloned()).collect(),
+        earlier_actions: before
+            .results
+            .values()
+            .flat_map(|r| r.actions.iter().cloned())
+            .collect(),
     }
 }
 
@@ -185,7 +199,11 @@ fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
         })
         .collect();
     for o in old.iter().filter(|o| !new.iter().any(|n| n.item == o.item)) {
-        out.push(PulseChange { label: o.label.clone(), before: o.mean, after: None });
+        out.push(PulseChange {
+            label: o.label.clone(),
+            before: o.mean,
+            after: None,
+        });
     }
     out
 }
@@ -209,7 +227,11 @@ fn role_changes(before: &Session, after: &Session) -> Vec<RoleChange> {
         })
         .collect();
     for o in old.iter().filter(|o| !new.iter().any(|n| n.role == o.role)) {
-        out.push(RoleChange { label: o.label.clone(), before: o.count, after: 0 });
+        out.push(RoleChange {
+            label: o.label.clone(),
+            before: o.count,
+            after: 0,
+        });
     }
     out
 }

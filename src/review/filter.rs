@@ -44,8 +44,20 @@ pub fn filter_and_sort(listings: &[Listing], query: &str, sort: SortBy) -> Vec<u
         .map(|(i, _)| i)
         .collect();
     let key = |i: &usize| match &listings[*i] {
-        Listing::Session(s) => (0, if sort == SortBy::Organisation { fold(&s.organisation) } else { String::new() }, std::cmp::Reverse(s.created)),
-        Listing::Unreadable { .. } => (1, String::new(), std::cmp::Reverse(jiff::Timestamp::UNIX_EPOCH)),
+        Listing::Session(s) => (
+            0,
+            if sort == SortBy::Organisation {
+                fold(&s.organisation)
+            } else {
+                String::new()
+            },
+            std::cmp::Reverse(s.created),
+        ),
+        Listing::Unreadable { .. } => (
+            1,
+            String::new(),
+            std::cmp::Reverse(jiff::Timestamp::UNIX_EPOCH),
+        ),
     };
     shown.sort_by_key(key);
     shown

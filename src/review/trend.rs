@@ -33,7 +33,11 @@ pub struct Trend {
 /// organisation was given. Oldest first.
 pub fn team_sessions<'a>(listings: &'a [Listing], of: &SessionSummary) -> Vec<&'a SessionSummary> {
     let key = |s: &SessionSummary| {
-        if s.organisation.trim().is_empty() { ("t", fold(&s.title)) } else { ("o", fold(&s.organisation)) }
+        if s.organisation.trim().is_empty() {
+            ("t", fold(&s.title))
+        } else {
+            ("o", fold(&s.organisation))
+        }
     };
     let wanted = key(of);
     let mut team: Vec<&SessionSummary> = listings
@@ -50,7 +54,12 @@ pub fn team_sessions<'a>(listings: &'a [Listing], of: &SessionSummary) -> Vec<&'
 pub fn trend(team: &str, sessions: &[Session]) -> Trend {
     let mut items: Vec<(String, String)> = Vec::new();
     for s in sessions {
-        for step in s.template.steps.iter().filter(|st| matches!(st.kind, StepKind::Pulse { .. })) {
+        for step in s
+            .template
+            .steps
+            .iter()
+            .filter(|st| matches!(st.kind, StepKind::Pulse { .. }))
+        {
             for p in pulse_summary(s, step) {
                 match items.iter_mut().find(|(id, _)| *id == p.item) {
                     Some(existing) => existing.1 = p.label,
@@ -83,13 +92,21 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
             }
         })
         .collect();
-    Trend { team: team.to_string(), items: items.into_iter().map(|(_, l)| l).collect(), points }
+    Trend {
+        team: team.to_string(),
+        items: items.into_iter().map(|(_, l)| l).collect(),
+        points,
+    }
 }
 
 /// The marked denominator shared by the most participants; a session without marks falls
 /// back to its most shared theme.
 fn top_denominator(s: &Session) -> (Option<String>, usize) {
-    let marked: BTreeSet<String> = s.results.values().flat_map(|r| r.denominators.iter().map(|d| d.label.clone())).collect();
+    let marked: BTreeSet<String> = s
+        .results
+        .values()
+        .flat_map(|r| r.denominators.iter().map(|d| d.label.clone()))
+        .collect();
     let all = themes(s);
     let pick = all
         .iter()

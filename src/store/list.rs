@@ -48,7 +48,11 @@ impl SessionSummary {
             steps: session.template.steps.len(),
             finished: session.finished.is_some(),
             search: crate::review::fold(
-                &session.all_ideas().map(|(_, i)| i.text.as_str()).collect::<Vec<_>>().join("\n"),
+                &session
+                    .all_ideas()
+                    .map(|(_, i)| i.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ),
         }
     }

@@ -31,6 +31,17 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
                 .filter(|r| *r < home.listings.len())
                 .map(Hit::Row)
         }
+        Screen::Review(review) => {
+            // Below the filter field; each session takes two lines.
+            let list = inner(Rect {
+                y: body.y + 3,
+                height: body.height.saturating_sub(3),
+                ..body
+            });
+            list_row(list, at, review.selected, 2)
+                .filter(|r| *r < review.shown.len())
+                .map(Hit::Row)
+        }
         Screen::Setup(_) => None,
         Screen::Run(r) => {
             let parts = run::layout(r, body);

@@ -4,6 +4,7 @@ mod footer;
 pub mod hit;
 mod home;
 mod overlay;
+mod review;
 mod run;
 mod setup;
 mod steps;
@@ -46,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
         Screen::Setup(setup) => setup::draw(setup, frame, body),
+        Screen::Review(review) => review::draw(review, frame, body),
         Screen::Run(run) => run::draw(run, app.overlay.is_none(), frame, body),
     }
     if let Some(m) = &app.message {

@@ -54,7 +54,27 @@ impl Harness {
     /// A fresh session with these participants, open at step 1.
     pub fn session(name: &str, language: Language, participants: &[&str]) -> Harness {
         let dir = TestDir::new(name);
-        let paths = Self::paths(dir.path());
+        let app = Self::session_app(dir.path(), language, participants, super::clock());
+        Harness { dir, app }
+    }
+
+    /// Another session in the same folder, created at the clock's time.
+    pub fn another_session(
+        dir: &std::path::Path,
+        language: Language,
+        participants: &[&str],
+        clock: ambassador::domain::FixedClock,
+    ) -> App {
+        Self::session_app(dir, language, participants, clock)
+    }
+
+    fn session_app(
+        dir: &std::path::Path,
+        language: Language,
+        participants: &[&str],
+        clock: ambassador::domain::FixedClock,
+    ) -> App {
+        let paths = Self::paths(dir);
         let template =
             resolve_template(&paths.templates_dir(), "ambassadorship", Some(language)).unwrap();
         let sessions = paths.ensure_sessions_dir().unwrap();
@@ -65,15 +85,14 @@ impl Harness {
             facilitator: "Fay".into(),
             participants: participants.iter().map(|p| p.to_string()).collect(),
         };
-        let file = SessionFile::create(&sessions, template, details, &super::clock()).unwrap();
-        let app = App::new(
+        let file = SessionFile::create(&sessions, template, details, &clock).unwrap();
+        App::new(
             Start::Session {
                 paths,
                 file: Box::new(file),
             },
-            Box::new(super::clock()),
-        );
-        Harness { dir, app }
+            Box::new(clock),
+        )
     }
 
     pub fn key(&mut self, code: KeyCode) -> &mut Self {

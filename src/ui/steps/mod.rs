@@ -8,6 +8,8 @@ mod pulse;
 mod question;
 mod roles;
 
+pub use pulse::truncate;
+
 use crate::app::RunState;
 use crate::domain::StepKind;
 use ratatui::Frame;

@@ -1,0 +1,259 @@
+//! The review screen: all past sessions, type to filter, sort, open one read-only (or for
+//! editing, on purpose), compare two, follow a team over time, export reports.
+
+use super::text::TextField;
+use super::{Action, Message};
+use crate::domain::{Language, Session};
+use crate::export::Format;
+use crate::i18n::{tr, trf};
+use crate::review::{Comparison, SortBy, Trend, compare, filter_and_sort, team_sessions, trend};
+use crate::store::{Listing, Paths, SessionSummary, list_sessions, read_session};
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+
+pub struct CompareView {
+    pub before: SessionSummary,
+    pub after: SessionSummary,
+    pub comparison: Comparison,
+}
+
+pub enum ReviewView {
+    List,
+    Compare(Box<CompareView>),
+    Trend(Box<Trend>),
+}
+
+pub struct ReviewState {
+    pub listings: Vec<Listing>,
+    pub query: TextField,
+    pub sort: SortBy,
+    /// Indices into `listings` that match the filter, in display order.
+    pub shown: Vec<usize>,
+    /// Index into `shown`.
+    pub selected: usize,
+    /// A session picked to compare with the next one picked (index into `listings`).
+    pub compare_mark: Option<usize>,
+    pub view: ReviewView,
+    /// First line shown in the compare and trend views.
+    pub scroll: u16,
+    pub language: Language,
+    pub error: Option<String>,
+}
+
+pub enum ReviewOutcome {
+    Stay(Option<Message>),
+    Open(PathBuf, bool),
+    Home,
+}
+
+impl ReviewState {
+    pub fn load(paths: &Paths, language: Language) -> ReviewState {
+        let (listings, error) = match list_sessions(&paths.sessions_dir()) {
+            Ok(l) => (l, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let mut state = ReviewState {
+            listings,
+            query: TextField::default(),
+            sort: SortBy::Date,
+            shown: Vec::new(),
+            selected: 0,
+            compare_mark: None,
+            view: ReviewView::List,
+            scroll: 0,
+            language,
+            error,
+        };
+        state.refilter();
+        state
+    }
+
+    pub fn refilter(&mut self) {
+        self.shown = filter_and_sort(&self.listings, &self.query.text(), self.sort);
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn selected_listing(&self) -> Option<&Listing> {
+        self.shown.get(self.selected).map(|i| &self.listings[*i])
+    }
+
+    fn selected_summary(&self) -> Option<&SessionSummary> {
+        match self.selected_listing()? {
+            Listing::Session(s) => Some(s),
+            Listing::Unreadable { .. } => None,
+        }
+    }
+
+    pub fn is_list(&self) -> bool {
+        matches!(self.view, ReviewView::List)
+    }
+
+    pub fn type_key(&mut self, key: KeyEvent) {
+        if self.is_list() && self.query.input(key) {
+            self.selected = 0;
+            self.refilter();
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if self.is_list() {
+            self.query.insert(text);
+            self.refilter();
+        }
+    }
+
+    pub fn update(&mut self, action: Action, paths: &Paths) -> ReviewOutcome {
+        let lang = self.language;
+        if !self.is_list() {
+            match action {
+                Action::Cancel => {
+                    self.view = ReviewView::List;
+                    self.scroll = 0;
+                }
+                Action::Down => self.scroll = self.scroll.saturating_add(1),
+                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                _ => {}
+            }
+            return ReviewOutcome::Stay(None);
+        }
+        let message = match action {
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                None
+            }
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1));
+                None
+            }
+            Action::NextField => {
+                self.sort = match self.sort {
+                    SortBy::Date => SortBy::Organisation,
+                    SortBy::Organisation => SortBy::Date,
+                };
+                self.refilter();
+                None
+            }
+            Action::Cancel if !self.query.is_empty() => {
+                self.query.clear();
+                self.refilter();
+                None
+            }
+            Action::Cancel => return ReviewOutcome::Home,
+            Action::Commit | Action::Edit => match self.selected_listing() {
+                Some(Listing::Session(s)) if s.path.exists() => {
+                    return ReviewOutcome::Open(s.path.clone(), action == Action::Commit);
+                }
+                Some(Listing::Session(s)) => {
+                    let gone = trf(lang, "review.gone", &[&s.title]);
+                    self.reload(paths);
+                    Message::error(gone)
+                }
+                Some(Listing::Unreadable { error, .. }) => Message::error(trf(
+                    lang,
+                    "msg.cannot_open",
+                    &[&error.lines().next().unwrap_or_default()],
+                )),
+                None => Message::info(tr(lang, "review.nothing_selected")),
+            },
+            Action::Merge => self.compare(paths),
+            Action::Why => self.trend(),
+            Action::Export => self.export(paths),
+            _ => None,
+        };
+        ReviewOutcome::Stay(message)
+    }
+
+    fn reload(&mut self, paths: &Paths) {
+        if let Ok(listings) = list_sessions(&paths.sessions_dir()) {
+            self.listings = listings;
+        }
+        self.compare_mark = None;
+        self.refilter();
+    }
+
+    /// The first press picks a session; the second compares it with the one selected then.
+    fn compare(&mut self, paths: &Paths) -> Option<Message> {
+        let lang = self.language;
+        let Some(&index) = self.shown.get(self.selected) else {
+            return Message::info(tr(lang, "review.nothing_selected"));
+        };
+        if !matches!(self.listings[index], Listing::Session(_)) {
+            return Message::error(tr(lang, "review.cannot_compare_unreadable"));
+        }
+        let Some(first) = self.compare_mark.take().filter(|m| *m != index) else {
+            self.compare_mark = Some(index);
+            return Message::info(tr(lang, "review.pick_second"));
+        };
+        let (Listing::Session(a), Listing::Session(b)) =
+            (&self.listings[first], &self.listings[index])
+        else {
+            return None;
+        };
+        // The earlier session comes first, whichever was picked first.
+        let (before, after) = if a.created <= b.created {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        match (read_session(&before.path), read_session(&after.path)) {
+            (Ok(x), Ok(y)) => {
+                let comparison = compare(&x.session, &y.session);
+                self.view = ReviewView::Compare(Box::new(CompareView {
+                    before,
+                    after,
+                    comparison,
+                }));
+                self.scroll = 0;
+                None
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                self.reload(paths);
+                Message::error(e.to_string().lines().next().unwrap_or_default().to_string())
+            }
+        }
+    }
+
+    fn trend(&mut self) -> Option<Message> {
+        let lang = self.language;
+        let Some(of) = self.selected_summary() else {
+            return Message::info(tr(lang, "review.nothing_selected"));
+        };
+        let team_name = if of.organisation.trim().is_empty() {
+            of.title.clone()
+        } else {
+            of.organisation.clone()
+        };
+        let sessions: Vec<Session> = team_sessions(&self.listings, of)
+            .into_iter()
+            .filter_map(|s| read_session(&s.path).ok().map(|p| p.session))
+            .collect();
+        self.view = ReviewView::Trend(Box::new(trend(&team_name, &sessions)));
+        self.scroll = 0;
+        None
+    }
+
+    /// Writes the HTML and Markdown reports of the selected session to `<data>/exports/`.
+    fn export(&self, paths: &Paths) -> Option<Message> {
+        let lang = self.language;
+        let summary = self.selected_summary()?;
+        let session = match read_session(&summary.path) {
+            Ok(p) => p.session,
+            Err(e) => {
+                return Message::error(e.to_string().lines().next().unwrap_or_default().to_string());
+            }
+        };
+        let dir = paths.data_dir.join("exports");
+        let mut written = Vec::new();
+        for format in [Format::Html, Format::Md] {
+            let path = dir.join(format!("{}.{}", session.id, format.extension()));
+            let report = crate::export::render(&session, format, false);
+            let result = std::fs::create_dir_all(&dir)
+                .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()));
+            if let Err(e) = result {
+                return Message::error(trf(lang, "msg.export_failed", &[&path.display(), &e]));
+            }
+            written.push(path.display().to_string());
+        }
+        Message::info(trf(lang, "msg.exported", &[&written.join(", ")]))
+    }
+}
