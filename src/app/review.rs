@@ -239,7 +239,9 @@ impl ReviewState {
         let session = match read_session(&summary.path) {
             Ok(p) => p.session,
             Err(e) => {
-                return Message::error(e.to_string().lines().next().unwrap_or_default().to_string());
+                return Message::error(
+                    e.to_string().lines().next().unwrap_or_default().to_string(),
+                );
             }
         };
         let dir = paths.data_dir.join("exports");

@@ -23,7 +23,7 @@ pub fn anonymize(session: &Session) -> Session {
         names.push((s.facilitator.clone(), alias.to_string()));
     }
     // Longest names first, so "Ann-Marie" is not half-replaced by "Ann".
-    names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     let scrub = |text: &mut String| *text = replace_names(text, &names);
     for (i, p) in s.participants.iter_mut().enumerate() {
         p.name = format!("{word} {}", i + 1);

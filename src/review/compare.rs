@@ -120,7 +120,7 @@ pub fn compare(before: &Session, after: &Session) -> Comparison {
             .filter(|(i, _)| !matched.contains(i))
             .map(|(_, t)| t.clone())
             .collect();
-        v.sort_by(|a, b| b.sharers.cmp(&a.sharers));
+        v.sort_by_key(|t| std::cmp::Reverse(t.sharers));
         v
     };
     Comparison {
