@@ -21,12 +21,7 @@ pub fn fold(text: &str) -> String {
 }
 
 fn matches(s: &SessionSummary, words: &[String]) -> bool {
-    words.iter().all(|w| {
-        fold(&s.title).contains(w)
-            || fold(&s.organisation).contains(w)
-            || s.participants.iter().any(|p| fold(p).contains(w))
-            || s.search.contains(w)
-    })
+    words.iter().all(|w| s.search.contains(w.as_str()))
 }
 
 /// Indices into `listings` of the sessions that match every word of `query`, in order.
@@ -59,7 +54,7 @@ pub fn filter_and_sort(listings: &[Listing], query: &str, sort: SortBy) -> Vec<u
             std::cmp::Reverse(jiff::Timestamp::UNIX_EPOCH),
         ),
     };
-    shown.sort_by_key(key);
+    shown.sort_by_cached_key(key);
     shown
 }
 

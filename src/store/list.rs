@@ -23,7 +23,8 @@ pub struct SessionSummary {
     pub step: usize,
     pub steps: usize,
     pub finished: bool,
-    /// Everything said in the session, folded for searching (lower case, no accents).
+    /// Title, organisation, names and everything said, folded for searching (lower case, no
+    /// accents), so filtering does no work per keystroke beyond a substring search.
     #[serde(default)]
     pub search: String,
 }
