@@ -49,9 +49,10 @@ impl SessionSummary {
             steps: session.template.steps.len(),
             finished: session.finished.is_some(),
             search: crate::review::fold(
-                &session
-                    .all_ideas()
-                    .map(|(_, i)| i.text.as_str())
+                &[session.title.as_str(), session.organisation.as_str()]
+                    .into_iter()
+                    .chain(session.participants.iter().map(|p| p.name.as_str()))
+                    .chain(session.all_ideas().map(|(_, i)| i.text.as_str()))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
