@@ -324,3 +324,27 @@ fn f5_writes_html_and_markdown_reports() {
         "{names:?}"
     );
 }
+
+#[test]
+fn review_screens_look_right_at_both_sizes() {
+    let dir = two_team_sessions("review-snapshots");
+    let app = review_app(dir.path());
+    let mut h = Harness { dir, app };
+    for (w, hgt) in [(100, 30), (80, 24)] {
+        insta::assert_snapshot!(format!("review_list_{w}x{hgt}"), h.render(w, hgt));
+    }
+    key(&mut h.app, KeyCode::F(3));
+    key(&mut h.app, KeyCode::Down);
+    key(&mut h.app, KeyCode::F(3));
+    for (w, hgt) in [(100, 30), (80, 24)] {
+        insta::assert_snapshot!(format!("review_compare_{w}x{hgt}"), h.render(w, hgt));
+    }
+    key(&mut h.app, KeyCode::Esc);
+    key(&mut h.app, KeyCode::F(4));
+    for (w, hgt) in [(100, 30), (80, 24)] {
+        insta::assert_snapshot!(format!("review_trend_{w}x{hgt}"), h.render(w, hgt));
+    }
+    for (w, hgt) in [(1, 1), (20, 5), (300, 100)] {
+        h.render(w, hgt);
+    }
+}
