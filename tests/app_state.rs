@@ -355,3 +355,96 @@ fn clicks_land_on_the_row_and_the_agenda_step_under_the_mouse() {
     h.app.jump_to_step(8);
     assert_eq!(h.on_disk().current_step, 8);
 }
+
+/// Writes a tiny model2vec model where the two made-up words mean the same.
+fn tiny_model(dir: &std::path::Path) {
+    use safetensors::tensor::TensorView;
+    std::fs::create_dir_all(dir).unwrap();
+    let vocab = r#"{"model": {"type": "WordPiece", "vocab": {"[UNK]": 0, "xqzv": 1, "jkwp": 2, "mmrt": 3}}}"#;
+    std::fs::write(dir.join("tokenizer.json"), vocab).unwrap();
+    let rows: [[f32; 2]; 4] = [[0.0, 0.0], [1.0, 0.0], [1.0, 0.0], [0.0, 1.0]];
+    let data: Vec<u8> = rows
+        .iter()
+        .flatten()
+        .flat_map(|v| v.to_le_bytes())
+        .collect();
+    let view = TensorView::new(safetensors::Dtype::F32, vec![4, 2], &data).unwrap();
+    std::fs::write(
+        dir.join("model.safetensors"),
+        safetensors::serialize([("embeddings", view)], None).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_model_named_in_the_config_lets_words_with_the_same_meaning_group() {
+    let groups_of = |with_model: bool| {
+        let name = if with_model {
+            "state-model-on"
+        } else {
+            "state-model-off"
+        };
+        let mut h = Harness::session(name, Language::En, &["Ann"]);
+        if with_model {
+            let model = h.dir.path().join("model");
+            tiny_model(&model);
+            let config = h.dir.path().join("config");
+            std::fs::create_dir_all(&config).unwrap();
+            std::fs::write(
+                config.join("config.ron"),
+                format!("(embedding_model: {:?})", model.display().to_string()),
+            )
+            .unwrap();
+            let path = h.run().file.path.clone();
+            drop(std::mem::replace(
+                &mut h.app,
+                ambassador::app::App::new(
+                    ambassador::app::Start::Home {
+                        paths: Harness::paths(h.dir.path()),
+                    },
+                    Box::new(common::clock()),
+                ),
+            ));
+            let file = ambassador::store::SessionFile::open(&path).unwrap();
+            h.app = ambassador::app::App::new(
+                ambassador::app::Start::Session {
+                    paths: Harness::paths(h.dir.path()),
+                    file: Box::new(file),
+                },
+                Box::new(common::clock()),
+            );
+            assert!(h.app.message.is_none(), "{:?}", h.app.message);
+        }
+        h.page_down(3).idea("xqzv").idea("jkwp").idea("mmrt");
+        h.on_disk().results("q1").unwrap().groups.len()
+    };
+    assert_eq!(
+        groups_of(false),
+        3,
+        "without a model nothing links the made-up words"
+    );
+    assert_eq!(
+        groups_of(true),
+        2,
+        "the model says xqzv and jkwp mean the same"
+    );
+}
+
+#[test]
+fn a_config_naming_a_missing_model_says_so_and_grouping_still_works() {
+    let mut h = Harness::home("state-model-missing");
+    let config = h.dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.ron"),
+        "(embedding_model: \"/nowhere/model\")",
+    )
+    .unwrap();
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Home {
+            paths: Harness::paths(h.dir.path()),
+        },
+        Box::new(common::clock()),
+    );
+    assert!(h.message().contains("/nowhere/model"), "{}", h.message());
+}

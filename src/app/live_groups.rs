@@ -4,16 +4,40 @@
 
 use crate::domain::{Group, GroupId, IdeaId, Language, Session, StepKind};
 use crate::grouping::{
-    Constraints, Engine, EngineConfig, Explanation, Granularity, GroupRecord, Lang,
+    Constraints, Embedder, Engine, EngineConfig, Explanation, Granularity, GroupRecord, Lang,
+    Model2Vec,
 };
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct LiveGroups {
     engines: BTreeMap<String, Engine>,
+    /// A local embedding model from the user's config, shared by every step's engine.
+    embedder: Option<Arc<Model2Vec>>,
+}
+
+/// One model, loaded once, lent to each engine.
+struct SharedModel(Arc<Model2Vec>);
+
+impl Embedder for SharedModel {
+    fn dim(&self) -> usize {
+        self.0.dim()
+    }
+
+    fn embed(&self, text: &str) -> Vec<f32> {
+        self.0.embed(text)
+    }
 }
 
 impl LiveGroups {
+    pub fn with_model(embedder: Option<Arc<Model2Vec>>) -> LiveGroups {
+        LiveGroups {
+            engines: BTreeMap::new(),
+            embedder,
+        }
+    }
+
     /// Forgets every engine; each is rebuilt from the session when next needed.
     pub fn invalidate(&mut self) {
         self.engines.clear();
@@ -54,7 +78,10 @@ impl LiveGroups {
             let mut engine = Engine::new(EngineConfig {
                 lang: Lang::Auto,
                 granularity: granularity(level),
-                embedder: None,
+                embedder: self
+                    .embedder
+                    .clone()
+                    .map(|m| Box::new(SharedModel(m)) as Box<dyn Embedder>),
             });
             engine.restore(
                 &Self::ideas_for(session, step),

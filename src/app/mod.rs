@@ -128,6 +128,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     clock: Box<dyn Clock>,
+    /// The embedding model named in the user's config, loaded once.
+    model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
 }
 
 impl App {
@@ -142,11 +144,16 @@ impl App {
             overlay: None,
             message: None,
             clock,
+            model: None,
         };
+        let model_problem = app.load_model();
         match start {
             Start::Home { .. } => app.go_home(),
             Start::Review { .. } => app.go_review(),
             Start::Session { file, .. } => app.open_session(Ok(*file)),
+        }
+        if model_problem.is_some() {
+            app.message = model_problem;
         }
         app
     }
@@ -332,6 +339,24 @@ impl App {
         self.overlay = next;
     }
 
+    /// Loads the embedding model the config names, if any; a problem is told, not fatal.
+    fn load_model(&mut self) -> Option<Message> {
+        let config = match crate::store::Config::load(&self.paths.config_dir) {
+            Ok(c) => c,
+            Err(e) => {
+                return Message::error(e.to_string().lines().next().unwrap_or_default().to_string());
+            }
+        };
+        let dir = config.embedding_model?;
+        match crate::grouping::Model2Vec::load(&dir) {
+            Ok(model) => {
+                self.model = Some(std::sync::Arc::new(model));
+                None
+            }
+            Err(e) => Message::error(format!("{}: {e}", dir.display())),
+        }
+    }
+
     fn go_review(&mut self) {
         self.overlay = None;
         let language = self.language();
@@ -351,7 +376,7 @@ impl App {
                     text: crate::i18n::trf(lang, "msg.read_only", &[r]),
                     is_error: false,
                 });
-                self.screen = Screen::Run(Box::new(RunState::new(file)));
+                self.screen = Screen::Run(Box::new(RunState::new(file, self.model.clone())));
             }
             Err(e) => {
                 let first = e.to_string().lines().next().unwrap_or_default().to_string();

@@ -45,7 +45,10 @@ pub struct RunState {
 pub type StepResult = (Option<Message>, Option<Overlay>);
 
 impl RunState {
-    pub fn new(file: SessionFile) -> RunState {
+    pub fn new(
+        file: SessionFile,
+        model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
+    ) -> RunState {
         let mut run = RunState {
             file,
             history: History::default(),
@@ -55,7 +58,7 @@ impl RunState {
             draft: TextField::default(),
             editing: None,
             mark: None,
-            groups: LiveGroups::default(),
+            groups: LiveGroups::with_model(model),
             preview: None,
         };
         run.enter_step();

@@ -2,6 +2,7 @@
 //! (DESIGN.md §3): durable atomic saves, a sidecar lock, version checks, migration.
 
 mod atomic;
+mod config;
 mod error;
 mod file;
 mod index;
@@ -14,6 +15,7 @@ mod paths;
 mod templates;
 
 pub use atomic::write_atomic;
+pub use config::Config;
 pub use error::StoreError;
 pub use file::{Access, ReadOnlyReason, SessionFile};
 pub use list::{Listing, SessionSummary, find_session, list_sessions};

@@ -1,0 +1,62 @@
+//! The user's settings in `<config>/config.ron`. Every field is optional:
+//!
+//! ```ron
+//! (
+//!     // A local model2vec model (a folder with model.safetensors and tokenizer.json) that adds
+//!     // a sense of meaning to the grouping. Nothing is ever downloaded.
+//!     embedding_model: Some("/home/me/models/potion-multilingual"),
+//! )
+//! ```
+
+use super::StoreError;
+use crate::diagnostic::SourceError;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub embedding_model: Option<PathBuf>,
+}
+
+impl Config {
+    pub fn file(config_dir: &Path) -> PathBuf {
+        config_dir.join("config.ron")
+    }
+
+    /// The settings, or the defaults when there is no config file.
+    pub fn load(config_dir: &Path) -> Result<Config, StoreError> {
+        let path = Self::file(config_dir);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(StoreError::io("read", &path, e)),
+        };
+        let origin = path.display().to_string();
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        options
+            .from_str(&text)
+            .map_err(|e| StoreError::Parse(SourceError::from_ron(&origin, &text, &e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_means_defaults_and_a_bad_one_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Config::load(dir.path()).unwrap(), Config::default());
+        std::fs::write(Config::file(dir.path()), "(\n  embedding_model: \"/m\",\n)").unwrap();
+        assert_eq!(
+            Config::load(dir.path()).unwrap().embedding_model,
+            Some(PathBuf::from("/m"))
+        );
+        std::fs::write(Config::file(dir.path()), "(\n  embeding_model: \"/m\",\n)").unwrap();
+        let err = Config::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("config.ron:2:"), "{err}");
+    }
+}
