@@ -66,6 +66,9 @@ pub enum Command {
         lang: LangArg,
         #[arg(long)]
         json: bool,
+        /// A local model2vec folder to add meaning (default: the one in config.ron, if any).
+        #[arg(long, value_name = "DIR")]
+        model: Option<PathBuf>,
         file: Option<PathBuf>,
     },
     /// Show where sessions and templates are kept.
@@ -179,7 +182,12 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             anonymous,
         }) => export(&paths, &session, format, output, anonymous).map(|_| Next::Done),
         Some(Command::Templates) => templates(&paths).map(|_| Next::Done),
-        Some(Command::Group { lang, json, file }) => group(lang, json, file).map(|_| Next::Done),
+        Some(Command::Group {
+            lang,
+            json,
+            model,
+            file,
+        }) => group(&paths, lang, json, model, file).map(|_| Next::Done),
         Some(Command::Paths) => {
             print_paths(&paths);
             Ok(Next::Done)
@@ -341,7 +349,23 @@ fn templates(paths: &Paths) -> Result<(), CliError> {
     Ok(())
 }
 
-fn group(lang: LangArg, json: bool, file: Option<PathBuf>) -> Result<(), CliError> {
+fn group(
+    paths: &Paths,
+    lang: LangArg,
+    json: bool,
+    model: Option<PathBuf>,
+    file: Option<PathBuf>,
+) -> Result<(), CliError> {
+    let model = match model {
+        Some(dir) => Some(dir),
+        None => store::Config::load(&paths.config_dir)?.embedding_model,
+    };
+    let embedder = model
+        .map(|dir| {
+            grouping::Model2Vec::load(&dir)
+                .map_err(|e| CliError::Invalid(format!("{}: {e}", dir.display())))
+        })
+        .transpose()?;
     let bytes = match &file {
         Some(p) => std::fs::read(p).map_err(io_err(format!("read {}", p.display())))?,
         None => {
@@ -352,13 +376,18 @@ fn group(lang: LangArg, json: bool, file: Option<PathBuf>) -> Result<(), CliErro
             buf
         }
     };
-    let (ideas, output) = grouping::batch::run(&bytes, lang.into(), grouping::Granularity::Default)
-        .map_err(|e| {
-            let origin = file
-                .as_ref()
-                .map_or("standard input".to_string(), |p| p.display().to_string());
-            CliError::Invalid(format!("{origin}: {e}"))
-        })?;
+    let (ideas, output) = grouping::batch::run(
+        &bytes,
+        lang.into(),
+        grouping::Granularity::Default,
+        embedder.as_ref().map(|m| m as &dyn grouping::Embedder),
+    )
+    .map_err(|e| {
+        let origin = file
+            .as_ref()
+            .map_or("standard input".to_string(), |p| p.display().to_string());
+        CliError::Invalid(format!("{origin}: {e}"))
+    })?;
     let rendered = if json {
         serde_json::to_string(&output).expect("groups serialise") + "\n"
     } else {

@@ -65,7 +65,7 @@ fn capture_ideas_group_them_export_and_open_again() {
     idea(&t, "proud to tell people where I work");
     t.keys(&["Tab"]);
     t.wait_for("Bob says…");
-    idea(&t, "trots vertellen over mijn werk");
+    idea(&t, "trots praten over mijn team");
     idea(&t, "posting about our projects on LinkedIn");
     t.keys(&["Tab"]);
     t.wait_for("Ann says…");
@@ -97,7 +97,7 @@ fn capture_ideas_group_them_export_and_open_again() {
                 "Ann".to_string(),
                 "proud to tell people where I work".to_string()
             ),
-            ("Bob".into(), "trots vertellen over mijn werk".into()),
+            ("Bob".into(), "trots praten over mijn team".into()),
             (
                 "Bob".into(),
                 "posting about our projects on LinkedIn".into()

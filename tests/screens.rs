@@ -28,7 +28,7 @@ fn filled(name: &str, language: Language) -> Harness {
     h.page_down(1);
     for (who, idea) in [
         (0, "proud to tell people where I work"),
-        (1, "trots vertellen over je werk"),
+        (1, "trots vertellen over ons team"),
         (2, "posting about our projects on LinkedIn"),
         (0, "honest about the workload"),
     ] {

@@ -105,6 +105,8 @@ pub fn update(run: &mut RunState, action: Action, clock: &dyn Clock) -> StepResu
                 ))
             })
         }
+        (Action::Tidy, _) => edit(run, clock, vec![], |e| e.regroup())
+            .or_else(|| Message::info(tr(lang, "msg.tidied"))),
         (_, None) => Message::info(tr(lang, "msg.board_empty")),
         (Action::Toggle, Some(row)) => {
             let label = group_label(run.session(), &step, row.group());

@@ -186,6 +186,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Question K::Down, NONE => A::Down, "↓", "key.select_idea", false;
     Question K::F(2), NONE => A::Edit, "F2", "key.edit_idea", true;
     Question K::F(3), NONE => A::Delete, "F3", "key.delete_idea", true;
+    Question K::F(5), NONE => A::Tidy, "F5", "key.tidy", false;
     Question K::Esc, NONE => A::Cancel, "Esc", "key.cancel_edit", false;
 
     Board K::Up, NONE => A::Up, "↑", "key.previous", false;
@@ -195,6 +196,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Board K::Char('g'), NONE => A::Merge, "g", "key.merge", true;
     Board K::Char('s'), NONE => A::Split, "s", "key.split", true;
     Board K::Char('o'), NONE => A::PullOut, "o", "key.pull_out", false;
+    Board K::Char('t'), NONE => A::Tidy, "t", "key.tidy", false;
     Board K::Char('r'), NONE => A::Rename, "r", "key.rename", true;
     Board K::Char('l'), NONE => A::Lock, "l", "key.lock", false;
     Board K::Char('w'), NONE => A::Why, "w", "key.why", true;

@@ -87,6 +87,11 @@ impl LiveGroups {
                 &Self::ideas_for(session, step),
                 &to_constraints(groups, level),
             );
+            // Nothing shaped yet (the common ground's first look): start from the whole-list
+            // grouping, which is better than placing the ideas one by one.
+            if groups.is_empty() {
+                engine.regroup();
+            }
             engine
         })
     }

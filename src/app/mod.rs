@@ -75,6 +75,7 @@ pub enum Action {
     Merge,
     Split,
     PullOut,
+    Tidy,
     Rename,
     Lock,
     Why,
@@ -344,7 +345,9 @@ impl App {
         let config = match crate::store::Config::load(&self.paths.config_dir) {
             Ok(c) => c,
             Err(e) => {
-                return Message::error(e.to_string().lines().next().unwrap_or_default().to_string());
+                return Message::error(
+                    e.to_string().lines().next().unwrap_or_default().to_string(),
+                );
             }
         };
         let dir = config.embedding_model?;

@@ -43,6 +43,8 @@ pub fn update(run: &mut RunState, action: Action, clock: &dyn Clock) -> StepResu
                 None => (Message::info(tr(run.lang(), "msg.no_idea_selected")), None),
             };
         }
+        Action::Tidy => super::board::edit(run, clock, vec![], |e| e.regroup())
+            .or_else(|| Message::info(tr(run.lang(), "msg.tidied"))),
         Action::Cancel => {
             run.editing = None;
             run.draft.clear();

@@ -156,19 +156,7 @@ fn group_impl(
     } else {
         leader(&vecs, &w, threshold)
     };
-    let idf = |stem: &str| {
-        let probe = Analysis {
-            terms: vec![super::features::Term {
-                stem: stem.to_string(),
-                token: 0,
-            }],
-            ..Analysis::default()
-        };
-        space
-            .lookup(&probe)
-            .first()
-            .map_or(1.0, |(f, _)| space.idf(*f))
-    };
+    let idf = |stem: &str| space.stem_idf(stem);
     let mut out: Vec<(String, Vec<usize>)> = clusters
         .iter()
         .filter(|c| !c.is_empty())
@@ -192,10 +180,11 @@ pub fn run(
     input: &[u8],
     lang: Lang,
     granularity: Granularity,
+    embedder: Option<&dyn Embedder>,
 ) -> Result<(Vec<String>, BatchOutput), BatchError> {
     let ideas = read_ideas(input)?;
     let refs: Vec<&str> = ideas.iter().map(String::as_str).collect();
-    let groups = group_texts(&refs, lang, granularity)
+    let groups = group_texts_embedded(&refs, lang, granularity, embedder)
         .into_iter()
         .map(|(label, items)| BatchGroup { label, items })
         .collect();
@@ -229,7 +218,7 @@ mod tests {
     #[test]
     fn every_line_in_exactly_one_group() {
         let input = b"trots op ons werk\n\n  \nproud of our work\nvacatures delen op LinkedIn\nsharing job openings on LinkedIn\n";
-        let (ideas, out) = run(input, Lang::Auto, Granularity::Default).expect("run");
+        let (ideas, out) = run(input, Lang::Auto, Granularity::Default, None).expect("run");
         assert_eq!(ideas.len(), 4);
         let mut all: Vec<usize> = out.groups.iter().flat_map(|g| g.items.clone()).collect();
         all.sort_unstable();
@@ -245,14 +234,14 @@ mod tests {
     #[test]
     fn empty_and_odd_inputs() {
         assert!(
-            run(b"", Lang::Auto, Granularity::Default)
+            run(b"", Lang::Auto, Granularity::Default, None)
                 .expect("run")
                 .1
                 .groups
                 .is_empty()
         );
         assert!(
-            run(b"\n \n\t\n", Lang::Auto, Granularity::Default)
+            run(b"\n \n\t\n", Lang::Auto, Granularity::Default, None)
                 .expect("run")
                 .1
                 .groups
@@ -262,10 +251,11 @@ mod tests {
             "🎉\n!!!\n\u{7}\u{1b}[31m\n...\n".as_bytes(),
             Lang::Auto,
             Granularity::Default,
+            None,
         )
         .expect("run");
         assert_eq!(out.groups.iter().map(|g| g.items.len()).sum::<usize>(), 4);
-        let one = run(b"one idea", Lang::En, Granularity::Default)
+        let one = run(b"one idea", Lang::En, Granularity::Default, None)
             .expect("run")
             .1;
         assert_eq!(one.groups.len(), 1);

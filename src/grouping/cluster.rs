@@ -109,8 +109,10 @@ pub fn average_link(
 /// product with the cluster's summed vector divided by its size; an inverted index from
 /// features to clusters keeps the cost proportional to the overlap, not to the board size.
 pub fn leader(vecs: &[SparseVec], weights: &[f32], threshold: f32) -> Vec<Vec<usize>> {
-    let mut by_feature: Vec<Vec<u32>> = Vec::new();
-    let mut centroid: Vec<HashMap<u32, f32>> = Vec::new();
+    // feature -> (cluster, summed weight of the feature in that cluster)
+    let mut by_feature: Vec<Vec<(u32, f32)>> = Vec::new();
+    // cluster -> feature -> position in by_feature[feature]
+    let mut slot_of: Vec<HashMap<u32, usize>> = Vec::new();
     let mut size: Vec<f32> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut sums: Vec<f32> = Vec::new();
@@ -119,13 +121,13 @@ pub fn leader(vecs: &[SparseVec], weights: &[f32], threshold: f32) -> Vec<Vec<us
     for (i, v) in vecs.iter().enumerate() {
         for (f, x) in v {
             if let Some(list) = by_feature.get(*f as usize) {
-                for c in list {
+                for (c, w) in list {
                     let c = *c as usize;
                     if !mark[c] {
                         mark[c] = true;
                         touched.push(c as u32);
                     }
-                    sums[c] += x * centroid[c].get(f).copied().unwrap_or(0.0);
+                    sums[c] += x * w;
                 }
             }
         }
@@ -146,7 +148,7 @@ pub fn leader(vecs: &[SparseVec], weights: &[f32], threshold: f32) -> Vec<Vec<us
             None => {
                 size.push(0.0);
                 members.push(Vec::new());
-                centroid.push(HashMap::new());
+                slot_of.push(HashMap::new());
                 sums.push(0.0);
                 mark.push(false);
                 size.len() - 1
@@ -155,15 +157,17 @@ pub fn leader(vecs: &[SparseVec], weights: &[f32], threshold: f32) -> Vec<Vec<us
         size[c] += weights[i];
         members[c].push(i);
         for (f, x) in v {
-            let e = centroid[c].entry(*f).or_insert(0.0);
-            if *e == 0.0 {
-                let f = *f as usize;
-                if by_feature.len() <= f {
-                    by_feature.resize_with(f + 1, Vec::new);
-                }
-                by_feature[f].push(c as u32);
+            let fi = *f as usize;
+            if by_feature.len() <= fi {
+                by_feature.resize_with(fi + 1, Vec::new);
             }
-            *e += x * weights[i];
+            match slot_of[c].get(f) {
+                Some(pos) => by_feature[fi][*pos].1 += x * weights[i],
+                None => {
+                    slot_of[c].insert(*f, by_feature[fi].len());
+                    by_feature[fi].push((c as u32, x * weights[i]));
+                }
+            }
         }
     }
     members

@@ -6,7 +6,7 @@ use super::lexicon::{Hit, Lexicon};
 use super::tokenize::{Token, tokenize};
 
 /// Length of the character n-grams (with word-boundary markers).
-pub const NGRAM: usize = 4;
+pub const NGRAM: usize = 3;
 
 /// Which signal a feature belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,7 +105,12 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, lang: Lang, fallback: Detected) -> Analysis {
         let tokens = tokenize(text);
         let detected = self.langs.resolve(&tokens, lang, fallback);
-        let concepts = self.lexicon.lookup(&tokens, &|w| self.langs.is_stop(w));
+        let nl = match detected {
+            Detected::En => Some(false),
+            Detected::Nl => Some(true),
+            Detected::Unknown => None,
+        };
+        let concepts = self.lexicon.lookup(&tokens, &|w| self.langs.is_stop(w), nl);
         let mut terms = Vec::new();
         let mut grams = Vec::new();
         for (i, t) in tokens.iter().enumerate() {

@@ -80,9 +80,12 @@ pub fn rank(members: &[&Analysis], idf: &dyn Fn(&str) -> f32) -> Vec<Candidate> 
         });
     }
     out.retain(|c| !c.surface.is_empty());
+    // words shared by several members first, then by score
     out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        b.count
+            .min(2)
+            .cmp(&a.count.min(2))
+            .then(b.score.total_cmp(&a.score))
             .then(b.count.cmp(&a.count))
             .then(a.surface.cmp(&b.surface))
     });

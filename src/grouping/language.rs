@@ -18,7 +18,7 @@ pub enum Detected {
 /// Filler words of facilitators' notes that carry no topic, on top of the nltk lists.
 const EXTRA_STOP: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/assets/stopwords-extra.txt"
+    "/assets/grouping/stopwords-extra.txt"
 ));
 
 /// Stop words and stemmers for English and Dutch.

@@ -1,4 +1,4 @@
-//! The bilingual concept lexicon (assets/concepts.txt): general work vocabulary mapped to
+//! The bilingual concept lexicon (assets/grouping/concepts.txt): general work vocabulary mapped to
 //! language-neutral concepts, so ideas that share no word can still share meaning.
 //!
 //! File format, one concept per block:
@@ -15,7 +15,10 @@ use std::collections::{BTreeSet, HashMap};
 use super::tokenize::{Token, fold};
 
 /// Built-in lexicon, compiled into the binary.
-pub const BUILTIN: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/concepts.txt"));
+pub const BUILTIN: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/grouping/concepts.txt"
+));
 
 pub type ConceptId = u32;
 
@@ -47,6 +50,8 @@ pub struct Lexicon {
     phrases: HashMap<String, Vec<(Vec<String>, bool, ConceptId)>>,
     /// single-deletion variants of exact entries (for typo matching)
     deletes: HashMap<String, Vec<ConceptId>>,
+    /// entries marked `!`: only for ideas in that language ([en, nl]); (word, is_prefix)
+    strict: [HashMap<(String, bool), Vec<ConceptId>>; 2],
     min_prefix: usize,
 }
 
@@ -59,6 +64,17 @@ pub struct LexiconError {
 }
 
 fn push_unique(map: &mut HashMap<String, Vec<ConceptId>>, k: String, c: ConceptId) {
+    let v = map.entry(k).or_default();
+    if !v.contains(&c) {
+        v.push(c);
+    }
+}
+
+fn push_unique_key(
+    map: &mut HashMap<(String, bool), Vec<ConceptId>>,
+    k: (String, bool),
+    c: ConceptId,
+) {
     let v = map.entry(k).or_default();
     if !v.contains(&c) {
         v.push(c);
@@ -132,7 +148,7 @@ impl Lexicon {
                 current = Some(id);
                 continue;
             }
-            let Some((_, list)) = line.split_once(':') else {
+            let Some((tag, list)) = line.split_once(':') else {
                 return Err(LexiconError {
                     line: i + 1,
                     msg: "expected `en:` or `nl:`".into(),
@@ -144,8 +160,19 @@ impl Lexicon {
                     msg: "entry before any @concept".into(),
                 });
             };
+            let lang = usize::from(tag.trim() == "nl");
             for entry in list.split(',') {
-                lx.add_entry(&fold(entry.trim()), c);
+                let entry = fold(entry.trim());
+                match entry.strip_suffix('!') {
+                    Some(w) => {
+                        let (w, pre) = match w.strip_suffix('*') {
+                            Some(p) => (p, true),
+                            None => (w, false),
+                        };
+                        push_unique_key(&mut lx.strict[lang], (w.to_string(), pre), c);
+                    }
+                    None => lx.add_entry(&entry, c),
+                }
             }
         }
         for (id, p, line) in pending_parents {
@@ -213,7 +240,22 @@ impl Lexicon {
         out.len() > before || self.exact.contains_key(w)
     }
 
-    /// Parts of a compound word ("netwerkborrel" -> "netwerk" + "borrel").
+    /// True when a compound's left part is itself a lexicon word (linking "s"/"e" allowed).
+    fn known_part(&self, left: &str) -> bool {
+        let mut tmp = BTreeSet::new();
+        [
+            left,
+            left.strip_suffix('s').unwrap_or(""),
+            left.strip_suffix('e').unwrap_or(""),
+        ]
+        .iter()
+        .filter(|p| p.chars().count() >= 4)
+        .any(|p| self.word_concepts(p, &mut tmp))
+    }
+
+    /// Parts of a compound: a head of 6+ letters ("netwerk|borrel"), or a shorter head
+    /// (4+) when the first part is a lexicon word too ("sponsor|avond"), plus a first part
+    /// that is a lexicon word.
     fn compound_concepts(&self, w: &str, out: &mut BTreeSet<ConceptId>) {
         let chars: Vec<(usize, char)> = w.char_indices().collect();
         if chars.len() < 7 {
@@ -221,13 +263,15 @@ impl Lexicon {
         }
         for &(b, _) in chars.iter().take(chars.len().saturating_sub(3)).skip(3) {
             let right = &w[b..];
-            if right.chars().count() >= 4 {
+            let left = &w[..b];
+            let rlen = right.chars().count();
+            let left_known = left.chars().count() >= 4 && self.known_part(left);
+            if rlen >= 6 || (rlen >= 4 && left_known) {
                 let mut tmp = BTreeSet::new();
                 if self.word_concepts(right, &mut tmp) {
                     out.extend(tmp);
                 }
             }
-            let left = &w[..b];
             if left.chars().count() >= 4 {
                 if let Some(v) = self.exact.get(left) {
                     out.extend(v.iter().copied());
@@ -238,8 +282,11 @@ impl Lexicon {
         }
     }
 
+    /// Typo tolerance, stricter for shorter words: a missing or extra letter or swapped
+    /// neighbours (7+ letters), a wrong letter (9+).
     fn fuzzy_concepts(&self, w: &str, out: &mut BTreeSet<ConceptId>) {
-        if w.chars().count() < 6 {
+        let n = w.chars().count();
+        if n < 7 {
             return;
         }
         if let Some(v) = self.deletes.get(w) {
@@ -247,29 +294,65 @@ impl Lexicon {
             return;
         }
         for d in deletions(w) {
-            if let Some(v) = self.exact.get(&d).or_else(|| self.deletes.get(&d)) {
+            let hit = self
+                .exact
+                .get(&d)
+                .or_else(|| if n >= 9 { self.deletes.get(&d) } else { None });
+            if let Some(v) = hit {
                 out.extend(v.iter().copied());
             }
         }
         if !out.is_empty() {
             return;
         }
-        // swapped neighbours and dropped letters against prefix entries
+        // swapped neighbours and an extra letter against long prefix entries
         let chars: Vec<char> = w.chars().collect();
-        for i in 0..chars.len().saturating_sub(1) {
-            let mut c = chars.clone();
-            c.swap(i, i + 1);
-            let v: String = c.into_iter().collect();
-            self.word_concepts_min(&v, 6, out);
+        let mut variants: Vec<String> = (0..chars.len() - 1)
+            .map(|i| {
+                let mut c = chars.clone();
+                c.swap(i, i + 1);
+                c.into_iter().collect()
+            })
+            .collect();
+        variants.extend(deletions(w));
+        for v in variants {
+            let min = (v.chars().count() * 7).div_ceil(10).max(6);
+            self.word_concepts_min(&v, min, out);
         }
-        for d in deletions(w) {
-            self.word_concepts_min(&d, 6, out);
+    }
+
+    /// Language-restricted entries matching a word; `langs` are the indices to try.
+    fn strict_concepts(&self, w: &str, langs: &[usize], out: &mut BTreeSet<ConceptId>) {
+        for l in langs {
+            let map = &self.strict[*l];
+            if map.is_empty() {
+                continue;
+            }
+            if let Some(v) = map.get(&(w.to_string(), false)) {
+                out.extend(v.iter().copied());
+            }
+            for (i, ch) in w.char_indices().skip(self.min_prefix.saturating_sub(1)) {
+                if let Some(v) = map.get(&(w[..i + ch.len_utf8()].to_string(), true)) {
+                    out.extend(v.iter().copied());
+                }
+            }
         }
     }
 
     /// All concepts of an idea's tokens; parents get half weight. Words for which
-    /// `is_stop` holds only count as the start of a phrase.
-    pub fn lookup(&self, tokens: &[Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<Hit> {
+    /// `is_stop` holds only count as the start of a phrase. `nl` tells the idea's language
+    /// (None: unknown) for entries that only hold in one language.
+    pub fn lookup(
+        &self,
+        tokens: &[Token],
+        is_stop: &dyn Fn(&str) -> bool,
+        nl: Option<bool>,
+    ) -> Vec<Hit> {
+        let langs: &[usize] = match nl {
+            Some(false) => &[0],
+            Some(true) => &[1],
+            None => &[0, 1],
+        };
         let mut hits: Vec<Hit> = Vec::new();
         let add = |c: ConceptId, t: usize, hits: &mut Vec<Hit>| {
             let mut cur = Some(c);
@@ -306,12 +389,19 @@ impl Lexicon {
                     }
                 }
             }
-            if is_stop(w) {
-                // only phrases may start with a function word
-            } else if !self.word_concepts(w, &mut found) {
-                self.compound_concepts(w, &mut found);
-                if found.is_empty() {
-                    self.fuzzy_concepts(w, &mut found);
+            // only phrases may start with a function word
+            if !is_stop(w) {
+                let before = found.len();
+                self.strict_concepts(w, langs, &mut found);
+                let known = self.word_concepts(w, &mut found);
+                let compounds = nl != Some(false);
+                if !known && found.len() == before {
+                    if compounds {
+                        self.compound_concepts(w, &mut found);
+                    }
+                    if found.len() == before {
+                        self.fuzzy_concepts(w, &mut found);
+                    }
                 }
             }
             for c in found {
@@ -325,59 +415,5 @@ impl Lexicon {
         self.concepts
             .get(c as usize)
             .map_or("?", |x| if nl { x.nl.as_str() } else { x.en.as_str() })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::grouping::tokenize::tokenize;
-
-    fn keys(lx: &Lexicon, text: &str) -> Vec<String> {
-        let mut v: Vec<String> = lx
-            .lookup(&tokenize(text), &|_| false)
-            .into_iter()
-            .map(|h| lx.concepts[h.concept as usize].key.clone())
-            .collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn builtin_parses() {
-        let lx = Lexicon::parse(BUILTIN).expect("lexicon parses");
-        assert!(lx.concepts.len() > 40);
-    }
-
-    #[test]
-    fn bilingual_concepts_meet() {
-        let lx = Lexicon::builtin();
-        let a = keys(&lx, "trots op de zaak");
-        let b = keys(&lx, "proud of the company");
-        assert!(a.iter().any(|k| b.contains(k)), "{a:?} vs {b:?}");
-    }
-
-    #[test]
-    fn compounds_and_typos() {
-        let lx = Lexicon::builtin();
-        let a = keys(&lx, "klantenavond");
-        let b = keys(&lx, "klant");
-        assert!(b.iter().all(|k| a.contains(k)), "{a:?} vs {b:?}");
-        let typo = keys(&lx, "waardreing");
-        let good = keys(&lx, "waardering");
-        assert!(!good.is_empty() && good.iter().any(|k| typo.contains(k)));
-    }
-
-    #[test]
-    fn phrases_match() {
-        let lx = Lexicon::builtin();
-        let a = keys(&lx, "we post on social media");
-        assert!(a.contains(&"social_media".to_string()), "{a:?}");
-    }
-
-    #[test]
-    fn bad_file_is_an_error() {
-        assert!(Lexicon::parse("en: x").is_err());
-        assert!(Lexicon::parse("@a > nothere | a | a\nen: x").is_err());
     }
 }

@@ -1,7 +1,33 @@
 //! The grouping engine: idea text -> features -> similarity -> groups.
 //!
-//! Pure and deterministic. Used live (one idea at a time, [`Engine`]) and in batch
-//! ([`group_texts`], [`batch::run`]).
+//! Pure and deterministic (no hash-map order reaches a result). Used live, one idea at a
+//! time ([`Engine`]), and in batch ([`group_texts`], [`batch::run`] behind `group`).
+//!
+//! Pipeline, one module per step:
+//! - [`tokenize`]: strip control characters and escape sequences, Unicode word split,
+//!   NFKD diacritic folding + lowercase, apostrophe suffixes ("foto's"), abbreviations
+//!   (LI, fb, insta, bijv., evt., vh, ipv ...), discourse fillers ("eerlijk gezegd").
+//! - [`language`]: per-idea language by stop-word overlap (nltk lists + assets
+//!   `stopwords-extra.txt`), Snowball stemmers (Dutch Kraaij-Pohlmann, English Porter2).
+//! - [`lexicon`]: the bilingual concept lexicon (`assets/grouping/concepts.txt`): exact, prefix and
+//!   phrase entries, Dutch compounds by their parts, typo tolerance, language-bound false
+//!   friends, parent concepts.
+//! - [`features`]: three channels per idea: content-word stems, concepts, character
+//!   3-grams (compounds and typos: "netwerkborrel" ~ "borrel").
+//! - [`similarity`]: TF-IDF over the current board (idf^1.5), each channel normalised and
+//!   weighted (words 0.3, concepts 0.5, grams 0.3), cosine; inverted index.
+//! - [`cluster`]: exact average-link clustering (nearest-neighbour chain) for batches,
+//!   single-pass centroid assignment beyond [`cluster::MAX_EXACT`] distinct ideas.
+//! - `engine` / `placement` / `ops`: the live board: an idea joins the group with the
+//!   highest average similarity (>= threshold) or starts a new one. Existing ideas never
+//!   move on their own (only an idea whose own text is edited may move), so an addition
+//!   never splits or merges earlier ideas: churn is zero by construction. `regroup()`
+//!   (also run by `set_granularity`) re-clusters the free ideas exactly, keeping group
+//!   ids where most members stay. Facilitator edits are constraints: pinned ideas, locked
+//!   groups (take nothing automatically, lose nothing), custom labels, hand-made groups.
+//! - [`labels`]: most telling words of a group in the participants' own spelling, sticky.
+//! - [`explain`]: shared words, shared concepts, similar spellings, score.
+//! - [`embed`]: optional [`Embedder`] (model2vec loader); its cosine is blended in.
 
 pub mod batch;
 pub mod cluster;
@@ -72,9 +98,9 @@ impl Granularity {
     /// Average-link similarity needed to put ideas together.
     pub fn threshold(self) -> f32 {
         match self {
-            Granularity::Coarser => DEFAULT_THRESHOLD * 0.75,
+            Granularity::Coarser => DEFAULT_THRESHOLD * 0.65,
             Granularity::Default => DEFAULT_THRESHOLD,
-            Granularity::Finer => DEFAULT_THRESHOLD * 1.35,
+            Granularity::Finer => DEFAULT_THRESHOLD * 1.5,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Scoring ideas against groups, group membership, labels and automatic merges.
+//! Scoring ideas against groups, group membership and labels.
 
 use std::collections::BTreeMap;
 
@@ -8,9 +8,6 @@ use super::features::Analysis;
 use super::labels;
 use super::similarity::{SparseVec, dense_dot};
 use super::{GroupId, IdeaId};
-
-/// Groups up to this size are checked for an automatic merge after they grow.
-const MERGE_CHECK_MAX: usize = 40;
 
 impl Engine {
     // ---------- scoring ----------
@@ -23,14 +20,27 @@ impl Engine {
         emb: Option<&[f32]>,
         exclude: Option<usize>,
     ) -> Vec<(GroupId, f32)> {
-        let mut sums: BTreeMap<GroupId, f32> = BTreeMap::new();
+        // accumulate per idea in a dense scratch vector, then per group
+        let mut acc = vec![0f32; self.slots.len()];
+        let mut touched: Vec<u32> = Vec::new();
         self.postings.for_each_overlap(vec, |j, x| {
-            if Some(j as usize) != exclude
-                && let Some(s) = &self.slots[j as usize]
-            {
-                *sums.entry(s.group).or_default() += x;
+            let a = &mut acc[j as usize];
+            if *a == 0.0 {
+                touched.push(j);
             }
+            *a += x;
         });
+        let mut sums: BTreeMap<GroupId, f32> = BTreeMap::new();
+        for j in touched {
+            let j = j as usize;
+            if Some(j) != exclude
+                && acc[j] != 0.0
+                && let Some(s) = &self.slots[j]
+            {
+                *sums.entry(s.group).or_default() += acc[j];
+                acc[j] = 0.0;
+            }
+        }
         let own = exclude.and_then(|e| self.slots[e].as_ref());
         let lex = if emb.is_some() {
             1.0 - EMBED_SHARE
@@ -38,7 +48,13 @@ impl Engine {
             1.0
         };
         let mut out: Vec<(GroupId, f32)> = Vec::new();
-        for (gid, g) in &self.groups {
+        // without an embedder only groups sharing a feature can score above zero
+        let candidates: Box<dyn Iterator<Item = (&GroupId, &Group)>> = if emb.is_some() {
+            Box::new(self.groups.iter())
+        } else {
+            Box::new(sums.keys().filter_map(|g| self.groups.get_key_value(g)))
+        };
+        for (gid, g) in candidates {
             let mut n = g.members.len() as f32;
             let mut e_sum = 0.0;
             if let Some(e) = emb {
@@ -153,18 +169,7 @@ impl Engine {
     }
 
     pub(super) fn stem_idf(&self, stem: &str) -> f32 {
-        // word features are interned as (Word, stem); look the id up through a probe analysis
-        let probe = Analysis {
-            terms: vec![super::features::Term {
-                stem: stem.to_string(),
-                token: 0,
-            }],
-            ..Analysis::default()
-        };
-        self.space
-            .lookup(&probe)
-            .first()
-            .map_or(1.0, |(f, _)| self.space.idf(*f))
+        self.space.stem_idf(stem)
     }
 
     /// Put a free slot in the best group, or a new one. Returns the group it ends in.
@@ -184,68 +189,8 @@ impl Engine {
             None => self.new_group(),
         };
         self.attach(slot, gid);
-        let gid = self.auto_merge(gid);
         self.relabel(gid);
         gid
-    }
-
-    /// Average-link check between a grown group and its neighbours; merges automatic groups
-    /// that now belong together. Returns the surviving id.
-    fn auto_merge(&mut self, gid: GroupId) -> GroupId {
-        let Some(g) = self.groups.get(&gid) else {
-            return gid;
-        };
-        if !g.auto() || g.members.len() < 2 || g.members.len() > MERGE_CHECK_MAX {
-            return gid;
-        }
-        let mut sums: BTreeMap<GroupId, f32> = BTreeMap::new();
-        for id in g.members.values() {
-            let Some(s) = self.slot(*id) else { continue };
-            self.postings.for_each_overlap(&s.vec, |j, x| {
-                if let Some(o) = &self.slots[j as usize]
-                    && o.group != gid
-                {
-                    *sums.entry(o.group).or_default() += x;
-                }
-            });
-        }
-        let lex = if self.embedder.is_some() {
-            1.0 - EMBED_SHARE
-        } else {
-            1.0
-        };
-        let n = g.members.len() as f32;
-        let mut best: Option<(GroupId, f32)> = None;
-        for (h, sum) in sums {
-            let Some(hg) = self.groups.get(&h) else {
-                continue;
-            };
-            if !hg.auto() {
-                continue;
-            }
-            let m = hg.members.len() as f32;
-            let e = if self.embedder.is_some() {
-                dense_dot(&g.emb_sum, &hg.emb_sum)
-            } else {
-                0.0
-            };
-            let avg = (lex * sum + (1.0 - lex) * e) / (n * m);
-            if avg >= self.threshold() && best.is_none_or(|(_, b)| avg > b) {
-                best = Some((h, avg));
-            }
-        }
-        let Some((h, _)) = best else { return gid };
-        let (keep, gone) = {
-            let (a, b) = (&self.groups[&gid], &self.groups[&h]);
-            if a.members.len() > b.members.len() || (a.members.len() == b.members.len() && gid < h)
-            {
-                (gid, h)
-            } else {
-                (h, gid)
-            }
-        };
-        self.move_all(gone, keep);
-        keep
     }
 
     /// Move every member of `from` into `to`; `from` disappears.

@@ -22,7 +22,7 @@ impl Default for ChannelWeights {
         ChannelWeights {
             word: 0.30,
             concept: 0.50,
-            gram: 0.20,
+            gram: 0.30,
             idf_power: 1.5,
         }
     }
@@ -66,6 +66,16 @@ impl FeatureSpace {
             .collect();
         v.sort_by_key(|x| x.0);
         v
+    }
+
+    /// Id of an interned feature.
+    pub fn id_of(&self, channel: Channel, key: &str) -> Option<u32> {
+        self.ids.get(&(channel, key.to_string())).copied()
+    }
+
+    /// Board-wide idf of a content-word stem (1.0 when unknown).
+    pub fn stem_idf(&self, stem: &str) -> f32 {
+        self.id_of(Channel::Word, stem).map_or(1.0, |f| self.idf(f))
     }
 
     pub fn add_doc(&mut self, raw: &SparseVec) {

@@ -100,7 +100,7 @@ pub fn sanitize(text: &str) -> String {
 /// Discourse fillers ("eerlijk gezegd", "to be honest") removed from every idea.
 const FILLERS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/assets/filler-phrases.txt"
+    "/assets/grouping/filler-phrases.txt"
 ));
 
 /// Remove filler phrases (whole-token matches).

@@ -141,3 +141,87 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<String> {
         })
         .collect()
 }
+
+/// A second invented fixture from another kind of organisation (a city office).
+pub const FIXTURE_CITY: &[(&str, &str)] = &[
+    ("pride", "trots dat ik voor de stad werk"),
+    ("pride", "ik vertel graag wat wij voor inwoners betekenen"),
+    ("pride", "proud to serve the city"),
+    ("social", "berichten van de gemeente retweeten"),
+    ("social", "posten op LinkedIn over projecten in de wijk"),
+    ("social", "sharing our project updates on Instagram"),
+    ("citizens", "inwoners netjes te woord staan aan de balie"),
+    ("citizens", "vriendelijk zijn tegen bellers aan de telefoon"),
+    ("citizens", "helping residents quickly with their questions"),
+    ("recruit", "vacatures van de gemeente delen in mijn netwerk"),
+    (
+        "recruit",
+        "studenten enthousiast maken voor een stage bij ons",
+    ),
+    ("recruit", "referring friends for jobs at the council"),
+    ("time", "tijd om dit naast mijn gewone werk te doen"),
+    ("time", "hours in my schedule for this"),
+    ("time", "ruimte in de planning"),
+    (
+        "rules",
+        "duidelijke richtlijnen wat ik wel en niet mag zeggen",
+    ),
+    ("rules", "a policy on what we can share online"),
+    ("rules", "regels over privacy van inwoners"),
+];
+
+/// Batch ARI of a labelled fixture.
+pub fn fixture_ari(fixture: &[(&str, &str)]) -> f64 {
+    let texts: Vec<&str> = fixture.iter().map(|x| x.1).collect();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let gold: Vec<usize> = fixture
+        .iter()
+        .map(|x| {
+            let n = ids.len();
+            *ids.entry(x.0).or_insert(n)
+        })
+        .collect();
+    let groups = crate::grouping::group_texts(
+        &texts,
+        crate::grouping::Lang::Auto,
+        crate::grouping::Granularity::Default,
+    );
+    let mut pred = vec![0; texts.len()];
+    for (gi, (_, items)) in groups.iter().enumerate() {
+        for i in items {
+            pred[*i] = gi;
+        }
+    }
+    ari(&gold, &pred)
+}
+
+/// A third invented fixture: an English-speaking software team.
+pub const FIXTURE_TECH: &[(&str, &str)] = &[
+    ("proud", "I'm genuinely proud of the product we ship"),
+    ("proud", "telling friends how much I enjoy working here"),
+    (
+        "proud",
+        "being enthusiastic about our team at family dinners",
+    ),
+    ("socials", "resharing the company's LinkedIn posts"),
+    ("socials", "posting screenshots of new features on Twitter"),
+    (
+        "socials",
+        "liking and commenting on our engineering blog posts online",
+    ),
+    ("hiring", "recommending open roles to former classmates"),
+    ("hiring", "joining interview panels for new engineers"),
+    ("hiring", "referring people from my network for vacancies"),
+    (
+        "talks",
+        "giving a talk at a conference about our architecture",
+    ),
+    ("talks", "presenting at a local meetup"),
+    ("talks", "speaking on a podcast or webinar"),
+    ("support", "help from the comms team with writing posts"),
+    ("support", "ready-made visuals and templates"),
+    ("support", "a photographer for our team pictures"),
+    ("time", "time for this during working hours"),
+    ("time", "not having to do it in the evenings"),
+    ("time", "dedicated hours each sprint"),
+];

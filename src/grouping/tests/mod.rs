@@ -2,4 +2,6 @@
 
 mod behaviour;
 mod helpers;
+mod lexicon;
 mod properties;
+mod robustness;

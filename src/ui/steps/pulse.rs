@@ -28,24 +28,13 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let [grid, summary] = Layout::vertical([
         Constraint::Min(4),
-        Constraint::Length(items.len() as u16 + 3),
+        Constraint::Length(items.len() as u16 + 4),
     ])
     .areas(area);
 
-    // The statements, numbered; then one row per participant with a column per statement.
-    let mut lines: Vec<Line> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| {
-            let style = if i == run.cursor {
-                theme::selected()
-            } else {
-                theme::dim()
-            };
-            Line::styled(format!(" {} {}", i + 1, it.label), style)
-        })
-        .collect();
-    lines.push(Line::raw(""));
+    // One row per participant with a column per statement; the statement in focus is named
+    // at the bottom of the box (all of them are named in the box below).
+    let mut lines: Vec<Line> = Vec::new();
     let name_width = session
         .participants
         .iter()
@@ -103,9 +92,28 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
             theme::warning(),
         ));
     }
+    // Keep the participant in focus in view when the team is larger than the box.
+    let visible = usize::from(grid.height.saturating_sub(3));
+    let focus_row = session
+        .participants
+        .iter()
+        .position(|p| session.focus == Some(p.id))
+        .unwrap_or(0);
+    let skip = (focus_row + 1).saturating_sub(visible);
+    let header = lines.remove(0);
+    let lines: Vec<Line> = std::iter::once(header)
+        .chain(lines.into_iter().skip(skip))
+        .collect();
+    let current = items
+        .get(run.cursor)
+        .map(|it| format!("{} {}", run.cursor + 1, it.label))
+        .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.scores")))),
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(format!(" {} ", tr(lang, "pulse.scores")))
+                .title_bottom(Line::styled(format!(" ▶ {current} "), theme::selected())),
+        ),
         grid,
     );
 
@@ -140,6 +148,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(
         Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: true })
             .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")))),
         summary,
     );

@@ -1,0 +1,52 @@
+//! Lexicon parsing and matching.
+
+use crate::grouping::lexicon::{BUILTIN, Lexicon};
+use crate::grouping::tokenize::tokenize;
+
+fn keys(lx: &Lexicon, text: &str) -> Vec<String> {
+    let mut v: Vec<String> = lx
+        .lookup(&tokenize(text), &|_| false, None)
+        .into_iter()
+        .map(|h| lx.concepts[h.concept as usize].key.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn builtin_parses() {
+    let lx = Lexicon::parse(BUILTIN).expect("lexicon parses");
+    assert!(lx.concepts.len() > 40);
+}
+
+#[test]
+fn bilingual_concepts_meet() {
+    let lx = Lexicon::builtin();
+    let a = keys(&lx, "trots op de zaak");
+    let b = keys(&lx, "proud of the company");
+    assert!(a.iter().any(|k| b.contains(k)), "{a:?} vs {b:?}");
+}
+
+#[test]
+fn compounds_and_typos() {
+    let lx = Lexicon::builtin();
+    let a = keys(&lx, "klantenavond");
+    let b = keys(&lx, "klant");
+    assert!(b.iter().all(|k| a.contains(k)), "{a:?} vs {b:?}");
+    let typo = keys(&lx, "waardreing");
+    let good = keys(&lx, "waardering");
+    assert!(!good.is_empty() && good.iter().any(|k| typo.contains(k)));
+}
+
+#[test]
+fn phrases_match() {
+    let lx = Lexicon::builtin();
+    let a = keys(&lx, "we post on social media");
+    assert!(a.contains(&"social_media".to_string()), "{a:?}");
+}
+
+#[test]
+fn bad_file_is_an_error() {
+    assert!(Lexicon::parse("en: x").is_err());
+    assert!(Lexicon::parse("@a > nothere | a | a\nen: x").is_err());
+}
