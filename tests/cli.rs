@@ -308,3 +308,92 @@ fn an_older_file_opened_for_review_is_not_rewritten() {
         "no backup for a read-only look"
     );
 }
+
+fn group(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(common::bin())
+        .args(["group"])
+        .args(args)
+        .env("AMBASSADOR_CONFIG_DIR", "/nonexistent-ambassador-config")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A usage error exits before reading, closing the pipe early.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}
+
+/// Every non-empty line index appears in exactly one group.
+fn assert_partition(json: &str, lines: usize) -> serde_json::Value {
+    let doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut seen = vec![0; lines];
+    for g in doc["groups"].as_array().unwrap() {
+        assert!(g["label"].is_string());
+        for i in g["items"].as_array().unwrap() {
+            seen[i.as_u64().unwrap() as usize] += 1;
+        }
+    }
+    assert!(seen.iter().all(|n| *n == 1), "{seen:?}");
+    doc
+}
+
+#[test]
+fn group_json_puts_every_line_in_exactly_one_group_and_links_languages() {
+    let input = "trots op ons werk\n\nproud of our work\nLinkedIn posts delen\n   \nsharing posts on LinkedIn\n";
+    let out = group(&["--json"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = assert_partition(&stdout(&out), 4);
+    let together = |a: u64, b: u64| {
+        doc["groups"].as_array().unwrap().iter().any(|g| {
+            let items: Vec<u64> = g["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_u64().unwrap())
+                .collect();
+            items.contains(&a) && items.contains(&b)
+        })
+    };
+    assert!(together(0, 1), "trots ~ proud: {doc}");
+    assert!(together(2, 3), "LinkedIn posts: {doc}");
+    assert!(!together(0, 2), "{doc}");
+}
+
+#[test]
+fn group_handles_hostile_input_clearly() {
+    let out = group(&["--json"], b"");
+    assert_eq!(stdout(&out).trim(), r#"{"groups":[]}"#);
+    let out = group(&["--json"], b"\n  \n\t\n");
+    assert_eq!(stdout(&out).trim(), r#"{"groups":[]}"#);
+    let out = group(&["--json"], "🎉🎉\n!!!\n\u{7}\u{1b}[31m\n".as_bytes());
+    assert!(out.status.success());
+    assert_partition(&stdout(&out), 3);
+    let long = "woord ".repeat(17_000);
+    let out = group(&["--json"], long.as_bytes());
+    assert_partition(&stdout(&out), 1);
+    let out = group(&[], b"ok line\n\xff\xfe broken\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("line 2 is not valid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    let same = "the same idea\n".repeat(10_000);
+    let out = group(&["--json", "--lang", "en"], same.as_bytes());
+    let doc = assert_partition(&stdout(&out), 10_000);
+    assert_eq!(doc["groups"].as_array().unwrap().len(), 1);
+    let out = group(&["--lang", "fr"], b"x");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn group_text_output_is_readable() {
+    let out = group(&[], b"posting on LinkedIn\nLinkedIn posts\n");
+    let text = stdout(&out);
+    assert!(
+        text.contains("(2)") && text.contains("posting on LinkedIn"),
+        "{text}"
+    );
+}

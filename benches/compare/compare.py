@@ -2,7 +2,7 @@
 """Whole-process comparison of `group` with the scikit-learn alternative on N synthetic lines.
 
 Installs scikit-learn from PyPI into a local venv (target/sklearn-venv) on first use.
-usage: benches/compare/compare.py [N] [GROUP_COMMAND...]   (default 5000, target/release/group)
+usage: benches/compare/compare.py [N] [GROUP_COMMAND...]   (default 5000, target/release/ambassador group)
 """
 import os, subprocess, sys, tempfile, time
 
@@ -11,7 +11,7 @@ root = os.path.dirname(os.path.dirname(here))
 venv = os.path.join(root, "target", "sklearn-venv")
 py = os.path.join(venv, "bin", "python")
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-cmd = sys.argv[2:] or [os.path.join(root, "target", "release", "group")]
+cmd = sys.argv[2:] or [os.path.join(root, "target", "release", "ambassador"), "group"]
 if not os.path.exists(py):
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
     subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "scikit-learn"], check=True)
