@@ -4,70 +4,21 @@
 mod common;
 
 use ambassador::app::{App, Start};
-use ambassador::domain::Language;
 use common::drive::Harness;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const WORDS: [&str; 24] = [
-    "proud",
-    "LinkedIn",
-    "posts",
-    "werk",
-    "trots",
-    "klanten",
-    "customers",
-    "training",
-    "time",
-    "tijd",
-    "collega's",
-    "colleagues",
-    "events",
-    "borrel",
-    "honest",
-    "eerlijk",
-    "recruit",
-    "werven",
-    "stories",
-    "verhalen",
-    "projects",
-    "projecten",
-    "team",
-    "waardering",
-];
-
-fn idea_text(n: usize) -> String {
-    (0..3 + n % 4)
-        .map(|k| WORDS[(n * 7 + k * 5) % WORDS.len()])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A session with 200 ideas over the four questions, grouped live as in a workshop.
-fn grouped_session(name: &str, seed: usize) -> ambassador::domain::Session {
-    let mut h = Harness::session(
-        name,
-        Language::En,
-        &["Ann", "Bob", "Chloé", "Dirk", "Eva", "Fatima"],
-    );
-    h.page_down(3);
-    for q in 0..4 {
-        for i in 0..25 {
-            let n = seed + q * 100 + i * 2;
-            h.app
-                .paste(&format!("{}\n{}", idea_text(n), idea_text(n + 1)));
-            h.key(KeyCode::Tab);
-        }
-        h.page_down(1);
-    }
-    h.run().session().clone()
-}
-
 fn compare_200(c: &mut Criterion) {
-    let before = grouped_session("bench-compare-a", 0);
-    let after = grouped_session("bench-compare-b", 13);
+    let before = Harness::busy("bench-compare-a", 25, 0)
+        .run()
+        .session()
+        .clone();
+    let after = Harness::busy("bench-compare-b", 25, 13)
+        .run()
+        .session()
+        .clone();
     assert_eq!((before.idea_count(), after.idea_count()), (200, 200));
     c.bench_function("compare two 200-idea sessions", |b| {
         b.iter(|| ambassador::review::compare(&before, &after))
@@ -75,7 +26,10 @@ fn compare_200(c: &mut Criterion) {
 }
 
 fn list_and_filter_1000(c: &mut Criterion) {
-    let session = grouped_session("bench-review-seed", 5);
+    let session = Harness::busy("bench-review-seed", 25, 5)
+        .run()
+        .session()
+        .clone();
     let data = tempfile::tempdir().unwrap();
     for i in 0..1000 {
         let mut s = session.clone();

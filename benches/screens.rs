@@ -5,79 +5,18 @@
 mod common;
 
 use ambassador::app::{App, Start};
-use ambassador::domain::Language;
 use common::drive::Harness;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const WORDS: [&str; 24] = [
-    "proud",
-    "LinkedIn",
-    "posts",
-    "werk",
-    "trots",
-    "klanten",
-    "customers",
-    "training",
-    "time",
-    "tijd",
-    "collega's",
-    "colleagues",
-    "events",
-    "borrel",
-    "honest",
-    "eerlijk",
-    "recruit",
-    "werven",
-    "stories",
-    "verhalen",
-    "projects",
-    "projecten",
-    "team",
-    "waardering",
-];
-
-/// A made-up idea of three to six words, the same for the same `n`.
-fn idea_text(n: usize) -> String {
-    let len = 3 + n % 4;
-    (0..len)
-        .map(|k| WORDS[(n * 7 + k * 5) % WORDS.len()])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A session with `per_question` ideas on each of the four questions, added through the app.
-fn busy_session(name: &str, per_question: usize) -> Harness {
-    let mut h = Harness::session(
-        name,
-        Language::En,
-        &["Ann", "Bob", "Chloé", "Dirk", "Eva", "Fatima"],
-    );
-    h.page_down(3);
-    for q in 0..4 {
-        for i in 0..per_question {
-            h.app.paste(&format!(
-                "{}\n{}",
-                idea_text(q * 1000 + i * 2),
-                idea_text(q * 1000 + i * 2 + 1)
-            ));
-            if i % 2 == 0 {
-                h.key(KeyCode::Tab);
-            }
-        }
-        h.page_down(1);
-    }
-    h
-}
-
 fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
     terminal.draw(|f| ambassador::ui::draw(app, f)).unwrap();
 }
 
 fn board_300(c: &mut Criterion) {
-    let h = busy_session("bench-board", 38);
+    let h = Harness::busy("bench-board", 38, 0);
     let ideas = h.run().session().idea_count();
     assert!(ideas >= 300, "{ideas}");
     assert_eq!(h.run().session().current_step().id, "common_ground");
@@ -88,7 +27,7 @@ fn board_300(c: &mut Criterion) {
 }
 
 fn keystroke_500(c: &mut Criterion) {
-    let mut h = busy_session("bench-keystroke", 63);
+    let mut h = Harness::busy("bench-keystroke", 63, 0);
     for _ in 0..12 {
         h.key(KeyCode::PageUp);
     }
@@ -120,7 +59,7 @@ fn keystroke_500(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 n += 1;
-                h.app.paste(&idea_text(n));
+                h.app.paste(&common::synthetic_idea(n));
                 h.app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
                 draw(&h.app, &mut terminal);
                 h.app.handle_key(KeyEvent::new(KeyCode::F(3), KeyModifiers::NONE));
@@ -145,7 +84,7 @@ fn grouping_update(c: &mut Criterion, session: &ambassador::domain::Session) {
                 id += 1;
                 groups
                     .engine(session, "q1")
-                    .add(id, &idea_text(id as usize));
+                    .add(id, &common::synthetic_idea(id as usize));
                 let snapshot = groups.snapshot(session, "q1");
                 groups.engine(session, "q1").remove(id);
                 snapshot
@@ -155,7 +94,7 @@ fn grouping_update(c: &mut Criterion, session: &ambassador::domain::Session) {
 }
 
 fn start_1000(c: &mut Criterion) {
-    let h = busy_session("bench-start", 3);
+    let h = Harness::busy("bench-start", 3, 0);
     let session = h.run().session().clone();
     let data = tempfile::tempdir().unwrap();
     for i in 0..1000 {

@@ -3,7 +3,6 @@ use crate::app::HomeState;
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
 use crate::store::{Listing, Paths};
-use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -72,52 +71,10 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
 }
 
 fn listing_item(listing: &Listing, lang: Language) -> ListItem<'static> {
-    match listing {
-        Listing::Session(s) => {
-            let date = s.created.to_zoned(TimeZone::system()).date();
-            let org = if s.organisation.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", s.organisation)
-            };
-            let progress = if s.finished {
-                tr(lang, "home.finished").to_string()
-            } else {
-                trf(lang, "home.step_of", &[&s.step, &s.steps])
-            };
-            let people = if s.participants.is_empty() {
-                tr(lang, "home.no_participants").to_string()
-            } else {
-                s.participants.join(", ")
-            };
-            ListItem::new(vec![
-                Line::from(vec![
-                    Span::styled(format!("{date}  "), theme::dim()),
-                    Span::styled(s.title.clone(), theme::prompt()),
-                    Span::raw(org),
-                ]),
-                Line::styled(
-                    format!(
-                        "            {people} · {} · {progress}",
-                        trf(lang, "home.ideas", &[&s.ideas])
-                    ),
-                    theme::dim(),
-                ),
-            ])
-        }
-        Listing::Unreadable { path, error } => ListItem::new(vec![
-            Line::styled(
-                format!(
-                    "{}  {}",
-                    tr(lang, "home.unreadable"),
-                    path.file_name().unwrap_or_default().to_string_lossy()
-                ),
-                theme::error(),
-            ),
-            Line::styled(
-                format!("            {}", error.lines().next().unwrap_or_default()),
-                theme::dim(),
-            ),
-        ]),
-    }
+    let progress = match listing {
+        Listing::Session(s) if s.finished => tr(lang, "home.finished").to_string(),
+        Listing::Session(s) => trf(lang, "home.step_of", &[&s.step, &s.steps]),
+        Listing::Unreadable { .. } => String::new(),
+    };
+    super::listing::session_item(listing, lang, Vec::new(), &progress)
 }

@@ -3,6 +3,7 @@
 mod footer;
 pub mod hit;
 mod home;
+mod listing;
 mod overlay;
 mod review;
 mod run;

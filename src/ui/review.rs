@@ -85,65 +85,22 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
 }
 
 fn item(listing: &Listing, marked: bool, lang: Language) -> ListItem<'static> {
-    match listing {
-        Listing::Session(s) => {
-            let date = s.created.to_zoned(TimeZone::system()).date();
-            let status = if s.finished {
-                tr(lang, "review.finished")
-            } else {
-                tr(lang, "review.in_progress")
-            };
-            let org = if s.organisation.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", s.organisation)
-            };
-            let mut head = vec![
-                Span::styled(format!("{date}  "), theme::dim()),
-                Span::styled(s.title.clone(), theme::prompt()),
-                Span::raw(org),
-                Span::styled(
-                    format!("  [{status}]"),
-                    if s.finished {
-                        theme::notice()
-                    } else {
-                        theme::dim()
-                    },
-                ),
-            ];
-            if marked {
-                head.push(Span::styled(
-                    format!("  ⇄ {}", tr(lang, "review.marked")),
-                    theme::warning(),
-                ));
-            }
-            ListItem::new(vec![
-                Line::from(head),
-                Line::styled(
-                    format!(
-                        "            {} · {}",
-                        s.participants.join(", "),
-                        trf(lang, "home.ideas", &[&s.ideas])
-                    ),
-                    theme::dim(),
-                ),
-            ])
-        }
-        Listing::Unreadable { path, error } => ListItem::new(vec![
-            Line::styled(
-                format!(
-                    "{}  {}",
-                    tr(lang, "home.unreadable"),
-                    path.file_name().unwrap_or_default().to_string_lossy()
-                ),
-                theme::error(),
-            ),
-            Line::styled(
-                format!("            {}", error.lines().next().unwrap_or_default()),
-                theme::dim(),
-            ),
-        ]),
+    let mut badges = Vec::new();
+    if let Listing::Session(s) = listing {
+        let (status, style) = if s.finished {
+            (tr(lang, "review.finished"), theme::notice())
+        } else {
+            (tr(lang, "review.in_progress"), theme::dim())
+        };
+        badges.push(Span::styled(format!("  [{status}]"), style));
     }
+    if marked {
+        badges.push(Span::styled(
+            format!("  ⇄ {}", tr(lang, "review.marked")),
+            theme::warning(),
+        ));
+    }
+    super::listing::session_item(listing, lang, badges, "")
 }
 
 fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) {

@@ -95,6 +95,30 @@ impl Harness {
         )
     }
 
+    /// A session of six people with `2 * per_question` made-up ideas on each question, added
+    /// through the app (so grouped live), left on the common-ground step.
+    pub fn busy(name: &str, per_question: usize, seed: usize) -> Harness {
+        let mut h = Self::session(
+            name,
+            Language::En,
+            &["Ann", "Bob", "Chloé", "Dirk", "Eva", "Fatima"],
+        );
+        h.page_down(3);
+        for q in 0..4 {
+            for i in 0..per_question {
+                let n = seed + q * 1000 + i * 2;
+                h.app.paste(&format!(
+                    "{}\n{}",
+                    super::synthetic_idea(n),
+                    super::synthetic_idea(n + 1)
+                ));
+                h.key(KeyCode::Tab);
+            }
+            h.page_down(1);
+        }
+        h
+    }
+
     pub fn key(&mut self, code: KeyCode) -> &mut Self {
         self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
         self

@@ -136,3 +136,38 @@ pub fn save_into(data_dir: &Path, session: Session) -> PathBuf {
 pub fn render(session: &Session) -> String {
     session.to_ron()
 }
+
+const WORDS: [&str; 24] = [
+    "proud",
+    "LinkedIn",
+    "posts",
+    "werk",
+    "trots",
+    "klanten",
+    "customers",
+    "training",
+    "time",
+    "tijd",
+    "collega's",
+    "colleagues",
+    "events",
+    "borrel",
+    "honest",
+    "eerlijk",
+    "recruit",
+    "werven",
+    "stories",
+    "verhalen",
+    "projects",
+    "projecten",
+    "team",
+    "waardering",
+];
+
+/// A made-up idea of three to six workshop words, the same for the same `n` (for benchmarks).
+pub fn synthetic_idea(n: usize) -> String {
+    (0..3 + n % 4)
+        .map(|k| WORDS[(n * 7 + k * 5) % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}

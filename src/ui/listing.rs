@@ -1,0 +1,62 @@
+//! A past session as two lines of a list, shared by the home and review screens.
+
+use super::theme;
+use crate::domain::Language;
+use crate::i18n::{tr, trf};
+use crate::store::Listing;
+use jiff::tz::TimeZone;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::ListItem;
+
+/// Date, title and organisation, then `badges`; below, who took part, the number of ideas and
+/// `detail`. An unreadable file shows its name and error instead, never hidden.
+pub fn session_item(
+    listing: &Listing,
+    lang: Language,
+    badges: Vec<Span<'static>>,
+    detail: &str,
+) -> ListItem<'static> {
+    match listing {
+        Listing::Session(s) => {
+            let date = s.created.to_zoned(TimeZone::system()).date();
+            let org = if s.organisation.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", s.organisation)
+            };
+            let people = if s.participants.is_empty() {
+                tr(lang, "home.no_participants").to_string()
+            } else {
+                s.participants.join(", ")
+            };
+            let mut head = vec![
+                Span::styled(format!("{date}  "), theme::dim()),
+                Span::styled(s.title.clone(), theme::prompt()),
+                Span::raw(org),
+            ];
+            head.extend(badges);
+            let mut second = format!(
+                "            {people} · {}",
+                trf(lang, "home.ideas", &[&s.ideas])
+            );
+            if !detail.is_empty() {
+                second.push_str(&format!(" · {detail}"));
+            }
+            ListItem::new(vec![Line::from(head), Line::styled(second, theme::dim())])
+        }
+        Listing::Unreadable { path, error } => ListItem::new(vec![
+            Line::styled(
+                format!(
+                    "{}  {}",
+                    tr(lang, "home.unreadable"),
+                    path.file_name().unwrap_or_default().to_string_lossy()
+                ),
+                theme::error(),
+            ),
+            Line::styled(
+                format!("            {}", error.lines().next().unwrap_or_default()),
+                theme::dim(),
+            ),
+        ]),
+    }
+}
