@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn typing_contexts_leave_letters_and_question_marks_to_the_text_field() {
-        for ctx in [C::Question, C::Setup, C::Prompt] {
+        for ctx in [C::Question, C::Setup, C::Prompt, C::Review] {
             assert!(ctx.is_typing());
             for c in ['?', 'a', 'm', 'q', 'é', '1'] {
                 assert_eq!(resolve(ctx, key(K::Char(c), NONE)), None, "{ctx:?} {c}");
