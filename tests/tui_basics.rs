@@ -134,3 +134,38 @@ fn a_tiny_window_asks_to_be_enlarged() {
     t.keys(&["C-c"]);
     t.wait_exit();
 }
+
+/// True when the captured screen sets a foreground colour anywhere.
+fn uses_colour(screen: &str) -> bool {
+    screen.contains("38;5;")
+        || (30..=37)
+            .chain(90..=97)
+            .any(|c| screen.contains(&format!("[{c}m")) || screen.contains(&format!(";{c}m")))
+}
+
+#[test]
+fn with_no_color_the_selection_is_still_visible_and_no_colour_is_used() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(2));
+    let d = data.path().to_str().unwrap();
+    let coloured = Tmux::start(bin(), &["--data-dir", d], 100, 30);
+    coloured.wait_for("Sessions (1)");
+    assert!(
+        uses_colour(&coloured.screen_with_attributes()),
+        "the check sees colours when they are there"
+    );
+    coloured.keys(&["q"]);
+    coloured.wait_exit();
+
+    let t = Tmux::start("env", &["NO_COLOR=1", bin(), "--data-dir", d], 100, 30);
+    t.wait_for("Sessions (1)");
+    let screen = t.screen_with_attributes();
+    let selected = screen.lines().find(|l| l.contains("Test team")).unwrap();
+    assert!(
+        selected.contains("\u{1b}[7m") || selected.contains(";7m"),
+        "no reverse video: {selected:?}"
+    );
+    assert!(!uses_colour(&screen), "a colour is used: {screen:?}");
+    t.keys(&["q"]);
+    t.wait_exit();
+}

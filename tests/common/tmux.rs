@@ -104,6 +104,16 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn screen_with_attributes(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-e", "-t", TARGET])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Polls the screen until `text` appears (10 s at most), and returns the screen.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(|s| s.contains(text), text)
