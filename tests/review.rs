@@ -158,6 +158,15 @@ fn enter_looks_read_only_and_f2_reopens_for_editing() {
         panic!("a session opens")
     };
     assert!(run.file.read_only().is_some());
+    key(&mut app, KeyCode::F(10));
+    assert!(
+        matches!(app.screen, Screen::Review(_)),
+        "F10 goes back to the review list"
+    );
+    key(&mut app, KeyCode::Enter);
+    let Screen::Run(run) = &app.screen else {
+        panic!("a session opens")
+    };
     let path = run.file.path.clone();
     let before = std::fs::read(&path).unwrap();
     key(&mut app, KeyCode::PageDown);

@@ -129,6 +129,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     clock: Box<dyn Clock>,
+    /// The open session came from the review list, so F10 goes back there.
+    back_to_review: bool,
     /// The embedding model named in the user's config, loaded once.
     model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
 }
@@ -146,6 +148,7 @@ impl App {
             message: None,
             clock,
             model: None,
+            back_to_review: false,
         };
         let model_problem = app.load_model();
         match start {
@@ -303,6 +306,7 @@ impl App {
                         SessionFile::open(&path)
                     };
                     self.open_session(opened);
+                    self.back_to_review = matches!(self.screen, Screen::Run(_));
                 }
             },
             Screen::Setup(setup) => match setup.update(action, &self.paths, clock) {
@@ -312,7 +316,11 @@ impl App {
             },
             Screen::Run(run) => {
                 if action == Action::GoHome {
-                    self.go_home();
+                    if std::mem::take(&mut self.back_to_review) {
+                        self.go_review();
+                    } else {
+                        self.go_home();
+                    }
                     return Outcome::Continue;
                 }
                 let (message, overlay) = run.update(action, clock, &self.paths);
