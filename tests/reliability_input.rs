@@ -148,7 +148,7 @@ fn assert_disk_matches_memory(h: &Harness, context: &str) -> usize {
 #[test]
 fn key_and_paste_storms_never_panic_and_keep_disk_and_memory_equal() {
     let started = Instant::now();
-    let bursts = env_count("AMBASSADOR_STORM_BURSTS", 60);
+    let bursts = env_count("AMBASSADOR_STORM_BURSTS", 40);
     let mut rng = Rng::new(4242);
     let mut h = Harness::session("reliability-storm", Language::En, &["Ann", "Bob", "Chloé"]);
     h.page_down(3);
@@ -201,37 +201,32 @@ fn key_and_paste_storms_never_panic_and_keep_disk_and_memory_equal() {
 fn a_one_megabyte_paste_is_taken_in_and_saved() {
     let mut h = Harness::session("reliability-megapaste", Language::En, &["Ann", "Bob"]);
     h.page_down(3);
-    // One line of 1 MB (right-to-left and joiners in it) lands in the draft, then one idea.
+    // One line of 1 MB (right-to-left and joiners in it): too long for one idea, it becomes
+    // several, and not a word is lost.
     let unit = "שלום 👩‍👩‍👧 world \u{200d}\u{202e} ";
     let line: String = unit.repeat((1 << 20) / unit.len() + 1);
     let started = Instant::now();
     h.app.paste(&line);
     h.render(100, 30);
-    h.enter();
-    h.render(500, 200);
+    h.typed("and a draft after it").render(500, 200);
     h.render(1, 1);
     let disk = h.on_disk();
-    let ideas: Vec<_> = disk.all_ideas().collect();
-    assert_eq!(ideas.len(), 1, "{}", h.message());
-    assert!(ideas[0].1.text.len() >= 1 << 20);
+    let texts: Vec<String> = disk.all_ideas().map(|(_, i)| i.text.clone()).collect();
+    assert!(texts.len() > 1, "{}", h.message());
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&texts.join(" ")), words(&line), "the paste lost text");
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.chars().count() <= ambassador::app::text::MAX_CHARS)
+    );
+    let first_paste = texts.len();
     let one_line = started.elapsed();
 
-    // 1 MB of lines: one idea per line, all saved.
-    let lines: Vec<String> = (0..1000)
-        .map(|i| format!("{i} {}", "proud of the work we do together ".repeat(30)))
-        .collect();
-    let text = lines.join("\n");
-    assert!(text.len() >= 1 << 20);
-    let started = Instant::now();
-    h.app.paste(&text);
-    h.render(100, 30);
-    let disk = h.on_disk();
-    assert_eq!(disk.all_ideas().count(), 1001, "{}", h.message());
-    assert_disk_matches_memory(&h, "after the pastes");
+    assert_disk_matches_memory(&h, "after the paste");
     println!(
-        "1 MB paste: one line {:.2} s, 1000 lines {:.2} s",
-        one_line.as_secs_f64(),
-        started.elapsed().as_secs_f64()
+        "1 MB paste: {first_paste} ideas in {:.2} s",
+        one_line.as_secs_f64()
     );
 }
 
@@ -252,16 +247,21 @@ fn a_storm_into_the_real_binary_leaves_it_running_and_the_file_valid() {
         "Enter", "Tab", "BTab", "Escape", "BSpace", "DC", "Up", "Down", "Left", "Right", "Home",
         "End", "PageUp", "PageDown", "F1", "F2", "F3", "F5", "C-z", "C-y", "M-a", "C-a", "Space",
     ];
-    let rounds = env_count("AMBASSADOR_TMUX_STORM", 40);
+    let rounds = env_count("AMBASSADOR_TMUX_STORM", 150);
     for _ in 0..rounds {
         match rng.below(10) {
             0..=4 => t.keys(&[*rng.pick(NAMES)]),
-            5..=7 => t.type_text(&random_text(&mut rng, 8).replace(['\u{0}', '\u{1b}'], "x")),
-            8 => t.paste(&format!(
-                "{}\n{}",
-                random_text(&mut rng, 6),
-                random_text(&mut rng, 6)
-            )),
+            5..=7 => {
+                let text = random_text(&mut rng, 8).replace(['\u{0}', '\u{1b}'], " ");
+                // `--`: text may start with `-`, which tmux would take for a flag.
+                let out = t.tmux(&["send-keys", "-t", "t:0", "-l", "--", &text]);
+                assert!(out.status.success(), "{out:?}");
+            }
+            8 => {
+                let text = format!("{}\n{}", random_text(&mut rng, 6), random_text(&mut rng, 6));
+                // Arguments to tmux cannot carry a NUL byte.
+                t.paste(&text.replace('\u{0}', " "));
+            }
             _ => {
                 let (w, h) = *rng.pick(&[(20, 5), (59, 15), (80, 24), (100, 30), (200, 60)]);
                 t.resize(w, h);
