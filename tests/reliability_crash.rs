@@ -41,6 +41,15 @@ struct Tally {
     phantom: Vec<String>,
     corrupt: Vec<String>,
     read_only_reopens: usize,
+    mid_save: usize,
+    temps_left: usize,
+}
+
+/// Which version of the file is on disk: inode, size and modification time.
+fn stamp_of(path: &std::path::Path) -> Option<(u64, u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
 }
 
 #[test]
@@ -78,6 +87,12 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
         if screen.contains("Read-only") || screen.contains("read-only") {
             tally.read_only_reopens += 1;
         }
+        // Opening took the lock and cleared the temp files of the killed save.
+        let temps = temp_files(&sessions);
+        assert!(
+            temps.is_empty(),
+            "round {round}: still there after opening: {temps:?}"
+        );
         // Go to a question step: always from the welcome step, sometimes to another question.
         let shown = step_shown(&screen).unwrap_or(1);
         let target = if !questions.contains(&shown) || rng.chance(25) {
@@ -104,10 +119,12 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
         let planned = 1 + rng.below(4);
         let kill_after = rng.below(planned + 1);
         let mut typed: Vec<String> = Vec::new();
+        let mut half_typed = false;
         for j in 0..planned {
             if j == kill_after {
                 if rng.chance(50) {
                     t.type_text("half typed, never committed");
+                    half_typed = true;
                 }
                 break;
             }
@@ -128,23 +145,45 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
                 t.wait_until(|s| idea_count(s) == Some(want), "the idea counted");
             }
         }
-        tally.typed += typed.len();
-        // A moment of the program's own choosing: up to a few milliseconds of its work.
-        let pause = rng.below(12);
-        if pause > 0 {
-            std::thread::sleep(Duration::from_millis(pause as u64));
-        }
         // What the screen shows before the kill is on disk: the screen is drawn after saving.
-        let last = t.screen();
-        let seen = if last.contains(&header) {
-            idea_count(&last).unwrap_or(before.len())
-        } else {
-            before.len()
+        let seen_now = |t: &Tmux| {
+            let last = t.screen();
+            if last.contains(&header) {
+                idea_count(&last).unwrap_or(before.len())
+            } else {
+                before.len()
+            }
         };
+        let seen;
+        if !half_typed && rng.chance(35) {
+            // Kill in the middle of a save: the moment its temp file appears or the session
+            // file changes (a save that wrote in place would be caught half-written here).
+            seen = seen_now(&t);
+            let text = format!("r{round} saving {}", rng.pick(WORDS));
+            t.type_text(&text);
+            let stamp = stamp_of(&path);
+            t.keys(&["Enter"]);
+            typed.push(text);
+            let started = Instant::now();
+            while temp_files(&sessions).is_empty()
+                && stamp_of(&path) == stamp
+                && started.elapsed() < Duration::from_secs(3)
+            {}
+            tally.mid_save += 1;
+        } else {
+            // A moment of the program's own choosing: up to a few milliseconds of its work.
+            let pause = rng.below(12);
+            if pause > 0 {
+                std::thread::sleep(Duration::from_millis(pause as u64));
+            }
+            seen = seen_now(&t);
+        }
+        tally.typed += typed.len();
         signal(pid, "KILL");
         wait_gone(pid, Duration::from_secs(5)).expect("SIGKILL ends the process");
         t.wait_exit();
         tally.kills += 1;
+        tally.temps_left += temp_files(&sessions).len();
 
         let committed: Vec<String> =
             typed[..seen.saturating_sub(before.len()).min(typed.len())].to_vec();
@@ -183,11 +222,14 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
         }
         on_disk = after;
     }
+    // Opening the session again clears what killed saves left behind.
+    drop(ambassador::store::SessionFile::open(&path).unwrap());
     let temps = temp_files(&sessions);
     let total: usize = on_disk.values().map(Vec::len).sum();
     println!(
-        "crash loop: {} kills, {} ideas typed, {} committed (counted on screen), {} found, {} lost, {} corrupt files, {} phantom ideas, {} read-only reopens, {} ideas in the file, {} leftover temp files, {:.1} s",
+        "crash loop: {} kills ({} aimed at a save in progress), {} ideas typed, {} committed (counted on screen), {} found, {} lost, {} corrupt files, {} phantom ideas, {} read-only reopens, {} ideas in the file, {} temp files left by kills (all removed on the next open), {:.1} s",
         tally.kills,
+        tally.mid_save,
         tally.typed,
         tally.committed,
         tally.found,
@@ -196,7 +238,7 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
         tally.phantom.len(),
         tally.read_only_reopens,
         total,
-        temps.len(),
+        tally.temps_left,
         started.elapsed().as_secs_f64()
     );
     assert!(tally.corrupt.is_empty(), "corrupt: {:?}", tally.corrupt);
@@ -207,6 +249,10 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
         "a lock left by a killed process blocked the next open"
     );
     assert_eq!(tally.kills, kills);
+    assert!(
+        temps.is_empty(),
+        "temp files of killed saves stay: {temps:?}"
+    );
     assert_eq!(tally.found, tally.committed);
     assert!(
         tally.committed > 0,

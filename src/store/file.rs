@@ -132,7 +132,11 @@ impl SessionFile {
     pub fn open(path: &Path) -> Result<SessionFile, StoreError> {
         // Lock before reading, so nobody saves between our read and our first write.
         let access = match SessionLock::try_acquire(path) {
-            Ok(Some(lock)) => Access::ReadWrite(lock),
+            Ok(Some(lock)) => {
+                // Ours alone now: temp files of saves a crash interrupted can go.
+                super::atomic::remove_leftover_temps(path);
+                Access::ReadWrite(lock)
+            }
             Ok(None) => Access::ReadOnly(ReadOnlyReason::LockedElsewhere),
             Err(e) => Access::ReadOnly(ReadOnlyReason::CannotLock(e.to_string())),
         };
