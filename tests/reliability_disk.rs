@@ -325,3 +325,57 @@ fn a_lock_file_left_by_a_killed_program_does_not_block_the_next_open() {
     assert!(!screen.to_lowercase().contains("read-only"), "{screen}");
     assert_eq!(disk_ideas(&path), ["after the stale lock"]);
 }
+
+/// A save failed (disk full), room was made, and then the program is told to stop: SIGTERM or
+/// the window closed. Leaving must try that save again, as Ctrl-C does, or the idea the
+/// screen showed as NOT SAVED would be lost with the program.
+fn failed_save_then(sig: &str) {
+    if !is_root() {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    }
+    let disk = SmallDisk::mount(512);
+    let data = disk.path().join("data");
+    let (id, path) = new_session(&data, &format!("Retry on {sig}"));
+    let t = Tmux::start(
+        program(),
+        &as_strs(&args_for(&data, &["open", &id])),
+        100,
+        30,
+    );
+    t.wait_for("step 1/10");
+    t.keys(&["PageDown", "PageDown", "PageDown"]);
+    t.wait_for("Ideas (0)");
+    let pid = t.pane_pid();
+    let filler = disk.fill();
+    t.type_text("said while the disk was full");
+    t.keys(&["Enter"]);
+    t.wait_for("NOT SAVED");
+    std::fs::remove_file(filler).unwrap();
+    if sig == "HUP" {
+        t.kill_window();
+    } else {
+        signal(pid, sig);
+    }
+    let gone = reliability::wait_gone(pid, std::time::Duration::from_secs(3))
+        .unwrap_or_else(|| panic!("still running 3 s after SIG{sig}"));
+    println!(
+        "SIG{sig} after a failed save: gone after {} ms",
+        gone.as_millis()
+    );
+    assert_eq!(
+        disk_ideas(&path),
+        ["said while the disk was full"],
+        "SIG{sig} did not retry the failed save"
+    );
+}
+
+#[test]
+fn sigterm_after_a_failed_save_saves_before_leaving() {
+    failed_save_then("TERM");
+}
+
+#[test]
+fn closing_the_window_after_a_failed_save_saves_before_leaving() {
+    failed_save_then("HUP");
+}

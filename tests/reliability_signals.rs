@@ -200,12 +200,12 @@ fn sighup_with_the_help_overlay_open() {
 /// A paste of many lines is one change and one save of a large file. The signal is sent the
 /// moment the save's temporary file appears next to the session (polled), so it lands while
 /// the file is being written. The file then holds all of the paste or none of it, never a part.
-/// A save can finish between two polls; then the attempt is repeated (up to 8 times).
+/// A save can finish between two polls; then the attempt is repeated (up to 20 times).
 fn large_save_then(sig: &str) {
     let lines: Vec<String> = (0..400)
         .map(|i| format!("pasted idea {i} about working here with pride"))
         .collect();
-    for attempt in 1..=8 {
+    for attempt in 1..=20 {
         let r = start(&format!("Save {sig} {attempt}"));
         idea(&r, "the first idea");
         let sessions = r.path.parent().unwrap().to_path_buf();
@@ -246,7 +246,7 @@ fn large_save_then(sig: &str) {
             return;
         }
     }
-    panic!("the signal never landed during a save in 8 attempts");
+    panic!("the signal never landed during a save in 20 attempts");
 }
 
 #[test]

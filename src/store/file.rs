@@ -9,6 +9,8 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError};
+use std::time::{Duration, Instant};
 
 const HEADER: &str = "// ambassador session file. Plain RON: readable, and editable with care \
 while the program is closed.\n";
@@ -57,6 +59,39 @@ pub enum SaveNote {
     KeptOtherVersion(PathBuf),
 }
 
+type Unsaved = Option<(PathBuf, Vec<u8>)>;
+
+/// Shared by a session file and the signal thread. A save holds it while it writes; a save
+/// that failed leaves in it what it could not write, for one last try when the program is
+/// stopped by a signal (the event loop may be stuck on a hung-up terminal and cannot retry).
+#[derive(Debug, Clone, Default)]
+pub struct SaveGuard(Arc<Mutex<Unsaved>>);
+
+impl SaveGuard {
+    /// Waits (up to `wait`) for a save in progress to finish, then writes what a failed save
+    /// left, if anything. Returns the lock, so no save starts while the program leaves; `None`
+    /// if a save is still running after `wait`.
+    pub fn last_try(&self, wait: Duration) -> Option<MutexGuard<'_, Unsaved>> {
+        let deadline = Instant::now() + wait;
+        let mut slot = loop {
+            match self.0.try_lock() {
+                Ok(slot) => break slot,
+                Err(TryLockError::Poisoned(p)) => break p.into_inner(),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(TryLockError::WouldBlock) => return None,
+            }
+        };
+        if let Some((path, bytes)) = slot.take()
+            && write_atomic(&path, &bytes).is_err()
+        {
+            *slot = Some((path, bytes));
+        }
+        Some(slot)
+    }
+}
+
 /// Identifies one version of a file on disk, to tell our last save from someone else's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
@@ -90,6 +125,7 @@ pub struct SessionFile {
     /// The file as we last read or wrote it.
     written: Cell<Option<Stamp>>,
     note: RefCell<Option<SaveNote>>,
+    guard: SaveGuard,
 }
 
 impl SessionFile {
@@ -119,6 +155,7 @@ impl SessionFile {
                         backup: None,
                         written,
                         note: RefCell::new(None),
+                        guard: SaveGuard::default(),
                     });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -163,6 +200,7 @@ impl SessionFile {
             backup: None,
             written,
             note: RefCell::new(None),
+            guard: SaveGuard::default(),
         };
         if parsed.found_version < FORMAT_VERSION && file.read_only().is_none() {
             file.backup = Some(keep_backup(path, parsed.found_version)?);
@@ -186,6 +224,19 @@ impl SessionFile {
                 reason: reason.to_string(),
             });
         }
+        let mut unsaved = self.guard.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let bytes = render(&self.session).into_bytes();
+        let result = self.write(&bytes);
+        *unsaved = result.is_err().then(|| (self.path.clone(), bytes));
+        result
+    }
+
+    /// The guard the signal thread uses to finish a failed save (see `SaveGuard`).
+    pub fn save_guard(&self) -> SaveGuard {
+        self.guard.clone()
+    }
+
+    fn write(&self, bytes: &[u8]) -> Result<(), StoreError> {
         let note = self.check_underneath()?;
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             // A folder deleted underneath is made again: what is in memory goes back to disk.
@@ -193,8 +244,7 @@ impl SessionFile {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
             }
         }
-        write_atomic(&self.path, render(&self.session).as_bytes())
-            .map_err(|e| StoreError::io("save", &self.path, e))?;
+        write_atomic(&self.path, bytes).map_err(|e| StoreError::io("save", &self.path, e))?;
         self.written.set(Stamp::of(&self.path).ok());
         if note.is_some() {
             *self.note.borrow_mut() = note;
