@@ -396,6 +396,14 @@ impl App {
         }
     }
 
+    /// The open session's save guard, for the signal thread's last try at a failed save.
+    pub fn save_guard(&self) -> Option<crate::store::SaveGuard> {
+        match &self.screen {
+            Screen::Run(run) => Some(run.file.save_guard()),
+            _ => None,
+        }
+    }
+
     fn quit(&mut self) -> Outcome {
         if let Screen::Run(run) = &mut self.screen {
             if let Err(e) = run.save_now() {

@@ -73,25 +73,46 @@ fn commit_draft(run: &mut RunState, clock: &dyn Clock) -> Option<Message> {
     message
 }
 
-/// Pasted lines become one idea each, for the participant in focus, as one undo step.
+/// Pasted lines become one idea each, for the participant in focus, as one undo step. A line
+/// longer than a field holds becomes several ideas, so nothing pasted is dropped.
 pub fn paste(run: &mut RunState, text: &str, clock: &dyn Clock) -> Option<Message> {
     let lines: Vec<&str> = text
         .lines()
+        .flat_map(|l| chunks(l.trim(), super::text::MAX_CHARS))
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
     match lines.as_slice() {
         [] => None,
         [one] if !text.contains('\n') || run.editing.is_some() => {
-            run.draft.insert(one);
+            let whole = run.draft.insert(one);
             update_preview(run);
-            None
+            (!whole)
+                .then(|| Message::error(tr(run.lang(), "msg.paste_cut")))
+                .flatten()
         }
         many => {
             let message = add_ideas(run, many, clock);
             message.or_else(|| Message::info(trf(run.lang(), "msg.pasted_ideas", &[&many.len()])))
         }
     }
+}
+
+/// `text` in pieces of at most `max` characters, cut after a space where there is one.
+fn chunks(text: &str, max: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while rest.chars().count() > max {
+        let hard = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
+        let cut = match rest[..hard].rfind(' ') {
+            Some(space) if space > 0 => space + 1,
+            _ => hard,
+        };
+        pieces.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    pieces.push(rest);
+    pieces
 }
 
 fn add_ideas(run: &mut RunState, texts: &[&str], clock: &dyn Clock) -> Option<Message> {

@@ -289,12 +289,25 @@ impl RunState {
         match self.file.save() {
             Ok(()) => {
                 self.save = SaveStatus::Saved(Some(clock.now()));
-                None
+                self.save_note()
             }
             Err(e) => {
                 let text = e.to_string();
                 self.save = SaveStatus::Failed(text.clone());
                 Message::error(trf(self.lang(), "msg.not_saved", &[&text]))
+            }
+        }
+    }
+
+    /// Tells what a save found underneath: the file deleted, or changed by another program.
+    fn save_note(&self) -> Option<Message> {
+        match self.file.take_note()? {
+            crate::store::SaveNote::Recreated => {
+                Message::error(tr(self.lang(), "msg.file_recreated"))
+            }
+            crate::store::SaveNote::KeptOtherVersion(kept) => {
+                let name = kept.file_name().unwrap_or_default().to_string_lossy();
+                Message::error(trf(self.lang(), "msg.file_replaced", &[&name]))
             }
         }
     }

@@ -4,6 +4,11 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+/// The most characters a field holds: an idea or a name is a sentence, not a document. Longer
+/// pastes on a question step become several ideas; a field never grows past this, so drawing
+/// it stays quick (a 1 MB line froze the screen).
+pub const MAX_CHARS: usize = 2000;
+
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
     area: TextArea<'static>,
@@ -37,13 +42,22 @@ impl TextField {
         self.set_text("");
     }
 
-    /// Inserts text at the cursor; line breaks and control characters become spaces.
-    pub fn insert(&mut self, text: &str) {
+    /// Inserts text at the cursor; line breaks and control characters become spaces. Returns
+    /// false when the text was cut to keep the field within `MAX_CHARS`.
+    pub fn insert(&mut self, text: &str) -> bool {
+        let room = MAX_CHARS.saturating_sub(self.len_chars());
         let one_line: String = text
             .chars()
+            .take(room)
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
+        let whole = one_line.chars().count() == text.chars().count();
         self.area.insert_str(one_line);
+        whole
+    }
+
+    fn len_chars(&self) -> usize {
+        self.area.lines().iter().map(|l| l.chars().count()).sum()
     }
 
     /// Edits with a key; keys that would add a line or are not editing keys are ignored.
@@ -52,6 +66,13 @@ impl TextField {
             || (key.modifiers.contains(KeyModifiers::CONTROL)
                 && matches!(key.code, KeyCode::Char('m' | 'j')));
         if is_newline || matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+            return false;
+        }
+        let adds = matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if adds && self.len_chars() >= MAX_CHARS {
             return false;
         }
         // Step over whole graphemes (👩🏽‍💻 is four code points, é may be two), which the
@@ -141,6 +162,18 @@ mod tests {
         assert_eq!(f.cursor_chars(), 1);
         f.input(key(KeyCode::Delete));
         assert_eq!(f.text(), "a");
+    }
+
+    #[test]
+    fn the_field_never_grows_past_its_limit() {
+        let mut f = TextField::default();
+        assert!(!f.insert(&"x".repeat(MAX_CHARS + 10)));
+        assert_eq!(f.text().chars().count(), MAX_CHARS);
+        assert!(!f.input(key(KeyCode::Char('y'))));
+        assert_eq!(f.text().chars().count(), MAX_CHARS);
+        f.input(key(KeyCode::Backspace));
+        assert!(f.insert("y"));
+        assert!(f.text().ends_with('y'));
     }
 
     #[test]

@@ -17,15 +17,41 @@ pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_parent(path)
 }
 
+/// Temp files are named `.<file name>.<random>.tmp`, so the leftovers of one file's
+/// interrupted saves can be told apart from another file's save in progress.
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let dir = parent(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".ambassador-")
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+/// Removes temp files left next to `path` by saves that were killed half-way. Call it only
+/// while nobody else can be saving `path` (holding its lock); returns how many went.
+pub fn remove_leftover_temps(path: &Path) -> usize {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(parent(path)) else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".tmp")
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 fn parent(path: &Path) -> &Path {
@@ -51,6 +77,18 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn leftover_temps_of_one_file_are_removed_and_no_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        write_atomic(&path, b"one").unwrap();
+        std::fs::write(dir.path().join(".s.ron.abc123.tmp"), b"half").unwrap();
+        std::fs::write(dir.path().join(".t.ron.abc123.tmp"), b"other").unwrap();
+        assert_eq!(remove_leftover_temps(&path), 1);
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        assert!(dir.path().join(".t.ron.abc123.tmp").exists());
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum StoreError {
         size: u64,
         limit: u64,
     },
+    #[error("{}: the session cannot be used: {reason}; the file was left as it is", path.display())]
+    Invalid { path: PathBuf, reason: String },
     #[error("{}: this is not an ambassador session file (it has no `version` field)", path.display())]
     NotASession { path: PathBuf },
     #[error("{}: written by a newer ambassador (format version {found}, this program knows up to {known}) and could not be read: {detail}", path.display())]

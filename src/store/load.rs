@@ -90,8 +90,63 @@ pub fn parse_session_text(path: &Path, text: &str) -> Result<Parsed, StoreError>
     } else {
         migrate::from_older(&origin, text, found_version).map_err(StoreError::Parse)?
     };
+    let mut session = session;
+    check(path, &mut session)?;
     Ok(Parsed {
         session,
         found_version,
     })
+}
+
+/// Ids are taken from one counter and participants keep theirs in 32 bits.
+const ID_LIMIT: u64 = u32::MAX as u64;
+
+/// Checks what the parser cannot, so a damaged or hand-edited file never crashes the program
+/// later: refuses a workshop without steps, duplicate or out-of-range ids of participants,
+/// ideas and actions (group ids are per step); repairs in memory
+/// what is safe to repair (a step past the end, a `next_id` that would hand out a used id).
+fn check(path: &Path, session: &mut Session) -> Result<(), StoreError> {
+    let invalid = |reason: String| StoreError::Invalid {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let steps = session.template.steps.len();
+    if steps == 0 {
+        return Err(invalid("its workshop has no steps".into()));
+    }
+    session.current_step = session.current_step.min(steps - 1);
+    let mut max_id = 0u64;
+    let mut unique = |kind: &str, ids: &mut dyn Iterator<Item = u64>| {
+        let mut seen = std::collections::BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                return Err(invalid(format!("{kind} id {id} is used twice")));
+            }
+            if id >= ID_LIMIT {
+                return Err(invalid(format!("{kind} id {id} is out of range")));
+            }
+            max_id = max_id.max(id);
+        }
+        Ok(())
+    };
+    unique(
+        "participant",
+        &mut session.participants.iter().map(|p| u64::from(p.id)),
+    )?;
+    unique("idea", &mut session.all_ideas().map(|(_, i)| i.id))?;
+    unique(
+        "action",
+        &mut session
+            .results
+            .values()
+            .flat_map(|r| r.actions.iter().map(|a| a.id)),
+    )?;
+    if session.next_id >= ID_LIMIT {
+        return Err(invalid(format!(
+            "next_id {} is out of range",
+            session.next_id
+        )));
+    }
+    session.next_id = session.next_id.max(max_id + 1);
+    Ok(())
 }

@@ -92,11 +92,13 @@ impl V1Session {
             used.extend(r.groups.iter().map(|g| g.id));
             used.extend(r.actions.iter().map(|a| a.id));
         }
-        let mut next_id = used.iter().max().map_or(1, |m| m + 1);
+        // Saturating: an id at the very end of the range is refused by the load checks
+        // afterwards, instead of overflowing here.
+        let mut next_id = used.iter().max().map_or(1, |m| m.saturating_add(1));
         let mut id_for = |name: &str, participants: &mut Vec<Participant>| -> ParticipantId {
             *ids.entry(name.to_string()).or_insert_with(|| {
                 let id = next_id as ParticipantId;
-                next_id += 1;
+                next_id = next_id.saturating_add(1);
                 participants.push(Participant {
                     id,
                     name: name.to_string(),

@@ -17,7 +17,7 @@ mod templates;
 pub use atomic::write_atomic;
 pub use config::Config;
 pub use error::StoreError;
-pub use file::{Access, ReadOnlyReason, SessionFile};
+pub use file::{Access, ReadOnlyReason, SaveGuard, SaveNote, SessionFile};
 pub use list::{Listing, SessionSummary, find_session, list_sessions};
 pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
 pub use lock::SessionLock;

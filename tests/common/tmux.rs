@@ -155,6 +155,32 @@ impl Tmux {
         }
     }
 
+    /// Runs any tmux command against this private server and returns its output.
+    pub fn tmux(&self, args: &[&str]) -> std::process::Output {
+        self.cmd().args(args).output().expect("tmux runs")
+    }
+
+    /// The process id of the program in the window (the pane's own process).
+    pub fn pane_pid(&self) -> u32 {
+        let out = self.tmux(&["list-panes", "-t", TARGET, "-F", "#{pane_pid}"]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("no pane pid in {text:?}"))
+    }
+
+    /// Starts `program args…` again in the same window, replacing whatever ran there.
+    pub fn respawn(&self, program: &str, args: &[&str]) {
+        let mut all = vec!["respawn-pane", "-k", "-t", TARGET, "--", program];
+        all.extend_from_slice(args);
+        let out = self.tmux(&all);
+        assert!(
+            out.status.success(),
+            "tmux respawn-pane failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Closes the window as a person closing the terminal would (SIGHUP).
     pub fn kill_window(&self) {
         let _ = self
