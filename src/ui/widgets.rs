@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 /// A one-line text field in a bordered box; sets the terminal cursor when focused.
 pub fn text_field(frame: &mut Frame, area: Rect, title: &str, field: &TextField, focused: bool) {
@@ -29,26 +28,26 @@ pub fn field_line(frame: &mut Frame, area: Rect, field: &TextField, focused: boo
     }
     let text = field.text();
     let cursor = field.cursor_chars();
-    let before: String = text.chars().take(cursor).collect();
-    let width = area.width as usize;
-    // Skip whole characters from the left until the cursor fits.
-    let mut skip = 0;
-    let mut shown_before = before.as_str();
-    while shown_before.width() >= width && !shown_before.is_empty() {
-        skip += 1;
-        shown_before = before
-            .char_indices()
-            .nth(skip)
-            .map_or("", |(i, _)| &before[i..]);
-    }
-    let start = before
+    let cursor_byte = text
         .char_indices()
-        .nth(skip)
-        .map_or(before.len(), |(i, _)| i);
-    let visible = &text[start.min(text.len())..];
-    frame.render_widget(Paragraph::new(Line::raw(visible.to_string())), area);
+        .nth(cursor)
+        .map_or(text.len(), |(i, _)| i);
+    let width = area.width as usize;
+    // Walk back from the cursor while the text before it still fits: one pass, so a long
+    // field costs no more than its length.
+    let mut start = cursor_byte;
+    let mut used = 0;
+    for (i, c) in text[..cursor_byte].char_indices().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w >= width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    frame.render_widget(Paragraph::new(Line::raw(text[start..].to_string())), area);
     if focused {
-        let x = area.x + shown_before.width().min(width.saturating_sub(1)) as u16;
+        let x = area.x + used.min(width.saturating_sub(1)) as u16;
         frame.set_cursor_position(Position::new(x, area.y));
     }
 }
@@ -81,4 +80,39 @@ pub fn fact<'a>(label: &str, value: impl Into<String>) -> Line<'a> {
         Span::styled(format!("{label}: "), theme::dim()),
         Span::raw(value.into()),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn shown(text: &str, width: u16) -> (String, u16) {
+        let field = TextField::with_text(text);
+        let mut terminal = Terminal::new(TestBackend::new(width, 1)).unwrap();
+        terminal
+            .draw(|f| field_line(f, f.area(), &field, true))
+            .unwrap();
+        let cursor = terminal.get_cursor_position().unwrap().x;
+        let line: String = (0..width)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        (line, cursor)
+    }
+
+    #[test]
+    fn a_long_field_shows_its_end_with_the_cursor_after_it() {
+        let text = format!("{}tail", "a".repeat(50_000));
+        let (line, cursor) = shown(&text, 10);
+        assert_eq!(line, "aaaaatail ");
+        assert_eq!(cursor, 9);
+    }
+
+    #[test]
+    fn wide_characters_are_never_cut_in_half() {
+        let (line, cursor) = shown("ab🎉🎉🎉", 6);
+        assert!(line.starts_with("🎉"), "{line:?}");
+        assert_eq!(cursor, 4);
+    }
 }
