@@ -448,3 +448,19 @@ fn a_config_naming_a_missing_model_says_so_and_grouping_still_works() {
     );
     assert!(h.message().contains("/nowhere/model"), "{}", h.message());
 }
+
+#[test]
+fn typing_into_a_full_field_says_so() {
+    let mut h = Harness::session("state-field-full", Language::En, &["Ann"]);
+    h.page_down(3);
+    h.app.paste(&"x".repeat(ambassador::app::text::MAX_CHARS));
+    assert!(h.message().is_empty(), "{}", h.message());
+    h.typed("y");
+    assert!(
+        h.message().contains("This field is full (2000 characters)"),
+        "{}",
+        h.message()
+    );
+    h.enter();
+    assert_eq!(h.on_disk().idea_count(), 1);
+}

@@ -247,16 +247,38 @@ impl App {
     }
 
     fn type_key(&mut self, key: KeyEvent) {
-        if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+        let full = if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
             prompt.field_mut().input(key);
             prompt.error = None;
-            return;
-        }
-        match &mut self.screen {
-            Screen::Setup(setup) => setup.type_key(key),
-            Screen::Run(run) => run.type_key(key),
-            Screen::Review(review) => review.type_key(key),
-            Screen::Home(_) => {}
+            prompt.field_mut().is_full()
+        } else {
+            match &mut self.screen {
+                Screen::Setup(setup) => {
+                    setup.type_key(key);
+                    setup.focused_text().is_some_and(|f| f.is_full())
+                }
+                Screen::Run(run) => {
+                    run.type_key(key);
+                    run.draft.is_full()
+                }
+                Screen::Review(review) => {
+                    review.type_key(key);
+                    review.query.is_full()
+                }
+                Screen::Home(_) => false,
+            }
+        };
+        // A field at its limit takes no more characters; say so rather than stay silent.
+        let typed = matches!(key.code, crossterm::event::KeyCode::Char(_))
+            && !key.modifiers.intersects(
+                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+            );
+        if full && typed {
+            self.message = Message::info(crate::i18n::trf(
+                self.language(),
+                "msg.field_full",
+                &[&text::MAX_CHARS],
+            ));
         }
     }
 

@@ -56,6 +56,11 @@ impl TextField {
         whole
     }
 
+    /// True when the field holds `MAX_CHARS` characters and takes no more.
+    pub fn is_full(&self) -> bool {
+        self.len_chars() >= MAX_CHARS
+    }
+
     fn len_chars(&self) -> usize {
         self.area.lines().iter().map(|l| l.chars().count()).sum()
     }
