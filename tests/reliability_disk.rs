@@ -106,7 +106,7 @@ fn assert_failed(h: &mut Harness, what: &str) {
 
 fn assert_saved(h: &Harness, what: &str) {
     assert!(
-        matches!(h.run().save, SaveStatus::Saved(Some(_))),
+        matches!(h.run().save, SaveStatus::Saved),
         "{what}: {:?} {}",
         h.run().save,
         h.message()

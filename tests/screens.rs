@@ -26,13 +26,13 @@ fn filled(name: &str, language: Language) -> Harness {
     h.page_down(1).typed("453").typed("221").typed("54");
     h.page_down(1).typed("1").typed("3").typed("1");
     h.page_down(1);
-    for (who, idea) in [
-        (0, "proud to tell people where I work"),
-        (1, "trots vertellen over ons team"),
-        (2, "posting about our projects on LinkedIn"),
-        (0, "honest about the workload"),
+    // One idea each, moving to the next person after every idea.
+    for idea in [
+        "proud to tell people where I work",
+        "trots vertellen over ons team",
+        "posting about our projects on LinkedIn",
+        "honest about the workload",
     ] {
-        let _ = who;
         h.idea(idea).key(KeyCode::Tab);
     }
     h.page_down(1)

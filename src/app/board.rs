@@ -24,18 +24,6 @@ impl BoardRow {
     }
 }
 
-/// Who said each idea and on which step (index into the template), for quick look-ups.
-pub fn idea_index(session: &Session) -> HashMap<IdeaId, (&Idea, usize)> {
-    session
-        .template
-        .steps
-        .iter()
-        .enumerate()
-        .filter_map(|(n, step)| session.results(&step.id).map(|r| (n, r)))
-        .flat_map(|(n, r)| r.ideas.iter().map(move |i| (i.id, (i, n))))
-        .collect()
-}
-
 /// How many different participants said something in the group.
 pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize {
     group
@@ -47,11 +35,14 @@ pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize 
 }
 
 /// Groups with their sharers, ranked by sharers, then size, then age.
-pub fn ranked_groups<'a>(session: &'a Session, step: &str) -> Vec<(&'a Group, usize)> {
-    let index = idea_index(session);
+pub fn ranked_groups<'a>(
+    session: &'a Session,
+    step: &str,
+    index: &HashMap<IdeaId, (&Idea, usize)>,
+) -> Vec<(&'a Group, usize)> {
     let mut groups: Vec<(&Group, usize)> = session
         .results(step)
-        .map(|r| r.groups.iter().map(|g| (g, sharers(&index, g))).collect())
+        .map(|r| r.groups.iter().map(|g| (g, sharers(index, g))).collect())
         .unwrap_or_default();
     groups.sort_by(|(a, sa), (b, sb)| {
         sb.cmp(sa)
@@ -63,8 +54,13 @@ pub fn ranked_groups<'a>(session: &'a Session, step: &str) -> Vec<(&'a Group, us
 
 /// The board's rows: each group followed by its ideas.
 pub fn rows(session: &Session, step: &str) -> Vec<BoardRow> {
-    ranked_groups(session, step)
-        .into_iter()
+    rows_of(&ranked_groups(session, step, &session.idea_index()))
+}
+
+/// The rows of groups already ranked.
+pub fn rows_of(ranked: &[(&Group, usize)]) -> Vec<BoardRow> {
+    ranked
+        .iter()
         .flat_map(|(g, _)| {
             std::iter::once(BoardRow::Group(g.id))
                 .chain(g.ideas.iter().map(|i| BoardRow::Idea(g.id, *i)))

@@ -202,7 +202,7 @@ fn regroup(
         return Message::error(e.to_string());
     }
     run.history.record(before);
-    run.save_after_change(clock)
+    run.save_after_change()
 }
 
 pub fn update_preview(run: &mut RunState) {

@@ -7,12 +7,11 @@ use super::{Action, Context, Message, Overlay, board, bridge, checklist, pulse, 
 use crate::domain::{Change, Clock, GroupId, History, IdeaId, Session, StepKind};
 use crate::i18n::{tr, trf};
 use crate::store::{Paths, SessionFile};
-use jiff::Timestamp;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
     /// On disk as shown.
-    Saved(Option<Timestamp>),
+    Saved,
     /// The last change is only in memory; the text says why.
     Failed(String),
 }
@@ -52,7 +51,7 @@ impl RunState {
         let mut run = RunState {
             file,
             history: History::default(),
-            save: SaveStatus::Saved(None),
+            save: SaveStatus::Saved,
             step_started: std::time::Instant::now(),
             cursor: 0,
             draft: TextField::default(),
@@ -209,7 +208,7 @@ impl RunState {
             {
                 return Message::error(e.to_string());
             }
-            return self.save_after_change(clock);
+            return self.save_after_change();
         }
         None
     }
@@ -256,7 +255,7 @@ impl RunState {
         if undoable {
             self.history.record(before);
         }
-        self.save_after_change(clock)
+        self.save_after_change()
     }
 
     fn travel(&mut self, back: bool, clock: &dyn Clock) -> Option<Message> {
@@ -280,15 +279,15 @@ impl RunState {
         self.mark = None;
         self.editing = None;
         question::update_preview(self);
-        let saved = self.save_after_change(clock);
+        let saved = self.save_after_change();
         let key = if back { "msg.undone" } else { "msg.redone" };
         saved.or_else(|| Message::info(tr(self.lang(), key)))
     }
 
-    pub fn save_after_change(&mut self, clock: &dyn Clock) -> Option<Message> {
+    pub fn save_after_change(&mut self) -> Option<Message> {
         match self.file.save() {
             Ok(()) => {
-                self.save = SaveStatus::Saved(Some(clock.now()));
+                self.save = SaveStatus::Saved;
                 self.save_note()
             }
             Err(e) => {
@@ -318,7 +317,7 @@ impl RunState {
             return Ok(());
         }
         self.file.save()?;
-        self.save = SaveStatus::Saved(None);
+        self.save = SaveStatus::Saved;
         Ok(())
     }
 

@@ -303,8 +303,9 @@ impl Session {
             }
             SetGroups { step, groups } => {
                 self.step_kind(&step)?;
+                let known = self.idea_index();
                 for g in &groups {
-                    if let Some(missing) = g.ideas.iter().find(|i| self.find_idea(**i).is_none()) {
+                    if let Some(missing) = g.ideas.iter().find(|i| !known.contains_key(i)) {
                         return Err(ChangeError::UnknownIdea(*missing));
                     }
                 }

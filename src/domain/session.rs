@@ -4,7 +4,7 @@ use super::{Language, Template};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The session file format this program writes. Older files are migrated; newer ones are
 /// opened read-only (see `store::load`).
@@ -159,6 +159,18 @@ impl Session {
                 .flat_map(|r| r.ideas.iter())
                 .map(move |idea| (step.id.as_str(), idea))
         })
+    }
+
+    /// Every idea by id, with the index of its step in the template: one pass, for screens
+    /// and reports that look ideas up many times.
+    pub fn idea_index(&self) -> HashMap<IdeaId, (&Idea, usize)> {
+        self.template
+            .steps
+            .iter()
+            .enumerate()
+            .filter_map(|(n, step)| self.results.get(&step.id).map(|r| (n, r)))
+            .flat_map(|(n, r)| r.ideas.iter().map(move |i| (i.id, (i, n))))
+            .collect()
     }
 
     pub fn idea_count(&self) -> usize {

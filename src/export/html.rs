@@ -192,7 +192,11 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     let Some(results) = s.results(step_id) else {
         return;
     };
-    let ideas: HashMap<u64, &crate::domain::Idea> = s.all_ideas().map(|(_, i)| (i.id, i)).collect();
+    let ideas: HashMap<u64, &crate::domain::Idea> = s
+        .idea_index()
+        .into_iter()
+        .map(|(id, (i, _))| (id, i))
+        .collect();
     let sharers = |g: &Group| {
         g.ideas
             .iter()

@@ -70,7 +70,8 @@ pub fn themes(session: &Session) -> Vec<Theme> {
     if groups.is_empty() {
         groups = steps(|k| *k == StepKind::Question);
     }
-    let text = |id: &IdeaId| session.find_idea(*id);
+    let index = session.idea_index();
+    let text = |id: &IdeaId| index.get(id).map(|(i, _)| *i);
     groups
         .into_iter()
         .map(|g| Theme {

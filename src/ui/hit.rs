@@ -20,28 +20,9 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
     let [body, _, _] = regions(size);
     let at = Position::new(column, row);
     match &app.screen {
-        Screen::Home(home) => {
-            let list = inner(Rect {
-                y: body.y + 2,
-                height: body.height.saturating_sub(2),
-                ..body
-            });
-            // Each session takes two lines.
-            list_row(list, at, home.selected, 2)
-                .filter(|r| *r < home.listings.len())
-                .map(Hit::Row)
-        }
-        Screen::Review(review) => {
-            // Below the filter field; each session takes two lines.
-            let list = inner(Rect {
-                y: body.y + 3,
-                height: body.height.saturating_sub(3),
-                ..body
-            });
-            list_row(list, at, review.selected, 2)
-                .filter(|r| *r < review.shown.len())
-                .map(Hit::Row)
-        }
+        // Home lists sessions below a two-line header, review below its filter field.
+        Screen::Home(home) => session_row(body, 2, at, home.selected, home.listings.len()),
+        Screen::Review(review) => session_row(body, 3, at, review.selected, review.shown.len()),
         Screen::Setup(_) => None,
         Screen::Run(r) => {
             let parts = run::layout(r, body);
@@ -71,6 +52,18 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
             list_row(list, at, r.cursor, 1).map(Hit::Row)
         }
     }
+}
+
+/// A session in a list that starts `top` lines into `body`; each session takes two lines.
+fn session_row(body: Rect, top: u16, at: Position, selected: usize, len: usize) -> Option<Hit> {
+    let list = inner(Rect {
+        y: body.y + top,
+        height: body.height.saturating_sub(top),
+        ..body
+    });
+    list_row(list, at, selected, 2)
+        .filter(|r| *r < len)
+        .map(Hit::Row)
 }
 
 fn inner(area: Rect) -> Rect {

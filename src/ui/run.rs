@@ -115,7 +115,7 @@ fn draw_header(run: &RunState, frame: &mut Frame, area: Rect) {
     let save = match (&run.save, run.file.read_only()) {
         (_, Some(_)) => Span::styled(tr(lang, "run.read_only"), theme::warning()),
         (SaveStatus::Failed(_), _) => Span::styled(tr(lang, "run.not_saved"), theme::error()),
-        (SaveStatus::Saved(_), _) => Span::styled(tr(lang, "run.saved"), theme::notice()),
+        (SaveStatus::Saved, _) => Span::styled(tr(lang, "run.saved"), theme::notice()),
     };
     let line = Line::from(vec![
         Span::styled(session.title.clone(), theme::title()),

@@ -1,7 +1,7 @@
 //! The common-ground board: groups ranked by how many participants share them.
 
-use crate::app::board::{BoardRow, current_group, idea_index, ranked_groups};
-use crate::app::{BoardMark, RunState, board_rows};
+use crate::app::board::{BoardRow, current_group, ranked_groups, rows_of};
+use crate::app::{BoardMark, RunState};
 use crate::i18n::{tr, trf};
 use crate::ui::theme;
 use ratatui::Frame;
@@ -13,12 +13,12 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let step = run.step_id();
-    let rows = board_rows(session, &step);
-    let index = idea_index(session);
-    let sharers: std::collections::HashMap<u64, usize> = ranked_groups(session, &step)
-        .into_iter()
-        .map(|(g, n)| (g.id, n))
-        .collect();
+    // One index and one ranking per frame, shared by the rows and their counts.
+    let index = session.idea_index();
+    let ranked = ranked_groups(session, &step, &index);
+    let rows = rows_of(&ranked);
+    let sharers: std::collections::HashMap<u64, usize> =
+        ranked.iter().map(|(g, n)| (g.id, *n)).collect();
     let people = session.participants.len();
     let results = session.results(&step);
     let is_denominator = |g| results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g));
