@@ -64,7 +64,7 @@ fn editing_and_deleting_an_idea_with_confirmation_and_undo() {
     let mut h = Harness::session("state-edit", Language::En, &["Ann"]);
     h.page_down(3).idea("first").idea("secnd");
     h.key(KeyCode::F(2));
-    assert_eq!(h.run().draft.text(), "secnd");
+    assert_eq!(h.run().draft().unwrap().text(), "secnd");
     h.key(KeyCode::Backspace)
         .key(KeyCode::Backspace)
         .typed("ond")
@@ -255,7 +255,7 @@ fn the_close_step_sets_the_follow_up_date_and_exports_markdown() {
 #[test]
 fn a_read_only_session_changes_nothing_and_says_so() {
     let mut h = Harness::session("state-read-only", Language::En, &["Ann"]);
-    let path = h.run().file.path.clone();
+    let path = h.run().file().path.clone();
     let before = std::fs::read(&path).unwrap();
     let file = ambassador::store::SessionFile::open_read_only(&path).unwrap();
     h.app = ambassador::app::App::new(
@@ -395,7 +395,7 @@ fn a_model_named_in_the_config_lets_words_with_the_same_meaning_group() {
                 format!("(embedding_model: {:?})", model.display().to_string()),
             )
             .unwrap();
-            let path = h.run().file.path.clone();
+            let path = h.run().file().path.clone();
             drop(std::mem::replace(
                 &mut h.app,
                 ambassador::app::App::new(

@@ -94,9 +94,9 @@ fn disk_ideas(path: &Path) -> Vec<String> {
 
 fn assert_failed(h: &mut Harness, what: &str) {
     assert!(
-        matches!(h.run().save, SaveStatus::Failed(_)),
+        matches!(h.run().save_status(), SaveStatus::Failed(_)),
         "{what}: the save did not fail: {:?}",
-        h.run().save
+        h.run().save_status()
     );
     let message = h.message();
     assert!(message.starts_with("NOT SAVED: "), "{what}: {message:?}");
@@ -106,13 +106,13 @@ fn assert_failed(h: &mut Harness, what: &str) {
 
 fn assert_saved(h: &Harness, what: &str) {
     assert!(
-        matches!(h.run().save, SaveStatus::Saved),
+        matches!(h.run().save_status(), SaveStatus::Saved),
         "{what}: {:?} {}",
-        h.run().save,
+        h.run().save_status(),
         h.message()
     );
     assert_eq!(
-        disk_ideas(&h.run().file.path),
+        disk_ideas(&h.run().file().path),
         memory_ideas(h),
         "{what}: disk and memory differ"
     );
@@ -131,7 +131,7 @@ fn a_read_only_folder_says_not_saved_keeps_the_session_and_saves_once_writable()
     }
     let mut h = Harness::session("reliability-readonly", Language::En, &["Ann", "Bob"]);
     h.page_down(3).idea("before the trouble");
-    let path = h.run().file.path.clone();
+    let path = h.run().file().path.clone();
     let sessions = path.parent().unwrap().to_path_buf();
     let before = std::fs::read(&path).unwrap();
     {
@@ -161,7 +161,7 @@ fn a_full_disk_says_not_saved_keeps_the_old_file_whole_and_saves_once_there_is_r
     let paths = Harness::paths(disk.path());
     let mut h = Harness::session("reliability-diskfull", Language::En, &["Ann", "Bob"]);
     // Move the session onto the small disk: open it there instead.
-    let original = h.run().file.path.clone();
+    let original = h.run().file().path.clone();
     let sessions = paths.ensure_sessions_dir().unwrap();
     let path = sessions.join(original.file_name().unwrap());
     std::fs::copy(&original, &path).unwrap();
@@ -237,7 +237,7 @@ fn the_real_program_on_a_full_disk_shows_not_saved_and_recovers() {
 fn a_session_file_deleted_underneath_is_written_again_and_the_facilitator_told() {
     let mut h = Harness::session("reliability-deleted", Language::En, &["Ann", "Bob"]);
     h.page_down(3).idea("first");
-    let path = h.run().file.path.clone();
+    let path = h.run().file().path.clone();
     std::fs::remove_file(&path).unwrap();
     h.idea("second");
     assert_saved(&h, "after the file was deleted");
@@ -255,7 +255,7 @@ fn a_session_file_deleted_underneath_is_written_again_and_the_facilitator_told()
 fn a_session_file_replaced_underneath_is_kept_as_a_copy_before_saving_over_it() {
     let mut h = Harness::session("reliability-replaced", Language::En, &["Ann", "Bob"]);
     h.page_down(3).idea("ours");
-    let path = h.run().file.path.clone();
+    let path = h.run().file().path.clone();
     // Another program (an editor, a sync tool) writes its own version.
     let theirs = std::fs::read_to_string(&path)
         .unwrap()

@@ -126,15 +126,15 @@ fn assert_disk_matches_memory(h: &Harness, context: &str) -> usize {
     let Screen::Run(run) = &h.app.screen else {
         return 0;
     };
-    let parsed = ambassador::store::read_session(&run.file.path)
+    let parsed = ambassador::store::read_session(&run.file().path)
         .unwrap_or_else(|e| panic!("{context}: the session file does not load: {e}"));
-    if run.file.read_only().is_some() {
+    if run.file().read_only().is_some() {
         return 0;
     }
     assert!(
-        !matches!(run.save, SaveStatus::Failed(_)),
+        !matches!(run.save_status(), SaveStatus::Failed(_)),
         "{context}: a save failed: {:?}",
-        run.save
+        run.save_status()
     );
     let disk = reliability::ideas_of(&parsed.session);
     let memory = reliability::ideas_of(run.session());

@@ -157,7 +157,7 @@ fn enter_looks_read_only_and_f2_reopens_for_editing() {
     let Screen::Run(run) = &app.screen else {
         panic!("a session opens")
     };
-    assert!(run.file.read_only().is_some());
+    assert!(run.file().read_only().is_some());
     key(&mut app, KeyCode::F(10));
     assert!(
         matches!(app.screen, Screen::Review(_)),
@@ -167,7 +167,7 @@ fn enter_looks_read_only_and_f2_reopens_for_editing() {
     let Screen::Run(run) = &app.screen else {
         panic!("a session opens")
     };
-    let path = run.file.path.clone();
+    let path = run.file().path.clone();
     let before = std::fs::read(&path).unwrap();
     key(&mut app, KeyCode::PageDown);
     assert_eq!(
@@ -181,7 +181,7 @@ fn enter_looks_read_only_and_f2_reopens_for_editing() {
         panic!("a session opens")
     };
     assert!(
-        run.file.read_only().is_none(),
+        run.file().read_only().is_none(),
         "reopening for editing is the explicit choice"
     );
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 pub struct HomeState {
     pub listings: Vec<Listing>,
     pub selected: usize,
+    pub list: super::list_view::ListView,
     /// Why the list could not be read, if it could not.
     pub error: Option<String>,
 }

@@ -1,28 +1,29 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
-pub mod board;
-mod bridge;
-mod checklist;
 mod home;
 pub mod keymap;
+pub mod list_view;
 mod live_groups;
 mod overlay;
-mod pulse;
-mod question;
 mod review;
-mod roles;
 mod run;
 mod setup;
+pub mod steps;
 pub mod text;
+mod transaction;
+mod workspace;
 
-pub use board::rows as board_rows;
 pub use home::HomeState;
 pub use keymap::Context;
 pub use live_groups::LiveGroups;
 pub use overlay::{Confirm, Overlay, Prompt, PromptPurpose};
 pub use review::{CompareView, ReviewState, ReviewView};
-pub use run::{BoardMark, RunState, SaveStatus};
+pub use run::{RunState, SaveStatus};
 pub use setup::{SetupField, SetupState};
+pub use steps::StepState;
+pub use steps::board::{self, BoardMark, rows as board_rows};
+pub use transaction::Tx;
+pub use workspace::Workspace;
 
 use crate::domain::{Clock, Language};
 use crate::store::{Paths, SessionFile, StoreError};
@@ -165,11 +166,16 @@ impl App {
     /// The language of the interface: the session's, else that of the latest session.
     pub fn language(&self) -> Language {
         match &self.screen {
-            Screen::Run(run) => run.file.session.language,
+            Screen::Run(run) => run.session().language,
             Screen::Setup(setup) => setup.language(),
             Screen::Home(home) => home.language(),
             Screen::Review(review) => review.language,
         }
+    }
+
+    /// The monotonic time now, for what the screen measures (the timebox).
+    pub fn now(&self) -> std::time::Instant {
+        self.clock.monotonic()
     }
 
     /// The context keys resolve in: an overlay's, else the screen's.
@@ -210,7 +216,7 @@ impl App {
             Screen::Review(review) => {
                 review.selected = row.min(review.shown.len().saturating_sub(1))
             }
-            Screen::Run(run) => run.cursor = row,
+            Screen::Run(run) => run.step.select_row(row),
             Screen::Setup(_) => {}
         }
     }
@@ -259,7 +265,7 @@ impl App {
                 }
                 Screen::Run(run) => {
                     run.type_key(key);
-                    run.draft.is_full()
+                    run.field_is_full()
                 }
                 Screen::Review(review) => {
                     review.type_key(key);
@@ -409,7 +415,8 @@ impl App {
                     text: crate::i18n::trf(lang, "msg.read_only", &[r]),
                     is_error: false,
                 });
-                self.screen = Screen::Run(Box::new(RunState::new(file, self.model.clone())));
+                let run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                self.screen = Screen::Run(Box::new(run));
             }
             Err(e) => {
                 let first = e.to_string().lines().next().unwrap_or_default().to_string();
@@ -421,21 +428,21 @@ impl App {
     /// The open session's save guard, for the signal thread's last try at a failed save.
     pub fn save_guard(&self) -> Option<crate::store::SaveGuard> {
         match &self.screen {
-            Screen::Run(run) => Some(run.file.save_guard()),
+            Screen::Run(run) => Some(run.file().save_guard()),
             _ => None,
         }
     }
 
     fn quit(&mut self) -> Outcome {
         if let Screen::Run(run) = &mut self.screen {
-            if let Err(e) = run.save_now() {
+            if let Err(e) = run.ws.save_now() {
                 return Outcome::Quit(Some(format!(
                     "The last change could not be saved: {e}\nThe file keeps the last saved state: {}",
-                    run.file.path.display()
+                    run.file().path.display()
                 )));
             }
-            if run.file.read_only().is_none() {
-                return Outcome::Quit(Some(format!("Saved: {}", run.file.path.display())));
+            if run.file().read_only().is_none() {
+                return Outcome::Quit(Some(format!("Saved: {}", run.file().path.display())));
             }
         }
         Outcome::Quit(None)

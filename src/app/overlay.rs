@@ -33,12 +33,11 @@ pub enum Confirm {
     DeleteAction { id: ActionId, what: String },
 }
 
-/// What a form is for.
+/// What a form is for; the step that opened it takes what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptPurpose {
     RenameGroup { group: GroupId },
-    Action { editing: Option<ActionId> },
-    Notes,
+    Bridge(super::steps::bridge::BridgeForm),
     FollowUp,
 }
 

@@ -31,6 +31,7 @@ pub struct ReviewState {
     pub shown: Vec<usize>,
     /// Index into `shown`.
     pub selected: usize,
+    pub list: super::list_view::ListView,
     /// A session picked to compare with the next one picked (index into `listings`).
     pub compare_mark: Option<usize>,
     pub view: ReviewView,
@@ -58,6 +59,7 @@ impl ReviewState {
             sort: SortBy::Date,
             shown: Vec::new(),
             selected: 0,
+            list: Default::default(),
             compare_mark: None,
             view: ReviewView::List,
             scroll: 0,

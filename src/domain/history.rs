@@ -4,13 +4,15 @@
 use super::ChangeError;
 use super::change::Applied;
 use super::{Change, Clock, Session};
+use std::collections::VecDeque;
 
 const LIMIT: usize = 200;
 
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Session>,
-    redo: Vec<Session>,
+    /// Oldest first; the oldest is dropped past `LIMIT`.
+    undo: VecDeque<Session>,
+    redo: VecDeque<Session>,
 }
 
 impl History {
@@ -31,9 +33,9 @@ impl History {
 
     /// Records `before` as one undo step, for edits made of several changes.
     pub fn record(&mut self, before: Session) {
-        self.undo.push(before);
+        self.undo.push_back(before);
         if self.undo.len() > LIMIT {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         self.redo.clear();
     }
@@ -56,12 +58,12 @@ impl History {
     }
 
     fn swap(
-        from: &mut Vec<Session>,
-        to: &mut Vec<Session>,
+        from: &mut VecDeque<Session>,
+        to: &mut VecDeque<Session>,
         session: &mut Session,
         clock: &dyn Clock,
     ) -> bool {
-        let Some(mut restored) = from.pop() else {
+        let Some(mut restored) = from.pop_back() else {
             return false;
         };
         restored.current_step = session.current_step;
@@ -73,7 +75,7 @@ impl History {
             restored.focus = restored.participants.first().map(|p| p.id);
         }
         restored.updated = clock.now();
-        to.push(std::mem::replace(session, restored));
+        to.push_back(std::mem::replace(session, restored));
         true
     }
 }

@@ -173,6 +173,13 @@ impl Session {
             .collect()
     }
 
+    /// The step an idea was said on.
+    pub fn step_of_idea(&self, id: IdeaId) -> Option<&str> {
+        self.all_ideas()
+            .find(|(_, idea)| idea.id == id)
+            .map(|(step, _)| step)
+    }
+
     pub fn idea_count(&self) -> usize {
         self.results.values().map(|r| r.ideas.len()).sum()
     }

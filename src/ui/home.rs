@@ -6,7 +6,7 @@ use crate::store::{Listing, Paths};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
 pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, area: Rect) {
     let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
@@ -20,6 +20,9 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
         ]),
         header,
     );
+    if home.error.is_some() || home.listings.is_empty() {
+        home.list.hide();
+    }
     if let Some(error) = &home.error {
         frame.render_widget(
             Paragraph::new(error.as_str())
@@ -58,16 +61,14 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
         .iter()
         .map(|l| listing_item(l, lang))
         .collect();
-    let mut state = ListState::default().with_selected(Some(home.selected));
-    let list = List::new(items)
-        .block(Block::bordered().title(format!(
-            " {} ({}) ",
-            tr(lang, "home.sessions"),
-            home.listings.len()
-        )))
-        .highlight_style(theme::selected())
-        .highlight_symbol("▶ ");
-    frame.render_stateful_widget(list, body, &mut state);
+    let block = Block::bordered().title(format!(
+        " {} ({}) ",
+        tr(lang, "home.sessions"),
+        home.listings.len()
+    ));
+    // Each session takes two lines.
+    let selected = Some(home.selected);
+    super::widgets::selectable_list(frame, body, block, items, &home.list, selected, 2);
 }
 
 fn listing_item(listing: &Listing, lang: Language) -> ListItem<'static> {

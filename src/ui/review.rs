@@ -13,11 +13,13 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, List, ListItem, ListState,
-    Paragraph, Wrap,
+    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, ListItem, Paragraph, Wrap,
 };
 
 pub fn draw(review: &ReviewState, frame: &mut Frame, area: Rect) {
+    if !matches!(review.view, ReviewView::List) || review.error.is_some() {
+        review.list.hide();
+    }
     match &review.view {
         ReviewView::List => list(review, frame, area),
         ReviewView::Compare(c) => compare(c, review.language, review.scroll, frame, area),
@@ -59,15 +61,10 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
         &[&review.shown.len(), &review.listings.len()],
     );
     let empty = items.is_empty();
-    let mut state = ListState::default().with_selected((!empty).then_some(review.selected));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::bordered().title(format!(" {title} ")))
-            .highlight_style(theme::selected())
-            .highlight_symbol("▶ "),
-        body,
-        &mut state,
-    );
+    let block = Block::bordered().title(format!(" {title} "));
+    // Each session takes two lines.
+    let selected = (!empty).then_some(review.selected);
+    widgets::selectable_list(frame, body, block, items, &review.list, selected, 2);
     if empty {
         let hint = Rect {
             y: body.y + 1,
@@ -225,7 +222,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
         lines.push(Line::from(format!(
             "{}  {:<20} {:>3}  {:<15}  {top}",
             p.date.to_zoned(TimeZone::system()).date(),
-            super::steps::truncate(&p.title, 20),
+            super::widgets::truncate(&p.title, 20),
             p.participants,
             pulse.join(" / ")
         )));
@@ -252,7 +249,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
                 .name(format!(
                     "{} {}",
                     i + 1,
-                    super::steps::truncate(&t.items[i], 24)
+                    super::widgets::truncate(&t.items[i], 24)
                 ))
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)

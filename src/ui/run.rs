@@ -7,21 +7,22 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use std::time::Instant;
 
 /// Wide enough to show the agenda beside the step.
 const AGENDA_FROM_WIDTH: u16 = 100;
 
-/// Where the parts of the run screen go; shared by drawing and mouse hit-testing.
-pub struct RunLayout {
-    pub header: Rect,
-    pub agenda: Option<Rect>,
-    pub pane: Rect,
-    pub prompt: Rect,
+/// Where the parts of the run screen go.
+struct RunLayout {
+    header: Rect,
+    agenda: Option<Rect>,
+    pane: Rect,
+    prompt: Rect,
     /// The step's own content, below the prompt.
-    pub body: Rect,
+    body: Rect,
 }
 
-pub fn layout(run: &RunState, area: Rect) -> RunLayout {
+fn layout(run: &RunState, area: Rect) -> RunLayout {
     let [header, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let (agenda, pane) = if area.width >= AGENDA_FROM_WIDTH {
         let [agenda, pane] =
@@ -46,10 +47,14 @@ pub fn layout(run: &RunState, area: Rect) -> RunLayout {
     }
 }
 
-pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
+/// The run screen at monotonic time `now` (for the timebox).
+pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let parts = layout(run, area);
-    draw_header(run, frame, parts.header);
+    draw_header(run, now, frame, parts.header);
+    // Clicks on the agenda land on what was drawn here.
+    run.agenda
+        .set(parts.agenda.map(|a| Block::bordered().inner(a)));
     if let Some(agenda) = parts.agenda {
         draw_agenda(session, frame, agenda);
     }
@@ -79,13 +84,13 @@ fn prompt_height(prompt: &str, hint: &str, width: u16) -> u16 {
     lines(prompt) + lines(hint) + 1
 }
 
-fn draw_header(run: &RunState, frame: &mut Frame, area: Rect) {
+fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let step = session.current_step();
     let total = session.template.steps.len();
     let budget = u64::from(step.timebox_minutes) * 60;
-    let elapsed = run.step_started.elapsed().as_secs();
+    let elapsed = run.in_step(now).as_secs();
     let (clock, clock_style) = if elapsed >= budget {
         let over = elapsed - budget;
         (
@@ -112,7 +117,7 @@ fn draw_header(run: &RunState, frame: &mut Frame, area: Rect) {
             style,
         )
     };
-    let save = match (&run.save, run.file.read_only()) {
+    let save = match (run.save_status(), run.file().read_only()) {
         (_, Some(_)) => Span::styled(tr(lang, "run.read_only"), theme::warning()),
         (SaveStatus::Failed(_), _) => Span::styled(tr(lang, "run.not_saved"), theme::error()),
         (SaveStatus::Saved, _) => Span::styled(tr(lang, "run.saved"), theme::notice()),

@@ -1,11 +1,12 @@
 //! Small drawing helpers shared by the screens.
 
 use super::theme;
+use crate::app::list_view::ListView;
 use crate::app::text::TextField;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, List, ListItem, Paragraph};
 
 /// A one-line text field in a bordered box; sets the terminal cursor when focused.
 pub fn text_field(frame: &mut Frame, area: Rect, title: &str, field: &TextField, focused: bool) {
@@ -52,6 +53,25 @@ pub fn field_line(frame: &mut Frame, area: Rect, field: &TextField, focused: boo
     }
 }
 
+/// A bordered list with the selected item marked, drawn into `area` through `view`, which
+/// keeps the scroll offset between frames and records where the items went (for clicks).
+pub fn selectable_list(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    items: Vec<ListItem>,
+    view: &ListView,
+    selected: Option<usize>,
+    item_height: u16,
+) {
+    let mut state = view.frame(selected, block.inner(area), item_height);
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme::selected())
+        .highlight_symbol("▶ ");
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
 /// A bar of `value` out of `max` in `width` cells.
 pub fn bar(value: f64, max: f64, width: usize) -> String {
     if max <= 0.0 || width == 0 {
@@ -61,6 +81,30 @@ pub fn bar(value: f64, max: f64, width: usize) -> String {
         .round()
         .clamp(0.0, width as f64) as usize;
     format!("{}{}", "█".repeat(cells), "·".repeat(width - cells))
+}
+
+/// `text` in at most `max` terminal cells, ending in `…` when cut; wide characters (emoji,
+/// CJK) count as the two cells they take and are never cut in half.
+pub fn truncate(text: &str, max: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let room = max.saturating_sub(1);
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// A centred rectangle of at most the given size.
@@ -107,6 +151,15 @@ mod tests {
         let (line, cursor) = shown(&text, 10);
         assert_eq!(line, "aaaaatail ");
         assert_eq!(cursor, 9);
+    }
+
+    #[test]
+    fn truncate_counts_cells_not_characters() {
+        assert_eq!(truncate("abcdef", 6), "abcdef");
+        assert_eq!(truncate("abcdefg", 6), "abcde…");
+        assert_eq!(truncate("🎉🎉🎉🎉", 6), "🎉🎉…");
+        assert_eq!(truncate("a🎉🎉🎉", 4), "a🎉…");
+        assert_eq!(truncate("anything", 0), "");
     }
 
     #[test]

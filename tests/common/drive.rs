@@ -164,7 +164,7 @@ impl Harness {
 
     /// The session as it is on disk now.
     pub fn on_disk(&self) -> ambassador::domain::Session {
-        let path = &self.run().file.path;
+        let path = &self.run().file().path;
         ambassador::store::read_session(path).unwrap().session
     }
 
@@ -178,9 +178,6 @@ impl Harness {
 
     /// The screen as text, with the temporary folder replaced by `[DIR]`.
     pub fn render(&mut self, width: u16, height: u16) -> String {
-        if let ambassador::app::Screen::Run(run) = &mut self.app.screen {
-            run.step_started = std::time::Instant::now();
-        }
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
             .draw(|f| ambassador::ui::draw(&self.app, f))

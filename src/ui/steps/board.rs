@@ -1,15 +1,16 @@
 //! The common-ground board: groups ranked by how many participants share them.
 
 use crate::app::board::{BoardRow, current_group, ranked_groups, rows_of};
+use crate::app::steps::board::BoardState;
 use crate::app::{BoardMark, RunState};
 use crate::i18n::{tr, trf};
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
-pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
+pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let step = run.step_id();
@@ -23,6 +24,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
     let results = session.results(&step);
     let is_denominator = |g| results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g));
     if rows.is_empty() {
+        board.list.hide();
         frame.render_widget(
             Paragraph::new(tr(lang, "board.empty"))
                 .wrap(Wrap { trim: true })
@@ -59,7 +61,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
                         theme::warning(),
                     ));
                 }
-                if run.mark == Some(BoardMark::Merge(id)) {
+                if board.mark == Some(BoardMark::Merge(id)) {
                     spans.push(Span::styled(
                         format!("  ⇢ {}", tr(lang, "board.merging")),
                         theme::notice(),
@@ -88,7 +90,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
                         theme::dim(),
                     ),
                 ];
-                if run.mark == Some(BoardMark::Move(idea)) {
+                if board.mark == Some(BoardMark::Move(idea)) {
                     spans.push(Span::styled(
                         format!("  ⇢ {}", tr(lang, "board.moving")),
                         theme::notice(),
@@ -101,13 +103,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
     let denominators = results.map_or(0, |r| r.denominators.len());
     let groups = results.map_or(0, |r| r.groups.len());
     let title = format!(" {} ", trf(lang, "board.title", &[&groups, &denominators]));
-    let mut state = ListState::default().with_selected(Some(run.cursor.min(rows.len() - 1)));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::bordered().title(title))
-            .highlight_style(theme::selected())
-            .highlight_symbol("▶ "),
-        area,
-        &mut state,
-    );
+    let block = Block::bordered().title(title);
+    let selected = Some(board.cursor.min(rows.len() - 1));
+    widgets::selectable_list(frame, area, block, items, &board.list, selected, 1);
 }

@@ -1,15 +1,16 @@
 //! Bridge to the goal: the goal beside the marked common denominators; actions and notes.
 
 use crate::app::RunState;
+use crate::app::steps::bridge::BridgeState;
 use crate::domain::StepKind;
 use crate::i18n::tr;
 use crate::ui::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
-pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
+pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let [left, right] =
@@ -90,7 +91,8 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
         tr(lang, "bridge.actions"),
         actions.len()
     )));
-    let mut state = TableState::default().with_selected((!empty).then_some(run.cursor));
+    let mut state = bridge.table.borrow_mut();
+    state.select((!empty).then_some(bridge.cursor));
     frame.render_stateful_widget(table, table_area, &mut state);
     if empty {
         let hint = Rect {

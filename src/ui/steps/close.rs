@@ -1,7 +1,8 @@
 //! Close: the summary, where the file is, export, the follow-up date and the checklist.
 
-use super::checklist;
+use super::script;
 use crate::app::RunState;
+use crate::app::steps::close::CloseState;
 use crate::domain::StepKind;
 use crate::i18n::{tr, trf};
 use crate::ui::{theme, widgets};
@@ -10,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-pub fn draw(run: &RunState, list: &[String], frame: &mut Frame, area: Rect) {
+pub fn draw(run: &RunState, close: &CloseState, list: &[String], frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let [summary, checks] =
@@ -66,7 +67,7 @@ pub fn draw(run: &RunState, list: &[String], frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(widgets::fact(
         tr(lang, "close.file"),
-        run.file.path.display().to_string(),
+        run.file().path.display().to_string(),
     ));
     let follow_up = session.follow_up.map_or_else(
         || tr(lang, "close.no_follow_up").to_string(),
@@ -82,5 +83,5 @@ pub fn draw(run: &RunState, list: &[String], frame: &mut Frame, area: Rect) {
             .block(Block::bordered().title(format!(" {} ", tr(lang, "close.summary")))),
         summary,
     );
-    checklist::draw(run, list, frame, checks);
+    script::draw(run, &close.checklist, list, frame, checks);
 }

@@ -1,28 +1,37 @@
-//! The pane of each kind of step.
+//! The pane of each kind of step, one module per kind, mirroring `app/steps/`.
 
 mod board;
 mod bridge;
-mod checklist;
 mod close;
 mod pulse;
 mod question;
 mod roles;
+mod script;
 
-pub use pulse::truncate;
-
-use crate::app::RunState;
+use crate::app::{RunState, StepState};
 use crate::domain::StepKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
-    match &run.session().current_step().kind {
-        StepKind::Script { checklist } => checklist::draw(run, checklist, frame, area),
-        StepKind::Pulse { .. } => pulse::draw(run, frame, area),
-        StepKind::Roles { .. } => roles::draw(run, frame, area),
-        StepKind::Question => question::draw(run, focused, frame, area),
-        StepKind::CommonGround => board::draw(run, frame, area),
-        StepKind::Bridge => bridge::draw(run, frame, area),
-        StepKind::Close { checklist } => close::draw(run, checklist, frame, area),
+    let kind = &run.session().current_step().kind;
+    match &run.step {
+        StepState::Script(s) => {
+            let lines = checklist_of(kind);
+            script::draw(run, &s.checklist, lines, frame, area)
+        }
+        StepState::Pulse(s) => pulse::draw(run, s, frame, area),
+        StepState::Roles(_) => roles::draw(run, frame, area),
+        StepState::Question(s) => question::draw(run, s, focused, frame, area),
+        StepState::Board(s) => board::draw(run, s, frame, area),
+        StepState::Bridge(s) => bridge::draw(run, s, frame, area),
+        StepState::Close(s) => close::draw(run, s, checklist_of(kind), frame, area),
+    }
+}
+
+fn checklist_of(kind: &StepKind) -> &[String] {
+    match kind {
+        StepKind::Script { checklist } | StepKind::Close { checklist } => checklist,
+        _ => &[],
     }
 }

@@ -1,9 +1,11 @@
 //! Engagement pulse: a grid of scores, bars per item and per participant, low scores flagged.
 
 use crate::app::RunState;
+use crate::app::steps::pulse::PulseState;
 use crate::domain::StepKind;
 use crate::export::pulse_summary;
 use crate::i18n::{tr, trf};
+use crate::ui::widgets::truncate;
 use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
+pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let step = session.current_step();
@@ -69,7 +71,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
                 Some(s) if s <= *low_at_or_below => theme::low(),
                 _ => Style::default(),
             };
-            if focused && i == run.cursor {
+            if focused && i == pulse.item {
                 style = theme::selected();
             }
             spans.push(Span::styled(format!("{text:^5}"), style));
@@ -105,8 +107,8 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
         .chain(lines.into_iter().skip(skip))
         .collect();
     let current = items
-        .get(run.cursor)
-        .map(|it| format!("{} {}", run.cursor + 1, it.label))
+        .get(pulse.item)
+        .map(|it| format!("{} {}", pulse.item + 1, it.label))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(lines).block(
@@ -152,14 +154,4 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
             .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")))),
         summary,
     );
-}
-
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
 }

@@ -1,15 +1,16 @@
 //! Question steps: who has spoken, the ideas, the live groups, and the input.
 
 use crate::app::RunState;
+use crate::app::steps::question::QuestionState;
 use crate::domain::Group;
 use crate::i18n::{tr, trf};
 use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
-pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
+pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let step = run.step_id();
@@ -68,19 +69,13 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected((!ideas.is_empty()).then_some(run.cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::bordered().title(format!(
-                " {} ({}) ",
-                tr(lang, "question.ideas"),
-                ideas.len()
-            )))
-            .highlight_style(theme::selected())
-            .highlight_symbol("▶ "),
-        list_area,
-        &mut state,
-    );
+    let block = Block::bordered().title(format!(
+        " {} ({}) ",
+        tr(lang, "question.ideas"),
+        ideas.len()
+    ));
+    let selected = (!ideas.is_empty()).then_some(q.cursor);
+    widgets::selectable_list(frame, list_area, block, items, &q.list, selected, 1);
 
     let by_id: std::collections::HashMap<u64, &crate::domain::Idea> =
         ideas.iter().map(|i| (i.id, i)).collect();
@@ -90,7 +85,7 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
     groups.sort_by(|a, b| b.ideas.len().cmp(&a.ideas.len()).then(a.id.cmp(&b.id)));
     let mut lines = Vec::new();
     for g in groups {
-        let joins = run.preview == Some(g.id);
+        let joins = q.preview == Some(g.id);
         let head_style = if joins {
             theme::selected()
         } else {
@@ -111,7 +106,7 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
             if let Some(idea) = by_id.get(id) {
                 let room = usize::from(groups_area.width.saturating_sub(6));
                 lines.push(Line::styled(
-                    format!("  · {}", super::pulse::truncate(&idea.text, room)),
+                    format!("  · {}", widgets::truncate(&idea.text, room)),
                     theme::dim(),
                 ));
             }
@@ -122,7 +117,7 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
             tr(lang, "question.groups_appear"),
             theme::dim(),
         ));
-    } else if run.preview.is_none() && !run.draft.is_empty() && run.editing.is_none() {
+    } else if q.preview.is_none() && !q.draft.is_empty() && q.editing.is_none() {
         lines.insert(
             0,
             Line::styled(tr(lang, "question.draft_new_group"), theme::notice()),
@@ -139,10 +134,10 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
         .focus
         .map(|f| session.participant_name(f).to_string())
         .unwrap_or_default();
-    let title = if run.editing.is_some() {
+    let title = if q.editing.is_some() {
         format!(" {} ", tr(lang, "question.editing"))
     } else {
         format!(" {} ", trf(lang, "question.input", &[&who]))
     };
-    widgets::text_field(frame, input, &title, &run.draft, focused);
+    widgets::text_field(frame, input, &title, &q.draft, focused);
 }

@@ -1,10 +1,10 @@
 //! Which ambassador: the roles, each participant's choice, and the distribution as bars.
 
-use super::pulse::truncate;
 use crate::app::RunState;
 use crate::domain::StepKind;
 use crate::export::role_counts;
 use crate::i18n::tr;
+use crate::ui::widgets::truncate;
 use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

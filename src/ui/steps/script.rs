@@ -1,11 +1,20 @@
+//! Script steps: the checklist to tick (the close step shows one too).
+
 use crate::app::RunState;
+use crate::app::steps::script::Checklist;
 use crate::i18n::tr;
-use crate::ui::theme;
+use crate::ui::widgets;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, List, ListItem, ListState};
+use ratatui::widgets::{Block, ListItem};
 
-pub fn draw(run: &RunState, checklist: &[String], frame: &mut Frame, area: Rect) {
+pub fn draw(
+    run: &RunState,
+    state: &Checklist,
+    checklist: &[String],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let checked = run
         .session()
         .results(&run.step_id())
@@ -27,13 +36,7 @@ pub fn draw(run: &RunState, checklist: &[String], frame: &mut Frame, area: Rect)
         checked.len(),
         checklist.len()
     );
-    let mut state = ListState::default().with_selected(Some(run.cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::bordered().title(title))
-            .highlight_style(theme::selected())
-            .highlight_symbol("▶ "),
-        area,
-        &mut state,
-    );
+    let block = Block::bordered().title(title);
+    let selected = Some(state.cursor);
+    widgets::selectable_list(frame, area, block, items, &state.list, selected, 1);
 }

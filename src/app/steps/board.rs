@@ -1,0 +1,279 @@
+//! The common-ground board: groups across all questions, ranked by how many participants
+//! share them. The facilitator moves, merges, splits, renames and locks groups and marks the
+//! common denominators; the engine keeps every such edit on later updates.
+
+use super::{StepResult, moved};
+use crate::app::list_view::ListView;
+use crate::app::workspace::Workspace;
+use crate::app::{Action, Message, Overlay, Prompt, PromptPurpose};
+use crate::domain::{Change, Clock, Group, GroupId, Idea, IdeaId, Session};
+use crate::grouping::Engine;
+use crate::i18n::{tr, trf};
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardRow {
+    Group(GroupId),
+    Idea(GroupId, IdeaId),
+}
+
+impl BoardRow {
+    pub fn group(self) -> GroupId {
+        match self {
+            BoardRow::Group(g) | BoardRow::Idea(g, _) => g,
+        }
+    }
+}
+
+/// On the board: an idea picked up to move, or a group picked up to merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardMark {
+    Move(IdeaId),
+    Merge(GroupId),
+}
+
+#[derive(Debug, Default)]
+pub struct BoardState {
+    /// The selected row (a group or one of its ideas).
+    pub cursor: usize,
+    pub mark: Option<BoardMark>,
+    pub list: ListView,
+}
+
+/// How many different participants said something in the group.
+pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize {
+    group
+        .ideas
+        .iter()
+        .filter_map(|id| index.get(id).map(|(i, _)| i.participant))
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Groups with their sharers, ranked by sharers, then size, then age.
+pub fn ranked_groups<'a>(
+    session: &'a Session,
+    step: &str,
+    index: &HashMap<IdeaId, (&Idea, usize)>,
+) -> Vec<(&'a Group, usize)> {
+    let mut groups: Vec<(&Group, usize)> = session
+        .results(step)
+        .map(|r| r.groups.iter().map(|g| (g, sharers(index, g))).collect())
+        .unwrap_or_default();
+    groups.sort_by(|(a, sa), (b, sb)| {
+        sb.cmp(sa)
+            .then(b.ideas.len().cmp(&a.ideas.len()))
+            .then(a.id.cmp(&b.id))
+    });
+    groups
+}
+
+/// The board's rows: each group followed by its ideas.
+pub fn rows(session: &Session, step: &str) -> Vec<BoardRow> {
+    rows_of(&ranked_groups(session, step, &session.idea_index()))
+}
+
+/// The rows of groups already ranked.
+pub fn rows_of(ranked: &[(&Group, usize)]) -> Vec<BoardRow> {
+    ranked
+        .iter()
+        .flat_map(|(g, _)| {
+            std::iter::once(BoardRow::Group(g.id))
+                .chain(g.ideas.iter().map(|i| BoardRow::Idea(g.id, *i)))
+        })
+        .collect()
+}
+
+pub fn current_group<'a>(session: &'a Session, step: &str, group: GroupId) -> Option<&'a Group> {
+    session.results(step)?.groups.iter().find(|g| g.id == group)
+}
+
+pub fn group_label(session: &Session, step: &str, group: GroupId) -> String {
+    current_group(session, step, group)
+        .map(|g| g.label.clone())
+        .unwrap_or_default()
+}
+
+/// The board's groups reshaped by the facilitator, with `changes` applied first: one undo step.
+fn reshape(
+    ws: &mut Workspace,
+    clock: &dyn Clock,
+    changes: Vec<Change>,
+    op: impl FnOnce(&mut Engine),
+) -> Option<Message> {
+    let step = ws.step_id();
+    ws.transact(clock, |tx| {
+        for change in changes {
+            tx.apply(change)?;
+        }
+        tx.reshape(&step, op);
+        Ok(())
+    })
+}
+
+impl BoardState {
+    pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
+        let step = ws.step_id();
+        let rows = rows(ws.session(), &step);
+        let row = rows.get(self.cursor).copied();
+        let lang = ws.lang();
+        let message = match (action, row) {
+            (Action::Up | Action::Down, _) => {
+                self.cursor = moved(self.cursor, action == Action::Down, rows.len());
+                None
+            }
+            (Action::Cancel, _) => {
+                self.mark = None;
+                None
+            }
+            (Action::Coarser | Action::Finer, _) => {
+                let level = ws.session().results(&step).map_or(0, |r| r.grouping_level);
+                let level = (level + if action == Action::Coarser { -1 } else { 1 }).clamp(-1, 1);
+                let change = Change::SetGroupingLevel {
+                    step: step.clone(),
+                    level,
+                };
+                reshape(ws, clock, vec![change], |e| {
+                    e.set_granularity(crate::app::live_groups::granularity(level))
+                })
+                .or_else(|| {
+                    let key = ["msg.coarser", "msg.default_grouping", "msg.finer"];
+                    Message::info(tr(lang, key[(level + 1) as usize]))
+                })
+            }
+            (Action::Tidy, _) => reshape(ws, clock, vec![], |e| e.regroup())
+                .or_else(|| Message::info(tr(lang, "msg.tidied"))),
+            (_, None) => Message::info(tr(lang, "msg.board_empty")),
+            (Action::Toggle, Some(row)) => {
+                let label = group_label(ws.session(), &step, row.group());
+                let group = row.group();
+                ws.commit(Change::ToggleDenominator { step, group, label }, clock)
+            }
+            (Action::Move, Some(BoardRow::Idea(_, idea))) => {
+                self.mark = Some(BoardMark::Move(idea));
+                Message::info(tr(lang, "msg.pick_target_move"))
+            }
+            (Action::Merge, Some(row)) => {
+                self.mark = Some(BoardMark::Merge(row.group()));
+                Message::info(tr(lang, "msg.pick_target_merge"))
+            }
+            (Action::Move, Some(BoardRow::Group(_))) => {
+                Message::info(tr(lang, "msg.select_an_idea"))
+            }
+            (Action::Commit, Some(row)) => self.drop_mark(ws, row.group(), clock),
+            (Action::Split, Some(BoardRow::Idea(group, idea))) => {
+                let ideas = following(ws.session(), &step, group, idea);
+                reshape(ws, clock, vec![], |e| {
+                    e.split(group, &ideas);
+                })
+            }
+            (Action::PullOut, Some(BoardRow::Idea(_, idea))) => reshape(ws, clock, vec![], |e| {
+                e.pull_out(idea);
+            }),
+            (Action::Split | Action::PullOut, Some(BoardRow::Group(_))) => {
+                Message::info(tr(lang, "msg.select_an_idea"))
+            }
+            (Action::Lock, Some(row)) => {
+                let group = row.group();
+                let locked = current_group(ws.session(), &step, group).is_some_and(|g| g.locked);
+                reshape(ws, clock, vec![], |e| e.set_locked(group, !locked)).or_else(|| {
+                    Message::info(tr(lang, if locked { "msg.unlocked" } else { "msg.locked" }))
+                })
+            }
+            (Action::Rename, Some(row)) => {
+                let label = group_label(ws.session(), &step, row.group());
+                let prompt = Prompt::new(
+                    PromptPurpose::RenameGroup { group: row.group() },
+                    tr(lang, "board.rename_title").into(),
+                    vec![(tr(lang, "board.label").into(), label)],
+                );
+                return (None, Some(Overlay::Prompt(prompt)));
+            }
+            (Action::Why, Some(row)) => return (None, Some(why(ws, &step, row))),
+            _ => None,
+        };
+        (message, None)
+    }
+
+    fn drop_mark(
+        &mut self,
+        ws: &mut Workspace,
+        target: GroupId,
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        let lang = ws.lang();
+        match self.mark.take() {
+            Some(BoardMark::Move(idea)) => reshape(ws, clock, vec![], |e| e.move_to(idea, target))
+                .or_else(|| Message::info(tr(lang, "msg.moved"))),
+            Some(BoardMark::Merge(group)) if group != target => {
+                reshape(ws, clock, vec![], |e| e.merge(target, group))
+                    .or_else(|| Message::info(tr(lang, "msg.merged")))
+            }
+            Some(BoardMark::Merge(_)) => Message::info(tr(lang, "msg.pick_another_group")),
+            None => Message::info(tr(lang, "msg.nothing_marked")),
+        }
+    }
+}
+
+/// The new label typed in the rename form.
+pub fn rename(
+    ws: &mut Workspace,
+    group: GroupId,
+    label: &str,
+    clock: &dyn Clock,
+) -> Option<Message> {
+    reshape(ws, clock, vec![], |e| e.rename(group, label))
+}
+
+/// The idea and those after it in its group: what a split takes away.
+fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec<IdeaId> {
+    current_group(session, step, group)
+        .map(|g| {
+            g.ideas
+                .iter()
+                .skip_while(|i| **i != idea)
+                .copied()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
+    let lang = ws.lang();
+    let how = crate::app::live_groups::lang_of(lang);
+    let session = &ws.file.session;
+    let text_of = |idea: IdeaId| {
+        session
+            .find_idea(idea)
+            .map(|i| i.text.clone())
+            .unwrap_or_default()
+    };
+    let (title, body) = match row {
+        BoardRow::Idea(group, idea) => {
+            let label = group_label(session, step, group);
+            let e = ws.groups.explain(session, step, idea, group);
+            (
+                trf(lang, "board.why_title", &[&text_of(idea), &label]),
+                e.render(how),
+            )
+        }
+        BoardRow::Group(group) => {
+            let label = group_label(session, step, group);
+            let members: Vec<IdeaId> = current_group(session, step, group)
+                .map(|g| g.ideas.clone())
+                .unwrap_or_default();
+            let lines: Vec<String> = members
+                .iter()
+                .map(|idea| {
+                    let e = ws.groups.explain(session, step, *idea, group);
+                    format!("• {}\n  {}", text_of(*idea), e.render(how))
+                })
+                .collect();
+            (
+                trf(lang, "board.why_group_title", &[&label]),
+                lines.join("\n"),
+            )
+        }
+    };
+    Overlay::Info { title, body }
+}

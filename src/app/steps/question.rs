@@ -1,0 +1,203 @@
+//! Question steps: capture ideas per participant; the step's groups follow every change.
+
+use super::{StepResult, moved};
+use crate::app::list_view::ListView;
+use crate::app::text::{MAX_CHARS, TextField};
+use crate::app::workspace::Workspace;
+use crate::app::{Action, Confirm, Message, Overlay};
+use crate::domain::{Change, Clock, GroupId, IdeaId};
+use crate::i18n::{tr, trf};
+
+#[derive(Debug, Default)]
+pub struct QuestionState {
+    /// The selected idea.
+    pub cursor: usize,
+    /// The idea being typed.
+    pub draft: TextField,
+    /// The idea being edited through the draft field.
+    pub editing: Option<IdeaId>,
+    /// The group the draft would join, recomputed as the facilitator types.
+    pub preview: Option<GroupId>,
+    pub list: ListView,
+}
+
+/// The ideas of the current step, in the order they were said.
+pub fn ideas(ws: &Workspace) -> Vec<(IdeaId, String)> {
+    ws.session()
+        .results(&ws.step_id())
+        .map(|r| r.ideas.iter().map(|i| (i.id, i.text.clone())).collect())
+        .unwrap_or_default()
+}
+
+impl QuestionState {
+    pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
+        let list = ideas(ws);
+        let lang = ws.lang();
+        let message = match action {
+            Action::Commit => self.commit_draft(ws, clock),
+            Action::Up | Action::Down => {
+                self.cursor = moved(self.cursor, action == Action::Down, list.len());
+                None
+            }
+            Action::Edit => match list.get(self.cursor) {
+                Some((id, text)) => {
+                    self.editing = Some(*id);
+                    self.draft.set_text(text);
+                    self.preview = None;
+                    Message::info(tr(lang, "msg.editing_idea"))
+                }
+                None => Message::info(tr(lang, "msg.no_idea_selected")),
+            },
+            Action::Delete => {
+                return match list.get(self.cursor) {
+                    Some((id, text)) => (
+                        None,
+                        Some(Overlay::Confirm(Confirm::DeleteIdea {
+                            id: *id,
+                            text: text.clone(),
+                        })),
+                    ),
+                    None => (Message::info(tr(lang, "msg.no_idea_selected")), None),
+                };
+            }
+            Action::Tidy => {
+                let step = ws.step_id();
+                ws.transact(clock, |tx| {
+                    tx.reshape(&step, |e| e.regroup());
+                    Ok(())
+                })
+                .or_else(|| Message::info(tr(lang, "msg.tidied")))
+            }
+            Action::Cancel => {
+                self.editing = None;
+                self.draft.clear();
+                self.preview = None;
+                None
+            }
+            _ => None,
+        };
+        (message, None)
+    }
+
+    /// A key typed into the draft.
+    pub fn type_key(&mut self, ws: &mut Workspace, key: crossterm::event::KeyEvent) {
+        self.draft.input(key);
+        self.update_preview(ws);
+    }
+
+    fn commit_draft(&mut self, ws: &mut Workspace, clock: &dyn Clock) -> Option<Message> {
+        let text = self.draft.text();
+        if text.trim().is_empty() {
+            return Message::info(tr(ws.lang(), "msg.type_first"));
+        }
+        let message = match self.editing {
+            Some(id) => ws.transact(clock, |tx| {
+                tx.apply(Change::EditIdea { id, text }).map(|_| ())
+            }),
+            None => self.add_ideas(ws, &[text.as_str()], clock),
+        };
+        if message.as_ref().is_none_or(|m| !m.is_error) {
+            self.draft.clear();
+            self.editing = None;
+            self.preview = None;
+        }
+        message
+    }
+
+    /// Pasted lines become one idea each, for the participant in focus, as one undo step. A
+    /// line longer than a field holds becomes several ideas, so nothing pasted is dropped.
+    pub fn paste(&mut self, ws: &mut Workspace, text: &str, clock: &dyn Clock) -> Option<Message> {
+        let lines: Vec<&str> = text
+            .lines()
+            .flat_map(|l| chunks(l.trim(), MAX_CHARS))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        match lines.as_slice() {
+            [] => None,
+            [one] if !text.contains('\n') || self.editing.is_some() => {
+                let whole = self.draft.insert(one);
+                self.update_preview(ws);
+                (!whole)
+                    .then(|| Message::error(tr(ws.lang(), "msg.paste_cut")))
+                    .flatten()
+            }
+            many => {
+                let message = self.add_ideas(ws, many, clock);
+                message
+                    .or_else(|| Message::info(trf(ws.lang(), "msg.pasted_ideas", &[&many.len()])))
+            }
+        }
+    }
+
+    fn add_ideas(
+        &mut self,
+        ws: &mut Workspace,
+        texts: &[&str],
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        let Some(participant) = ws.session().focus else {
+            return Message::info(tr(ws.lang(), "msg.no_participants"));
+        };
+        let step = ws.step_id();
+        let message = ws.transact(clock, |tx| {
+            for text in texts {
+                tx.apply(Change::AddIdea {
+                    step: step.clone(),
+                    participant,
+                    text: text.to_string(),
+                })?;
+            }
+            Ok(())
+        });
+        if message.as_ref().is_none_or(|m| !m.is_error) {
+            self.cursor = ideas(ws).len().saturating_sub(1);
+        }
+        message
+    }
+
+    /// Deletes an idea (after the facilitator said yes).
+    pub fn delete_idea(
+        &mut self,
+        ws: &mut Workspace,
+        id: IdeaId,
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        let message = ws.transact(clock, |tx| tx.apply(Change::RemoveIdea(id)).map(|_| ()));
+        let n = ideas(ws).len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+        message.or_else(|| Message::info(tr(ws.lang(), "msg.idea_deleted")))
+    }
+
+    pub fn after_history(&mut self, ws: &mut Workspace) {
+        self.editing = None;
+        self.update_preview(ws);
+    }
+
+    pub fn update_preview(&mut self, ws: &mut Workspace) {
+        if self.editing.is_some() {
+            self.preview = None;
+            return;
+        }
+        let step = ws.step_id();
+        let draft = self.draft.text();
+        self.preview = ws.groups.preview(&ws.file.session, &step, &draft);
+    }
+}
+
+/// `text` in pieces of at most `max` characters, cut after a space where there is one.
+fn chunks(text: &str, max: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while rest.chars().count() > max {
+        let hard = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
+        let cut = match rest[..hard].rfind(' ') {
+            Some(space) if space > 0 => space + 1,
+            _ => hard,
+        };
+        pieces.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    pieces.push(rest);
+    pieces
+}

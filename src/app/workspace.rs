@@ -1,0 +1,104 @@
+//! The open session and what belongs to it whatever the step: its file, its undo history,
+//! how the last save went, and the live grouping engines. Changes go through `transact`
+//! (see `transaction.rs`); this module saves and reports.
+
+use super::live_groups::LiveGroups;
+use super::{Message, SaveStatus};
+use crate::domain::{Clock, History, Language, Session};
+use crate::i18n::{tr, trf};
+use crate::store::{ReadOnlyReason, SaveNote, SessionFile, StoreError};
+
+pub struct Workspace {
+    pub file: SessionFile,
+    pub history: History,
+    pub save: SaveStatus,
+    pub groups: LiveGroups,
+}
+
+impl Workspace {
+    pub fn new(file: SessionFile, groups: LiveGroups) -> Workspace {
+        Workspace {
+            file,
+            history: History::default(),
+            save: SaveStatus::Saved,
+            groups,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.file.session
+    }
+
+    pub fn lang(&self) -> Language {
+        self.file.session.language
+    }
+
+    pub fn step_id(&self) -> String {
+        self.file.session.current_step().id.clone()
+    }
+
+    /// Why the session cannot be changed, if it cannot.
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.file.read_only()
+    }
+
+    /// Undo (`back`) or redo the last edit, and save; true when the session moved.
+    pub fn travel(&mut self, back: bool, clock: &dyn Clock) -> (bool, Option<Message>) {
+        if self.read_only().is_some() {
+            return (false, None);
+        }
+        let moved = if back {
+            self.history.undo(&mut self.file.session, clock)
+        } else {
+            self.history.redo(&mut self.file.session, clock)
+        };
+        if !moved {
+            let key = if back {
+                "msg.nothing_to_undo"
+            } else {
+                "msg.nothing_to_redo"
+            };
+            return (false, Message::info(tr(self.lang(), key)));
+        }
+        self.groups.invalidate();
+        let saved = self.save_after_change();
+        let key = if back { "msg.undone" } else { "msg.redone" };
+        (true, saved.or_else(|| Message::info(tr(self.lang(), key))))
+    }
+
+    /// Saves what is in memory; a failure is shown in the header and told.
+    pub fn save_after_change(&mut self) -> Option<Message> {
+        match self.file.save() {
+            Ok(()) => {
+                self.save = SaveStatus::Saved;
+                self.save_note()
+            }
+            Err(e) => {
+                let text = e.to_string();
+                self.save = SaveStatus::Failed(text.clone());
+                Message::error(trf(self.lang(), "msg.not_saved", &[&text]))
+            }
+        }
+    }
+
+    /// Tells what a save found underneath: the file deleted, or changed by another program.
+    fn save_note(&self) -> Option<Message> {
+        match self.file.take_note()? {
+            SaveNote::Recreated => Message::error(tr(self.lang(), "msg.file_recreated")),
+            SaveNote::KeptOtherVersion(kept) => {
+                let name = kept.file_name().unwrap_or_default().to_string_lossy();
+                Message::error(trf(self.lang(), "msg.file_replaced", &[&name]))
+            }
+        }
+    }
+
+    /// Saves again if the last save failed (on quit); read-only sessions are left alone.
+    pub fn save_now(&mut self) -> Result<(), StoreError> {
+        if self.read_only().is_some() || !matches!(self.save, SaveStatus::Failed(_)) {
+            return Ok(());
+        }
+        self.file.save()?;
+        self.save = SaveStatus::Saved;
+        Ok(())
+    }
+}
