@@ -1,5 +1,6 @@
 use ambassador::cli::{self, Cli, Next};
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -7,11 +8,15 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(Next::Done) => ExitCode::SUCCESS,
         Ok(Next::Interactive(start)) => match ambassador::terminal::run(*start) {
-            Ok(message) => {
-                if let Some(m) = message {
-                    println!("{m}");
+            Ok(exit) => {
+                // After a hang-up there is no terminal to print to; that is no reason to fail.
+                if let Some(m) = exit.message {
+                    let _ = writeln!(std::io::stdout(), "{m}");
                 }
-                ExitCode::SUCCESS
+                match exit.signal {
+                    Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
+                    None => ExitCode::SUCCESS,
+                }
             }
             Err(e) => {
                 eprintln!("ambassador: the terminal failed: {e}");

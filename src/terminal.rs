@@ -1,18 +1,22 @@
-//! The full-screen loop: terminal setup and restore, events, signals.
+//! The full-screen loop: terminal setup and restore, one channel of events, signals.
+//!
+//! Terminal input is read on a thread of its own and, like signals (and later worker
+//! results), sent into one channel. The loop waits on that channel, takes in everything that
+//! is waiting before it draws the next frame, and ticks twice a second for the timebox.
 //!
 //! Every committed change is already on disk when it is drawn, so a signal only has to let a
 //! save in progress finish, retry a save that failed, restore the terminal and leave; nothing
 //! is lost that was entered.
 
-use crate::app::{App, Outcome, Start};
+use crate::app::{App, AppEvent, Outcome, Start};
 use crate::domain::SystemClock;
 use crate::store::SaveGuard;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 use std::io::{self, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -20,14 +24,27 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_millis(500);
 /// How long a signal waits for a save in progress before leaving anyway.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+/// How long the signal thread lets the loop leave by itself before it does so for it.
+const LOOP_GRACE: Duration = Duration::from_millis(1500);
+/// The most events taken in before a frame is drawn, so a storm still shows progress.
+const EVENTS_PER_FRAME: usize = 4096;
 
 /// The open session's save guard, as the signal thread sees it.
 type Current = Arc<Mutex<Option<SaveGuard>>>;
 
-pub fn run(start: Start) -> io::Result<Option<String>> {
+/// How the program left the full screen.
+pub struct Exit {
+    /// Printed after the terminal is restored.
+    pub message: Option<String>,
+    /// The signal that ended it, if one did.
+    pub signal: Option<i32>,
+}
+
+pub fn run(start: Start) -> io::Result<Exit> {
     let mut app = App::new(start, Box::new(SystemClock));
     let current: Current = Arc::new(Mutex::new(app.save_guard()));
-    watch_signals(current.clone())?;
+    let (events, inbox) = mpsc::channel();
+    watch_signals(current.clone(), events.clone())?;
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -35,8 +52,22 @@ pub fn run(start: Start) -> io::Result<Option<String>> {
         ratatui_hook(info);
     }));
     execute!(stdout(), EnableBracketedPaste, EnableMouseCapture)?;
-    let result = event_loop(&mut app, &mut terminal, &current);
-    restore();
+    read_input(events)?;
+    let result = event_loop(&mut app, &mut terminal, &current, &inbox);
+    if result.is_err() {
+        // The terminal failed (it may have hung up): what a failed save left is still written.
+        app.last_save();
+    }
+    let hung_up = matches!(
+        result,
+        Ok(Exit {
+            signal: Some(signal_hook::consts::SIGHUP),
+            ..
+        })
+    );
+    if !hung_up {
+        restore();
+    }
     result
 }
 
@@ -44,56 +75,53 @@ fn event_loop(
     app: &mut App,
     terminal: &mut ratatui::DefaultTerminal,
     current: &Current,
-) -> io::Result<Option<String>> {
+    inbox: &Receiver<AppEvent>,
+) -> io::Result<Exit> {
     loop {
         // A key may have opened another session (or left it).
         *current.lock().unwrap_or_else(PoisonError::into_inner) = app.save_guard();
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
-        if !event::poll(TICK)? {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if let Outcome::Quit(message) = app.handle_key(key) {
-                    return Ok(message);
+        let first = match inbox.recv_timeout(TICK) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => AppEvent::Tick,
+            Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::BrokenPipe.into()),
+        };
+        // Everything already waiting goes in before the next frame, so no key waits for
+        // another one to arrive.
+        let waiting = inbox.try_iter().take(EVENTS_PER_FRAME);
+        for event in std::iter::once(first).chain(waiting) {
+            match app.handle(event) {
+                Outcome::Continue => {}
+                Outcome::Quit(message) => {
+                    return Ok(Exit {
+                        message,
+                        signal: None,
+                    });
+                }
+                Outcome::Signalled { signal, message } => {
+                    return Ok(Exit {
+                        message,
+                        signal: Some(signal),
+                    });
                 }
             }
-            Event::Paste(text) => app.paste(&text),
-            Event::Mouse(mouse) => {
-                let size = terminal.size()?;
-                on_mouse(
-                    app,
-                    mouse,
-                    ratatui::layout::Rect::new(0, 0, size.width, size.height),
-                );
-            }
-            _ => {}
         }
     }
 }
 
-/// Clicks select rows and agenda steps; the wheel moves the selection.
-fn on_mouse(app: &mut App, mouse: MouseEvent, size: ratatui::layout::Rect) {
-    use crate::app::{Action, Context};
-    use crate::ui::hit::{Hit, hit};
-    let scrolls = matches!(
-        app.context(),
-        Context::Home | Context::Question | Context::Board | Context::Bridge
-    );
-    match mouse.kind {
-        MouseEventKind::ScrollDown if scrolls => {
-            app.update(Action::Down);
-        }
-        MouseEventKind::ScrollUp if scrolls => {
-            app.update(Action::Up);
-        }
-        MouseEventKind::Down(MouseButton::Left) => match hit(app, size, mouse.column, mouse.row) {
-            Some(Hit::Row(row)) => app.select_row(row),
-            Some(Hit::Step(step)) => app.jump_to_step(step),
-            None => {}
-        },
-        _ => {}
-    }
+/// Reads terminal input on a thread of its own into the channel, until the program leaves
+/// or the terminal goes away.
+fn read_input(events: Sender<AppEvent>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            while let Ok(event) = event::read() {
+                if events.send(AppEvent::Input(event)).is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
 }
 
 fn restore() {
@@ -101,17 +129,20 @@ fn restore() {
     ratatui::restore();
 }
 
-/// SIGHUP (terminal closed), SIGTERM and SIGINT: let a save in progress finish, write what a
-/// failed save left (as Ctrl-C would), restore the terminal and exit. Handled on a thread of
-/// its own, because the event loop is not told when its terminal hangs up (crossterm keeps
-/// reading the closed terminal), so it cannot be asked to do any of this.
-fn watch_signals(current: Current) -> io::Result<()> {
+/// SIGHUP (terminal closed), SIGTERM and SIGINT are told to the loop, which saves what a
+/// failed save left, restores the terminal and leaves. If the loop cannot (it is stuck
+/// writing to a terminal that hung up, say), this thread lets a save in progress finish,
+/// writes what a failed save left, and exits for it.
+fn watch_signals(current: Current, events: Sender<AppEvent>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                if events.send(AppEvent::Signal(signal)).is_ok() {
+                    std::thread::sleep(LOOP_GRACE);
+                }
                 let guard = current
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)

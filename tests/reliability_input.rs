@@ -286,3 +286,63 @@ fn a_storm_into_the_real_binary_leaves_it_running_and_the_file_valid() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// Opens a new session in tmux on the first question, ready for ideas.
+fn on_first_question(data: &std::path::Path) -> (Tmux, std::path::PathBuf) {
+    let (id, path) = new_session(data, "Burst");
+    let open = args_for(data, &["open", &id]);
+    let t = Tmux::start(program(), &as_strs(&open), 100, 30);
+    t.wait_for("step 1/10");
+    t.keys(&["PageDown", "PageDown", "PageDown"]);
+    t.wait_for("step 4/10");
+    (t, path)
+}
+
+/// Waits until the file holds `n` ideas on the first question, without pressing anything.
+fn wait_for_ideas_on_disk(path: &std::path::Path, n: usize, t: &Tmux) {
+    let start = Instant::now();
+    loop {
+        let have = reliability::ideas_on_disk(path)
+            .get("q1")
+            .map_or(0, Vec::len);
+        if have == n {
+            return;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "only {have} of {n} ideas reached the file; the rest waits for another key:\n{}",
+            t.screen()
+        );
+        std::thread::yield_now();
+    }
+}
+
+/// More than 1 KB at once (a paste the terminal does not bracket) arrives in full without
+/// another key: crossterm alone reads one 1,024-byte chunk per wake-up.
+#[test]
+fn an_unbracketed_paste_over_one_kilobyte_arrives_without_another_key() {
+    let data = tempfile::tempdir().unwrap();
+    let (t, path) = on_first_question(data.path());
+    let lines: Vec<String> = (0..60)
+        .map(|i| format!("idea number {i} about the work we share"))
+        .collect();
+    let text = format!("{}\n", lines.join("\n"));
+    assert!(text.len() > 2048);
+    t.paste_unbracketed(&text);
+    wait_for_ideas_on_disk(&path, 60, &t);
+    t.keys(&["C-c"]);
+    t.wait_exit();
+}
+
+/// Fast typing: 200 ideas sent as one burst of keys all reach the file.
+#[test]
+fn a_burst_of_typed_ideas_all_reach_the_file_without_another_key() {
+    let data = tempfile::tempdir().unwrap();
+    let (t, path) = on_first_question(data.path());
+    let burst: String = (0..200).map(|i| format!("typed idea {i}\r")).collect();
+    let out = t.tmux(&["send-keys", "-t", "t:0", "-l", "--", &burst]);
+    assert!(out.status.success(), "{out:?}");
+    wait_for_ideas_on_disk(&path, 200, &t);
+    t.keys(&["C-c"]);
+    t.wait_exit();
+}

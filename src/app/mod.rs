@@ -1,5 +1,6 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
+mod events;
 mod home;
 pub mod keymap;
 pub mod list_view;
@@ -13,6 +14,7 @@ pub mod text;
 mod transaction;
 mod workspace;
 
+pub use events::AppEvent;
 pub use home::HomeState;
 pub use keymap::Context;
 pub use live_groups::LiveGroups;
@@ -93,6 +95,11 @@ pub enum Outcome {
     Continue,
     /// Leave; the text (if any) is printed after the terminal is restored.
     Quit(Option<String>),
+    /// Leave because of a signal, with its exit status; the text says what could not be saved.
+    Signalled {
+        signal: i32,
+        message: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +139,8 @@ pub struct App {
     clock: Box<dyn Clock>,
     /// The open session came from the review list, so F10 goes back there.
     back_to_review: bool,
+    /// The size of the screen as last drawn, for mouse hit-testing.
+    pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
     /// The embedding model named in the user's config, loaded once.
     model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
 }
@@ -150,6 +159,7 @@ impl App {
             clock,
             model: None,
             back_to_review: false,
+            drawn_size: Default::default(),
         };
         let model_problem = app.load_model();
         match start {

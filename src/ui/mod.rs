@@ -34,6 +34,7 @@ fn regions(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 3] {
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    app.drawn_size.set(area);
     let lang = app.language();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = crate::i18n::trf(

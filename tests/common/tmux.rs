@@ -79,6 +79,23 @@ impl Tmux {
         assert!(ok.success());
     }
 
+    /// Pastes text as a terminal without bracketed paste does: as if typed, all at once, with
+    /// each line break sent as Enter.
+    pub fn paste_unbracketed(&self, text: &str) {
+        let ok = self
+            .cmd()
+            .args(["set-buffer", "--", text])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let ok = self
+            .cmd()
+            .args(["paste-buffer", "-t", TARGET])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
     /// Resizes the window, as a person dragging the terminal's corner would.
     pub fn resize(&self, width: u16, height: u16) {
         let _ = self

@@ -1,0 +1,79 @@
+//! Everything that can happen to the program arrives as one `AppEvent`: terminal input, a
+//! tick of time, or a message from another thread (a signal now; grouping results, file
+//! notices and devices on the local network later). `App::handle` is the one entry point.
+
+use super::{Action, App, Context, Outcome, Screen};
+use crate::ui::hit::{Hit, hit};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+
+pub enum AppEvent {
+    /// A key, a paste, a click or a resize from the terminal.
+    Input(Event),
+    /// Time passed with nothing else happening: the timebox moves on screen.
+    Tick,
+    /// The program was asked to leave (SIGTERM, SIGINT) or its terminal closed (SIGHUP).
+    Signal(i32),
+}
+
+impl App {
+    pub fn handle(&mut self, event: AppEvent) -> Outcome {
+        match event {
+            AppEvent::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                self.handle_key(key)
+            }
+            AppEvent::Input(Event::Paste(text)) => {
+                self.paste(&text);
+                Outcome::Continue
+            }
+            AppEvent::Input(Event::Mouse(mouse)) => {
+                self.on_mouse(mouse);
+                Outcome::Continue
+            }
+            AppEvent::Input(_) | AppEvent::Tick => Outcome::Continue,
+            AppEvent::Signal(signal) => self.leave_on_signal(signal),
+        }
+    }
+
+    /// Clicks select rows and agenda steps; the wheel moves the selection.
+    fn on_mouse(&mut self, mouse: MouseEvent) {
+        let scrolls = matches!(
+            self.context(),
+            Context::Home | Context::Question | Context::Board | Context::Bridge
+        );
+        match mouse.kind {
+            MouseEventKind::ScrollDown if scrolls => {
+                self.update(Action::Down);
+            }
+            MouseEventKind::ScrollUp if scrolls => {
+                self.update(Action::Up);
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                match hit(self, self.drawn_size.get(), mouse.column, mouse.row) {
+                    Some(Hit::Row(row)) => self.select_row(row),
+                    Some(Hit::Step(step)) => self.jump_to_step(step),
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Saves what a failed save left and leaves with the signal's exit status.
+    fn leave_on_signal(&mut self, signal: i32) -> Outcome {
+        let message = self.last_save();
+        Outcome::Signalled { signal, message }
+    }
+
+    /// On the way out: saves again if the last save failed; says so if it still fails.
+    pub fn last_save(&mut self) -> Option<String> {
+        match &mut self.screen {
+            Screen::Run(run) => run.ws.save_now().err().map(|e| {
+                format!(
+                    "The last change could not be saved: {e}\nThe file keeps the last saved state: {}",
+                    run.file().path.display()
+                )
+            }),
+            _ => None,
+        }
+    }
+}
