@@ -32,21 +32,16 @@ fn table(lang: Language) -> &'static Table {
 }
 
 /// The text for `key`; a missing key shows itself (the tests make sure none is missing).
-pub fn tr(lang: Language, key: &str) -> &'static str {
+/// Keys are written in the code, so a missing one is returned as it is, never copied.
+pub fn tr(lang: Language, key: &'static str) -> &'static str {
     match table(lang).get(key) {
         Some(text) => text.as_str(),
-        None => table(Language::En)
-            .get(key)
-            .map_or_else(|| leak(key), |t| t.as_str()),
+        None => table(Language::En).get(key).map_or(key, |t| t.as_str()),
     }
 }
 
-fn leak(key: &str) -> &'static str {
-    Box::leak(key.to_string().into_boxed_str())
-}
-
 /// `tr` with `{}` placeholders filled in order.
-pub fn trf(lang: Language, key: &str, args: &[&dyn std::fmt::Display]) -> String {
+pub fn trf(lang: Language, key: &'static str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();
     let mut parts = tr(lang, key).split("{}");
     if let Some(first) = parts.next() {

@@ -1,5 +1,6 @@
 //! The home screen: recent sessions, start a new one, continue or review one.
 
+use super::OpenFor;
 use super::{Action, Message};
 use crate::domain::Language;
 use crate::store::{Listing, Paths, list_sessions};
@@ -16,8 +17,11 @@ pub struct HomeState {
 
 pub enum HomeOutcome {
     Stay(Option<Message>),
-    /// Open this session; read-only when true.
-    Open(PathBuf, bool),
+    /// Open this session.
+    Open {
+        path: PathBuf,
+        access: OpenFor,
+    },
     Setup,
     Review,
     Quit,
@@ -55,10 +59,12 @@ impl HomeState {
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::Review => return HomeOutcome::Review,
             Action::Commit => {
-                let read_only = false;
                 let lang = self.language();
                 return match self.listings.get(self.selected) {
-                    Some(Listing::Session(s)) => HomeOutcome::Open(s.path.clone(), read_only),
+                    Some(Listing::Session(s)) => HomeOutcome::Open {
+                        path: s.path.clone(),
+                        access: OpenFor::Writing,
+                    },
                     Some(Listing::Unreadable { error, .. }) => {
                         HomeOutcome::Stay(Message::error(crate::i18n::trf(
                             lang,

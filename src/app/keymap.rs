@@ -122,11 +122,11 @@ pub const KEYMAP: &[Binding] = keys! {
     Review K::Up, NONE => A::Up, "↑", "key.previous", false;
     Review K::Down, NONE => A::Down, "↓", "key.next", false;
     Review K::Enter, NONE => A::Commit, "Enter", "key.look", true;
-    Review K::F(2), NONE => A::Edit, "F2", "key.reopen", true;
-    Review K::F(3), NONE => A::Merge, "F3", "key.compare", true;
-    Review K::F(4), NONE => A::Why, "F4", "key.trend", true;
+    Review K::F(2), NONE => A::Reopen, "F2", "key.reopen", true;
+    Review K::F(3), NONE => A::Compare, "F3", "key.compare", true;
+    Review K::F(4), NONE => A::Trend, "F4", "key.trend", true;
     Review K::F(5), NONE => A::Export, "F5", "key.export_reports", true;
-    Review K::Tab, NONE => A::NextField, "Tab", "key.sort", true;
+    Review K::Tab, NONE => A::Sort, "Tab", "key.sort", true;
     Review K::Esc, NONE => A::Cancel, "Esc", "key.clear_or_back", false;
 
     ReviewDetail K::Up, NONE => A::Up, "↑", "key.scroll_up", false;

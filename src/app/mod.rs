@@ -87,6 +87,21 @@ pub enum Action {
     Notes,
     Export,
     Finish,
+    /// Review: compare the selected session with another.
+    Compare,
+    /// Review: the team's trend over its sessions.
+    Trend,
+    /// Review: sort by date or by organisation.
+    Sort,
+    /// Review: open the selected session for editing again.
+    Reopen,
+}
+
+/// Whether a session is opened to change it or only to look at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenFor {
+    Writing,
+    Reading,
 }
 
 /// What the event loop does next.
@@ -319,14 +334,7 @@ impl App {
         match &mut self.screen {
             Screen::Home(home) => match home.update(action) {
                 home::HomeOutcome::Stay(message) => self.message = message,
-                home::HomeOutcome::Open(path, read_only) => {
-                    let opened = if read_only {
-                        SessionFile::open_read_only(&path)
-                    } else {
-                        SessionFile::open(&path)
-                    };
-                    self.open_session(opened);
-                }
+                home::HomeOutcome::Open { path, access } => self.open_path(&path, access),
                 home::HomeOutcome::Review => self.go_review(),
                 home::HomeOutcome::Setup => {
                     let language = home.language();
@@ -337,13 +345,8 @@ impl App {
             Screen::Review(review) => match review.update(action, &self.paths) {
                 review::ReviewOutcome::Stay(message) => self.message = message,
                 review::ReviewOutcome::Home => self.go_home(),
-                review::ReviewOutcome::Open(path, read_only) => {
-                    let opened = if read_only {
-                        SessionFile::open_read_only(&path)
-                    } else {
-                        SessionFile::open(&path)
-                    };
-                    self.open_session(opened);
+                review::ReviewOutcome::Open { path, access } => {
+                    self.open_path(&path, access);
                     self.back_to_review = matches!(self.screen, Screen::Run(_));
                 }
             },
@@ -415,6 +418,14 @@ impl App {
     fn go_home(&mut self) {
         self.overlay = None;
         self.screen = Screen::Home(HomeState::load(&self.paths));
+    }
+
+    fn open_path(&mut self, path: &std::path::Path, access: OpenFor) {
+        let opened = match access {
+            OpenFor::Writing => SessionFile::open(path),
+            OpenFor::Reading => SessionFile::open_read_only(path),
+        };
+        self.open_session(opened);
     }
 
     fn open_session(&mut self, opened: Result<SessionFile, StoreError>) {

@@ -1,6 +1,7 @@
 //! The review screen: all past sessions, type to filter, sort, open one read-only (or for
 //! editing, on purpose), compare two, follow a team over time, export reports.
 
+use super::OpenFor;
 use super::text::TextField;
 use super::{Action, Message};
 use crate::domain::{Language, Session};
@@ -43,7 +44,7 @@ pub struct ReviewState {
 
 pub enum ReviewOutcome {
     Stay(Option<Message>),
-    Open(PathBuf, bool),
+    Open { path: PathBuf, access: OpenFor },
     Home,
 }
 
@@ -127,7 +128,7 @@ impl ReviewState {
                 self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1));
                 None
             }
-            Action::NextField => {
+            Action::Sort => {
                 self.sort = match self.sort {
                     SortBy::Date => SortBy::Organisation,
                     SortBy::Organisation => SortBy::Date,
@@ -141,9 +142,16 @@ impl ReviewState {
                 None
             }
             Action::Cancel => return ReviewOutcome::Home,
-            Action::Commit | Action::Edit => match self.selected_listing() {
+            Action::Commit | Action::Reopen => match self.selected_listing() {
                 Some(Listing::Session(s)) if s.path.exists() => {
-                    return ReviewOutcome::Open(s.path.clone(), action == Action::Commit);
+                    // Enter looks; reopening for editing is a key of its own, on purpose.
+                    let access = if action == Action::Reopen {
+                        OpenFor::Writing
+                    } else {
+                        OpenFor::Reading
+                    };
+                    let path = s.path.clone();
+                    return ReviewOutcome::Open { path, access };
                 }
                 Some(Listing::Session(s)) => {
                     let gone = trf(lang, "review.gone", &[&s.title]);
@@ -157,8 +165,8 @@ impl ReviewState {
                 )),
                 None => Message::info(tr(lang, "review.nothing_selected")),
             },
-            Action::Merge => self.compare(paths),
-            Action::Why => self.trend(),
+            Action::Compare => self.compare(paths),
+            Action::Trend => self.trend(),
             Action::Export => self.export(paths),
             _ => None,
         };

@@ -34,7 +34,7 @@ pub fn render(session: &Session) -> String {
 fn header(out: &mut String, s: &Session) {
     let lang = s.language;
     let _ = write!(out, "<header>\n<h1>{}</h1>\n<dl>\n", esc(&s.title));
-    let mut fact = |key: &str, value: &str| {
+    let mut fact = |key: &'static str, value: &str| {
         if !value.trim().is_empty() {
             let _ = writeln!(
                 out,

@@ -8,7 +8,7 @@ pub fn render(session: &Session) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&session.title));
     let mut facts = Vec::new();
-    let mut fact = |key: &str, value: String| {
+    let mut fact = |key: &'static str, value: String| {
         if !value.trim().is_empty() {
             facts.push(format!("**{}:** {value}", tr(lang, key)));
         }

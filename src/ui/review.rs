@@ -116,8 +116,9 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
         ),
         theme::title(),
     )];
-    let heading =
-        |key: &str, n: usize| Line::styled(format!("\n{} ({n})", tr(lang, key)), theme::accent());
+    let heading = |key: &'static str, n: usize| {
+        Line::styled(format!("\n{} ({n})", tr(lang, key)), theme::accent())
+    };
     lines.push(Line::raw(""));
     lines.push(heading("review.recurring", cmp.recurring.len()));
     for m in &cmp.recurring {
