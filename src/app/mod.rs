@@ -6,6 +6,7 @@ pub mod keymap;
 pub mod list_view;
 mod live_groups;
 mod overlay;
+mod reports;
 mod review;
 mod run;
 mod setup;

@@ -254,18 +254,7 @@ impl ReviewState {
                 );
             }
         };
-        let dir = paths.data_dir.join("exports");
-        let mut written = Vec::new();
-        for format in [Format::Html, Format::Md] {
-            let path = dir.join(format!("{}.{}", session.id, format.extension()));
-            let report = crate::export::render(&session, format, false);
-            let result = std::fs::create_dir_all(&dir)
-                .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()));
-            if let Err(e) = result {
-                return Message::error(trf(lang, "msg.export_failed", &[&path.display(), &e]));
-            }
-            written.push(path.display().to_string());
-        }
-        Message::info(trf(lang, "msg.exported", &[&written.join(", ")]))
+        let formats = [Format::Html, Format::Md];
+        Some(super::reports::write(&session, paths, &formats, lang))
     }
 }

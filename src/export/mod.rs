@@ -46,3 +46,34 @@ pub fn render(session: &Session, format: Format, anonymous: bool) -> String {
         Format::Json => json::render(session),
     }
 }
+
+/// A report that could not be written, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct WriteError {
+    pub path: std::path::PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// Writes the session's reports in `formats` to `dir` (created if missing) as
+/// `<session id>.<extension>`, each atomically; returns where they went.
+pub fn write_reports(
+    session: &Session,
+    dir: &std::path::Path,
+    formats: &[Format],
+) -> Result<Vec<std::path::PathBuf>, WriteError> {
+    let mut written = Vec::new();
+    for format in formats {
+        let path = dir.join(format!("{}.{}", session.id, format.extension()));
+        let report = render(session, *format, false);
+        std::fs::create_dir_all(dir)
+            .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()))
+            .map_err(|source| WriteError {
+                path: path.clone(),
+                source,
+            })?;
+        written.push(path);
+    }
+    Ok(written)
+}

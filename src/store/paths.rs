@@ -31,6 +31,11 @@ impl Paths {
         self.data_dir.join("sessions")
     }
 
+    /// Where reports written from the screens go.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.data_dir.join("exports")
+    }
+
     pub fn templates_dir(&self) -> PathBuf {
         self.config_dir.join("workshops")
     }

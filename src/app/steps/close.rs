@@ -67,19 +67,6 @@ impl CloseState {
 
 /// Writes the Markdown report to `<data>/exports/<id>.md`.
 fn export(ws: &Workspace, paths: &Paths) -> Message {
-    let dir = paths.data_dir.join("exports");
-    let path = dir.join(format!("{}.md", ws.session().id));
-    let report = crate::export::render(ws.session(), crate::export::Format::Md, false);
-    let written = std::fs::create_dir_all(&dir)
-        .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()));
-    match written {
-        Ok(()) => Message {
-            text: trf(ws.lang(), "msg.exported", &[&path.display()]),
-            is_error: false,
-        },
-        Err(e) => Message {
-            text: trf(ws.lang(), "msg.export_failed", &[&path.display(), &e]),
-            is_error: true,
-        },
-    }
+    let formats = [crate::export::Format::Md];
+    crate::app::reports::write(ws.session(), paths, &formats, ws.lang())
 }
