@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod domain;
 pub mod export;
+pub mod fold;
 pub mod grouping;
 pub mod i18n;
 pub mod review;

@@ -124,9 +124,9 @@ fn anonymous_reports_contain_no_name_in_any_format() {
     let names = ["Ann", "Bob", "Chloé", "Fay"];
     for format in [Format::Md, Format::Html, Format::Json] {
         let report = render(&s, format, true);
-        let folded = ambassador::review::fold(&report);
+        let folded = ambassador::fold::fold(&report);
         for name in names {
-            let n = ambassador::review::fold(name);
+            let n = ambassador::fold::fold(name);
             let hit = folded.match_indices(&n).find(|(at, _)| {
                 let before = folded[..*at]
                     .chars()

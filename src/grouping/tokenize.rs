@@ -1,8 +1,6 @@
 //! Unicode tokenising: NFKD + diacritic folding + lowercase, word segmentation,
 //! apostrophe handling and abbreviation expansion.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Ideas longer than this many tokens are truncated (robustness against huge lines).
@@ -21,13 +19,7 @@ pub struct Token {
     pub expanded: bool,
 }
 
-/// Lowercase and strip diacritics ("Patiënten" -> "patienten").
-pub fn fold(s: &str) -> String {
-    s.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::fold::fold;
 
 /// Abbreviations common in facilitators' notes, expanded to full words.
 fn expand(norm: &str) -> Option<&'static [&'static str]> {

@@ -1,7 +1,6 @@
 //! Type-to-filter and sort for the list of past sessions.
 
 use crate::store::{Listing, SessionSummary};
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -12,13 +11,7 @@ pub enum SortBy {
     Organisation,
 }
 
-/// Lower case without accents, so "cafe" finds "Café" and "zoe" finds "Zoë".
-pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use crate::fold::fold;
 
 fn matches(s: &SessionSummary, words: &[String]) -> bool {
     words.iter().all(|w| s.search.contains(w.as_str()))
@@ -56,14 +49,4 @@ pub fn filter_and_sort(listings: &[Listing], query: &str, sort: SortBy) -> Vec<u
     };
     shown.sort_by_cached_key(key);
     shown
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(fold("Café ZOË"), "cafe zoe");
-    }
 }

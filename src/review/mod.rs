@@ -6,5 +6,5 @@ mod filter;
 mod trend;
 
 pub use compare::{Comparison, GroupMatch, PulseChange, RoleChange, compare};
-pub use filter::{SortBy, filter_and_sort, fold};
+pub use filter::{SortBy, filter_and_sort};
 pub use trend::{Trend, TrendPoint, team_sessions, trend};

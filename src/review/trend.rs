@@ -2,9 +2,9 @@
 //! denominators are shared.
 
 use super::compare::themes;
-use super::filter::fold;
 use crate::domain::{Session, StepKind};
 use crate::export::pulse_summary;
+use crate::fold::fold;
 use crate::store::{Listing, SessionSummary};
 use jiff::Timestamp;
 use std::collections::BTreeSet;

@@ -3,7 +3,7 @@
 //! index can never hide a session: an entry is used only when the file's inode, size and
 //! modification time are exactly those it was made from.
 
-use super::list::SessionSummary;
+use super::summary::SessionSummary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::Metadata;

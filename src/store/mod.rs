@@ -12,17 +12,19 @@ mod lock;
 mod migrate;
 mod naming;
 mod paths;
+mod summary;
 mod templates;
 
 pub use atomic::write_atomic;
 pub use config::Config;
 pub use error::StoreError;
 pub use file::{Access, ReadOnlyReason, SaveGuard, SaveNote, SessionFile};
-pub use list::{Listing, SessionSummary, find_session, list_sessions};
+pub use list::{Listing, find_session, list_sessions};
 pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
 pub use lock::SessionLock;
 pub use naming::slug;
 pub use paths::Paths;
+pub use summary::SessionSummary;
 pub use templates::{
     TemplateEntry, TemplateSource, builtin_templates, list_templates, resolve_template,
 };

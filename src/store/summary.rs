@@ -1,0 +1,59 @@
+//! What a listing knows of a session without opening it: enough for the home screen, the
+//! review list and its filter. Kept in the folder's index between runs.
+
+use crate::domain::{Language, Session};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    pub organisation: String,
+    pub language: Language,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub participants: Vec<String>,
+    pub ideas: usize,
+    /// 1-based step the session was left at, and the number of steps.
+    pub step: usize,
+    pub steps: usize,
+    pub finished: bool,
+    /// Title, organisation, names and everything said, folded for searching (lower case, no
+    /// accents), so filtering does no work per keystroke beyond a substring search.
+    #[serde(default)]
+    pub search: String,
+}
+
+impl SessionSummary {
+    pub fn of(session: &Session, path: &Path) -> SessionSummary {
+        SessionSummary {
+            id: session.id.clone(),
+            path: path.to_path_buf(),
+            title: session.title.clone(),
+            organisation: session.organisation.clone(),
+            language: session.language,
+            created: session.created,
+            updated: session.updated,
+            participants: session
+                .participants
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
+            ideas: session.idea_count(),
+            step: session.current_step + 1,
+            steps: session.template.steps.len(),
+            finished: session.finished.is_some(),
+            search: crate::fold::fold(
+                &[session.title.as_str(), session.organisation.as_str()]
+                    .into_iter()
+                    .chain(session.participants.iter().map(|p| p.name.as_str()))
+                    .chain(session.all_ideas().map(|(_, i)| i.text.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        }
+    }
+}
