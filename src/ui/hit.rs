@@ -3,7 +3,7 @@
 //! repeats the layout arithmetic.
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, Screen, StepState};
+use crate::app::{App, Screen};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,16 +31,7 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
                 let step = usize::from(row - agenda.y);
                 return (step < r.session().template.steps.len()).then_some(Hit::Step(step));
             }
-            return match &r.step {
-                StepState::Question(q) => q.list.row_at(at),
-                StepState::Board(b) => b.list.row_at(at),
-                StepState::Script(_)
-                | StepState::Pulse(_)
-                | StepState::Roles(_)
-                | StepState::Bridge(_)
-                | StepState::Close(_) => None,
-            }
-            .map(Hit::Row);
+            return r.step.list().and_then(|l| l.row_at(at)).map(Hit::Row);
         }
     };
     list.row_at(at).filter(|r| *r < len).map(Hit::Row)

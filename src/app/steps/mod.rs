@@ -13,6 +13,7 @@ pub mod question;
 pub mod roles;
 pub mod script;
 
+use super::list_view::ListView;
 use super::workspace::Workspace;
 use super::{Action, Context, Message, Overlay};
 use crate::domain::{Clock, StepKind};
@@ -85,6 +86,19 @@ impl StepState {
             | StepState::Roles(_)
             | StepState::Bridge(_)
             | StepState::Close(_) => {}
+        }
+    }
+
+    /// The step's main list as last drawn, for clicks on its rows.
+    pub fn list(&self) -> Option<&ListView> {
+        match self {
+            StepState::Question(s) => Some(&s.list),
+            StepState::Board(s) => Some(&s.list),
+            StepState::Script(_)
+            | StepState::Pulse(_)
+            | StepState::Roles(_)
+            | StepState::Bridge(_)
+            | StepState::Close(_) => None,
         }
     }
 
