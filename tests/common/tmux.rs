@@ -65,23 +65,16 @@ impl Tmux {
 
     /// Pastes text the way a terminal does with bracketed paste.
     pub fn paste(&self, text: &str) {
-        let ok = self
-            .cmd()
-            .args(["set-buffer", "--", text])
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        let ok = self
-            .cmd()
-            .args(["paste-buffer", "-p", "-t", TARGET])
-            .status()
-            .unwrap();
-        assert!(ok.success());
+        self.paste_buffer(text, &["-p"]);
     }
 
     /// Pastes text as a terminal without bracketed paste does: as if typed, all at once, with
     /// each line break sent as Enter.
     pub fn paste_unbracketed(&self, text: &str) {
+        self.paste_buffer(text, &[]);
+    }
+
+    fn paste_buffer(&self, text: &str, flags: &[&str]) {
         let ok = self
             .cmd()
             .args(["set-buffer", "--", text])
@@ -90,7 +83,9 @@ impl Tmux {
         assert!(ok.success());
         let ok = self
             .cmd()
-            .args(["paste-buffer", "-t", TARGET])
+            .arg("paste-buffer")
+            .args(flags)
+            .args(["-t", TARGET])
             .status()
             .unwrap();
         assert!(ok.success());
