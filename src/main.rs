@@ -13,10 +13,7 @@ fn main() -> ExitCode {
                 if let Some(m) = exit.message {
                     let _ = writeln!(std::io::stdout(), "{m}");
                 }
-                match exit.signal {
-                    Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
-                    None => ExitCode::SUCCESS,
-                }
+                ExitCode::from(exit.status)
             }
             Err(e) => {
                 eprintln!("ambassador: the terminal failed: {e}");

@@ -36,6 +36,8 @@ type Current = Arc<Mutex<Option<SaveGuard>>>;
 pub struct Exit {
     /// Printed after the terminal is restored.
     pub message: Option<String>,
+    /// The exit status: 0 when everything is saved where it belongs.
+    pub status: u8,
     /// The signal that ended it, if one did.
     pub signal: Option<i32>,
 }
@@ -44,7 +46,11 @@ pub fn run(start: Start) -> io::Result<Exit> {
     let mut app = App::new(start, Box::new(SystemClock));
     let current: Current = Arc::new(Mutex::new(app.save_guard()));
     let (events, inbox) = mpsc::channel();
-    watch_signals(current.clone(), events.clone())?;
+    watch_signals(
+        current.clone(),
+        events.clone(),
+        app.paths.config_dir.clone(),
+    )?;
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -92,15 +98,17 @@ fn event_loop(
         for event in std::iter::once(first).chain(waiting) {
             match app.handle(event) {
                 Outcome::Continue => {}
-                Outcome::Quit(message) => {
+                Outcome::Quit { message, status } => {
                     return Ok(Exit {
                         message,
+                        status,
                         signal: None,
                     });
                 }
                 Outcome::Signalled { signal, message } => {
                     return Ok(Exit {
                         message,
+                        status: u8::try_from(128 + signal).unwrap_or(255),
                         signal: Some(signal),
                     });
                 }
@@ -133,7 +141,11 @@ fn restore() {
 /// failed save left, restores the terminal and leaves. If the loop cannot (it is stuck
 /// writing to a terminal that hung up, say), this thread lets a save in progress finish,
 /// writes what a failed save left, and exits for it.
-fn watch_signals(current: Current, events: Sender<AppEvent>) -> io::Result<()> {
+fn watch_signals(
+    current: Current,
+    events: Sender<AppEvent>,
+    config_dir: std::path::PathBuf,
+) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     std::thread::Builder::new()
@@ -148,9 +160,18 @@ fn watch_signals(current: Current, events: Sender<AppEvent>) -> io::Result<()> {
                     .unwrap_or_else(PoisonError::into_inner)
                     .clone();
                 // Held until exit, so no save starts while the program leaves.
-                let _held = guard.as_ref().and_then(|g| g.last_try(SIGNAL_GRACE));
+                let held = guard.as_ref().and_then(|g| g.last_try(SIGNAL_GRACE));
                 if signal != SIGHUP {
                     restore();
+                }
+                // Still not written where it belongs: a rescue copy elsewhere.
+                if let Some((path, bytes)) = held.as_deref().and_then(Option::as_ref) {
+                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                    let places = crate::store::rescue_places(&config_dir);
+                    match crate::store::write_rescue(bytes, &stem, &places) {
+                        Ok(copy) => eprintln!("Not saved; a rescue copy is at {}", copy.display()),
+                        Err(why) => eprintln!("Not saved, and no rescue copy either: {why}"),
+                    }
                 }
                 std::process::exit(128 + signal);
             }

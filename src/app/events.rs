@@ -2,7 +2,7 @@
 //! tick of time, or a message from another thread (a signal now; grouping results, file
 //! notices and devices on the local network later). `App::handle` is the one entry point.
 
-use super::{Action, App, Context, Outcome, Screen};
+use super::{Action, App, Context, Outcome};
 use crate::ui::hit::{Hit, hit};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
@@ -62,18 +62,5 @@ impl App {
     fn leave_on_signal(&mut self, signal: i32) -> Outcome {
         let message = self.last_save();
         Outcome::Signalled { signal, message }
-    }
-
-    /// On the way out: saves again if the last save failed; says so if it still fails.
-    pub fn last_save(&mut self) -> Option<String> {
-        match &mut self.screen {
-            Screen::Run(run) => run.ws.save_now().err().map(|e| {
-                format!(
-                    "The last change could not be saved: {e}\nThe file keeps the last saved state: {}",
-                    run.file().path.display()
-                )
-            }),
-            _ => None,
-        }
     }
 }

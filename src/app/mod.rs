@@ -3,6 +3,7 @@
 mod events;
 mod home;
 pub mod keymap;
+mod leaving;
 pub mod list_view;
 mod live_groups;
 mod overlay;
@@ -109,8 +110,12 @@ pub enum OpenFor {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Continue,
-    /// Leave; the text (if any) is printed after the terminal is restored.
-    Quit(Option<String>),
+    /// Leave; the text (if any) is printed after the terminal is restored. A status other than
+    /// 0 says the session is not where it belongs (the text says where its rescue copy is).
+    Quit {
+        message: Option<String>,
+        status: u8,
+    },
     /// Leave because of a signal, with its exit status; the text says what could not be saved.
     Signalled {
         signal: i32,
@@ -341,7 +346,12 @@ impl App {
                     let language = home.language();
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
                 }
-                home::HomeOutcome::Quit => return Outcome::Quit(None),
+                home::HomeOutcome::Quit => {
+                    return Outcome::Quit {
+                        message: None,
+                        status: 0,
+                    };
+                }
             },
             Screen::Review(review) => match review.update(action, &self.paths) {
                 review::ReviewOutcome::Stay(message) => self.message = message,
@@ -358,11 +368,7 @@ impl App {
             },
             Screen::Run(run) => {
                 if action == Action::GoHome {
-                    if std::mem::take(&mut self.back_to_review) {
-                        self.go_review();
-                    } else {
-                        self.go_home();
-                    }
+                    self.leave_session();
                     return Outcome::Continue;
                 }
                 let (message, overlay) = run.update(action, clock, &self.paths);
@@ -383,6 +389,14 @@ impl App {
         };
         if matches!(overlay, Overlay::Help) {
             self.overlay = keep(action).then_some(overlay);
+            return;
+        }
+        if let Overlay::Confirm(Confirm::LeaveUnsaved { .. }) = overlay {
+            match action {
+                Action::Confirm => self.leave_with_rescue(),
+                Action::Cancel => {}
+                _ => self.overlay = Some(overlay),
+            }
             return;
         }
         let (message, next) = run.update_overlay(overlay, action, clock);
@@ -407,6 +421,15 @@ impl App {
                 None
             }
             Err(e) => Message::error(format!("{}: {e}", dir.display())),
+        }
+    }
+
+    /// Back to where the session was opened from: the review list or home.
+    fn back_from_session(&mut self) {
+        if std::mem::take(&mut self.back_to_review) {
+            self.go_review();
+        } else {
+            self.go_home();
         }
     }
 
@@ -453,20 +476,5 @@ impl App {
             Screen::Run(run) => Some(run.file().save_guard()),
             _ => None,
         }
-    }
-
-    fn quit(&mut self) -> Outcome {
-        if let Screen::Run(run) = &mut self.screen {
-            if let Err(e) = run.ws.save_now() {
-                return Outcome::Quit(Some(format!(
-                    "The last change could not be saved: {e}\nThe file keeps the last saved state: {}",
-                    run.file().path.display()
-                )));
-            }
-            if run.file().read_only().is_none() {
-                return Outcome::Quit(Some(format!("Saved: {}", run.file().path.display())));
-            }
-        }
-        Outcome::Quit(None)
     }
 }

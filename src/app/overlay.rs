@@ -29,8 +29,18 @@ impl Overlay {
 /// What a yes answer does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    DeleteIdea { id: IdeaId, text: String },
-    DeleteAction { id: ActionId, what: String },
+    DeleteIdea {
+        id: IdeaId,
+        text: String,
+    },
+    DeleteAction {
+        id: ActionId,
+        what: String,
+    },
+    /// F10 with changes that could not be saved: leave with a rescue copy?
+    LeaveUnsaved {
+        reason: String,
+    },
 }
 
 /// What a form is for; the step that opened it takes what was typed.

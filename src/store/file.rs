@@ -276,7 +276,7 @@ impl SessionFile {
     }
 }
 
-fn render(session: &Session) -> String {
+pub(super) fn render(session: &Session) -> String {
     let mut text = String::with_capacity(4096);
     text.push_str(HEADER);
     text.push_str(&session.to_ron());

@@ -12,6 +12,7 @@ mod lock;
 mod migrate;
 mod naming;
 mod paths;
+mod rescue;
 mod summary;
 mod templates;
 
@@ -24,6 +25,7 @@ pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
 pub use lock::SessionLock;
 pub use naming::slug;
 pub use paths::Paths;
+pub use rescue::{rescue_places, write_rescue};
 pub use summary::SessionSummary;
 pub use templates::{
     TemplateEntry, TemplateSource, builtin_templates, list_templates, resolve_template,

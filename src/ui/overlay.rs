@@ -18,6 +18,9 @@ pub fn draw(overlay: &Overlay, behind: Context, lang: Language, frame: &mut Fram
                 Confirm::DeleteAction { what, .. } => {
                     trf(lang, "ui.confirm_delete_action", &[what])
                 }
+                Confirm::LeaveUnsaved { reason } => {
+                    trf(lang, "ui.confirm_leave_unsaved", &[reason])
+                }
             };
             let popup = widgets::centered(area, 64, 5);
             frame.render_widget(Clear, popup);

@@ -2,6 +2,8 @@
 //! binary, reading ideas back from disk, sending signals.
 #![allow(dead_code)]
 
+pub mod disk;
+
 use crate::common::{bin, run, stdout};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
