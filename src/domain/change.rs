@@ -314,6 +314,12 @@ impl Session {
                 results
                     .denominators
                     .retain(|d| groups.iter().any(|g| g.id == d.group));
+                // ... and carry its name, so the file says what the screen says.
+                for d in &mut results.denominators {
+                    if let Some(g) = groups.iter().find(|g| g.id == d.group) {
+                        d.label.clone_from(&g.label);
+                    }
+                }
                 results.groups = groups;
             }
             SetGroupingLevel { step, level } => {

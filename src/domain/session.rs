@@ -89,6 +89,21 @@ impl StepResults {
     pub fn is_empty(&self) -> bool {
         *self == StepResults::default()
     }
+
+    /// The names of the marked common denominators: each is its group's name now (a group
+    /// renamed after marking shows its new name); the label kept at marking time only for a
+    /// group that is no longer there.
+    pub fn denominator_labels(&self) -> Vec<&str> {
+        self.denominators
+            .iter()
+            .map(|d| {
+                self.groups
+                    .iter()
+                    .find(|g| g.id == d.group)
+                    .map_or(d.label.as_str(), |g| g.label.as_str())
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,6 +193,17 @@ impl Session {
         self.all_ideas()
             .find(|(_, idea)| idea.id == id)
             .map(|(step, _)| step)
+    }
+
+    /// The common denominators of every common-ground step, by their groups' names now.
+    pub fn denominator_labels(&self) -> Vec<&str> {
+        self.template
+            .steps
+            .iter()
+            .filter(|s| s.kind == super::StepKind::CommonGround)
+            .filter_map(|s| self.results(&s.id))
+            .flat_map(StepResults::denominator_labels)
+            .collect()
     }
 
     pub fn idea_count(&self) -> usize {

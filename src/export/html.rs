@@ -211,8 +211,8 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
             "<h3>{}</h3>\n<ul class=\"denominators\">",
             esc(tr(lang, "bridge.denominators"))
         );
-        for d in &results.denominators {
-            let _ = writeln!(out, "<li>★ {}</li>", esc(&d.label));
+        for label in results.denominator_labels() {
+            let _ = writeln!(out, "<li>★ {}</li>", esc(label));
         }
         out.push_str("</ul>\n");
     }

@@ -86,8 +86,8 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
     let Some(results) = results else { return };
     if !results.denominators.is_empty() {
         let _ = writeln!(out, "**{}:**\n", tr(lang, "report.denominators"));
-        for d in &results.denominators {
-            let _ = writeln!(out, "- {}", escape(&d.label));
+        for label in results.denominator_labels() {
+            let _ = writeln!(out, "- ★ {}", escape(label));
         }
         out.push('\n');
     }

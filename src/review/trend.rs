@@ -103,9 +103,9 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
 /// back to its most shared theme.
 fn top_denominator(s: &Session) -> (Option<String>, usize) {
     let marked: BTreeSet<String> = s
-        .results
-        .values()
-        .flat_map(|r| r.denominators.iter().map(|d| d.label.clone()))
+        .denominator_labels()
+        .into_iter()
+        .map(str::to_string)
         .collect();
     let all = themes(s);
     let pick = all

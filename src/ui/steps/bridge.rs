@@ -2,7 +2,6 @@
 
 use crate::app::RunState;
 use crate::app::steps::bridge::BridgeState;
-use crate::domain::StepKind;
 use crate::i18n::tr;
 use crate::ui::theme;
 use ratatui::Frame;
@@ -27,14 +26,7 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
         tr(lang, "bridge.denominators"),
         theme::accent(),
     ));
-    let denominators: Vec<String> = session
-        .template
-        .steps
-        .iter()
-        .filter(|s| s.kind == StepKind::CommonGround)
-        .filter_map(|s| session.results(&s.id))
-        .flat_map(|r| r.denominators.iter().map(|d| d.label.clone()))
-        .collect();
+    let denominators = session.denominator_labels();
     if denominators.is_empty() {
         lines.push(Line::styled(
             tr(lang, "bridge.no_denominators"),

@@ -34,11 +34,7 @@ pub fn draw(run: &RunState, close: &CloseState, list: &[String], frame: &mut Fra
             trf(lang, "close.ideas_groups", &[&ideas, &groups]),
         ));
     }
-    let denominators: Vec<String> = session
-        .results
-        .values()
-        .flat_map(|r| r.denominators.iter().map(|d| d.label.clone()))
-        .collect();
+    let denominators = session.denominator_labels();
     lines.push(widgets::fact(
         tr(lang, "close.denominators"),
         if denominators.is_empty() {

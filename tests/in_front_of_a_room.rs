@@ -1,0 +1,67 @@
+//! What a full trial in front of a room tripped over (issue "A session in front of a room"):
+//! each test drives the app as a facilitator would and checks the screen or the file.
+
+mod common;
+
+use ambassador::domain::Language;
+use common::drive::Harness;
+use crossterm::event::KeyCode;
+
+/// Four ideas on two questions, then on the common-ground board.
+fn on_the_board(name: &str) -> Harness {
+    let mut h = Harness::session(name, Language::En, &["Ann", "Bob"]);
+    h.page_down(3)
+        .idea("proud of our work")
+        .key(KeyCode::Tab)
+        .idea("LinkedIn posts about projects");
+    h.page_down(1)
+        .idea("weekly LinkedIn posting")
+        .key(KeyCode::Tab)
+        .idea("time for training courses");
+    h.page_down(3);
+    h
+}
+
+fn rename_selected_group(h: &mut Harness, label: &str) {
+    h.typed("r");
+    h.ctrl('u');
+    for _ in 0..80 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed(label).enter();
+}
+
+#[test]
+fn a_denominator_renamed_after_marking_shows_its_new_name_everywhere() {
+    let mut h = on_the_board("room-denominator-rename");
+    h.typed(" ");
+    rename_selected_group(&mut h, "Pride online");
+    let disk = h.on_disk();
+    assert_eq!(
+        disk.denominator_labels(),
+        ["Pride online"],
+        "the session file keeps the old name"
+    );
+    h.page_down(1);
+    let bridge = h.render(100, 30);
+    assert!(bridge.contains("★ Pride online"), "bridge:\n{bridge}");
+    h.page_down(1);
+    let close = h.render(120, 30);
+    assert!(close.contains("Pride online"), "close:\n{close}");
+    let md = ambassador::export::render(&h.on_disk(), ambassador::export::Format::Md, false);
+    assert!(md.contains("★ Pride online"), "{md}");
+    let html = ambassador::export::render(&h.on_disk(), ambassador::export::Format::Html, false);
+    assert!(html.contains("★ Pride online"), "html lacks the new name");
+}
+
+#[test]
+fn a_denominator_in_an_older_file_shows_its_groups_current_name() {
+    let mut h = on_the_board("room-denominator-old-file");
+    h.typed(" ");
+    let mut session = h.on_disk();
+    let results = session.results.get_mut("common_ground").unwrap();
+    let marked = results.denominators[0].group;
+    let group = results.groups.iter_mut().find(|g| g.id == marked).unwrap();
+    group.label = "Renamed by hand".into();
+    assert_eq!(session.denominator_labels(), ["Renamed by hand"]);
+}
