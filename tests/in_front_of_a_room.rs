@@ -65,3 +65,44 @@ fn a_denominator_in_an_older_file_shows_its_groups_current_name() {
     group.label = "Renamed by hand".into();
     assert_eq!(session.denominator_labels(), ["Renamed by hand"]);
 }
+
+const THIRTEEN: [&str; 13] = [
+    "Ann", "Bob", "Chloé", "Dirk", "Eva", "Fatima", "Gert", "Hanna", "Ivo", "Jet", "Koen", "Lies",
+    "Mo",
+];
+
+#[test]
+fn roles_keep_the_participant_in_focus_in_view_at_80x24() {
+    let mut h = Harness::session("room-roles-focus", Language::En, &THIRTEEN);
+    h.page_down(2);
+    for _ in 0..12 {
+        h.key(KeyCode::Tab);
+    }
+    let screen = h.render(80, 24);
+    let focused = screen.lines().find(|l| l.contains("▶ Mo"));
+    assert!(
+        focused.is_some(),
+        "Mo has the focus but is not shown:\n{screen}"
+    );
+}
+
+#[test]
+fn the_roles_footer_shows_the_real_range_and_a_wrong_number_says_why() {
+    let mut h = Harness::session("room-roles-range", Language::En, &["Ann", "Bob"]);
+    h.page_down(2);
+    let screen = h.render(100, 30);
+    let footer = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert!(footer.contains("1–4 role"), "{footer}");
+    h.typed("6");
+    assert!(h.message().contains("4 roles"), "{:?}", h.message());
+}
+
+#[test]
+fn the_dutch_pulse_footer_does_not_repeat_the_range() {
+    let mut h = Harness::session("room-pulse-nl", Language::Nl, &["Jan", "Sanne"]);
+    h.page_down(1);
+    let screen = h.render(120, 30);
+    let footer = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert!(footer.contains("1–5 score"), "{footer}");
+    assert!(!footer.contains("score 1–5"), "{footer}");
+}

@@ -170,7 +170,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Roles K::BackTab, SHIFT => A::PrevParticipant, "Shift-Tab", "key.prev_participant", false;
     Roles K::Down, NONE => A::NextParticipant, "↓", "key.next_participant", false;
     Roles K::Up, NONE => A::PrevParticipant, "↑", "key.prev_participant", false;
-    Roles K::Char('1'), NONE => A::Pick(1), "1–6", "key.role", true;
+    Roles K::Char('1'), NONE => A::Pick(1), "1–n", "key.role", true;
     Roles K::Char('2'), NONE => A::Pick(2), "2", "key.role", false;
     Roles K::Char('3'), NONE => A::Pick(3), "3", "key.role", false;
     Roles K::Char('4'), NONE => A::Pick(4), "4", "key.role", false;
@@ -222,6 +222,15 @@ pub const KEYMAP: &[Binding] = keys! {
     Close K::Char('f'), NONE => A::Finish, "f", "key.finish", true;
     Close K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 };
+
+/// The key as shown in footers and help: a range ending in `n` ("1–n") ends at the number of
+/// choices the step offers (four roles: "1–4").
+pub fn shown_label(b: &Binding, choices: Option<usize>) -> String {
+    match (b.key_label.strip_suffix('n'), choices) {
+        (Some(start), Some(n)) if start.ends_with('–') => format!("{start}{n}"),
+        _ => b.key_label.to_string(),
+    }
+}
 
 fn matches(b: &Binding, key: &KeyEvent) -> bool {
     if b.code != key.code {

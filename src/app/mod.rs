@@ -209,6 +209,17 @@ impl App {
         self.clock.monotonic()
     }
 
+    /// How many numbered choices the step offers (its roles), for the keys shown as "1–n".
+    pub fn choices(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::Run(run) => match &run.session().current_step().kind {
+                crate::domain::StepKind::Roles { roles } => Some(roles.len()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The context keys resolve in: an overlay's, else the screen's.
     pub fn context(&self) -> Context {
         match &self.overlay {

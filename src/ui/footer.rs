@@ -10,19 +10,25 @@ use unicode_width::UnicodeWidthStr;
 
 /// The keys that matter here, straight from the keymap. The screen's own keys come first;
 /// help and quit always show, so keys that do not fit are dropped from the middle.
-pub fn draw(context: Context, lang: Language, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    context: Context,
+    choices: Option<usize>,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         keymap::bindings_for(context)
             .into_iter()
             .filter(|b| b.in_footer)
             .partition(|b| b.context == Context::Global);
-    let item = |b: &keymap::Binding| -> (&'static str, &'static str) {
-        (b.key_label, tr(lang, b.description))
+    let item = |b: &keymap::Binding| -> (String, &'static str) {
+        (keymap::shown_label(b, choices), tr(lang, b.description))
     };
-    let width = |(k, d): &(&str, &str)| k.width() + d.width() + 3;
-    let fixed: Vec<(&str, &str)> = global.into_iter().map(item).collect();
+    let width = |(k, d): &(String, &str)| k.width() + d.width() + 3;
+    let fixed: Vec<(String, &str)> = global.into_iter().map(item).collect();
     let mut budget = usize::from(area.width).saturating_sub(fixed.iter().map(width).sum());
-    let mut shown: Vec<(&str, &str)> = Vec::new();
+    let mut shown: Vec<(String, &str)> = Vec::new();
     for b in own {
         let it = item(b);
         // (the screen's own keys, in keymap order)

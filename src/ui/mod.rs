@@ -63,8 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             message,
         );
     }
-    footer::draw(app.context(), lang, frame, footer);
+    let choices = app.choices();
+    footer::draw(app.context(), choices, lang, frame, footer);
     if let Some(o) = &app.overlay {
-        overlay::draw(o, app.screen_context(), lang, frame, area);
+        overlay::draw(o, app.screen_context(), choices, lang, frame, area);
     }
 }

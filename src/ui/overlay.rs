@@ -9,9 +9,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-pub fn draw(overlay: &Overlay, behind: Context, lang: Language, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    overlay: &Overlay,
+    behind: Context,
+    choices: Option<usize>,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
     match overlay {
-        Overlay::Help => help(behind, lang, frame, area),
+        Overlay::Help => help(behind, choices, lang, frame, area),
         Overlay::Confirm(c) => {
             let question = match c {
                 Confirm::DeleteIdea { text, .. } => trf(lang, "ui.confirm_delete_idea", &[text]),
@@ -74,10 +81,15 @@ pub fn draw(overlay: &Overlay, behind: Context, lang: Language, frame: &mut Fram
 }
 
 /// Every key of the screen behind the overlay, and the global ones.
-fn help(behind: Context, lang: Language, frame: &mut Frame, area: Rect) {
+fn help(behind: Context, choices: Option<usize>, lang: Language, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut seen: Vec<(&str, String)> = Vec::new();
     for b in keymap::bindings_for(behind) {
+        let label = keymap::shown_label(b, choices);
+        // Keys past the step's choices ("5" with four roles) do nothing here.
+        if choices.is_some_and(|n| b.key_label.parse::<usize>().is_ok_and(|k| k > n)) {
+            continue;
+        }
         let description = tr(lang, b.description);
         // Keys that do the same thing share a row (1 … 5, ↑ ↓).
         if let Some(i) = seen.iter().position(|(d, _)| *d == description) {
@@ -85,15 +97,15 @@ fn help(behind: Context, lang: Language, frame: &mut Frame, area: Rect) {
             let covered = seen[i].1.contains('–');
             if let (false, Some(Line { spans, .. })) = (covered, lines.get_mut(i)) {
                 spans[0] = Span::styled(
-                    format!("{} {}", spans[0].content.trim_end(), b.key_label),
+                    format!("{} {label}", spans[0].content.trim_end()),
                     theme::key(),
                 );
             }
             continue;
         }
-        seen.push((description, b.key_label));
+        seen.push((description, label.clone()));
         lines.push(Line::from(vec![
-            Span::styled(b.key_label.to_string(), theme::key()),
+            Span::styled(label, theme::key()),
             Span::raw(description),
         ]));
     }

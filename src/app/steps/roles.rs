@@ -28,7 +28,11 @@ impl RolesState {
             0 => None,
             n => match roles.get(usize::from(n) - 1) {
                 Some(r) => Some(r.id.clone()),
-                None => return None,
+                None => {
+                    let lang = ws.lang();
+                    let n = roles.len();
+                    return Message::info(crate::i18n::trf(lang, "msg.no_such_role", &[&n, &n]));
+                }
             },
         };
         let chosen = role.is_some();
