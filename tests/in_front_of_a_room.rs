@@ -106,3 +106,69 @@ fn the_dutch_pulse_footer_does_not_repeat_the_range() {
     assert!(footer.contains("1–5 score"), "{footer}");
     assert!(!footer.contains("score 1–5"), "{footer}");
 }
+
+#[test]
+fn space_ticks_the_checklist_line_without_moving_on() {
+    let mut h = Harness::session("room-checklist-space", Language::En, &["Ann"]);
+    h.typed(" ");
+    h.key(KeyCode::Down);
+    h.typed(" ");
+    let disk = h.on_disk();
+    let checked = &disk.results(&disk.current_step().id).unwrap().checked;
+    assert_eq!(checked.iter().copied().collect::<Vec<_>>(), [0, 1]);
+}
+
+#[test]
+fn a_step_starts_with_the_first_person_who_has_not_answered() {
+    let mut h = Harness::session(
+        "room-first-unanswered",
+        Language::En,
+        &["Ann", "Bob", "Cor"],
+    );
+    // Roles: Ann and Bob choose, so the focus ends on Cor.
+    h.page_down(2).typed("1").typed("2");
+    let focus = |h: &Harness| {
+        let s = h.on_disk();
+        s.participant_name(s.focus.unwrap()).to_string()
+    };
+    assert_eq!(focus(&h), "Cor");
+    // Q1 starts with Ann, who has said nothing yet.
+    h.page_down(1);
+    assert_eq!(focus(&h), "Ann");
+    h.idea("proud of our work");
+    h.key(KeyCode::Tab).idea("time for training");
+    // Back on roles, Cor has still not chosen.
+    h.key(KeyCode::PageUp);
+    assert_eq!(focus(&h), "Cor");
+    // On to Q1 again: Cor is the first who has not spoken.
+    h.page_down(1);
+    assert_eq!(focus(&h), "Cor");
+}
+
+#[test]
+fn a_read_only_session_can_be_looked_through_step_by_step_in_its_language() {
+    let mut h = Harness::session("room-read-only-look", Language::Nl, &["Jan"]);
+    let path = h.run().file().path.clone();
+    let before = std::fs::read(&path).unwrap();
+    let file = ambassador::store::SessionFile::open_read_only(&path).unwrap();
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Session {
+            paths: Harness::paths(h.dir.path()),
+            file: Box::new(file),
+        },
+        Box::new(common::clock()),
+    );
+    h.page_down(3);
+    assert_eq!(h.run().session().current_step, 3, "{}", h.message());
+    assert!(h.message().starts_with("Alleen lezen"), "{}", h.message());
+    assert!(
+        !h.message().contains("review"),
+        "English in a Dutch message: {}",
+        h.message()
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "looking changed the file"
+    );
+}

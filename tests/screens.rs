@@ -22,7 +22,9 @@ fn snap(h: &mut Harness, name: &str) {
 /// A session with something on every step.
 fn filled(name: &str, language: Language) -> Harness {
     let mut h = Harness::session(name, language, &["Ann", "Bob", "Chloé"]);
-    h.key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
+    h.key(KeyCode::Char(' '))
+        .key(KeyCode::Down)
+        .key(KeyCode::Char(' '));
     h.page_down(1).typed("453").typed("221").typed("54");
     h.page_down(1).typed("1").typed("3").typed("1");
     h.page_down(1);

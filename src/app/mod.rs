@@ -468,7 +468,11 @@ impl App {
             Ok(file) => {
                 let lang = file.session.language;
                 self.message = file.read_only().map(|r| Message {
-                    text: crate::i18n::trf(lang, "msg.read_only", &[r]),
+                    text: crate::i18n::trf(
+                        lang,
+                        "msg.read_only",
+                        &[&workspace::reason_text(lang, r)],
+                    ),
                     is_error: false,
                 });
                 let run = RunState::new(file, self.model.clone(), self.clock.as_ref());

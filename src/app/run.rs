@@ -7,7 +7,7 @@ use super::steps::{Env, StepResult, StepState};
 use super::workspace::Workspace;
 use super::{Action, Confirm, Context, Message, Overlay, PromptPurpose};
 use crate::domain::{Change, Clock, Session, StepKind};
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use crate::store::{Paths, SessionFile};
 use ratatui::layout::Rect;
 use std::cell::Cell;
@@ -199,15 +199,35 @@ impl RunState {
     /// Moves to another step, which starts fresh; a grouped step first takes in ideas
     /// added, edited or removed elsewhere.
     fn go_to(&mut self, step: usize, clock: &dyn Clock) -> Option<Message> {
-        let message = self.ws.transact(clock, |tx| {
-            tx.apply(Change::GoToStep(step))?;
-            let entered = tx.session().current_step();
-            if matches!(entered.kind, StepKind::Question | StepKind::CommonGround) {
-                let id = entered.id.clone();
-                tx.refresh(&id);
-            }
-            Ok(())
-        });
+        let message = if let Some(reason) = self.ws.read_only_text() {
+            // Looking around a read-only session moves in memory only, and says so.
+            self.ws.look(Change::GoToStep(step), clock).or_else(|| {
+                Message::info(trf(
+                    self.ws.lang(),
+                    "msg.read_only_nothing_changed",
+                    &[&reason],
+                ))
+            })
+        } else {
+            self.ws.transact(clock, |tx| {
+                tx.apply(Change::GoToStep(step))?;
+                let entered = tx.session().current_step();
+                // A step where each person answers starts with who has not answered yet.
+                let first = tx.session().first_to_answer(entered);
+                let per_person = matches!(
+                    entered.kind,
+                    StepKind::Pulse { .. } | StepKind::Roles { .. } | StepKind::Question
+                );
+                if matches!(entered.kind, StepKind::Question | StepKind::CommonGround) {
+                    let id = entered.id.clone();
+                    tx.refresh(&id);
+                }
+                if per_person && first.is_some() && first != tx.session().focus {
+                    tx.apply(Change::Focus(first))?;
+                }
+                Ok(())
+            })
+        };
         self.step = StepState::enter(&self.session().current_step().kind);
         self.step_started = clock.monotonic();
         message
@@ -229,6 +249,6 @@ impl RunState {
             Some(i) => (i + n - 1) % n,
         };
         let id = people[next].id;
-        self.ws.commit(Change::Focus(Some(id)), clock)
+        self.ws.look(Change::Focus(Some(id)), clock)
     }
 }

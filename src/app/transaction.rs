@@ -123,8 +123,12 @@ impl Workspace {
         clock: &dyn Clock,
         body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
     ) -> Option<Message> {
-        if let Some(reason) = self.read_only() {
-            return Message::error(trf(self.lang(), "msg.read_only_nothing_changed", &[reason]));
+        if let Some(reason) = self.read_only_text() {
+            return Message::error(trf(
+                self.lang(),
+                "msg.read_only_nothing_changed",
+                &[&reason],
+            ));
         }
         let before = self.file.session.clone();
         let mut tx = Tx {

@@ -4,7 +4,7 @@
 
 use super::live_groups::LiveGroups;
 use super::{Message, SaveStatus};
-use crate::domain::{Clock, History, Language, Session};
+use crate::domain::{Change, Clock, History, Language, Session};
 use crate::i18n::{tr, trf};
 use crate::store::{ReadOnlyReason, SaveNote, SessionFile, StoreError};
 
@@ -40,6 +40,27 @@ impl Workspace {
     /// Why the session cannot be changed, if it cannot.
     pub fn read_only(&self) -> Option<&ReadOnlyReason> {
         self.file.read_only()
+    }
+
+    /// Why the session is read-only, in the session's language.
+    pub fn read_only_text(&self) -> Option<String> {
+        self.read_only().map(|r| reason_text(self.lang(), r))
+    }
+
+    /// A change of where the facilitator looks (the step, the person in focus): saved like
+    /// any change, or, when the session is read-only, made in memory only.
+    pub fn look(&mut self, change: Change, clock: &dyn Clock) -> Option<Message> {
+        if self.read_only().is_none() {
+            return self.commit(change, clock);
+        }
+        debug_assert!(
+            !change.is_undoable(),
+            "look is for moving around, not editing"
+        );
+        match self.file.session.apply(change, clock) {
+            Ok(_) => None,
+            Err(e) => Message::error(e.to_string()),
+        }
     }
 
     /// Undo (`back`) or redo the last edit, and save; true when the session moved.
@@ -100,5 +121,19 @@ impl Workspace {
         self.file.save()?;
         self.save = SaveStatus::Saved;
         Ok(())
+    }
+}
+
+/// Why a session cannot be changed, in `lang` (the store says it in English, for logs).
+pub fn reason_text(lang: Language, reason: &ReadOnlyReason) -> String {
+    match reason {
+        ReadOnlyReason::LockedElsewhere => tr(lang, "reason.locked_elsewhere").to_string(),
+        ReadOnlyReason::NewerVersion { found } => trf(
+            lang,
+            "reason.newer_version",
+            &[found, &crate::domain::FORMAT_VERSION],
+        ),
+        ReadOnlyReason::CannotLock(why) => trf(lang, "reason.cannot_lock", &[why]),
+        ReadOnlyReason::Requested => tr(lang, "reason.requested").to_string(),
     }
 }

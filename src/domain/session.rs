@@ -195,6 +195,33 @@ impl Session {
             .map(|(step, _)| step)
     }
 
+    /// Whether a participant has answered on a step where each person answers (all pulse
+    /// statements scored, a role chosen, something said on a question); `None` on other steps.
+    pub fn has_answered(&self, step: &super::Step, participant: ParticipantId) -> Option<bool> {
+        let results = self.results(&step.id);
+        Some(match &step.kind {
+            super::StepKind::Pulse { items, .. } => results
+                .and_then(|r| r.pulse.get(&participant))
+                .is_some_and(|scores| items.iter().all(|i| scores.contains_key(&i.id))),
+            super::StepKind::Roles { .. } => {
+                results.is_some_and(|r| r.roles.contains_key(&participant))
+            }
+            super::StepKind::Question => {
+                results.is_some_and(|r| r.ideas.iter().any(|i| i.participant == participant))
+            }
+            _ => return None,
+        })
+    }
+
+    /// Who a step starts with: the first participant who has not answered yet, else the first.
+    pub fn first_to_answer(&self, step: &super::Step) -> Option<ParticipantId> {
+        self.participants
+            .iter()
+            .find(|p| self.has_answered(step, p.id) == Some(false))
+            .or(self.participants.first())
+            .map(|p| p.id)
+    }
+
     /// The common denominators of every common-ground step, by their groups' names now.
     pub fn denominator_labels(&self) -> Vec<&str> {
         self.template

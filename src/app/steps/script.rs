@@ -45,9 +45,8 @@ impl Checklist {
             Action::Toggle if self.cursor < n => {
                 let step = ws.step_id();
                 let index = self.cursor;
-                let message = ws.commit(Change::ToggleChecklist { step, index }, clock);
-                self.cursor = moved(self.cursor, true, n);
-                message
+                // Space ticks; the arrows move (ticking and moving at once skipped lines).
+                ws.commit(Change::ToggleChecklist { step, index }, clock)
             }
             _ => None,
         }
