@@ -10,6 +10,7 @@ pub mod export;
 pub mod grouping;
 pub mod i18n;
 pub mod review;
+pub mod sanitize;
 pub mod store;
 pub mod terminal;
 pub mod ui;

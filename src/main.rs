@@ -9,17 +9,20 @@ fn main() -> ExitCode {
         Ok(Next::Interactive(start)) => match ambassador::terminal::run(*start) {
             Ok(message) => {
                 if let Some(m) = message {
-                    println!("{m}");
+                    println!("{}", ambassador::sanitize::text(&m));
                 }
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("ambassador: the terminal failed: {e}");
+                eprintln!(
+                    "ambassador: the terminal failed: {}",
+                    ambassador::sanitize::text(&e.to_string())
+                );
                 ExitCode::FAILURE
             }
         },
         Err(e) => {
-            eprintln!("ambassador: {e}");
+            eprintln!("ambassador: {}", ambassador::sanitize::text(&e.to_string()));
             ExitCode::FAILURE
         }
     }

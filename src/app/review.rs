@@ -80,7 +80,7 @@ impl ReviewState {
     fn selected_summary(&self) -> Option<&SessionSummary> {
         match self.selected_listing()? {
             Listing::Session(s) => Some(s),
-            Listing::Unreadable { .. } => None,
+            Listing::Unreadable { .. } | Listing::Kept(_) => None,
         }
     }
 
@@ -153,6 +153,7 @@ impl ReviewState {
                     "msg.cannot_open",
                     &[&error.lines().next().unwrap_or_default()],
                 )),
+                Some(Listing::Kept(k)) => Message::info(k.to_string()),
                 None => Message::info(tr(lang, "review.nothing_selected")),
             },
             Action::Merge => self.compare(paths),
