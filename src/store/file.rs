@@ -321,6 +321,11 @@ fn render(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
     render_within(path, session, MAX_FILE_BYTES)
 }
 
+/// The bytes `save` would write for `session` (`path` names it in errors).
+pub(super) fn render_for(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
+    render(path, session)
+}
+
 fn render_within(path: &Path, session: &Session, limit: u64) -> Result<Vec<u8>, StoreError> {
     let mut text = String::with_capacity(4096);
     text.push_str(HEADER);

@@ -14,6 +14,7 @@ mod migrate;
 mod naming;
 mod paths;
 mod read;
+mod rescue;
 mod templates;
 
 pub use atomic::{write_atomic, write_atomic_shared};
@@ -27,6 +28,7 @@ pub use lock::SessionLock;
 pub use naming::slug;
 pub use paths::Paths;
 pub use read::{ReadError, kind_of, read_regular};
+pub use rescue::{RescueError, rescue_places, write_rescue};
 pub use templates::{
     MAX_TEMPLATE_BYTES, TemplateEntry, TemplateSource, builtin_templates, list_templates,
     resolve_template,
