@@ -3,6 +3,7 @@
 use crate::domain::{Language, NewSession, SystemClock};
 use crate::export::{self, Format};
 use crate::grouping;
+use crate::sanitize;
 use crate::store::{
     self, Listing, Paths, SessionFile, StoreError, TemplateSource, find_session, list_sessions,
     list_templates, resolve_template,
@@ -51,7 +52,8 @@ pub enum Command {
         session: String,
         #[arg(long, value_enum)]
         format: Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` for standard output). Only a
+        /// regular file or a new path: links, FIFOs and devices are refused.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Leave every participant's and the facilitator's name out.
@@ -131,6 +133,8 @@ pub enum CliError {
         source: std::io::Error,
     },
     #[error("{0}")]
+    Output(#[from] export::OutputError),
+    #[error("{0}")]
     Invalid(String),
 }
 
@@ -205,10 +209,11 @@ fn version(paths: &Paths) {
 }
 
 fn print_paths(paths: &Paths) {
-    println!("data:      {}", paths.data_dir.display());
-    println!("sessions:  {}", paths.sessions_dir().display());
-    println!("config:    {}", paths.config_dir.display());
-    println!("templates: {}", paths.templates_dir().display());
+    let show = |p: &std::path::Path| sanitize::line(&p.display().to_string()).into_owned();
+    println!("data:      {}", show(&paths.data_dir));
+    println!("sessions:  {}", show(&paths.sessions_dir()));
+    println!("config:    {}", show(&paths.config_dir));
+    println!("templates: {}", show(&paths.templates_dir()));
 }
 
 fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
@@ -232,8 +237,8 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     let sessions_dir = paths.ensure_sessions_dir()?;
     let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;
     if args.no_open {
-        println!("{}", file.session.id);
-        println!("{}", file.path.display());
+        println!("{}", sanitize::line(&file.session.id));
+        println!("{}", sanitize::line(&file.path.display().to_string()));
         return Ok(Next::Done);
     }
     interactive(crate::app::Start::Session {
@@ -248,6 +253,7 @@ fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
     if json {
         let items: Vec<serde_json::Value> = listings
             .iter()
+            .filter(|l| !matches!(l, Listing::Kept(_)))
             .map(|l| match l {
                 Listing::Session(s) => {
                     let mut v = serde_json::to_value(s).expect("summaries serialise");
@@ -260,18 +266,28 @@ fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
                 Listing::Unreadable { path, error } => {
                     serde_json::json!({ "path": path, "error": error })
                 }
+                Listing::Kept(_) => serde_json::Value::Null,
             })
             .collect();
-        let text = serde_json::to_string_pretty(&serde_json::json!({ "sessions": items }))
-            .expect("json serialises");
-        writeln!(out, "{text}").map_err(io_err("write the list"))?;
+        let kept: Vec<serde_json::Value> = listings
+            .iter()
+            .filter_map(|l| match l {
+                Listing::Kept(k) => Some(serde_json::json!({
+                    "path": k.path, "of": k.of, "what": k.to_string()
+                })),
+                _ => None,
+            })
+            .collect();
+        let doc = serde_json::json!({ "sessions": items, "kept": kept });
+        let text = serde_json::to_string_pretty(&doc).expect("json serialises");
+        writeln!(out, "{}", sanitize::json(&text)).map_err(io_err("write the list"))?;
         return Ok(());
     }
     if listings.is_empty() {
         writeln!(
             out,
             "No sessions yet in {}. Start one with `ambassador new --title \"Team\" --participant Ann`.",
-            paths.sessions_dir().display()
+            sanitize::line(&paths.sessions_dir().display().to_string())
         )
         .map_err(io_err("write the list"))?;
         return Ok(());
@@ -296,8 +312,9 @@ fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
             Listing::Unreadable { path, error } => {
                 format!("UNREADABLE {}: {}", path.display(), first_line(error))
             }
+            Listing::Kept(k) => format!("KEPT {}: {k}", k.path.display()),
         };
-        writeln!(out, "{line}").map_err(io_err("write the list"))?;
+        writeln!(out, "{}", sanitize::line(&line)).map_err(io_err("write the list"))?;
     }
     Ok(())
 }
@@ -315,14 +332,18 @@ fn export(
 ) -> Result<(), CliError> {
     let path = find_session(&paths.sessions_dir(), session)?;
     let file = SessionFile::open_read_only(&path)?;
-    let report = export::render(&file.session, format, anonymous);
-    match output {
-        Some(out) => store::write_atomic(&out, report.as_bytes())
-            .map_err(io_err(format!("write {}", out.display())))?,
-        None => std::io::stdout()
-            .write_all(report.as_bytes())
-            .map_err(io_err("write the report"))?,
+    let target = export::Target::parse(output);
+    if let export::Target::File(out) = &target {
+        // Before any work, so a refused path costs nothing.
+        export::check_target(out)?;
     }
+    let report = export::render(&file.session, format, anonymous);
+    let report = match (&target, format) {
+        (export::Target::Stdout, Format::Json) => sanitize::json(&report).into_owned(),
+        (export::Target::Stdout, _) => sanitize::text(&report).into_owned(),
+        (export::Target::File(_), _) => report,
+    };
+    export::write(&target, report.as_bytes())?;
     Ok(())
 }
 
@@ -335,18 +356,40 @@ fn templates(paths: &Paths) -> Result<(), CliError> {
         };
         match &entry.template {
             Ok(t) => println!(
-                "{:<16} {}  {} steps  {}  [{}]",
-                t.id,
-                t.language,
-                t.steps.len(),
-                t.title,
-                source
+                "{}",
+                sanitize::line(&format!(
+                    "{:<16} {}  {} steps  {}  [{}]",
+                    t.id,
+                    t.language,
+                    t.steps.len(),
+                    t.title,
+                    source
+                ))
             ),
+            // A source error sanitises what it echoes from the file.
             Err(e) => println!("BROKEN  {e}"),
         }
     }
-    println!("\nYour own templates go in {}", dir.display());
+    println!(
+        "\nYour own templates go in {}",
+        sanitize::line(&dir.display().to_string())
+    );
     Ok(())
+}
+
+/// `group` works in memory on the whole list, and what it needs grows with the words in it:
+/// measured at its peak, 50,000 lines of five random words (1.5 MB) took 292 MB and 10,000
+/// lines of thirty (1.7 MB) 319 MB. These bounds keep every input within 300 MB; more is
+/// refused with a message, never half-done. (A workshop board has hundreds of ideas.)
+pub const MAX_GROUP_LINES: usize = 40_000;
+/// And at most this much text.
+pub const MAX_GROUP_BYTES: u64 = 1024 * 1024;
+
+/// Everything from `input` if it is at most `limit` bytes, else `None`.
+fn read_at_most(input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    input.take(limit + 1).read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= limit).then_some(buf))
 }
 
 fn group(
@@ -366,32 +409,46 @@ fn group(
                 .map_err(|e| CliError::Invalid(format!("{}: {e}", dir.display())))
         })
         .transpose()?;
+    let origin = file
+        .as_ref()
+        .map_or("standard input".to_string(), |p| p.display().to_string());
     let bytes = match &file {
-        Some(p) => std::fs::read(p).map_err(io_err(format!("read {}", p.display())))?,
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(io_err("read standard input"))?;
-            buf
-        }
+        // A FIFO is fine here (`group <(…)`): it was named on purpose. The cap still holds.
+        Some(p) => std::fs::File::open(p)
+            .and_then(|f| read_at_most(f, MAX_GROUP_BYTES))
+            .map_err(io_err(format!("read {}", p.display())))?,
+        None => read_at_most(std::io::stdin().lock(), MAX_GROUP_BYTES)
+            .map_err(io_err("read standard input"))?,
     };
+    let too_many = |what: String| {
+        CliError::Invalid(format!(
+            "{origin}: {what}; `ambassador group` takes at most {MAX_GROUP_LINES} ideas \
+             and {} KB at a time: split the list",
+            MAX_GROUP_BYTES / 1024
+        ))
+    };
+    let Some(bytes) = bytes else {
+        return Err(too_many(format!("more than {MAX_GROUP_BYTES} bytes")));
+    };
+    let lines = bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.trim_ascii().is_empty())
+        .count();
+    if lines > MAX_GROUP_LINES {
+        return Err(too_many(format!("{lines} ideas")));
+    }
     let (ideas, output) = grouping::batch::run(
         &bytes,
         lang.into(),
         grouping::Granularity::Default,
         embedder.as_ref().map(|m| m as &dyn grouping::Embedder),
     )
-    .map_err(|e| {
-        let origin = file
-            .as_ref()
-            .map_or("standard input".to_string(), |p| p.display().to_string());
-        CliError::Invalid(format!("{origin}: {e}"))
-    })?;
+    .map_err(|e| CliError::Invalid(format!("{origin}: {e}")))?;
     let rendered = if json {
-        serde_json::to_string(&output).expect("groups serialise") + "\n"
+        sanitize::json(&serde_json::to_string(&output).expect("groups serialise")).into_owned()
+            + "\n"
     } else {
-        grouping::batch::render_text(&ideas, &output)
+        sanitize::text(&grouping::batch::render_text(&ideas, &output)).into_owned()
     };
     std::io::stdout()
         .write_all(rendered.as_bytes())

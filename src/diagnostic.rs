@@ -66,21 +66,29 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl fmt::Display for SourceError {
+    /// Everything shown comes from the file, so it goes through the terminal sanitiser; the
+    /// caret is placed under the sanitised line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::sanitize;
         writeln!(
             f,
             "{}:{}:{}: {}",
-            self.origin, self.line, self.column, self.message
+            sanitize::line(&self.origin),
+            self.line,
+            self.column,
+            sanitize::line(&self.message)
         )?;
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
-        let shown: String = self
+        let spaced: String = self
             .source_line
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let before: String = spaced.chars().take(self.column.saturating_sub(1)).collect();
+        let shown = sanitize::line(&spaced);
         writeln!(f, "{number} | {shown}")?;
-        let caret_pad = " ".repeat(self.column.saturating_sub(1).min(shown.chars().count()));
+        let caret_pad = " ".repeat(sanitize::line(&before).chars().count());
         write!(f, "{gutter} | {caret_pad}^")
     }
 }
@@ -104,5 +112,11 @@ mod tests {
     fn display_shows_the_line_with_a_caret_under_the_column() {
         let e = SourceError::at("f.ron", "one\n  two\n", 2, 3, "bad".into());
         assert_eq!(e.to_string(), "f.ron:2:3: bad\n2 |   two\n  |   ^");
+    }
+
+    #[test]
+    fn control_characters_in_the_echoed_line_are_shown_and_the_caret_follows() {
+        let e = SourceError::at("f\u{1b}.ron", "a\u{1b}[2Jb\n", 1, 6, "bad".into());
+        assert_eq!(e.to_string(), "f^[.ron:1:6: bad\n1 | a^[[2Jb\n  |       ^");
     }
 }

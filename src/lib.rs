@@ -11,6 +11,7 @@ pub mod fold;
 pub mod grouping;
 pub mod i18n;
 pub mod review;
+pub mod sanitize;
 pub mod store;
 pub mod terminal;
 pub mod ui;

@@ -11,17 +11,20 @@ fn main() -> ExitCode {
             Ok(exit) => {
                 // After a hang-up there is no terminal to print to; that is no reason to fail.
                 if let Some(m) = exit.message {
-                    let _ = writeln!(std::io::stdout(), "{m}");
+                    let _ = writeln!(std::io::stdout(), "{}", ambassador::sanitize::text(&m));
                 }
                 ExitCode::from(exit.status)
             }
             Err(e) => {
-                eprintln!("ambassador: the terminal failed: {e}");
+                eprintln!(
+                    "ambassador: the terminal failed: {}",
+                    ambassador::sanitize::text(&e.to_string())
+                );
                 ExitCode::FAILURE
             }
         },
         Err(e) => {
-            eprintln!("ambassador: {e}");
+            eprintln!("ambassador: {}", ambassador::sanitize::text(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -168,7 +168,7 @@ fn watch_signals(
                 if let Some((path, bytes)) = held.as_deref().and_then(Option::as_ref) {
                     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
                     let places = crate::store::rescue_places(&config_dir);
-                    match crate::store::write_rescue(bytes, &stem, &places) {
+                    match crate::store::write_rescue_bytes(&stem, bytes, &places) {
                         Ok(copy) => eprintln!("Not saved; a rescue copy is at {}", copy.display()),
                         Err(why) => eprintln!("Not saved, and no rescue copy either: {why}"),
                     }

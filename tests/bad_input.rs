@@ -80,7 +80,7 @@ fn a_file_of_another_program_is_refused() {
         "other.ron",
         b"(name: \"window\", width: 800, height: 600)\n",
     );
-    assert_refused(data.path(), &path, "not an ambassador session file");
+    assert_refused(data.path(), &path, "not a session file");
     let json = session_file(
         data.path(),
         "json.ron",

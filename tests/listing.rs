@@ -12,6 +12,7 @@ fn titles(dir: &std::path::Path) -> Vec<String> {
         .map(|l| match l {
             Listing::Session(s) => s.title,
             Listing::Unreadable { path, .. } => format!("unreadable {}", path.display()),
+            Listing::Kept(k) => format!("kept {}", k.path.display()),
         })
         .collect();
     t.sort();

@@ -50,7 +50,7 @@ fn rescues(dir: &Path) -> Vec<PathBuf> {
         .map(|d| {
             d.filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.to_string_lossy().contains(".rescued-"))
+                .filter(|p| p.to_string_lossy().contains(".rescue"))
                 .collect()
         })
         .unwrap_or_default()

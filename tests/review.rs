@@ -73,6 +73,7 @@ fn shown_titles(app: &App) -> Vec<String> {
             ambassador::store::Listing::Unreadable { path, .. } => {
                 format!("unreadable {}", path.file_name().unwrap().to_string_lossy())
             }
+            ambassador::store::Listing::Kept(k) => format!("kept {}", k.path.display()),
         })
         .collect()
 }

@@ -47,7 +47,7 @@ impl HomeState {
             .iter()
             .find_map(|l| match l {
                 Listing::Session(s) => Some(s.language),
-                Listing::Unreadable { .. } => None,
+                Listing::Unreadable { .. } | Listing::Kept(_) => None,
             })
             .unwrap_or_else(system_language)
     }
@@ -72,6 +72,7 @@ impl HomeState {
                             &[&error.lines().next().unwrap_or_default()],
                         )))
                     }
+                    Some(Listing::Kept(k)) => HomeOutcome::Stay(Message::info(k.to_string())),
                     None => HomeOutcome::Stay(Message::info(crate::i18n::tr(
                         lang,
                         "msg.no_session_yet",

@@ -83,7 +83,7 @@ impl ReviewState {
     fn selected_summary(&self) -> Option<&SessionSummary> {
         match self.selected_listing()? {
             Listing::Session(s) => Some(s),
-            Listing::Unreadable { .. } => None,
+            Listing::Unreadable { .. } | Listing::Kept(_) => None,
         }
     }
 
@@ -163,6 +163,7 @@ impl ReviewState {
                     "msg.cannot_open",
                     &[&error.lines().next().unwrap_or_default()],
                 )),
+                Some(Listing::Kept(k)) => Message::info(k.to_string()),
                 None => Message::info(tr(lang, "review.nothing_selected")),
             },
             Action::Compare => self.compare(paths),

@@ -127,6 +127,8 @@ pub enum ChangeError {
     ScoreOutOfRange(u8),
     #[error("checklist line {0} does not exist")]
     UnknownChecklistLine(usize),
+    #[error("this session has used every id it can hand out; nothing was added")]
+    NoIdsLeft,
 }
 
 /// What an applied change produced.
@@ -165,7 +167,7 @@ impl Session {
             AddParticipant(name) => {
                 let name = non_empty(&name)?;
                 self.check_unique_name(&name, None)?;
-                let id = self.take_id() as ParticipantId;
+                let id = self.take_id()? as ParticipantId;
                 self.participants.push(Participant { id, name });
                 if self.focus.is_none() {
                     self.focus = Some(id);
@@ -276,7 +278,7 @@ impl Session {
                     return Err(wrong(&step, "question"));
                 }
                 self.participant_index(participant)?;
-                let id = self.take_id();
+                let id = self.take_id()?;
                 let at = clock.now();
                 self.results.entry(step).or_default().ideas.push(Idea {
                     id,
@@ -347,7 +349,7 @@ impl Session {
             } => {
                 let what = non_empty(&what)?;
                 self.step_kind(&step)?;
-                let id = self.take_id();
+                let id = self.take_id()?;
                 self.results.entry(step).or_default().actions.push(Action {
                     id,
                     what,

@@ -12,7 +12,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use history::History;
 pub use language::Language;
 pub use session::{
-    Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, Idea, IdeaId, NewSession,
-    Participant, ParticipantId, Session, StepResults,
+    Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
+    NewSession, Participant, ParticipantId, Session, StepResults,
 };
 pub use template::{PulseItem, RoleOption, Step, StepKind, Template};

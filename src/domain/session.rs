@@ -10,6 +10,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// opened read-only (see `store::load`).
 pub const FORMAT_VERSION: u32 = 2;
 
+/// Ids come from one counter and participants keep theirs in 32 bits, so every id stays
+/// below this.
+pub const ID_LIMIT: u64 = u32::MAX as u64;
+
 pub type ParticipantId = u32;
 pub type IdeaId = u64;
 pub type GroupId = u64;
@@ -253,6 +257,12 @@ impl Session {
             .separate_tuple_members(false);
         ron::ser::to_string_pretty(self, config).expect("sessions always serialise")
     }
+
+    /// RON without indentation or line breaks: the same session in far fewer bytes, for
+    /// sessions whose readable form would be too large for a session file.
+    pub fn to_compact_ron(&self) -> String {
+        ron::ser::to_string(self).expect("sessions always serialise")
+    }
 }
 
 /// What a facilitator gives when starting a session.
@@ -296,9 +306,10 @@ impl Session {
         for name in details.participants {
             let name = name.trim();
             if !name.is_empty() && !session.participants.iter().any(|p| p.name == name) {
-                let id = session.take_id() as ParticipantId;
+                // A new session counts from 1: there are ids to spare.
+                let Ok(id) = session.take_id() else { break };
                 session.participants.push(Participant {
-                    id,
+                    id: id as ParticipantId,
                     name: name.to_string(),
                 });
             }
@@ -307,9 +318,40 @@ impl Session {
         session
     }
 
-    pub(super) fn take_id(&mut self) -> u64 {
+    /// Hands out the next id. It never overflows: a counter at the end of the range (a
+    /// hand-edited file) starts again above the highest id in use, and only a session that
+    /// really uses the top id has none left.
+    pub(super) fn take_id(&mut self) -> Result<u64, super::ChangeError> {
+        if self.next_id >= ID_LIMIT {
+            self.next_id = self.highest_id().saturating_add(1);
+        }
+        if self.next_id >= ID_LIMIT {
+            return Err(super::ChangeError::NoIdsLeft);
+        }
         let id = self.next_id;
         self.next_id += 1;
-        id
+        Ok(id)
+    }
+
+    /// The highest id the session uses or refers to (participants, ideas, groups and what
+    /// they list, denominators, actions); 0 when there is none.
+    pub fn highest_id(&self) -> u64 {
+        let people = self.participants.iter().map(|p| u64::from(p.id));
+        let results = self.results.values().flat_map(|r| {
+            let groups = r.groups.iter().flat_map(|g| {
+                std::iter::once(g.id)
+                    .chain(g.ideas.iter().copied())
+                    .chain(g.pinned.iter().copied())
+            });
+            r.ideas
+                .iter()
+                .map(|i| i.id)
+                .chain(groups)
+                .chain(r.denominators.iter().map(|d| d.group))
+                .chain(r.actions.iter().map(|a| a.id))
+                .chain(r.pulse.keys().map(|p| u64::from(*p)))
+                .chain(r.roles.keys().map(|p| u64::from(*p)))
+        });
+        people.chain(results).max().unwrap_or(0)
     }
 }

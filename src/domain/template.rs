@@ -3,7 +3,7 @@
 use super::Language;
 use crate::diagnostic::SourceError;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
@@ -95,7 +95,8 @@ impl Template {
     }
 
     /// Checks what the parser cannot: ids, non-empty texts, sensible numbers. The error points
-    /// at the offending value in `text`.
+    /// at the offending value in `text`. Linear in the number of steps: the text is searched
+    /// only once something is wrong.
     pub fn validate(&self, origin: &str, text: &str) -> Result<(), SourceError> {
         let fail = |needle: &str, nth: usize, message: String| {
             let offset = nth_occurrence(text, needle, nth).unwrap_or(0);
@@ -110,92 +111,96 @@ impl Template {
         if self.steps.is_empty() {
             return fail("steps", 0, "the template has no steps".into());
         }
-        let mut seen = BTreeSet::new();
+        // Step id → how many steps before this one have it.
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.steps.len());
         for (i, step) in self.steps.iter().enumerate() {
-            let id_needle = format!("\"{}\"", step.id);
-            // Which occurrence of this id string belongs to step i.
-            let nth = self.steps[..i].iter().filter(|s| s.id == step.id).count();
-            let step_at = nth_occurrence(text, &id_needle, nth).unwrap_or(0);
-            let fail_in_step = |field: &str, message: String| {
-                let offset = text[step_at..].find(field).map_or(step_at, |o| step_at + o);
-                Err(SourceError::at_offset(origin, text, offset, message))
-            };
-            if step.id.trim().is_empty() {
-                return fail_in_step("id", format!("step {} has an empty id", i + 1));
-            }
-            if !seen.insert(step.id.as_str()) {
-                return fail_in_step(
+            let earlier = seen.entry(step.id.as_str()).or_insert(0);
+            let nth = *earlier;
+            *earlier += 1;
+            let problem = if nth > 0 && !step.id.trim().is_empty() {
+                Some((
                     "\"",
                     format!("duplicate step id \"{}\" (step {})", step.id, i + 1),
-                );
-            }
-            if step.title.trim().is_empty() {
-                return fail_in_step("title", format!("step \"{}\" has an empty title", step.id));
-            }
-            if step.prompt.trim().is_empty() {
-                return fail_in_step(
-                    "prompt",
-                    format!("step \"{}\" has an empty prompt", step.id),
-                );
-            }
-            if step.timebox_minutes == 0 || step.timebox_minutes > 600 {
-                return fail_in_step(
-                    "timebox_minutes",
-                    format!(
-                        "step \"{}\" has timebox_minutes {}; use 1 to 600",
-                        step.id, step.timebox_minutes
-                    ),
-                );
-            }
-            match &step.kind {
-                StepKind::Pulse {
-                    items,
-                    low_at_or_below,
-                } => {
-                    if items.is_empty() {
-                        return fail_in_step(
-                            "items",
-                            format!("pulse step \"{}\" has no items", step.id),
-                        );
-                    }
-                    if !(1..=5).contains(low_at_or_below) {
-                        return fail_in_step(
-                            "low_at_or_below",
-                            format!("low_at_or_below must be 1 to 5, not {low_at_or_below}"),
-                        );
-                    }
-                    if let Some(bad) = items.iter().find(|it| it.label.trim().is_empty()) {
-                        return fail_in_step(
-                            "items",
-                            format!("pulse item \"{}\" has an empty label", bad.id),
-                        );
-                    }
-                    if let Some(dup) = first_duplicate(items.iter().map(|it| it.id.as_str())) {
-                        return fail_in_step("items", format!("duplicate pulse item id \"{dup}\""));
-                    }
-                }
-                StepKind::Roles { roles } => {
-                    if roles.len() < 2 {
-                        return fail_in_step(
-                            "roles",
-                            format!("roles step \"{}\" needs at least two roles", step.id),
-                        );
-                    }
-                    if let Some(bad) = roles.iter().find(|r| r.label.trim().is_empty()) {
-                        return fail_in_step(
-                            "roles",
-                            format!("role \"{}\" has an empty label", bad.id),
-                        );
-                    }
-                    if let Some(dup) = first_duplicate(roles.iter().map(|r| r.id.as_str())) {
-                        return fail_in_step("roles", format!("duplicate role id \"{dup}\""));
-                    }
-                }
-                _ => {}
+                ))
+            } else {
+                step_problem(i, step)
+            };
+            if let Some((field, message)) = problem {
+                // Which occurrence of this id string belongs to step i.
+                let id_needle = format!("\"{}\"", step.id);
+                let step_at = nth_occurrence(text, &id_needle, nth).unwrap_or(0);
+                let offset = text[step_at..].find(field).map_or(step_at, |o| step_at + o);
+                return Err(SourceError::at_offset(origin, text, offset, message));
             }
         }
         Ok(())
     }
+}
+
+/// What is wrong with one step, if anything: the field to point at and the message.
+fn step_problem(i: usize, step: &Step) -> Option<(&'static str, String)> {
+    if step.id.trim().is_empty() {
+        return Some(("id", format!("step {} has an empty id", i + 1)));
+    }
+    if step.title.trim().is_empty() {
+        return Some(("title", format!("step \"{}\" has an empty title", step.id)));
+    }
+    if step.prompt.trim().is_empty() {
+        return Some((
+            "prompt",
+            format!("step \"{}\" has an empty prompt", step.id),
+        ));
+    }
+    if step.timebox_minutes == 0 || step.timebox_minutes > 600 {
+        return Some((
+            "timebox_minutes",
+            format!(
+                "step \"{}\" has timebox_minutes {}; use 1 to 600",
+                step.id, step.timebox_minutes
+            ),
+        ));
+    }
+    match &step.kind {
+        StepKind::Pulse {
+            items,
+            low_at_or_below,
+        } => {
+            if items.is_empty() {
+                return Some(("items", format!("pulse step \"{}\" has no items", step.id)));
+            }
+            if !(1..=5).contains(low_at_or_below) {
+                return Some((
+                    "low_at_or_below",
+                    format!("low_at_or_below must be 1 to 5, not {low_at_or_below}"),
+                ));
+            }
+            if let Some(bad) = items.iter().find(|it| it.label.trim().is_empty()) {
+                return Some((
+                    "items",
+                    format!("pulse item \"{}\" has an empty label", bad.id),
+                ));
+            }
+            if let Some(dup) = first_duplicate(items.iter().map(|it| it.id.as_str())) {
+                return Some(("items", format!("duplicate pulse item id \"{dup}\"")));
+            }
+        }
+        StepKind::Roles { roles } => {
+            if roles.len() < 2 {
+                return Some((
+                    "roles",
+                    format!("roles step \"{}\" needs at least two roles", step.id),
+                ));
+            }
+            if let Some(bad) = roles.iter().find(|r| r.label.trim().is_empty()) {
+                return Some(("roles", format!("role \"{}\" has an empty label", bad.id)));
+            }
+            if let Some(dup) = first_duplicate(roles.iter().map(|r| r.id.as_str())) {
+                return Some(("roles", format!("duplicate role id \"{dup}\"")));
+            }
+        }
+        _ => {}
+    }
+    None
 }
 
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {

@@ -4,9 +4,11 @@ mod anonymize;
 mod html;
 mod json;
 mod markdown;
+mod output;
 mod summary;
 
 pub use anonymize::anonymize;
+pub use output::{OutputError, Target, check_target, write};
 pub use summary::{PulseSummary, RoleCount, pulse_summary, role_counts};
 
 use crate::domain::Session;
@@ -41,7 +43,9 @@ pub fn render(session: &Session, format: Format, anonymous: bool) -> String {
         session
     };
     match format {
-        Format::Md => markdown::render(session),
+        // Markdown keeps every text, but no raw control byte: the file may be `cat` to a
+        // terminal, or pasted where one is shown.
+        Format::Md => crate::sanitize::text(&markdown::render(session)).into_owned(),
         Format::Html => html::render(session),
         Format::Json => json::render(session),
     }

@@ -1,6 +1,6 @@
 //! Group labels: the most telling words of a group, in the participants' own spelling.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::features::Analysis;
 
@@ -89,17 +89,9 @@ pub fn rank(members: &[&Analysis], idf: &dyn Fn(&str) -> f32) -> Vec<Candidate> 
             .then(b.count.cmp(&a.count))
             .then(a.surface.cmp(&b.surface))
     });
-    // one entry per surface
-    let mut seen: Vec<String> = Vec::new();
-    out.retain(|c| {
-        let k = c.surface.to_lowercase();
-        if seen.contains(&k) {
-            false
-        } else {
-            seen.push(k);
-            true
-        }
-    });
+    // one entry per surface (a set: a board of thousands of ungrouped ideas has as many)
+    let mut seen: HashSet<String> = HashSet::with_capacity(out.len());
+    out.retain(|c| seen.insert(c.surface.to_lowercase()));
     out
 }
 

@@ -27,7 +27,7 @@ pub fn filter_and_sort(listings: &[Listing], query: &str, sort: SortBy) -> Vec<u
         .enumerate()
         .filter(|(_, l)| match l {
             Listing::Session(s) => matches(s, &words),
-            Listing::Unreadable { .. } => true,
+            Listing::Unreadable { .. } | Listing::Kept(_) => true,
         })
         .map(|(i, _)| i)
         .collect();
@@ -41,7 +41,7 @@ pub fn filter_and_sort(listings: &[Listing], query: &str, sort: SortBy) -> Vec<u
             },
             std::cmp::Reverse(s.created),
         ),
-        Listing::Unreadable { .. } => (
+        Listing::Unreadable { .. } | Listing::Kept(_) => (
             1,
             String::new(),
             std::cmp::Reverse(jiff::Timestamp::UNIX_EPOCH),

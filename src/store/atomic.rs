@@ -5,25 +5,53 @@ use std::path::Path;
 /// Writes `bytes` to `path` so that a crash at any moment leaves either the old or the new
 /// file, never a mix: temp file in the same folder, fsync, rename over, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(path, bytes)?;
+    let tmp = write_temp(path, bytes, PRIVATE)?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_parent(path)
 }
 
+/// `write_atomic` that also takes an exclusive lock on the new file before it replaces the
+/// old one, and returns it still locked: whoever opens the session file to edit it finds it
+/// locked, even if the sidecar `.lock` file was deleted. (On a file system without locks the
+/// file is returned unlocked.)
+pub fn write_atomic_locked(path: &Path, bytes: &[u8]) -> io::Result<File> {
+    let tmp = write_temp(path, bytes, PRIVATE)?;
+    // A fresh inode nobody else has opened: the lock is free.
+    let _ = tmp.as_file().try_lock();
+    let file = tmp.persist(path).map_err(|e| e.error)?;
+    sync_parent(path)?;
+    Ok(file)
+}
+
 /// Like `write_atomic`, but fails with `AlreadyExists` instead of replacing a file.
 pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(path, bytes)?;
+    let tmp = write_temp(path, bytes, PRIVATE)?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_parent(path)
+}
+
+/// Session files are private to their owner.
+const PRIVATE: u32 = 0o600;
+/// What any new file gets before the umask: for reports, which are meant to be shared.
+const SHARED: u32 = 0o666;
+
+/// `write_atomic` for a file meant to be shared (a report): the usual permissions, that is
+/// 0666 less the umask, instead of the private 0600 of session files.
+pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = write_temp(path, bytes, SHARED)?;
+    tmp.persist(path).map_err(|e| e.error)?;
     sync_parent(path)
 }
 
 /// Temp files are named `.<file name>.<random>.tmp`, so the leftovers of one file's
 /// interrupted saves can be told apart from another file's save in progress.
-fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<tempfile::NamedTempFile> {
+    use std::os::unix::fs::PermissionsExt;
     let dir = parent(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(mode))
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;

@@ -13,6 +13,9 @@ use crate::diagnostic::SourceError;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// A settings file is a few lines.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -28,11 +31,20 @@ impl Config {
     /// The settings, or the defaults when there is no config file.
     pub fn load(config_dir: &Path) -> Result<Config, StoreError> {
         let path = Self::file(config_dir);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(StoreError::io("read", &path, e)),
+        let bytes = match super::read::read_regular(&path, MAX_CONFIG_BYTES) {
+            Ok(b) => b,
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(e) => return Err(StoreError::read("a settings file", &path, e)),
         };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            StoreError::Parse(SourceError::at(
+                &path.display().to_string(),
+                "",
+                1,
+                1,
+                format!("not UTF-8 text: {e}"),
+            ))
+        })?;
         let origin = path.display().to_string();
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);

@@ -21,15 +21,23 @@ pub enum StoreError {
         line: usize,
         column: usize,
     },
-    #[error("{}: the file is {size} bytes; session files are at most {limit} bytes, so this is not one of ours", path.display())]
-    TooLarge {
+    #[error("{}: the file has more than {limit} bytes; session files are at most {limit} bytes, so this is not one of ours", path.display())]
+    TooLarge { path: PathBuf, limit: u64 },
+    #[error("{}: {kind}, not {what}; it was not read", path.display())]
+    NotAFile {
+        path: PathBuf,
+        what: &'static str,
+        kind: &'static str,
+    },
+    #[error("{}: not saved: the session would be {size} bytes, and a session file can be at most {limit} bytes; the file on disk was kept as it was (undo the last change, or remove ideas)", path.display())]
+    WouldBeTooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
     #[error("{}: the session cannot be used: {reason}; the file was left as it is", path.display())]
     Invalid { path: PathBuf, reason: String },
-    #[error("{}: this is not an ambassador session file (it has no `version` field)", path.display())]
+    #[error("{}: not a session file (an ambassador session file is RON text with a `version` field)", path.display())]
     NotASession { path: PathBuf },
     #[error("{}: written by a newer ambassador (format version {found}, this program knows up to {known}) and could not be read: {detail}", path.display())]
     TooNew {
@@ -57,6 +65,25 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A failed read of `path`, which should have been `what` ("a session file", …).
+    pub(crate) fn read(
+        what: &'static str,
+        path: &std::path::Path,
+        e: super::read::ReadError,
+    ) -> Self {
+        use super::read::ReadError;
+        let path = path.to_path_buf();
+        match e {
+            ReadError::Io(source) => StoreError::Io {
+                action: "read",
+                path,
+                source,
+            },
+            ReadError::NotRegular(kind) => StoreError::NotAFile { path, what, kind },
+            ReadError::TooLarge { limit } => StoreError::TooLarge { path, limit },
+        }
+    }
+
     pub(crate) fn io(
         action: &'static str,
         path: impl Into<PathBuf>,

@@ -1,12 +1,14 @@
 //! An open session file: the session in memory, where it lives, and whether we may write it.
 
-use super::atomic::{create_atomic, write_atomic};
-use super::load::read_session;
+use super::atomic::{create_atomic, write_atomic, write_atomic_locked};
+use super::copies::{keep_backup, keep_copy};
+use super::load::{MAX_FILE_BYTES, read_session};
 use super::naming::file_name_for;
 use super::{SessionLock, StoreError};
 use crate::domain::{Clock, FORMAT_VERSION, NewSession, Session, Template};
 use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::fs::File;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError};
@@ -126,6 +128,9 @@ pub struct SessionFile {
     written: Cell<Option<Stamp>>,
     note: RefCell<Option<SaveNote>>,
     guard: SaveGuard,
+    /// The session file as last written, locked: the lock that still stands when someone
+    /// deletes the sidecar `.lock` file. Replaced by the new file on each save.
+    held: RefCell<Option<File>>,
 }
 
 impl SessionFile {
@@ -142,11 +147,20 @@ impl SessionFile {
             let name = file_name_for(&session.title, now, n);
             let path = sessions_dir.join(&name);
             session.id = name.trim_end_matches(".ron").to_string();
-            match create_atomic(&path, render(&session).as_bytes()) {
+            match create_atomic(&path, &render(&path, &session)?) {
                 Ok(()) => {
                     let lock = SessionLock::try_acquire(&path)
                         .map_err(|e| StoreError::io("lock", &path, e))?
-                        .expect("nobody can hold the lock of a file created just now");
+                        .ok_or_else(|| {
+                            StoreError::io(
+                                "lock",
+                                &path,
+                                std::io::Error::other(
+                                    "another program took the lock of a file created just now",
+                                ),
+                            )
+                        })?;
+                    let held = RefCell::new(lock_file(&path).ok().flatten());
                     let written = Cell::new(Stamp::of(&path).ok());
                     return Ok(SessionFile {
                         path,
@@ -156,6 +170,7 @@ impl SessionFile {
                         written,
                         note: RefCell::new(None),
                         guard: SaveGuard::default(),
+                        held,
                     });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -165,29 +180,47 @@ impl SessionFile {
         unreachable!("the loop above returns")
     }
 
-    /// Opens a session for editing when it can, else read-only with the reason.
+    /// Opens a session for editing when it can, else read-only with the reason. Nothing is
+    /// locked, cleaned or written before the file has been read as a session: `open
+    /// notes.txt` leaves `notes.txt` and its folder as they were. A symbolic link is followed,
+    /// and the session is saved to (and locked next to) the file it points to.
     pub fn open(path: &Path) -> Result<SessionFile, StoreError> {
-        // Lock before reading, so nobody saves between our read and our first write.
-        let access = match SessionLock::try_acquire(path) {
-            Ok(Some(lock)) => {
-                // Ours alone now: temp files of saves a crash interrupted can go.
-                super::atomic::remove_leftover_temps(path);
-                Access::ReadWrite(lock)
-            }
-            Ok(None) => Access::ReadOnly(ReadOnlyReason::LockedElsewhere),
-            Err(e) => Access::ReadOnly(ReadOnlyReason::CannotLock(e.to_string())),
+        let target = follow_link(path)?;
+        let path = target.as_path();
+        let before = Stamp::of(path).ok();
+        let parsed = read_session(path)?;
+        let (access, held) = take_locks(path);
+        // Someone may have saved between our read and our lock: read what is there now.
+        let parsed = if held.is_some() && Stamp::of(path).ok() != before {
+            read_session(path)?
+        } else {
+            parsed
         };
-        Self::load(path, access)
+        if held.is_some() {
+            // Ours alone now: temp files of saves a crash interrupted can go.
+            super::atomic::remove_leftover_temps(path);
+        }
+        Self::from_parsed(path, parsed, access, held)
     }
 
     /// Opens a session without taking the lock or ever writing it.
     pub fn open_read_only(path: &Path) -> Result<SessionFile, StoreError> {
-        Self::load(path, Access::ReadOnly(ReadOnlyReason::Requested))
+        let parsed = read_session(path)?;
+        Self::from_parsed(
+            path,
+            parsed,
+            Access::ReadOnly(ReadOnlyReason::Requested),
+            None,
+        )
     }
 
-    fn load(path: &Path, mut access: Access) -> Result<SessionFile, StoreError> {
+    fn from_parsed(
+        path: &Path,
+        parsed: super::load::Parsed,
+        mut access: Access,
+        held: Option<File>,
+    ) -> Result<SessionFile, StoreError> {
         let written = Cell::new(Stamp::of(path).ok());
-        let parsed = read_session(path)?;
         if parsed.found_version > FORMAT_VERSION {
             access = Access::ReadOnly(ReadOnlyReason::NewerVersion {
                 found: parsed.found_version,
@@ -201,6 +234,7 @@ impl SessionFile {
             written,
             note: RefCell::new(None),
             guard: SaveGuard::default(),
+            held: RefCell::new(held),
         };
         if parsed.found_version < FORMAT_VERSION && file.read_only().is_none() {
             file.backup = Some(keep_backup(path, parsed.found_version)?);
@@ -225,7 +259,8 @@ impl SessionFile {
             });
         }
         let mut unsaved = self.guard.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let bytes = render(&self.session).into_bytes();
+        // What could never be read back is never written: the file on disk stays as it was.
+        let bytes = render(&self.path, &self.session)?;
         let result = self.write(&bytes);
         *unsaved = result.is_err().then(|| (self.path.clone(), bytes));
         result
@@ -244,7 +279,10 @@ impl SessionFile {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
             }
         }
-        write_atomic(&self.path, bytes).map_err(|e| StoreError::io("save", &self.path, e))?;
+        let file = write_atomic_locked(&self.path, bytes)
+            .map_err(|e| StoreError::io("save", &self.path, e))?;
+        // The old file's lock goes with it; the new one is held from now on.
+        *self.held.borrow_mut() = Some(file);
         self.written.set(Stamp::of(&self.path).ok());
         if note.is_some() {
             *self.note.borrow_mut() = note;
@@ -276,37 +314,113 @@ impl SessionFile {
     }
 }
 
-pub(super) fn render(session: &Session) -> String {
+/// The bytes of a session file: readable (pretty) RON, or compact RON when the readable form
+/// would be larger than a session file may be. Refused when even that is too large, since
+/// `read_session` would refuse the file.
+fn render(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
+    render_within(path, session, MAX_FILE_BYTES)
+}
+
+/// The bytes `save` would write for `session` (`path` names it in errors).
+pub(super) fn render_for(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
+    render(path, session)
+}
+
+fn render_within(path: &Path, session: &Session, limit: u64) -> Result<Vec<u8>, StoreError> {
     let mut text = String::with_capacity(4096);
     text.push_str(HEADER);
     text.push_str(&session.to_ron());
     text.push('\n');
-    text
+    if text.len() as u64 <= limit {
+        return Ok(text.into_bytes());
+    }
+    let mut compact = String::from(HEADER);
+    compact.push_str(&session.to_compact_ron());
+    compact.push('\n');
+    if compact.len() as u64 <= limit {
+        return Ok(compact.into_bytes());
+    }
+    Err(StoreError::WouldBeTooLarge {
+        path: path.to_path_buf(),
+        size: compact.len() as u64,
+        limit,
+    })
 }
 
-/// Copies the original of a file about to be migrated next to it, as `<name>.v<N>.bak`.
-fn keep_backup(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
-    keep_copy(path, &format!("v{version}"))
+/// A session opened through a symbolic link is the file the link points to.
+fn follow_link(path: &Path) -> Result<PathBuf, StoreError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| StoreError::io("follow the link", path, e))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
 }
 
-/// Copies a file next to itself as `<name>.<tag>.bak` (or `.<tag>.2.bak`, …), never replacing
-/// an earlier copy.
-fn keep_copy(path: &Path, tag: &str) -> Result<PathBuf, StoreError> {
-    let original = std::fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
-    for n in 1.. {
-        let suffix = if n == 1 {
-            format!(".{tag}.bak")
-        } else {
-            format!(".{tag}.{n}.bak")
-        };
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(suffix);
-        let backup = path.with_file_name(name);
-        match create_atomic(&backup, &original) {
-            Ok(()) => return Ok(backup),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(StoreError::io("back up", &backup, e)),
+/// The sidecar lock, then the session file itself. A deleted `.lock` file is made again, but
+/// the session file is still locked by the window that has it open, so the second window is
+/// read-only all the same.
+fn take_locks(path: &Path) -> (Access, Option<File>) {
+    match SessionLock::try_acquire(path) {
+        Ok(Some(lock)) => match lock_file(path) {
+            Ok(Some(file)) => (Access::ReadWrite(lock), Some(file)),
+            Ok(None) => (Access::ReadOnly(ReadOnlyReason::LockedElsewhere), None),
+            // No locks on this file system: the sidecar is all there is.
+            Err(_) => (Access::ReadWrite(lock), None),
+        },
+        Ok(None) => (Access::ReadOnly(ReadOnlyReason::LockedElsewhere), None),
+        Err(e) => (
+            Access::ReadOnly(ReadOnlyReason::CannotLock(e.to_string())),
+            None,
+        ),
+    }
+}
+
+/// Locks the session file at `path`: `Ok(None)` when another window holds it. Checks after
+/// locking that the file is still the one at `path` (a save may have just replaced it).
+fn lock_file(path: &Path) -> std::io::Result<Option<File>> {
+    use std::fs::TryLockError;
+    for _ in 0..16 {
+        let file = super::read::open_regular(path).map_err(|e| match e {
+            super::read::ReadError::Io(e) => e,
+            other => std::io::Error::other(other.to_string()),
+        })?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Ok(None),
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+        let (locked, now) = (file.metadata()?, std::fs::metadata(path)?);
+        if locked.ino() == now.ino() && locked.dev() == now.dev() {
+            return Ok(Some(file));
         }
     }
-    unreachable!("the loop above returns")
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{FixedClock, NewSession};
+
+    #[test]
+    fn a_session_too_large_when_readable_is_written_compact_and_reads_back_equal() {
+        let clock = FixedClock::at("2026-11-27T09:00:00Z".parse().unwrap());
+        let template = super::super::builtin_templates().remove(0);
+        let mut s = Session::start("s".into(), template, NewSession::default(), &clock);
+        let path = Path::new("s.ron");
+        let pretty = render_within(path, &s, u64::MAX).unwrap();
+        let compact = HEADER.len() + s.to_compact_ron().len() + 1;
+        let limit = compact as u64 + 10;
+        assert!((pretty.len() as u64) > limit);
+        let bytes = render_within(path, &s, limit).unwrap();
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let back = super::super::parse_session_text(path, text)
+            .unwrap()
+            .session;
+        s.id = back.id.clone();
+        assert_eq!(back, s);
+        let err = render_within(path, &s, limit - 20).unwrap_err();
+        assert!(matches!(err, StoreError::WouldBeTooLarge { .. }), "{err}");
+    }
 }

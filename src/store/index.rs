@@ -1,6 +1,6 @@
 //! A small cache of session summaries (`sessions/.index.json`), so listing a thousand
 //! sessions does not parse a thousand files. The folder is always read, so a stale or broken
-//! index can never hide a session: an entry is used only when the file's inode, size and
+//! index can never hide a session: an entry is used only when the file's inode, size, change time and
 //! modification time are exactly those it was made from.
 
 use super::summary::SessionSummary;
@@ -11,13 +11,18 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 const FILE_NAME: &str = ".index.json";
-const INDEX_VERSION: u32 = 3;
+const INDEX_VERSION: u32 = 4;
+/// The index holds the searchable text of every session; far beyond this it is not ours.
+const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     inode: u64,
     size: u64,
     modified_ns: i128,
+    /// The change time, which no program can set back: an edit that restores the size and
+    /// the modification time still changes it.
+    changed_ns: i128,
 }
 
 impl Stamp {
@@ -26,6 +31,7 @@ impl Stamp {
             inode: meta.ino(),
             size: meta.len(),
             modified_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            changed_ns: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
         }
     }
 }
@@ -47,7 +53,7 @@ pub struct Index {
 impl Index {
     /// The index of a sessions folder; missing, unreadable or foreign → empty.
     pub fn load(sessions_dir: &Path) -> Index {
-        std::fs::read(sessions_dir.join(FILE_NAME))
+        super::read::read_regular(&sessions_dir.join(FILE_NAME), MAX_INDEX_BYTES)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
             .filter(|i| i.version == INDEX_VERSION)

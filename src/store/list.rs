@@ -1,17 +1,19 @@
 //! The sessions in a data folder, for `list`, the home screen and review.
 
 use super::StoreError;
+use super::copies::{KeptCopy, kept_copy};
 use super::index::{Index, Stamp};
 use super::load::read_session;
 use super::summary::SessionSummary;
 use std::path::{Path, PathBuf};
 
-/// A session file as listed: readable, or broken with the reason. Broken files are shown,
-/// never hidden.
+/// A session file as listed: readable, or broken with the reason, or a copy kept next to a
+/// session. Broken files and kept copies are shown, never hidden.
 #[derive(Debug)]
 pub enum Listing {
     Session(SessionSummary),
     Unreadable { path: PathBuf, error: String },
+    Kept(KeptCopy),
 }
 
 impl Listing {
@@ -19,16 +21,18 @@ impl Listing {
         match self {
             Listing::Session(s) => &s.path,
             Listing::Unreadable { path, .. } => path,
+            Listing::Kept(k) => &k.path,
         }
     }
 }
 
-/// All `*.ron` files in `sessions_dir`, newest first; a missing folder is an empty list.
-/// Files unchanged since the last listing come from the index instead of being parsed.
+/// All `*.ron` files in `sessions_dir`, newest first, then the unreadable ones, then copies
+/// kept next to sessions; a missing folder is an empty list. Files unchanged since the last
+/// listing come from the index instead of being parsed.
 pub fn list_sessions(sessions_dir: &Path) -> Result<Vec<Listing>, StoreError> {
-    let paths = session_paths(sessions_dir)?;
+    let (paths, kept) = folder_entries(sessions_dir)?;
     let mut index = Index::load(sessions_dir);
-    let mut listings: Vec<Listing> = Vec::with_capacity(paths.len());
+    let mut listings: Vec<Listing> = Vec::with_capacity(paths.len() + kept.len());
     for path in paths {
         let name = path
             .file_name()
@@ -70,27 +74,36 @@ pub fn list_sessions(sessions_dir: &Path) -> Result<Vec<Listing>, StoreError> {
         (Listing::Unreadable { .. }, Listing::Session(_)) => std::cmp::Ordering::Greater,
         (x, y) => x.path().cmp(y.path()),
     });
+    listings.extend(kept.into_iter().map(Listing::Kept));
     Ok(listings)
 }
 
 fn session_paths(sessions_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    folder_entries(sessions_dir).map(|(paths, _)| paths)
+}
+
+/// The session files (`*.ron`, not hidden) and the kept copies in a folder, sorted by name.
+fn folder_entries(sessions_dir: &Path) -> Result<(Vec<PathBuf>, Vec<KeptCopy>), StoreError> {
     let entries = match std::fs::read_dir(sessions_dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(StoreError::io("read the folder", sessions_dir, e)),
     };
     let mut paths = Vec::new();
+    let mut kept = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| StoreError::io("read the folder", sessions_dir, e))?;
         let path = entry.path();
-        let is_session = path.extension().is_some_and(|x| x == "ron")
-            && !entry.file_name().to_string_lossy().starts_with('.');
-        if is_session {
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if path.extension().is_some_and(|x| x == "ron") && !hidden {
             paths.push(path);
+        } else if let Some(copy) = kept_copy(&path) {
+            kept.push(copy);
         }
     }
     paths.sort();
-    Ok(paths)
+    kept.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((paths, kept))
 }
 
 /// Finds a session by path, by id (the file name without `.ron`), or by a part of the id that

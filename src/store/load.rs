@@ -2,7 +2,7 @@
 
 use super::{StoreError, migrate};
 use crate::diagnostic::{SourceError, line_column};
-use crate::domain::{FORMAT_VERSION, Session};
+use crate::domain::{FORMAT_VERSION, ID_LIMIT, Session};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -17,22 +17,8 @@ pub struct Parsed {
 }
 
 pub fn read_session(path: &Path) -> Result<Parsed, StoreError> {
-    let meta = std::fs::metadata(path).map_err(|e| StoreError::io("read", path, e))?;
-    if meta.is_dir() {
-        return Err(StoreError::io(
-            "read",
-            path,
-            std::io::Error::other("it is a folder, not a session file"),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    let bytes = super::read::read_regular(path, MAX_FILE_BYTES)
+        .map_err(|e| StoreError::read("a session file", path, e))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -53,6 +39,24 @@ pub fn read_session(path: &Path) -> Result<Parsed, StoreError> {
     Ok(parsed)
 }
 
+/// A session file is a RON struct with a `version` field: after comments and blank lines it
+/// starts with `(` (or a struct name, or a `#![enable(...)]` line).
+fn looks_like_a_session(text: &str) -> bool {
+    let first = text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"));
+    let starts_well = first.is_some_and(|l| {
+        l.starts_with('(')
+            || l.starts_with("#!")
+            || l.starts_with("/*")
+            || l.split('(').next().is_some_and(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+            })
+    });
+    starts_well && text.contains("version")
+}
+
 #[derive(Deserialize)]
 struct VersionProbe {
     #[serde(default)]
@@ -64,6 +68,12 @@ pub fn parse_session_text(path: &Path, text: &str) -> Result<Parsed, StoreError>
     let origin = path.display().to_string();
     if text.trim().is_empty() {
         return Err(StoreError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    // Something else altogether (a link to /etc/passwd, notes): say so, without echoing it.
+    if !looks_like_a_session(text) {
+        return Err(StoreError::NotASession {
             path: path.to_path_buf(),
         });
     }
@@ -91,21 +101,20 @@ pub fn parse_session_text(path: &Path, text: &str) -> Result<Parsed, StoreError>
         migrate::from_older(&origin, text, found_version).map_err(StoreError::Parse)?
     };
     let mut session = session;
-    check(path, &mut session)?;
+    check(path, text, &mut session)?;
     Ok(Parsed {
         session,
         found_version,
     })
 }
 
-/// Ids are taken from one counter and participants keep theirs in 32 bits.
-const ID_LIMIT: u64 = u32::MAX as u64;
-
 /// Checks what the parser cannot, so a damaged or hand-edited file never crashes the program
-/// later: refuses a workshop without steps, duplicate or out-of-range ids of participants,
-/// ideas and actions (group ids are per step); repairs in memory
-/// what is safe to repair (a step past the end, a `next_id` that would hand out a used id).
-fn check(path: &Path, session: &mut Session) -> Result<(), StoreError> {
+/// later and nothing is accepted now that would be refused on the next open: the embedded
+/// workshop must pass the same checks as a template file (two steps called `q1` would share
+/// their ideas), and ids of participants, ideas and actions must be unique and in range
+/// (group ids are per step). Repairs in memory what is safe to repair: a step past the end, a
+/// `next_id` that would hand out a used id, and one so high that ids would soon run out.
+fn check(path: &Path, text: &str, session: &mut Session) -> Result<(), StoreError> {
     let invalid = |reason: String| StoreError::Invalid {
         path: path.to_path_buf(),
         reason,
@@ -114,6 +123,10 @@ fn check(path: &Path, session: &mut Session) -> Result<(), StoreError> {
     if steps == 0 {
         return Err(invalid("its workshop has no steps".into()));
     }
+    session
+        .template
+        .validate(&path.display().to_string(), text)
+        .map_err(|e| invalid(format!("its workshop: {}", e.message)))?;
     session.current_step = session.current_step.min(steps - 1);
     let mut max_id = 0u64;
     let mut unique = |kind: &str, ids: &mut dyn Iterator<Item = u64>| {
@@ -141,12 +154,13 @@ fn check(path: &Path, session: &mut Session) -> Result<(), StoreError> {
             .values()
             .flat_map(|r| r.actions.iter().map(|a| a.id)),
     )?;
-    if session.next_id >= ID_LIMIT {
-        return Err(invalid(format!(
-            "next_id {} is out of range",
-            session.next_id
-        )));
+    let highest = session.highest_id().max(max_id);
+    // The program hands out one id per change: a counter past half the range was edited by
+    // hand, and would run out of ids within a few changes. Ids above the highest in use are
+    // free, so it starts again there.
+    if session.next_id >= ID_LIMIT / 2 && session.next_id > highest.saturating_add(1) {
+        session.next_id = highest.saturating_add(1);
     }
-    session.next_id = session.next_id.max(max_id + 1);
+    session.next_id = session.next_id.max(highest.saturating_add(1));
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod atomic;
 mod config;
+mod copies;
 mod error;
 mod file;
 mod index;
@@ -12,12 +13,14 @@ mod lock;
 mod migrate;
 mod naming;
 mod paths;
+mod read;
 mod rescue;
 mod summary;
 mod templates;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_shared};
 pub use config::Config;
+pub use copies::{KeptCopy, KeptKind, kept_copy};
 pub use error::StoreError;
 pub use file::{Access, ReadOnlyReason, SaveGuard, SaveNote, SessionFile};
 pub use list::{Listing, find_session, list_sessions};
@@ -25,8 +28,10 @@ pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
 pub use lock::SessionLock;
 pub use naming::slug;
 pub use paths::Paths;
-pub use rescue::{rescue_places, write_rescue};
+pub use read::{ReadError, kind_of, read_regular};
+pub use rescue::{RescueError, rescue_places, write_rescue, write_rescue_bytes};
 pub use summary::SessionSummary;
 pub use templates::{
-    TemplateEntry, TemplateSource, builtin_templates, list_templates, resolve_template,
+    MAX_TEMPLATE_BYTES, TemplateEntry, TemplateSource, builtin_templates, list_templates,
+    resolve_template,
 };

@@ -69,10 +69,22 @@ pub fn list_templates(templates_dir: &Path) -> Result<Vec<TemplateEntry>, StoreE
     Ok(entries)
 }
 
+/// The built-in workshop is about 10 KB; a template is copied into every session made from it,
+/// so it must leave room for what the session collects (see `MAX_FILE_BYTES`).
+pub const MAX_TEMPLATE_BYTES: u64 = 2 * 1024 * 1024;
+
 fn read_template(path: &Path) -> Result<Template, crate::diagnostic::SourceError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| crate::diagnostic::SourceError::at(&origin, "", 1, 1, e.to_string()))?;
+    let bytes = super::read::read_regular(path, MAX_TEMPLATE_BYTES).map_err(|e| {
+        let why = match e {
+            super::read::ReadError::NotRegular(kind) => format!("{kind}, not a template file"),
+            super::read::ReadError::TooLarge { limit } => {
+                format!("the file has more than {limit} bytes; templates are at most {limit} bytes")
+            }
+            super::read::ReadError::Io(e) => e.to_string(),
+        };
+        crate::diagnostic::SourceError::at(&origin, "", 1, 1, why)
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         crate::diagnostic::SourceError::at(&origin, "", 1, 1, format!("not UTF-8 text: {e}"))
     })?;

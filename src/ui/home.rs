@@ -75,7 +75,7 @@ fn listing_item(listing: &Listing, lang: Language) -> ListItem<'static> {
     let progress = match listing {
         Listing::Session(s) if s.finished => tr(lang, "home.finished").to_string(),
         Listing::Session(s) => trf(lang, "home.step_of", &[&s.step, &s.steps]),
-        Listing::Unreadable { .. } => String::new(),
+        Listing::Unreadable { .. } | Listing::Kept(_) => String::new(),
     };
     super::listing::session_item(listing, lang, Vec::new(), &progress)
 }

@@ -58,5 +58,16 @@ pub fn session_item(
                 theme::dim(),
             ),
         ]),
+        Listing::Kept(k) => ListItem::new(vec![
+            Line::styled(
+                format!(
+                    "{}  {}",
+                    tr(lang, "home.kept"),
+                    k.path.file_name().unwrap_or_default().to_string_lossy()
+                ),
+                theme::dim(),
+            ),
+            Line::styled(format!("            {k}"), theme::dim()),
+        ]),
     }
 }

@@ -1,0 +1,107 @@
+//! The one way text reaches a terminal outside the full-screen program (`list`, `templates`,
+//! reports on standard output, error messages with their file names and echoed lines).
+//!
+//! Session files, templates and file names are written by other people and programs; a title
+//! such as `Evil\x1b]0;PWNED\x07` would otherwise set the terminal's title, clear the screen or
+//! (OSC 52) write the clipboard. Every control character is shown visibly instead, in the
+//! notation of `cat -v`: C0 controls as `^@`…`^_` (ESC is `^[`), DEL as `^?`, C1 controls
+//! (U+0080–U+009F) as `M-^@`…`M-^_`. Nothing else changes, so the text stays readable.
+
+use std::borrow::Cow;
+
+/// True for what a terminal may act on: C0 controls, DEL and C1 controls.
+pub fn is_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Text for a terminal that may span lines: newline and tab are kept, every other control
+/// character is shown visibly.
+pub fn text(s: &str) -> Cow<'_, str> {
+    clean(s, |c| c == '\n' || c == '\t')
+}
+
+/// Text for one line of a terminal (a title, a file name): newlines and tabs are shown
+/// visibly too, so a value cannot break or forge the lines around it.
+pub fn line(s: &str) -> Cow<'_, str> {
+    clean(s, |_| false)
+}
+
+fn clean(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_control(c) && !keep(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_control(c) && !keep(c) {
+            push_visible(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How one control character is shown (`^[`, `^?`, `M-^[`).
+fn push_visible(out: &mut String, c: char) {
+    let code = c as u32;
+    match code {
+        0x7f => out.push_str("^?"),
+        0x80..=0x9f => {
+            out.push_str("M-^");
+            out.push(char::from((code - 0x80 + 0x40) as u8));
+        }
+        _ => {
+            out.push('^');
+            out.push(char::from((code + 0x40) as u8));
+        }
+    }
+}
+
+/// JSON for a terminal. `serde_json` already escapes C0 controls inside strings but writes DEL
+/// and C1 controls raw; these are escaped as `\u007f`…`\u009f`, which leaves the JSON equal.
+pub fn json(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}') {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_sent() {
+        let evil = "Evil\u{1b}]0;PWNED\u{7}\u{1b}]52;c;SGVsbG8=\u{7}";
+        assert_eq!(text(evil), "Evil^[]0;PWNED^G^[]52;c;SGVsbG8=^G");
+        assert_eq!(text("a\u{9b}2J\u{7f}"), "aM-^[2J^?");
+        assert_eq!(text("\u{0}\r"), "^@^M");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed_and_lines_and_tabs_survive_in_text() {
+        assert!(matches!(
+            text("Team Zorg: trots 👩🏽‍💻\n\tnext"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(line("a\nb\tc"), "a^Jb^Ic");
+        assert!(!text("é ü ÿ Ā").chars().any(is_control));
+    }
+
+    #[test]
+    fn json_escapes_stay_json() {
+        let raw = serde_json::to_string(&"x\u{1b}\u{9b}\u{7f}y").unwrap();
+        let safe = json(&raw);
+        assert!(!safe.chars().any(is_control), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "x\u{1b}\u{9b}\u{7f}y");
+    }
+}
