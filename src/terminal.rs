@@ -86,6 +86,10 @@ fn event_loop(
     loop {
         // A key may have opened another session (or left it).
         *current.lock().unwrap_or_else(PoisonError::into_inner) = app.save_guard();
+        if app.take_bell() {
+            // The one quiet signal that time is up.
+            execute!(stdout(), crossterm::style::Print('\u{7}'))?;
+        }
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
         let first = match inbox.recv_timeout(TICK) {
             Ok(event) => event,

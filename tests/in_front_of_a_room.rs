@@ -172,3 +172,139 @@ fn a_read_only_session_can_be_looked_through_step_by_step_in_its_language() {
         "looking changed the file"
     );
 }
+
+fn read_only(h: &mut Harness) {
+    let path = h.run().file().path.clone();
+    let file = ambassador::store::SessionFile::open_read_only(&path).unwrap();
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Session {
+            paths: Harness::paths(h.dir.path()),
+            file: Box::new(file),
+        },
+        Box::new(common::clock()),
+    );
+}
+
+fn footer(screen: &str) -> &str {
+    screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap()
+}
+
+#[test]
+fn a_read_only_close_step_offers_no_editing_keys_and_refuses_them_at_once() {
+    let mut h = Harness::session("room-read-only-keys", Language::En, &["Ann"]);
+    h.page_down(9);
+    read_only(&mut h);
+    h.page_down(9);
+    let screen = h.render(120, 30);
+    let keys = footer(&screen);
+    assert!(!keys.contains("follow-up"), "{keys}");
+    assert!(!keys.contains("finish"), "{keys}");
+    assert!(keys.contains("export"), "{keys}");
+    h.typed("d");
+    assert!(
+        h.app.overlay.is_none(),
+        "the date form opened on a read-only session"
+    );
+    assert!(h.message().contains("Read-only"), "{}", h.message());
+}
+
+#[test]
+fn typing_on_a_read_only_question_says_read_only_at_once() {
+    let mut h = Harness::session("room-read-only-typing", Language::En, &["Ann"]);
+    read_only(&mut h);
+    h.page_down(3).typed("x");
+    assert!(h.message().contains("Read-only"), "{}", h.message());
+    assert_eq!(h.run().draft().unwrap().text(), "");
+}
+
+#[test]
+fn a_long_title_gives_way_to_the_step_time_and_save_state_at_80_columns() {
+    let mut h = Harness::session("room-long-title", Language::En, &["Ann"]);
+    h.page_down(3);
+    let mut session = h.run().session().clone();
+    session.title = "A very long session title for the customer success team in the north".into();
+    let path = h.run().file().path.clone();
+    // Let go of the session first, as closing the window would.
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Home {
+            paths: Harness::paths(h.dir.path()),
+        },
+        Box::new(common::clock()),
+    );
+    std::fs::write(&path, session.to_ron()).unwrap();
+    let file = ambassador::store::SessionFile::open(&path).unwrap();
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Session {
+            paths: Harness::paths(h.dir.path()),
+            file: Box::new(file),
+        },
+        Box::new(common::clock()),
+    );
+    let screen = h.render(80, 24);
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("step 4/10"), "{header}");
+    assert!(header.contains("left"), "{header}");
+    assert!(header.ends_with("saved"), "{header}");
+    assert!(header.starts_with("A very long"), "{header}");
+}
+
+#[test]
+fn the_timebox_pauses_and_takes_five_more_minutes() {
+    let mut h = Harness::session("room-timebox", Language::En, &["Ann"]);
+    h.key(KeyCode::F(7));
+    let screen = h.render(100, 30);
+    assert!(
+        screen.lines().next().unwrap().contains("(paused)"),
+        "{screen}"
+    );
+    h.key(KeyCode::F(7));
+    let before = h.render(100, 30).lines().next().unwrap().to_string();
+    h.key(KeyCode::F(8));
+    let after = h.render(100, 30).lines().next().unwrap().to_string();
+    assert_ne!(before, after);
+    let minutes = |l: &str| -> u64 {
+        l.split(" left")
+            .next()
+            .unwrap()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(minutes(&after), minutes(&before) + 5, "{before} / {after}");
+}
+
+#[test]
+fn when_time_is_up_the_bell_rings_once_unless_turned_off() {
+    for (bell, rings) in [(None, 1), (Some(false), 0)] {
+        let h = Harness::session("room-bell", Language::En, &["Ann"]);
+        let path = h.run().file().path.clone();
+        let paths = Harness::paths(h.dir.path());
+        if let Some(on) = bell {
+            std::fs::create_dir_all(&paths.config_dir).unwrap();
+            std::fs::write(
+                paths.config_dir.join("config.ron"),
+                format!("(bell: Some({on}))"),
+            )
+            .unwrap();
+        }
+        let clock = std::rc::Rc::new(common::clock());
+        let file = ambassador::store::SessionFile::open(&path).unwrap();
+        drop(h.app);
+        let mut app = ambassador::app::App::new(
+            ambassador::app::Start::Session {
+                paths,
+                file: Box::new(file),
+            },
+            Box::new(clock.clone()),
+        );
+        assert!(!app.take_bell(), "rang before the time was up");
+        clock.advance(std::time::Duration::from_secs(60 * 60));
+        let rang = (0..5).filter(|_| app.take_bell()).count();
+        assert_eq!(rang, rings, "bell {bell:?}");
+    }
+}

@@ -98,6 +98,8 @@ pub const KEYMAP: &[Binding] = keys! {
     Run K::PageDown, NONE => A::NextStep, "PgDn", "key.next_step", true;
     Run K::PageUp, NONE => A::PrevStep, "PgUp", "key.prev_step", true;
     Run K::F(10), NONE => A::GoHome, "F10", "key.home", false;
+    Run K::F(7), NONE => A::Pause, "F7", "key.pause", false;
+    Run K::F(8), NONE => A::MoreTime, "F8", "key.more_time", false;
 
     Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
     Help K::Char('?'), NONE => A::Cancel, "?", "key.close_help", false;
@@ -223,12 +225,33 @@ pub const KEYMAP: &[Binding] = keys! {
     Close K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 };
 
-/// The key as shown in footers and help: a range ending in `n` ("1–n") ends at the number of
-/// choices the step offers (four roles: "1–4").
-pub fn shown_label(b: &Binding, choices: Option<usize>) -> String {
-    match (b.key_label.strip_suffix('n'), choices) {
-        (Some(start), Some(n)) if start.ends_with('–') => format!("{start}{n}"),
-        _ => b.key_label.to_string(),
+/// What footers and help need to know of the screen to show its keys truthfully.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shown {
+    /// How many numbered choices the step offers (its roles).
+    pub choices: Option<usize>,
+    /// A read-only session: keys that edit are not offered.
+    pub read_only: bool,
+}
+
+impl Shown {
+    /// The key as shown: a range ending in `n` ("1–n") ends at the number of choices the step
+    /// offers (four roles: "1–4").
+    pub fn label(&self, b: &Binding) -> String {
+        match (b.key_label.strip_suffix('n'), self.choices) {
+            (Some(start), Some(n)) if start.ends_with('–') => format!("{start}{n}"),
+            _ => b.key_label.to_string(),
+        }
+    }
+
+    /// Keys not to offer here: numbers past the step's choices, and edits of a read-only
+    /// session.
+    pub fn hides(&self, b: &Binding) -> bool {
+        let past_choices = self
+            .choices
+            .is_some_and(|n| b.key_label.parse::<usize>().is_ok_and(|k| k > n));
+        let steps = b.context.is_step() || b.context == Context::Run;
+        past_choices || (self.read_only && steps && b.action.edits())
     }
 }
 

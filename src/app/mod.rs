@@ -13,6 +13,7 @@ mod run;
 mod setup;
 pub mod steps;
 pub mod text;
+pub mod timebox;
 mod transaction;
 mod workspace;
 
@@ -97,6 +98,10 @@ pub enum Action {
     Sort,
     /// Review: open the selected session for editing again.
     Reopen,
+    /// Pause or resume the step's timebox.
+    Pause,
+    /// Five more minutes for the step.
+    MoreTime,
 }
 
 /// Whether a session is opened to change it or only to look at it.
@@ -104,6 +109,34 @@ pub enum Action {
 pub enum OpenFor {
     Writing,
     Reading,
+}
+
+impl Action {
+    /// Whether the action changes the session (so a read-only session refuses it at once).
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Action::Commit
+                | Action::Edit
+                | Action::Delete
+                | Action::Toggle
+                | Action::Pick(_)
+                | Action::Move
+                | Action::Merge
+                | Action::Split
+                | Action::PullOut
+                | Action::Tidy
+                | Action::Rename
+                | Action::Lock
+                | Action::Coarser
+                | Action::Finer
+                | Action::Notes
+                | Action::New
+                | Action::Finish
+                | Action::Undo
+                | Action::Redo
+        )
+    }
 }
 
 /// What the event loop does next.
@@ -160,6 +193,8 @@ pub struct App {
     clock: Box<dyn Clock>,
     /// The open session came from the review list, so F10 goes back there.
     back_to_review: bool,
+    /// Whether the terminal bell rings once when a step's time is up (config `bell`).
+    bell: bool,
     /// The size of the screen as last drawn, for mouse hit-testing.
     pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
     /// The embedding model named in the user's config, loaded once.
@@ -181,6 +216,7 @@ impl App {
             model: None,
             back_to_review: false,
             drawn_size: Default::default(),
+            bell: true,
         };
         let model_problem = app.load_model();
         match start {
@@ -209,14 +245,29 @@ impl App {
         self.clock.monotonic()
     }
 
-    /// How many numbered choices the step offers (its roles), for the keys shown as "1–n".
-    pub fn choices(&self) -> Option<usize> {
-        match &self.screen {
-            Screen::Run(run) => match &run.session().current_step().kind {
-                crate::domain::StepKind::Roles { roles } => Some(roles.len()),
-                _ => None,
-            },
+    /// True once when the open step's time has just run out and the bell is on: the event
+    /// loop rings the terminal bell (drawing stays free of side effects).
+    pub fn take_bell(&mut self) -> bool {
+        let now = self.clock.monotonic();
+        match &mut self.screen {
+            Screen::Run(run) => run.timebox.bell_due(now) && self.bell,
+            _ => false,
+        }
+    }
+
+    /// What footers and help need to show the keys truthfully: how many numbered choices
+    /// the step offers (its roles, for "1–n") and whether the session is read-only.
+    pub fn shown(&self) -> keymap::Shown {
+        let Screen::Run(run) = &self.screen else {
+            return keymap::Shown::default();
+        };
+        let choices = match &run.session().current_step().kind {
+            crate::domain::StepKind::Roles { roles } => Some(roles.len()),
             _ => None,
+        };
+        keymap::Shown {
+            choices,
+            read_only: run.file().read_only().is_some(),
         }
     }
 
@@ -306,6 +357,14 @@ impl App {
                     setup.focused_text().is_some_and(|f| f.is_full())
                 }
                 Screen::Run(run) => {
+                    if let Some(reason) = run.ws.read_only_text() {
+                        self.message = Message::info(crate::i18n::trf(
+                            run.lang(),
+                            "msg.read_only_nothing_changed",
+                            &[&reason],
+                        ));
+                        return;
+                    }
                     run.type_key(key);
                     run.field_is_full()
                 }
@@ -382,6 +441,18 @@ impl App {
                     self.leave_session();
                     return Outcome::Continue;
                 }
+                // A read-only session says so at once, before any form opens.
+                if action.edits()
+                    && let Some(reason) = run.ws.read_only_text()
+                {
+                    let lang = run.lang();
+                    self.message = Message::info(crate::i18n::trf(
+                        lang,
+                        "msg.read_only_nothing_changed",
+                        &[&reason],
+                    ));
+                    return Outcome::Continue;
+                }
                 let (message, overlay) = run.update(action, clock, &self.paths);
                 self.message = message;
                 self.overlay = overlay;
@@ -425,6 +496,7 @@ impl App {
                 );
             }
         };
+        self.bell = config.bell.unwrap_or(true);
         let dir = config.embedding_model?;
         match crate::grouping::Model2Vec::load(&dir) {
             Ok(model) => {

@@ -4,6 +4,7 @@
 
 use super::live_groups::LiveGroups;
 use super::steps::{Env, StepResult, StepState};
+use super::timebox::{EXTEND_MINUTES, Timebox};
 use super::workspace::Workspace;
 use super::{Action, Confirm, Context, Message, Overlay, PromptPurpose};
 use crate::domain::{Change, Clock, Session, StepKind};
@@ -24,8 +25,8 @@ pub enum SaveStatus {
 pub struct RunState {
     pub ws: Workspace,
     pub step: StepState,
-    /// When the current step was entered (monotonic), for the timebox countdown.
-    pub step_started: Instant,
+    /// The current step's timebox (entered when, paused, extended).
+    pub timebox: Timebox,
     /// Where draw last put the agenda's lines, for clicks on a step.
     pub agenda: Cell<Option<Rect>>,
 }
@@ -36,11 +37,13 @@ impl RunState {
         model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
         clock: &dyn Clock,
     ) -> RunState {
-        let step = StepState::enter(&file.session.current_step().kind);
+        let current = file.session.current_step();
+        let step = StepState::enter(&current.kind);
+        let timebox = Timebox::start(clock.monotonic(), current.timebox_minutes);
         RunState {
             ws: Workspace::new(file, LiveGroups::with_model(model)),
             step,
-            step_started: clock.monotonic(),
+            timebox,
             agenda: Cell::new(None),
         }
     }
@@ -69,9 +72,9 @@ impl RunState {
         self.step.context()
     }
 
-    /// How long the current step has been open.
+    /// How long the current step has been open, pauses left out.
     pub fn in_step(&self, now: Instant) -> Duration {
-        now.saturating_duration_since(self.step_started)
+        self.timebox.elapsed(now)
     }
 
     pub fn update(&mut self, action: Action, clock: &dyn Clock, paths: &Paths) -> StepResult {
@@ -89,6 +92,15 @@ impl RunState {
                     self.step.after_history(&mut self.ws);
                 }
                 message
+            }
+            Action::Pause => {
+                let paused = self.timebox.toggle_pause(clock.monotonic());
+                Message::info(tr(lang, if paused { "msg.paused" } else { "msg.resumed" }))
+            }
+            Action::MoreTime => {
+                self.timebox.extend(clock.monotonic());
+                let minutes = self.timebox.budget().as_secs() / 60;
+                Message::info(trf(lang, "msg.more_time", &[&EXTEND_MINUTES, &minutes]))
             }
             Action::NextParticipant | Action::PrevParticipant => {
                 self.cycle_participant(action == Action::NextParticipant, clock)
@@ -228,8 +240,10 @@ impl RunState {
                 Ok(())
             })
         };
-        self.step = StepState::enter(&self.session().current_step().kind);
-        self.step_started = clock.monotonic();
+        let entered = self.session().current_step();
+        let (step, minutes) = (StepState::enter(&entered.kind), entered.timebox_minutes);
+        self.step = step;
+        self.timebox = Timebox::start(clock.monotonic(), minutes);
         message
     }
 

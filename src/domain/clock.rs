@@ -57,3 +57,14 @@ impl Clock for FixedClock {
         self.base + self.elapsed.get()
     }
 }
+
+/// A shared clock, so a test can move time on after handing the clock to the app.
+impl<C: Clock> Clock for std::rc::Rc<C> {
+    fn now(&self) -> Timestamp {
+        (**self).now()
+    }
+
+    fn monotonic(&self) -> Instant {
+        (**self).monotonic()
+    }
+}

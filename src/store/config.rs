@@ -5,6 +5,8 @@
 //!     // A local model2vec model (a folder with model.safetensors and tokenizer.json) that adds
 //!     // a sense of meaning to the grouping. Nothing is ever downloaded.
 //!     embedding_model: Some("/home/me/models/potion-multilingual"),
+//!     // The terminal bell once when a step's time is up (the header turns red either way).
+//!     bell: Some(false),
 //! )
 //! ```
 
@@ -21,6 +23,9 @@ const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 pub struct Config {
     #[serde(default)]
     pub embedding_model: Option<PathBuf>,
+    /// The terminal bell once when a step's time is up; on unless `Some(false)`.
+    #[serde(default)]
+    pub bell: Option<bool>,
 }
 
 impl Config {

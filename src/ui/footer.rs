@@ -10,20 +10,14 @@ use unicode_width::UnicodeWidthStr;
 
 /// The keys that matter here, straight from the keymap. The screen's own keys come first;
 /// help and quit always show, so keys that do not fit are dropped from the middle.
-pub fn draw(
-    context: Context,
-    choices: Option<usize>,
-    lang: Language,
-    frame: &mut Frame,
-    area: Rect,
-) {
+pub fn draw(context: Context, shown: keymap::Shown, lang: Language, frame: &mut Frame, area: Rect) {
     let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         keymap::bindings_for(context)
             .into_iter()
-            .filter(|b| b.in_footer)
+            .filter(|b| b.in_footer && !shown.hides(b))
             .partition(|b| b.context == Context::Global);
     let item = |b: &keymap::Binding| -> (String, &'static str) {
-        (keymap::shown_label(b, choices), tr(lang, b.description))
+        (shown.label(b), tr(lang, b.description))
     };
     let width = |(k, d): &(String, &str)| k.width() + d.width() + 3;
     let fixed: Vec<(String, &str)> = global.into_iter().map(item).collect();

@@ -63,9 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             message,
         );
     }
-    let choices = app.choices();
-    footer::draw(app.context(), choices, lang, frame, footer);
+    let shown = app.shown();
+    footer::draw(app.context(), shown, lang, frame, footer);
     if let Some(o) = &app.overlay {
-        overlay::draw(o, app.screen_context(), choices, lang, frame, area);
+        overlay::draw(o, app.screen_context(), shown, lang, frame, area);
     }
 }

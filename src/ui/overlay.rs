@@ -12,13 +12,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(
     overlay: &Overlay,
     behind: Context,
-    choices: Option<usize>,
+    shown: keymap::Shown,
     lang: Language,
     frame: &mut Frame,
     area: Rect,
 ) {
     match overlay {
-        Overlay::Help => help(behind, choices, lang, frame, area),
+        Overlay::Help => help(behind, shown, lang, frame, area),
         Overlay::Confirm(c) => {
             let question = match c {
                 Confirm::DeleteIdea { text, .. } => trf(lang, "ui.confirm_delete_idea", &[text]),
@@ -81,15 +81,16 @@ pub fn draw(
 }
 
 /// Every key of the screen behind the overlay, and the global ones.
-fn help(behind: Context, choices: Option<usize>, lang: Language, frame: &mut Frame, area: Rect) {
+fn help(behind: Context, shown: keymap::Shown, lang: Language, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     let mut seen: Vec<(&str, String)> = Vec::new();
     for b in keymap::bindings_for(behind) {
-        let label = keymap::shown_label(b, choices);
-        // Keys past the step's choices ("5" with four roles) do nothing here.
-        if choices.is_some_and(|n| b.key_label.parse::<usize>().is_ok_and(|k| k > n)) {
+        // Keys past the step's choices ("5" with four roles), or edits of a read-only
+        // session, do nothing here.
+        if shown.hides(b) {
             continue;
         }
+        let label = shown.label(b);
         let description = tr(lang, b.description);
         // Keys that do the same thing share a row (1 … 5, ↑ ↓).
         if let Some(i) = seen.iter().position(|(d, _)| *d == description) {

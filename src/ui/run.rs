@@ -1,4 +1,4 @@
-use super::{steps, theme};
+use super::{steps, theme, widgets};
 use crate::app::{RunState, SaveStatus};
 use crate::domain::Session;
 use crate::i18n::{tr, trf};
@@ -84,23 +84,18 @@ fn prompt_height(prompt: &str, hint: &str, width: u16) -> u16 {
     lines(prompt) + lines(hint) + 1
 }
 
+/// Title · step · time · saved. The title gives way first: the step, the time left and
+/// whether everything is saved always show.
 fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
-    let step = session.current_step();
     let total = session.template.steps.len();
-    let budget = u64::from(step.timebox_minutes) * 60;
+    let budget = run.timebox.budget().as_secs();
     let elapsed = run.in_step(now).as_secs();
-    let (clock, clock_style) = if elapsed >= budget {
-        let over = elapsed - budget;
-        (
-            trf(
-                lang,
-                "run.over",
-                &[&format!("{}:{:02}", over / 60, over % 60)],
-            ),
-            theme::error(),
-        )
+    let minutes = |s: u64| format!("{}:{:02}", s / 60, s % 60);
+    let (mut clock, clock_style) = if elapsed >= budget {
+        let over = minutes(elapsed - budget);
+        (trf(lang, "run.over", &[&over]), theme::error())
     } else {
         let left = budget - elapsed;
         let style = if left * 5 <= budget {
@@ -108,31 +103,31 @@ fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
         } else {
             theme::notice()
         };
-        (
-            trf(
-                lang,
-                "run.left",
-                &[&format!("{}:{:02}", left / 60, left % 60)],
-            ),
-            style,
-        )
+        (trf(lang, "run.left", &[&minutes(left)]), style)
     };
+    if run.timebox.is_paused() {
+        clock = format!("{clock} ({})", tr(lang, "run.paused"));
+    }
     let save = match (run.save_status(), run.file().read_only()) {
         (_, Some(_)) => Span::styled(tr(lang, "run.read_only"), theme::warning()),
         (SaveStatus::Failed(_), _) => Span::styled(tr(lang, "run.not_saved"), theme::error()),
         (SaveStatus::Saved, _) => Span::styled(tr(lang, "run.saved"), theme::notice()),
     };
-    let line = Line::from(vec![
-        Span::styled(session.title.clone(), theme::title()),
-        Span::raw(format!(
-            "  ·  {}  ·  ",
-            trf(lang, "run.step_of", &[&(session.current_step + 1), &total])
-        )),
+    let step = trf(lang, "run.step_of", &[&(session.current_step + 1), &total]);
+    let rest = vec![
+        Span::raw(format!("  ·  {step}  ·  ")),
         Span::styled(clock, clock_style),
         Span::raw("  ·  "),
         save,
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    ];
+    let rest_width: usize = rest.iter().map(|s| s.width()).sum();
+    let room = usize::from(area.width).saturating_sub(rest_width);
+    let mut spans = vec![Span::styled(
+        widgets::truncate(&session.title, room),
+        theme::title(),
+    )];
+    spans.extend(rest);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn draw_agenda(session: &Session, frame: &mut Frame, area: Rect) {
