@@ -1,5 +1,6 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
+mod action;
 mod events;
 mod home;
 pub mod keymap;
@@ -17,6 +18,7 @@ pub mod timebox;
 mod transaction;
 mod workspace;
 
+pub use action::{Action, Message, OpenFor, Outcome};
 pub use events::AppEvent;
 pub use home::HomeState;
 pub use keymap::Context;
@@ -46,136 +48,6 @@ pub enum Start {
         paths: Paths,
         file: Box<SessionFile>,
     },
-}
-
-/// Everything a key can mean. Screens act on these, never on raw keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    ToggleHelp,
-    Cancel,
-    Confirm,
-    Commit,
-    Undo,
-    Redo,
-    Up,
-    Down,
-    Left,
-    Right,
-    MoveUp,
-    MoveDown,
-    NextField,
-    PrevField,
-    NextStep,
-    PrevStep,
-    NextParticipant,
-    PrevParticipant,
-    GoHome,
-    New,
-    Review,
-    Edit,
-    Delete,
-    Toggle,
-    Pick(u8),
-    Move,
-    Merge,
-    Split,
-    PullOut,
-    Tidy,
-    Rename,
-    Lock,
-    Why,
-    Coarser,
-    Finer,
-    Notes,
-    Export,
-    Finish,
-    /// Review: compare the selected session with another.
-    Compare,
-    /// Review: the team's trend over its sessions.
-    Trend,
-    /// Review: sort by date or by organisation.
-    Sort,
-    /// Review: open the selected session for editing again.
-    Reopen,
-    /// Pause or resume the step's timebox.
-    Pause,
-    /// Five more minutes for the step.
-    MoreTime,
-}
-
-/// Whether a session is opened to change it or only to look at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenFor {
-    Writing,
-    Reading,
-}
-
-impl Action {
-    /// Whether the action changes the session (so a read-only session refuses it at once).
-    pub fn edits(self) -> bool {
-        matches!(
-            self,
-            Action::Commit
-                | Action::Edit
-                | Action::Delete
-                | Action::Toggle
-                | Action::Pick(_)
-                | Action::Move
-                | Action::Merge
-                | Action::Split
-                | Action::PullOut
-                | Action::Tidy
-                | Action::Rename
-                | Action::Lock
-                | Action::Coarser
-                | Action::Finer
-                | Action::Notes
-                | Action::New
-                | Action::Finish
-                | Action::Undo
-                | Action::Redo
-        )
-    }
-}
-
-/// What the event loop does next.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Continue,
-    /// Leave; the text (if any) is printed after the terminal is restored. A status other than
-    /// 0 says the session is not where it belongs (the text says where its rescue copy is).
-    Quit {
-        message: Option<String>,
-        status: u8,
-    },
-    /// Leave because of a signal, with its exit status; the text says what could not be saved.
-    Signalled {
-        signal: i32,
-        message: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Message {
-    pub fn info(text: impl Into<String>) -> Option<Message> {
-        Some(Message {
-            text: text.into(),
-            is_error: false,
-        })
-    }
-
-    pub fn error(text: impl Into<String>) -> Option<Message> {
-        Some(Message {
-            text: text.into(),
-            is_error: true,
-        })
-    }
 }
 
 pub enum Screen {
