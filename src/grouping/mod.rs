@@ -27,11 +27,13 @@
 //!   groups (take nothing automatically, lose nothing), custom labels, hand-made groups.
 //! - [`labels`]: most telling words of a group in the participants' own spelling, sticky.
 //! - [`explain`]: shared words, shared concepts, similar spellings, score.
+//! - [`encoder`]: the built-in sentence encoder (multilingual-e5-small, 4-bit, pure Rust).
 //! - [`embed`]: optional [`Embedder`] (model2vec loader); its cosine is blended in.
 
 pub mod batch;
 pub mod cluster;
 pub mod embed;
+pub mod encoder;
 pub mod engine;
 pub mod explain;
 pub mod features;
@@ -50,6 +52,7 @@ use serde::{Deserialize, Serialize};
 
 pub use batch::group_texts;
 pub use embed::{EmbedError, Embedder, Model2Vec};
+pub use encoder::{Encoder, EncoderError};
 pub use engine::Engine;
 pub use explain::Explanation;
 
