@@ -28,7 +28,9 @@
 //! - [`labels`]: most telling words of a group in the participants' own spelling, sticky.
 //! - [`explain`]: shared words, shared concepts, similar spellings, score.
 //! - [`encoder`]: the built-in sentence encoder (multilingual-e5-small, 4-bit, pure Rust).
-//! - [`embed`]: optional [`Embedder`] (model2vec loader); its cosine is blended in.
+//! - [`embed`]: the [`Embedder`] trait and a model2vec loader for local static models.
+//! - [`signal`]: the one scoring layer: the embedding cosine calibrated per board (centred)
+//!   and blended with the lexical cosine, used by engine, batch, placement and explain.
 
 pub mod batch;
 pub mod cluster;
@@ -40,8 +42,10 @@ pub mod features;
 pub mod labels;
 pub mod language;
 pub mod lexicon;
+pub mod meaning;
 mod ops;
 mod placement;
+pub mod signal;
 pub mod similarity;
 pub mod tokenize;
 
@@ -55,6 +59,7 @@ pub use embed::{EmbedError, Embedder, Model2Vec};
 pub use encoder::{Encoder, EncoderError};
 pub use engine::Engine;
 pub use explain::Explanation;
+pub use meaning::Meaning;
 
 /// Stable id of an idea, given by the caller.
 pub type IdeaId = u64;

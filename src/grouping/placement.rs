@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use super::EMBED_SHARE;
 use super::engine::{Engine, Group};
 use super::features::Analysis;
 use super::labels;
-use super::similarity::{SparseVec, dense_dot};
+use super::signal::blend;
+use super::similarity::SparseVec;
 use super::{GroupId, IdeaId};
 
 impl Engine {
@@ -42,38 +42,33 @@ impl Engine {
             }
         }
         let own = exclude.and_then(|e| self.slots[e].as_ref());
-        let lex = if emb.is_some() {
-            1.0 - EMBED_SHARE
-        } else {
-            1.0
-        };
+        let semantic = emb.and(self.semantic());
         let mut out: Vec<(GroupId, f32)> = Vec::new();
         // without an embedder only groups sharing a feature can score above zero
-        let candidates: Box<dyn Iterator<Item = (&GroupId, &Group)>> = if emb.is_some() {
+        let candidates: Box<dyn Iterator<Item = (&GroupId, &Group)>> = if semantic.is_some() {
             Box::new(self.groups.iter())
         } else {
             Box::new(sums.keys().filter_map(|g| self.groups.get_key_value(g)))
         };
         for (gid, g) in candidates {
-            let mut n = g.members.len() as f32;
-            let mut e_sum = 0.0;
-            if let Some(e) = emb {
-                e_sum = dense_dot(e, &g.emb_sum);
-                if let Some(o) = own.filter(|o| o.group == *gid) {
-                    e_sum -= o.emb.as_deref().map_or(0.0, |oe| dense_dot(e, oe));
-                }
-            }
-            if own.is_some_and(|o| o.group == *gid) {
-                n -= 1.0;
-            }
+            let mine = own.is_some_and(|o| o.group == *gid);
+            let n = g.members.len() as f32 - if mine { 1.0 } else { 0.0 };
             if n <= 0.0 {
                 continue;
             }
             let l = sums.get(gid).copied().unwrap_or(0.0);
-            if l == 0.0 && emb.is_none() {
-                continue;
-            }
-            out.push((*gid, (lex * l + (1.0 - lex) * e_sum) / n));
+            let sem = match (emb, &semantic) {
+                (Some(e), Some(s)) => {
+                    let mut sum = s.to_sum(e, &g.emb_sum, g.members.len() as f32);
+                    if let Some(oe) = own.filter(|_| mine).and_then(|o| o.emb.as_deref()) {
+                        sum -= s.pair(e, oe);
+                    }
+                    Some(sum / n)
+                }
+                _ if l == 0.0 => continue,
+                _ => None,
+            };
+            out.push((*gid, blend(l / n, sem)));
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
