@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::cluster::{MAX_EXACT, average_link, leader};
 use super::features::{Analysis, Analyzer};
-use super::labels;
 use super::language::Detected;
 use super::signal::{Semantic, blend};
 use super::similarity::{ChannelWeights, FeatureSpace, dot};
 use super::{Embedder, Granularity, Lang};
+use super::{labels, stance};
 
 /// One group of the `group --json` contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -158,9 +158,10 @@ fn group_impl(
                 Semantic::calibrate(&sum, n, e.prior_centre().as_deref()),
             )
         });
+        let negated: Vec<bool> = uniq.iter().map(|i| stance::negated(texts[*i])).collect();
         average_link(uniq.len(), &w, threshold, |a, b| {
             let sem = semantic.as_ref().map(|(e, s)| s.pair(&e[a], &e[b]));
-            blend(dot(&vecs[a], &vecs[b]), sem)
+            blend(dot(&vecs[a], &vecs[b]), sem) * stance::factor(negated[a], negated[b])
         })
     } else {
         leader(&vecs, &w, threshold)

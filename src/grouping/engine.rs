@@ -19,6 +19,8 @@ pub(super) struct Slot {
     pub raw: SparseVec,
     pub vec: SparseVec,
     pub emb: Option<Vec<f32>>,
+    /// the idea negates what it says ([`super::stance`])
+    pub negated: bool,
     pub group: GroupId,
     pub pinned: bool,
 }
@@ -32,6 +34,9 @@ pub(super) struct Group {
     pub locked: bool,
     pub manual: bool,
     pub emb_sum: Vec<f32>,
+    /// sum of the embeddings of the negated members (empty: none yet), and their number
+    pub neg_emb_sum: Vec<f32>,
+    pub negated: usize,
 }
 
 impl Group {
@@ -186,6 +191,7 @@ impl Engine {
             raw,
             vec: Vec::new(),
             emb,
+            negated: super::stance::negated(text),
             group: 0,
             pinned: false,
         };
@@ -268,12 +274,12 @@ impl Engine {
         let stay = if pinned || locked {
             true
         } else {
-            let (vec, emb) = match self.slots[slot].as_ref() {
-                Some(s) => (s.vec.clone(), s.emb.clone()),
+            let (vec, emb, negated) = match self.slots[slot].as_ref() {
+                Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
                 None => return,
             };
             let t = self.threshold();
-            let scores = self.score_groups(&vec, emb.as_deref(), Some(slot));
+            let scores = self.score_groups(&vec, emb.as_deref(), negated, Some(slot));
             let own = scores.iter().find(|(g, _)| *g == gid).map(|x| x.1);
             let alone = !self.groups.contains_key(&gid);
             let other = scores.iter().any(|(g, s)| {
@@ -346,7 +352,7 @@ impl Engine {
         let vec = self.space.weigh(&raw, &self.weights);
         let emb = self.embedder.as_ref().map(|e| e.embed(draft));
         let t = self.threshold();
-        self.score_groups(&vec, emb.as_deref(), None)
+        self.score_groups(&vec, emb.as_deref(), super::stance::negated(draft), None)
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
             .filter(|(_, s)| *s >= t)
@@ -393,5 +399,5 @@ pub(super) fn pair_score_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -
     blend(
         super::similarity::dot(&x.vec, &y.vec),
         pair_semantic_with(x, y, semantic),
-    )
+    ) * super::stance::factor(x.negated, y.negated)
 }

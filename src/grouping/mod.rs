@@ -47,6 +47,7 @@ mod ops;
 mod placement;
 pub mod signal;
 pub mod similarity;
+pub mod stance;
 pub mod tokenize;
 
 #[cfg(test)]

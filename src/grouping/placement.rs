@@ -5,9 +5,28 @@ use std::collections::BTreeMap;
 use super::engine::{Engine, Group};
 use super::features::Analysis;
 use super::labels;
-use super::signal::blend;
+use super::signal::{Semantic, blend};
 use super::similarity::SparseVec;
+use super::stance::factor;
 use super::{GroupId, IdeaId};
+
+/// Calibrated closeness of `e` (of stance `negated`) summed over a group's members, each
+/// pair damped when the stances differ.
+fn stance_sum(s: &Semantic, e: &[f32], g: &Group, negated: bool) -> f32 {
+    let n = g.members.len() as f32;
+    if g.negated == 0 || g.neg_emb_sum.len() != g.emb_sum.len() {
+        return s.to_sum(e, &g.emb_sum, n) * factor(negated, false);
+    }
+    let pos: Vec<f32> = g
+        .emb_sum
+        .iter()
+        .zip(&g.neg_emb_sum)
+        .map(|(a, b)| a - b)
+        .collect();
+    let k = g.negated as f32;
+    s.to_sum(e, &g.neg_emb_sum, k) * factor(negated, true)
+        + s.to_sum(e, &pos, n - k) * factor(negated, false)
+}
 
 impl Engine {
     // ---------- scoring ----------
@@ -18,6 +37,7 @@ impl Engine {
         &self,
         vec: &SparseVec,
         emb: Option<&[f32]>,
+        negated: bool,
         exclude: Option<usize>,
     ) -> Vec<(GroupId, f32)> {
         // accumulate per idea in a dense scratch vector, then per group
@@ -37,7 +57,7 @@ impl Engine {
                 && acc[j] != 0.0
                 && let Some(s) = &self.slots[j]
             {
-                *sums.entry(s.group).or_default() += acc[j];
+                *sums.entry(s.group).or_default() += acc[j] * factor(negated, s.negated);
                 acc[j] = 0.0;
             }
         }
@@ -59,9 +79,11 @@ impl Engine {
             let l = sums.get(gid).copied().unwrap_or(0.0);
             let sem = match (emb, &semantic) {
                 (Some(e), Some(s)) => {
-                    let mut sum = s.to_sum(e, &g.emb_sum, g.members.len() as f32);
-                    if let Some(oe) = own.filter(|_| mine).and_then(|o| o.emb.as_deref()) {
-                        sum -= s.pair(e, oe);
+                    let mut sum = stance_sum(s, e, g, negated);
+                    if let Some(o) = own.filter(|_| mine)
+                        && let Some(oe) = o.emb.as_deref()
+                    {
+                        sum -= s.pair(e, oe) * factor(negated, o.negated);
                     }
                     Some(sum / n)
                 }
@@ -95,12 +117,17 @@ impl Engine {
             return;
         };
         s.group = gid;
-        let id = s.id;
+        let (id, negated) = (s.id, s.negated);
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.insert(id, id);
+            g.negated += usize::from(negated);
             if let Some(e) = emb {
                 g.emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
+                if negated {
+                    g.neg_emb_sum.resize(e.len(), 0.0);
+                    g.neg_emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
+                }
             }
         }
     }
@@ -110,12 +137,16 @@ impl Engine {
         let Some(s) = self.slots[slot].as_ref() else {
             return 0;
         };
-        let (gid, id) = (s.group, s.id);
+        let (gid, id, negated) = (s.group, s.id, s.negated);
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.remove(&id);
+            g.negated = g.negated.saturating_sub(usize::from(negated));
             if let Some(e) = emb {
                 g.emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a -= b);
+                if negated {
+                    g.neg_emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a -= b);
+                }
             }
             if g.members.is_empty() {
                 self.groups.remove(&gid);
@@ -169,13 +200,13 @@ impl Engine {
 
     /// Put a free slot in the best group, or a new one. Returns the group it ends in.
     pub(super) fn place(&mut self, slot: usize) -> GroupId {
-        let (vec, emb) = match self.slots[slot].as_ref() {
-            Some(s) => (s.vec.clone(), s.emb.clone()),
+        let (vec, emb, negated) = match self.slots[slot].as_ref() {
+            Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
             None => return 0,
         };
         let t = self.threshold();
         let best = self
-            .score_groups(&vec, emb.as_deref(), Some(slot))
+            .score_groups(&vec, emb.as_deref(), negated, Some(slot))
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
             .filter(|(_, s)| *s >= t);

@@ -120,3 +120,19 @@ fn embedder_signal_is_blended_in() {
     e.edit(0, "blue");
     check_invariants(&e);
 }
+
+#[test]
+fn opposite_stance_lowers_the_score_of_an_otherwise_equal_pair() {
+    // the same content words; one side negates them
+    let e = board(&[
+        "posten op LinkedIn, elke week",
+        "elke week posten op LinkedIn",
+        "nooit posten op LinkedIn, elke week",
+    ]);
+    let same = e.similarity(0, 1);
+    let opposite = e.similarity(0, 2);
+    assert!(same > 0.0);
+    assert!(opposite < same, "{opposite} vs {same}");
+    let live = e.explain_member(2, e.group_of(0).unwrap_or(0));
+    assert!(live.score <= same);
+}
