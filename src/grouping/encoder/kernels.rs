@@ -1,7 +1,6 @@
-//! Integer matrix products: 4-bit weights (unpacked to one byte each at load) times
-//! activations quantised per 32 values to i8, summed exactly in integers per block and
-//! scaled in f32. A weight byte holds `q` in 0..=15 for the value `q - 8`, so a block's dot
-//! product is `sum(q * a) - 8 * sum(a)`.
+//! Integer matrix products: 4-bit weights (unpacked at load to one signed byte each, -8..=7)
+//! times activations quantised per 32 values to i8 (-127..=127), summed exactly in integers
+//! per block and scaled in f32.
 //!
 //! Two kernels compute the same sums: a portable one and, chosen at run time on x86-64
 //! CPUs that have it, one with AVX2 integer multiply-adds (std::arch, no C build step).
@@ -9,12 +8,12 @@
 use super::format::{BLOCK_BYTES, Q4, QK};
 use crate::grouping::embed::f16_to_f32;
 
-/// A weight matrix, row-major `[rows][cols]`: `q` in 0..=15 and one scale per 32 weights.
+/// A weight matrix, row-major `[rows][cols]`: values -8..=7 and one scale per 32 weights.
 #[derive(Debug, Clone)]
 pub struct QMat {
     pub rows: usize,
     pub cols: usize,
-    q: Vec<u8>,
+    q: Vec<i8>,
     d: Vec<f32>,
 }
 
@@ -32,14 +31,18 @@ pub fn unpack_block(block: &[u8], out: &mut [u8]) -> f32 {
 impl QMat {
     pub fn from_q4(m: &Q4<'_>) -> QMat {
         let n = m.rows * m.cols;
-        let mut q = vec![0u8; n];
+        let mut q = vec![0i8; n];
         let mut d = Vec::with_capacity(n / QK);
+        let mut raw = [0u8; QK];
         for (block, out) in m
             .bytes
             .chunks_exact(BLOCK_BYTES)
             .zip(q.chunks_exact_mut(QK))
         {
-            d.push(unpack_block(block, out));
+            d.push(unpack_block(block, &mut raw));
+            for (o, r) in out.iter_mut().zip(raw) {
+                *o = r as i8 - 8;
+            }
         }
         QMat {
             rows: m.rows,
@@ -50,12 +53,11 @@ impl QMat {
     }
 }
 
-/// Activations of some tokens quantised per block of 32: values, scales, block sums.
+/// Activations of some tokens quantised per block of 32: values and scales.
 #[derive(Debug, Default)]
 pub struct QActs {
     q: Vec<i8>,
     d: Vec<f32>,
-    s: Vec<i32>,
 }
 
 /// Round half to even for |x| < 2^22 without a libm call.
@@ -71,19 +73,17 @@ impl QActs {
         debug_assert_eq!(x.len() % cols, 0);
         self.q.clear();
         self.d.clear();
-        self.s.clear();
         for block in x.chunks_exact(QK) {
             let amax = block.iter().fold(0f32, |m, v| m.max(v.abs()));
             let d = amax / 127.0;
             let inv = if d > 0.0 { 1.0 / d } else { 0.0 };
-            let mut sum = 0i32;
-            for v in block {
-                let q = round_even(v * inv).clamp(-128.0, 127.0) as i8;
-                sum += i32::from(q);
-                self.q.push(q);
-            }
+            // -127..=127: the AVX2 kernel negates values, and -128 has no positive twin
+            self.q.extend(
+                block
+                    .iter()
+                    .map(|v| round_even(v * inv).clamp(-127.0, 127.0) as i8),
+            );
             self.d.push(d);
-            self.s.push(sum);
         }
     }
 }
@@ -104,8 +104,7 @@ fn matmul_plain(w: &QMat, a: &QActs, bias: &[f32], y: &mut [f32]) {
                     .zip(ab)
                     .map(|(x, y)| i32::from(*x) * i32::from(*y))
                     .sum();
-                let s = a.s[t * nb + b];
-                acc += wd[b] * a.d[t * nb + b] * (dot - 8 * s) as f32;
+                acc += wd[b] * a.d[t * nb + b] * dot as f32;
             }
             y[t * nout + r] = acc + bias[r];
         }
@@ -140,7 +139,6 @@ mod avx2 {
         let (nin, nb) = (w.cols, w.cols / QK);
         let ones = _mm256_set1_epi16(1);
         let mut acc = [_mm256_setzero_ps(); TILE];
-        let mut corr = [0f32; TILE];
         let ap = a.q.as_ptr();
         let wp = w.q.as_ptr();
         for b in 0..nb {
@@ -148,22 +146,20 @@ mod avx2 {
             unsafe {
                 let av = _mm256_loadu_si256(ap.add(t * nin + b * QK).cast());
                 let da = *a.d.get_unchecked(t * nb + b);
-                let sa = *a.s.get_unchecked(t * nb + b) as f32;
-                for r in 0..TILE {
+                for (r, acc) in acc.iter_mut().enumerate() {
                     let row = r0 + r;
                     let wv = _mm256_loadu_si256(wp.add(row * nin + b * QK).cast());
-                    let s = _mm256_madd_epi16(_mm256_maddubs_epi16(wv, av), ones);
+                    // |w| times a with the sign of w: unsigned x signed as maddubs wants;
+                    // pair sums stay within i16 (8 * 127 * 2)
+                    let p =
+                        _mm256_maddubs_epi16(_mm256_sign_epi8(wv, wv), _mm256_sign_epi8(av, wv));
+                    let s = _mm256_madd_epi16(p, ones);
                     let scale = *w.d.get_unchecked(row * nb + b) * da;
-                    acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), _mm256_set1_ps(scale), acc[r]);
-                    corr[r] += scale * sa;
+                    *acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), _mm256_set1_ps(scale), *acc);
                 }
             }
         }
-        let mut out = [0f32; TILE];
-        for r in 0..TILE {
-            out[r] = hsum(acc[r]) - 8.0 * corr[r];
-        }
-        out
+        acc.map(|v| hsum(v))
     }
 
     /// # Safety
@@ -179,7 +175,6 @@ mod avx2 {
             || w.d.len() != nout * nb
             || a.q.len() != tokens * nin
             || a.d.len() != tokens * nb
-            || a.s.len() != tokens * nb
             || bias.len() < nout
             || y.len() < tokens * nout
         {
@@ -271,7 +266,7 @@ mod tests {
         // rounding of the activations (half a quantisation step each)
         let wf = |r: usize, k: usize| {
             let scale = w.d[r * (cols / QK) + k / QK];
-            (f32::from(w.q[r * cols + k]) - 8.0) * scale
+            f32::from(w.q[r * cols + k]) * scale
         };
         for t in 0..3 {
             for r in 0..rows {
