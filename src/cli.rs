@@ -63,14 +63,31 @@ pub enum Command {
     /// Available workshop templates.
     Templates,
     /// Group ideas given one per line (from FILE or standard input).
+    ///
+    /// Ideas are grouped by meaning (a multilingual sentence encoder built into the program)
+    /// together with shared words, concepts and spellings.
     Group {
+        /// Language of the ideas: detected per idea (auto), or en / nl for all of them.
         #[arg(long, value_enum, default_value = "auto")]
         lang: LangArg,
+        /// Print {"groups":[{"label":"…","items":[0,3,7]}]}, items being 0-based indices
+        /// of the non-empty input lines.
         #[arg(long)]
         json: bool,
-        /// A local model2vec folder to add meaning (default: the one in config.ron, if any).
+        /// Shared words, concepts and spellings only, without any model: much faster,
+        /// blind to meaning.
+        #[arg(long)]
+        fast: bool,
+        /// A local model2vec folder to use instead of the built-in encoder (default: the
+        /// one in config.ron, if any).
         #[arg(long, value_name = "DIR")]
         model: Option<PathBuf>,
+        /// An encoder file (as scripts/build-encoder-model.py writes it) to use instead of
+        /// the built-in one. A model that cannot be loaded means a warning and grouping by
+        /// words only.
+        #[arg(long, value_name = "FILE", env = "AMBASSADOR_ENCODER")]
+        encoder: Option<PathBuf>,
+        /// The ideas, one per line (default: standard input).
         file: Option<PathBuf>,
     },
     /// Show where sessions and templates are kept.
@@ -189,9 +206,19 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
         Some(Command::Group {
             lang,
             json,
+            fast,
             model,
+            encoder,
             file,
-        }) => group(&paths, lang, json, model, file).map(|_| Next::Done),
+        }) => {
+            let meaning = match (fast, model, encoder) {
+                (true, _, _) => Some(grouping::Meaning::Lexical),
+                (_, Some(dir), _) => Some(grouping::Meaning::Model2Vec(dir)),
+                (_, _, Some(file)) => Some(grouping::Meaning::EncoderFile(file)),
+                _ => None,
+            };
+            group(&paths, lang, json, meaning, file).map(|_| Next::Done)
+        }
         Some(Command::Paths) => {
             print_paths(&paths);
             Ok(Next::Done)
@@ -396,19 +423,20 @@ fn group(
     paths: &Paths,
     lang: LangArg,
     json: bool,
-    model: Option<PathBuf>,
+    meaning: Option<grouping::Meaning>,
     file: Option<PathBuf>,
 ) -> Result<(), CliError> {
-    let model = match model {
-        Some(dir) => Some(dir),
-        None => store::Config::load(&paths.config_dir)?.embedding_model,
+    let meaning = match meaning {
+        Some(m) => m,
+        None => match store::Config::load(&paths.config_dir)?.embedding_model {
+            Some(dir) => grouping::Meaning::Model2Vec(dir),
+            None => grouping::Meaning::Builtin,
+        },
     };
-    let embedder = model
-        .map(|dir| {
-            grouping::Model2Vec::load(&dir)
-                .map_err(|e| CliError::Invalid(format!("{}: {e}", dir.display())))
-        })
-        .transpose()?;
+    let (embedder, warning) = grouping::meaning::load(&meaning);
+    if let Some(w) = warning {
+        eprintln!("warning: {}", crate::sanitize::text(&w.to_string()));
+    }
     let origin = file
         .as_ref()
         .map_or("standard input".to_string(), |p| p.display().to_string());
@@ -441,7 +469,7 @@ fn group(
         &bytes,
         lang.into(),
         grouping::Granularity::Default,
-        embedder.as_ref().map(|m| m as &dyn grouping::Embedder),
+        embedder.as_deref(),
     )
     .map_err(|e| CliError::Invalid(format!("{origin}: {e}")))?;
     let rendered = if json {

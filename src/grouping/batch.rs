@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::cluster::{MAX_EXACT, average_link, leader};
 use super::features::{Analysis, Analyzer};
-use super::labels;
 use super::language::Detected;
-use super::similarity::{ChannelWeights, FeatureSpace, dense_dot, dot};
-use super::{EMBED_SHARE, Embedder, Granularity, Lang};
+use super::signal::{Semantic, blend};
+use super::similarity::{ChannelWeights, FeatureSpace, dot};
+use super::{Embedder, Granularity, Lang};
+use super::{labels, stance};
 
 /// One group of the `group --json` contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,14 +145,23 @@ fn group_impl(
     let vecs: Vec<_> = raws.iter().map(|r| space.weigh(r, weights)).collect();
     let w: Vec<f32> = copies.iter().map(|c| c.len() as f32).collect();
     let clusters = if uniq.len() <= MAX_EXACT {
-        let embs: Option<Vec<Vec<f32>>> =
-            embedder.map(|e| uniq.iter().map(|i| e.embed(texts[*i])).collect());
-        average_link(uniq.len(), &w, threshold, |a, b| {
-            let lex = dot(&vecs[a], &vecs[b]);
-            match &embs {
-                Some(e) => (1.0 - EMBED_SHARE) * lex + EMBED_SHARE * dense_dot(&e[a], &e[b]),
-                None => lex,
+        let semantic = embedder.map(|e| {
+            let distinct: Vec<&str> = uniq.iter().map(|i| texts[*i]).collect();
+            let embs = e.embed_many(&distinct);
+            let mut sum = vec![0f32; e.dim()];
+            for (v, k) in embs.iter().zip(&w) {
+                sum.iter_mut().zip(v).for_each(|(s, x)| *s += k * x);
             }
+            let n = w.iter().sum::<f32>();
+            (
+                embs,
+                Semantic::calibrate(&sum, n, e.prior_centre().as_deref()),
+            )
+        });
+        let negated: Vec<bool> = uniq.iter().map(|i| stance::negated(texts[*i])).collect();
+        average_link(uniq.len(), &w, threshold, |a, b| {
+            let sem = semantic.as_ref().map(|(e, s)| s.pair(&e[a], &e[b]));
+            blend(dot(&vecs[a], &vecs[b]), sem) * stance::factor(negated[a], negated[b])
         })
     } else {
         leader(&vecs, &w, threshold)

@@ -11,6 +11,15 @@ use unicode_segmentation::UnicodeSegmentation;
 pub trait Embedder: Send {
     fn dim(&self) -> usize;
     fn embed(&self, text: &str) -> Vec<f32>;
+    /// Embed many texts at once (an encoder may batch them and use every core).
+    fn embed_many(&self, texts: &[&str]) -> Vec<Vec<f32>> {
+        texts.iter().map(|t| self.embed(t)).collect()
+    }
+    /// The direction all of this model's vectors share (its mean over a general
+    /// vocabulary), used to calibrate tiny boards; `None` if unknown.
+    fn prior_centre(&self) -> Option<Vec<f32>> {
+        None
+    }
 }
 
 /// Errors loading an embedding model.
@@ -54,7 +63,8 @@ fn read(path: &Path) -> Result<Vec<u8>, EmbedError> {
     })
 }
 
-fn f16_to_f32(bits: u16) -> f32 {
+/// IEEE half to single precision.
+pub(crate) fn f16_to_f32(bits: u16) -> f32 {
     let sign = if bits & 0x8000 != 0 { -1.0 } else { 1.0 };
     let exp = ((bits >> 10) & 0x1f) as i32;
     let frac = (bits & 0x3ff) as f32;

@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
-use super::similarity::{ChannelWeights, FeatureSpace, Postings, SparseVec, dense_dot};
-use super::{EMBED_SHARE, Embedder, EngineConfig, Granularity, GroupId, GroupView, IdeaId, Lang};
+use super::signal::{Semantic, blend};
+use super::similarity::{ChannelWeights, FeatureSpace, Postings, SparseVec};
+use super::{Embedder, EngineConfig, Granularity, GroupId, GroupView, IdeaId, Lang};
 
 /// Boards up to this size re-weigh every idea on each change (exact IDF).
 const EXACT_REWEIGH: u32 = 300;
@@ -18,6 +19,8 @@ pub(super) struct Slot {
     pub raw: SparseVec,
     pub vec: SparseVec,
     pub emb: Option<Vec<f32>>,
+    /// the idea negates what it says ([`super::stance`])
+    pub negated: bool,
     pub group: GroupId,
     pub pinned: bool,
 }
@@ -31,6 +34,9 @@ pub(super) struct Group {
     pub locked: bool,
     pub manual: bool,
     pub emb_sum: Vec<f32>,
+    /// sum of the embeddings of the negated members (empty: none yet), and their number
+    pub neg_emb_sum: Vec<f32>,
+    pub negated: usize,
 }
 
 impl Group {
@@ -56,6 +62,10 @@ pub struct Engine {
     pub(super) seq: u64,
     pub(super) votes: [u32; 2],
     pub(super) weighed_at: u32,
+    /// sum and count of the board's embeddings (for the semantic calibration)
+    pub(super) emb_total: Vec<f32>,
+    pub(super) emb_count: f32,
+    pub(super) prior: Option<Vec<f32>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -75,7 +85,12 @@ impl Default for Engine {
 
 impl Engine {
     pub fn new(config: EngineConfig) -> Self {
+        let prior = config.embedder.as_ref().and_then(|e| e.prior_centre());
+        let dim = config.embedder.as_ref().map_or(0, |e| e.dim());
         Engine {
+            emb_total: vec![0.0; dim],
+            emb_count: 0.0,
+            prior,
             lang: config.lang,
             granularity: config.granularity,
             embedder: config.embedder,
@@ -163,6 +178,10 @@ impl Engine {
         let raw = self.space.intern(&analysis);
         self.space.add_doc(&raw);
         let emb = self.embedder.as_ref().map(|e| e.embed(text));
+        if let Some(e) = &emb {
+            self.emb_total.iter_mut().zip(e).for_each(|(a, b)| *a += b);
+            self.emb_count += 1.0;
+        }
         self.seq += 1;
         let slot = Slot {
             id,
@@ -172,6 +191,7 @@ impl Engine {
             raw,
             vec: Vec::new(),
             emb,
+            negated: super::stance::negated(text),
             group: 0,
             pinned: false,
         };
@@ -203,6 +223,10 @@ impl Engine {
         let s = self.slots[slot].take()?;
         self.postings.remove(slot as u32, &s.vec);
         self.space.remove_doc(&s.raw);
+        if let Some(e) = &s.emb {
+            self.emb_total.iter_mut().zip(e).for_each(|(a, b)| *a -= b);
+            self.emb_count -= 1.0;
+        }
         match s.analysis.lang {
             Some(Detected::En) => self.votes[0] = self.votes[0].saturating_sub(1),
             Some(Detected::Nl) => self.votes[1] = self.votes[1].saturating_sub(1),
@@ -250,12 +274,12 @@ impl Engine {
         let stay = if pinned || locked {
             true
         } else {
-            let (vec, emb) = match self.slots[slot].as_ref() {
-                Some(s) => (s.vec.clone(), s.emb.clone()),
+            let (vec, emb, negated) = match self.slots[slot].as_ref() {
+                Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
                 None => return,
             };
             let t = self.threshold();
-            let scores = self.score_groups(&vec, emb.as_deref(), Some(slot));
+            let scores = self.score_groups(&vec, emb.as_deref(), negated, Some(slot));
             let own = scores.iter().find(|(g, _)| *g == gid).map(|x| x.1);
             let alone = !self.groups.contains_key(&gid);
             let other = scores.iter().any(|(g, s)| {
@@ -328,7 +352,7 @@ impl Engine {
         let vec = self.space.weigh(&raw, &self.weights);
         let emb = self.embedder.as_ref().map(|e| e.embed(draft));
         let t = self.threshold();
-        self.score_groups(&vec, emb.as_deref(), None)
+        self.score_groups(&vec, emb.as_deref(), super::stance::negated(draft), None)
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
             .filter(|(_, s)| *s >= t)
@@ -343,11 +367,37 @@ impl Engine {
         }
     }
 
-    pub(super) fn pair_score(&self, x: &Slot, y: &Slot) -> f32 {
-        let lex = super::similarity::dot(&x.vec, &y.vec);
-        match (&x.emb, &y.emb) {
-            (Some(a), Some(b)) => (1.0 - EMBED_SHARE) * lex + EMBED_SHARE * dense_dot(a, b),
-            _ => lex,
-        }
+    /// The semantic signal calibrated on the board as it is now (none without a model).
+    pub(super) fn semantic(&self) -> Option<Semantic> {
+        self.embedder.as_ref()?;
+        Some(Semantic::calibrate(
+            &self.emb_total,
+            self.emb_count,
+            self.prior.as_deref(),
+        ))
     }
+
+    /// Calibrated semantic similarity of two ideas, when both have an embedding.
+    pub(super) fn pair_semantic(&self, x: &Slot, y: &Slot) -> Option<f32> {
+        pair_semantic_with(x, y, self.semantic().as_ref())
+    }
+
+    pub(super) fn pair_score(&self, x: &Slot, y: &Slot) -> f32 {
+        pair_score_with(x, y, self.semantic().as_ref())
+    }
+}
+
+fn pair_semantic_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -> Option<f32> {
+    match (&x.emb, &y.emb, semantic) {
+        (Some(a), Some(b), Some(s)) => Some(s.pair(a, b)),
+        _ => None,
+    }
+}
+
+/// Blended score of two ideas with the board's calibration computed once by the caller.
+pub(super) fn pair_score_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -> f32 {
+    blend(
+        super::similarity::dot(&x.vec, &y.vec),
+        pair_semantic_with(x, y, semantic),
+    ) * super::stance::factor(x.negated, y.negated)
 }

@@ -29,7 +29,7 @@ pub struct Explanation {
     pub shared_concepts: Vec<SharedConcept>,
     /// different words with much the same letters (compounds, typos): (this, other)
     pub similar_spellings: Vec<(String, String)>,
-    /// embedding cosine, when a model is configured
+    /// closeness in meaning (embedding cosine calibrated on the board), with a model
     pub embedding: Option<f32>,
 }
 
@@ -180,10 +180,7 @@ impl Engine {
             .intersection(&concepts(&y.analysis))
             .map(|c| self.concept_name(*c))
             .collect();
-        let embedding = match (&x.emb, &y.emb) {
-            (Some(a), Some(b)) => Some(super::similarity::dense_dot(a, b)),
-            _ => None,
-        };
+        let embedding = self.pair_semantic(x, y);
         Explanation {
             score: self.pair_score(x, y),
             threshold: self.threshold(),

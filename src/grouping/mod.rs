@@ -27,20 +27,27 @@
 //!   groups (take nothing automatically, lose nothing), custom labels, hand-made groups.
 //! - [`labels`]: most telling words of a group in the participants' own spelling, sticky.
 //! - [`explain`]: shared words, shared concepts, similar spellings, score.
-//! - [`embed`]: optional [`Embedder`] (model2vec loader); its cosine is blended in.
+//! - [`encoder`]: the built-in sentence encoder (multilingual-e5-small, 4-bit, pure Rust).
+//! - [`embed`]: the [`Embedder`] trait and a model2vec loader for local static models.
+//! - [`signal`]: the one scoring layer: the embedding cosine calibrated per board (centred)
+//!   and blended with the lexical cosine, used by engine, batch, placement and explain.
 
 pub mod batch;
 pub mod cluster;
 pub mod embed;
+pub mod encoder;
 pub mod engine;
 pub mod explain;
 pub mod features;
 pub mod labels;
 pub mod language;
 pub mod lexicon;
+pub mod meaning;
 mod ops;
 mod placement;
+pub mod signal;
 pub mod similarity;
+pub mod stance;
 pub mod tokenize;
 
 #[cfg(test)]
@@ -50,8 +57,10 @@ use serde::{Deserialize, Serialize};
 
 pub use batch::group_texts;
 pub use embed::{EmbedError, Embedder, Model2Vec};
+pub use encoder::{Encoder, EncoderError};
 pub use engine::Engine;
 pub use explain::Explanation;
+pub use meaning::Meaning;
 
 /// Stable id of an idea, given by the caller.
 pub type IdeaId = u64;

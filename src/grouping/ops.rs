@@ -163,12 +163,13 @@ impl Engine {
         let n = free.len();
         let t = self.threshold();
         let clusters = if n <= MAX_EXACT {
+            let semantic = self.semantic();
             average_link(n, &vec![1.0; n], t, |a, b| {
                 match (
                     self.slots[free[a].1].as_ref(),
                     self.slots[free[b].1].as_ref(),
                 ) {
-                    (Some(x), Some(y)) => self.pair_score(x, y),
+                    (Some(x), Some(y)) => super::engine::pair_score_with(x, y, semantic.as_ref()),
                     _ => 0.0,
                 }
             })

@@ -2,12 +2,31 @@
 
 use std::collections::BTreeMap;
 
-use super::EMBED_SHARE;
 use super::engine::{Engine, Group};
 use super::features::Analysis;
 use super::labels;
-use super::similarity::{SparseVec, dense_dot};
+use super::signal::{Semantic, blend};
+use super::similarity::SparseVec;
+use super::stance::factor;
 use super::{GroupId, IdeaId};
+
+/// Calibrated closeness of `e` (of stance `negated`) summed over a group's members, each
+/// pair damped when the stances differ.
+fn stance_sum(s: &Semantic, e: &[f32], g: &Group, negated: bool) -> f32 {
+    let n = g.members.len() as f32;
+    if g.negated == 0 || g.neg_emb_sum.len() != g.emb_sum.len() {
+        return s.to_sum(e, &g.emb_sum, n) * factor(negated, false);
+    }
+    let pos: Vec<f32> = g
+        .emb_sum
+        .iter()
+        .zip(&g.neg_emb_sum)
+        .map(|(a, b)| a - b)
+        .collect();
+    let k = g.negated as f32;
+    s.to_sum(e, &g.neg_emb_sum, k) * factor(negated, true)
+        + s.to_sum(e, &pos, n - k) * factor(negated, false)
+}
 
 impl Engine {
     // ---------- scoring ----------
@@ -18,6 +37,7 @@ impl Engine {
         &self,
         vec: &SparseVec,
         emb: Option<&[f32]>,
+        negated: bool,
         exclude: Option<usize>,
     ) -> Vec<(GroupId, f32)> {
         // accumulate per idea in a dense scratch vector, then per group
@@ -37,43 +57,40 @@ impl Engine {
                 && acc[j] != 0.0
                 && let Some(s) = &self.slots[j]
             {
-                *sums.entry(s.group).or_default() += acc[j];
+                *sums.entry(s.group).or_default() += acc[j] * factor(negated, s.negated);
                 acc[j] = 0.0;
             }
         }
         let own = exclude.and_then(|e| self.slots[e].as_ref());
-        let lex = if emb.is_some() {
-            1.0 - EMBED_SHARE
-        } else {
-            1.0
-        };
+        let semantic = emb.and(self.semantic());
         let mut out: Vec<(GroupId, f32)> = Vec::new();
         // without an embedder only groups sharing a feature can score above zero
-        let candidates: Box<dyn Iterator<Item = (&GroupId, &Group)>> = if emb.is_some() {
+        let candidates: Box<dyn Iterator<Item = (&GroupId, &Group)>> = if semantic.is_some() {
             Box::new(self.groups.iter())
         } else {
             Box::new(sums.keys().filter_map(|g| self.groups.get_key_value(g)))
         };
         for (gid, g) in candidates {
-            let mut n = g.members.len() as f32;
-            let mut e_sum = 0.0;
-            if let Some(e) = emb {
-                e_sum = dense_dot(e, &g.emb_sum);
-                if let Some(o) = own.filter(|o| o.group == *gid) {
-                    e_sum -= o.emb.as_deref().map_or(0.0, |oe| dense_dot(e, oe));
-                }
-            }
-            if own.is_some_and(|o| o.group == *gid) {
-                n -= 1.0;
-            }
+            let mine = own.is_some_and(|o| o.group == *gid);
+            let n = g.members.len() as f32 - if mine { 1.0 } else { 0.0 };
             if n <= 0.0 {
                 continue;
             }
             let l = sums.get(gid).copied().unwrap_or(0.0);
-            if l == 0.0 && emb.is_none() {
-                continue;
-            }
-            out.push((*gid, (lex * l + (1.0 - lex) * e_sum) / n));
+            let sem = match (emb, &semantic) {
+                (Some(e), Some(s)) => {
+                    let mut sum = stance_sum(s, e, g, negated);
+                    if let Some(o) = own.filter(|_| mine)
+                        && let Some(oe) = o.emb.as_deref()
+                    {
+                        sum -= s.pair(e, oe) * factor(negated, o.negated);
+                    }
+                    Some(sum / n)
+                }
+                _ if l == 0.0 => continue,
+                _ => None,
+            };
+            out.push((*gid, blend(l / n, sem)));
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
@@ -100,12 +117,17 @@ impl Engine {
             return;
         };
         s.group = gid;
-        let id = s.id;
+        let (id, negated) = (s.id, s.negated);
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.insert(id, id);
+            g.negated += usize::from(negated);
             if let Some(e) = emb {
                 g.emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
+                if negated {
+                    g.neg_emb_sum.resize(e.len(), 0.0);
+                    g.neg_emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
+                }
             }
         }
     }
@@ -115,12 +137,16 @@ impl Engine {
         let Some(s) = self.slots[slot].as_ref() else {
             return 0;
         };
-        let (gid, id) = (s.group, s.id);
+        let (gid, id, negated) = (s.group, s.id, s.negated);
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.remove(&id);
+            g.negated = g.negated.saturating_sub(usize::from(negated));
             if let Some(e) = emb {
                 g.emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a -= b);
+                if negated {
+                    g.neg_emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a -= b);
+                }
             }
             if g.members.is_empty() {
                 self.groups.remove(&gid);
@@ -174,13 +200,13 @@ impl Engine {
 
     /// Put a free slot in the best group, or a new one. Returns the group it ends in.
     pub(super) fn place(&mut self, slot: usize) -> GroupId {
-        let (vec, emb) = match self.slots[slot].as_ref() {
-            Some(s) => (s.vec.clone(), s.emb.clone()),
+        let (vec, emb, negated) = match self.slots[slot].as_ref() {
+            Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
             None => return 0,
         };
         let t = self.threshold();
         let best = self
-            .score_groups(&vec, emb.as_deref(), Some(slot))
+            .score_groups(&vec, emb.as_deref(), negated, Some(slot))
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
             .filter(|(_, s)| *s >= t);

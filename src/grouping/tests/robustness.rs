@@ -111,10 +111,28 @@ fn embedder_signal_is_blended_in() {
     assert_eq!(e.group_of(0), e.group_of(1));
     assert_ne!(e.group_of(0), e.group_of(2));
     let ex = e.explain_pair(0, 1);
-    assert_eq!(ex.embedding, Some(1.0));
+    // closeness in meaning, calibrated on the board: synonyms far above unrelated ideas
+    let apart = e.explain_pair(0, 2).embedding.unwrap_or(1.0);
+    assert!(ex.embedding.is_some_and(|c| c > 0.5 && c > apart + 0.5));
     assert!(ex.together());
     check_invariants(&e);
     e.remove(1);
     e.edit(0, "blue");
     check_invariants(&e);
+}
+
+#[test]
+fn opposite_stance_lowers_the_score_of_an_otherwise_equal_pair() {
+    // the same content words; one side negates them
+    let e = board(&[
+        "posten op LinkedIn, elke week",
+        "elke week posten op LinkedIn",
+        "nooit posten op LinkedIn, elke week",
+    ]);
+    let same = e.similarity(0, 1);
+    let opposite = e.similarity(0, 2);
+    assert!(same > 0.0);
+    assert!(opposite < same, "{opposite} vs {same}");
+    let live = e.explain_member(2, e.group_of(0).unwrap_or(0));
+    assert!(live.score <= same);
 }
