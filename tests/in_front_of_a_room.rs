@@ -308,3 +308,60 @@ fn when_time_is_up_the_bell_rings_once_unless_turned_off() {
         assert_eq!(rang, rings, "bell {bell:?}");
     }
 }
+
+#[test]
+fn low_scores_show_how_many_not_who_unless_the_facilitator_asks() {
+    let mut h = Harness::session("room-low-scores", Language::En, &["Tom", "Jan", "Eva"]);
+    h.page_down(1).typed("111").typed("115").typed("555");
+    let screen = h.render(120, 30);
+    assert!(screen.contains("⚠ 2 low"), "{screen}");
+    assert!(
+        !screen.contains("Tom, Jan"),
+        "names on the room's screen:\n{screen}"
+    );
+    h.typed("n");
+    let screen = h.render(120, 30);
+    assert!(screen.contains("low: Tom, Jan"), "{screen}");
+    let md = ambassador::export::render(&h.on_disk(), ambassador::export::Format::Md, false);
+    assert!(
+        md.contains("| 3 | 2 |"),
+        "the report does not count the low scores:\n{md}"
+    );
+    assert!(
+        !md.contains("| Tom, Jan |"),
+        "names of low scorers in the report:\n{md}"
+    );
+    let html = ambassador::export::render(&h.on_disk(), ambassador::export::Format::Html, false);
+    assert!(
+        !html.contains("<td>Tom, Jan</td>"),
+        "names of low scorers in the HTML"
+    );
+}
+
+#[test]
+fn the_pulse_says_plainly_what_its_numbers_are() {
+    let mut h = Harness::session(
+        "room-pulse-labels",
+        Language::En,
+        &["Tom", "Jan", "Eva", "Ann"],
+    );
+    h.page_down(1);
+    let screen = h.render(120, 30);
+    assert!(!screen.contains("average of 5"), "{screen}");
+    assert!(
+        screen.contains("S1"),
+        "statement columns are not named:\n{screen}"
+    );
+}
+
+#[test]
+fn the_question_footer_offers_tidy_and_the_dutch_board_offers_why() {
+    let mut h = Harness::session("room-footers", Language::En, &["Ann"]);
+    h.page_down(3);
+    let screen = h.render(120, 30);
+    assert!(footer(&screen).contains("F5"), "{}", footer(&screen));
+    let mut h = Harness::session("room-footers-nl", Language::Nl, &["Jan"]);
+    h.page_down(7);
+    let screen = h.render(120, 30);
+    assert!(footer(&screen).contains("w waarom"), "{}", footer(&screen));
+}

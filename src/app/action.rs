@@ -51,6 +51,8 @@ pub enum Action {
     Sort,
     /// Review: open the selected session for editing again.
     Reopen,
+    /// Pulse: show or hide who scored low.
+    Names,
     /// Pause or resume the step's timebox.
     Pause,
     /// Five more minutes for the step.

@@ -166,6 +166,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Pulse K::Char('4'), NONE => A::Pick(4), "4", "key.score", false;
     Pulse K::Char('5'), NONE => A::Pick(5), "5", "key.score", false;
     Pulse K::Char('0'), NONE => A::Pick(0), "0", "key.clear_score", false;
+    Pulse K::Char('n'), NONE => A::Names, "n", "key.low_names", true;
     Pulse K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
     Roles K::Tab, NONE => A::NextParticipant, "Tab", "key.next_participant", true;
@@ -188,7 +189,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Question K::Down, NONE => A::Down, "↓", "key.select_idea", false;
     Question K::F(2), NONE => A::Edit, "F2", "key.edit_idea", true;
     Question K::F(3), NONE => A::Delete, "F3", "key.delete_idea", true;
-    Question K::F(5), NONE => A::Tidy, "F5", "key.tidy", false;
+    Question K::F(5), NONE => A::Tidy, "F5", "key.tidy", true;
     Question K::Esc, NONE => A::Cancel, "Esc", "key.cancel_edit", false;
 
     Board K::Up, NONE => A::Up, "↑", "key.previous", false;

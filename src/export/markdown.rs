@@ -59,10 +59,11 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
             );
             for s in pulse_summary(session, step) {
                 let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+                // How many, not who: reports are shared.
                 let low = if s.low.is_empty() {
                     "–".to_string()
                 } else {
-                    s.low.join(", ")
+                    s.low.len().to_string()
                 };
                 let _ = writeln!(
                     out,

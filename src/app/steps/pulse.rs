@@ -9,6 +9,8 @@ use crate::domain::{Change, Clock, StepKind};
 pub struct PulseState {
     /// The statement in focus.
     pub item: usize,
+    /// Who scored low is shown by name (the facilitator asked); otherwise only how many.
+    pub show_names: bool,
 }
 
 impl PulseState {
@@ -24,6 +26,10 @@ impl PulseState {
         match action {
             Action::Up | Action::Down => {
                 self.item = moved(self.item, action == Action::Down, items.len());
+                None
+            }
+            Action::Names => {
+                self.show_names = !self.show_names;
                 None
             }
             Action::Pick(score) => {

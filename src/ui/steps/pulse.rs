@@ -46,7 +46,11 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         .clamp(4, 18);
     let mut head = format!("  {:<name_width$} ", "");
     for i in 0..items.len() {
-        head.push_str(&format!("{:^5}", i + 1));
+        // Statement numbers, named as such: under the scale they read like scores.
+        head.push_str(&format!(
+            "{:^5}",
+            trf(lang, "pulse.statement_short", &[&(i + 1)])
+        ));
     }
     lines.push(Line::styled(head, theme::dim()));
     for p in &session.participants {
@@ -138,10 +142,13 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         ];
         if !s.low.is_empty() {
             any_low = true;
-            spans.push(Span::styled(
-                format!("  ⚠ {}", trf(lang, "pulse.low", &[&s.low.join(", ")])),
-                theme::low(),
-            ));
+            // The room may see this screen: how many by default, who only on request.
+            let low = if pulse.show_names {
+                trf(lang, "pulse.low", &[&s.low.join(", ")])
+            } else {
+                trf(lang, "pulse.low_count", &[&s.low.len()])
+            };
+            spans.push(Span::styled(format!("  ⚠ {low}"), theme::low()));
         }
         lines.push(Line::from(spans));
     }
