@@ -151,6 +151,9 @@ fn pulse_and_roles_from_the_keyboard() {
     t.keys(&["PageDown"]);
     t.wait_for("Engagement pulse");
     t.type_text("4521");
+    // How many scored low shows by default; n shows who (issue: low scores by name).
+    t.wait_until(|s| s.contains("1 low"), "a low score counted");
+    t.type_text("n");
     let screen = t.wait_until(|s| s.contains("low: Bob"), "a low score flagged");
     assert!(screen.contains("Low scores matter"), "{screen}");
     t.keys(&["PageDown"]);

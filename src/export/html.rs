@@ -141,11 +141,11 @@ fn pulse(out: &mut String, s: &Session, step: &Step) {
             esc(&r.label),
             r.mean.map_or("–".to_string(), |m| format!("{m:.1}")),
             r.answered,
-            // How many, not who: reports are shared.
+            // Who, for the facilitator's own report; an anonymous one names nobody.
             if r.low.is_empty() {
                 "–".to_string()
             } else {
-                r.low.len().to_string()
+                esc(&r.low.join(", "))
             }
         );
     }

@@ -59,11 +59,11 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
             );
             for s in pulse_summary(session, step) {
                 let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
-                // How many, not who: reports are shared.
+                // Who, for the facilitator's own report; an anonymous one names nobody.
                 let low = if s.low.is_empty() {
                     "–".to_string()
                 } else {
-                    s.low.len().to_string()
+                    s.low.join(", ")
                 };
                 let _ = writeln!(
                     out,
