@@ -270,7 +270,10 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     let anouk = s.participants[0].id;
     let q1 = s.results("q1").unwrap();
     assert_eq!(q1.ideas[2].participant, anouk);
-    assert_eq!(q1.groups[0].ideas, [7, 9]);
+    assert_eq!(
+        q1.groups[0].ideas,
+        [ambassador::domain::IdeaId(7), ambassador::domain::IdeaId(9)]
+    );
     assert_eq!(
         s.results("pulse").unwrap().pulse[&s.participants[1].id]["right_place"],
         2

@@ -2,7 +2,7 @@
 
 mod common;
 
-use ambassador::domain::{Applied, Change, ChangeError, History};
+use ambassador::domain::{Applied, Change, ChangeError, GroupId, History, IdeaId, ParticipantId};
 use common::{clock, filled_session};
 
 #[test]
@@ -23,7 +23,7 @@ fn adding_an_idea_records_who_said_it_where_and_when() {
     else {
         panic!("an idea gets an id")
     };
-    let idea = s.find_idea(id).unwrap();
+    let idea = s.find_idea(IdeaId(id)).unwrap();
     assert_eq!(idea.text, "LinkedIn posts");
     assert_eq!(idea.participant, ann);
     assert_eq!(s.results("q2").unwrap().ideas.len(), 1);
@@ -67,10 +67,10 @@ fn invalid_changes_are_refused_and_leave_the_session_as_it_was() {
         (
             Change::AddIdea {
                 step: "q1".into(),
-                participant: 999,
+                participant: ParticipantId(999),
                 text: "x".into(),
             },
-            ChangeError::UnknownParticipant(999),
+            ChangeError::UnknownParticipant(ParticipantId(999)),
         ),
         (
             Change::SetPulse {
@@ -94,7 +94,10 @@ fn invalid_changes_are_refused_and_leave_the_session_as_it_was() {
             Change::AddParticipant("bob".into()),
             ChangeError::DuplicateParticipant("bob".into()),
         ),
-        (Change::RemoveIdea(4242), ChangeError::UnknownIdea(4242)),
+        (
+            Change::RemoveIdea(IdeaId(4242)),
+            ChangeError::UnknownIdea(IdeaId(4242)),
+        ),
     ];
     for (change, expected) in cases {
         assert_eq!(
@@ -116,7 +119,8 @@ fn a_participant_with_answers_cannot_be_removed_but_one_without_can() {
     let Applied::Created(dan) = s.apply(Change::AddParticipant("Dan".into()), &c).unwrap() else {
         panic!()
     };
-    s.apply(Change::RemoveParticipant(dan as u32), &c).unwrap();
+    s.apply(Change::RemoveParticipant(ParticipantId(dan as u32)), &c)
+        .unwrap();
     assert_eq!(s.participants.len(), 3);
 }
 
@@ -124,7 +128,7 @@ fn a_participant_with_answers_cannot_be_removed_but_one_without_can() {
 fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
     let mut s = filled_session(2);
     let c = clock();
-    let ids: Vec<u64> = s
+    let ids: Vec<IdeaId> = s
         .results("q1")
         .unwrap()
         .ideas
@@ -133,7 +137,7 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
         .collect();
     let groups = vec![
         ambassador::domain::Group {
-            id: 900,
+            id: GroupId(900),
             label: "a".into(),
             label_edited: false,
             locked: false,
@@ -142,7 +146,7 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
             pinned: vec![],
         },
         ambassador::domain::Group {
-            id: 901,
+            id: GroupId(901),
             label: "b".into(),
             label_edited: true,
             locked: false,
@@ -162,7 +166,7 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
     s.apply(
         Change::ToggleDenominator {
             step: "q1".into(),
-            group: 900,
+            group: GroupId(900),
             label: "a".into(),
         },
         &c,
@@ -171,7 +175,7 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
     s.apply(Change::RemoveIdea(ids[0]), &c).unwrap();
     let q1 = s.results("q1").unwrap();
     assert_eq!(q1.groups.len(), 1);
-    assert_eq!(q1.groups[0].id, 901);
+    assert_eq!(q1.groups[0].id, GroupId(901));
     // The denominator of a vanished group goes with the next regrouping.
     s.apply(
         Change::SetGroups {

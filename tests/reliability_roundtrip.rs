@@ -134,7 +134,7 @@ fn op() -> impl Strategy<Value = Op> {
 
 fn apply(session: &mut Session, op: &Op) -> bool {
     let clock = common::clock();
-    let ideas: Vec<u64> = session.all_ideas().map(|(_, i)| i.id).collect();
+    let ideas: Vec<ambassador::domain::IdeaId> = session.all_ideas().map(|(_, i)| i.id).collect();
     let change = |c: Change, s: &mut Session| s.apply(c, &clock).is_ok();
     match op {
         Op::Idea(t) => add_idea(session, t.clone()).is_ok(),

@@ -57,8 +57,9 @@ fn build(title: String, start: i64, ops: Vec<Op>) -> Session {
         .map(|st| st.id.clone())
         .collect();
     for op in ops {
-        let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
-        let ideas: Vec<u64> = s.all_ideas().map(|(_, i)| i.id).collect();
+        let people: Vec<ambassador::domain::ParticipantId> =
+            s.participants.iter().map(|p| p.id).collect();
+        let ideas: Vec<ambassador::domain::IdeaId> = s.all_ideas().map(|(_, i)| i.id).collect();
         let change = match op {
             Op::Idea(q, p, text) => Change::AddIdea {
                 step: questions[q].clone(),

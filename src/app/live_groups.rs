@@ -83,10 +83,11 @@ impl LiveGroups {
                     .clone()
                     .map(|m| Box::new(SharedModel(m)) as Box<dyn Embedder>),
             });
-            engine.restore(
-                &Self::ideas_for(session, step),
-                &to_constraints(groups, level),
-            );
+            let ideas: Vec<(u64, String)> = Self::ideas_for(session, step)
+                .into_iter()
+                .map(|(id, text)| (id.0, text))
+                .collect();
+            engine.restore(&ideas, &to_constraints(groups, level));
             // Nothing shaped yet (the common ground's first look): start from the whole-list
             // grouping, which is better than placing the ideas one by one.
             if groups.is_empty() {
@@ -117,7 +118,7 @@ impl LiveGroups {
         if draft.trim().is_empty() {
             return None;
         }
-        self.engine(session, step).preview(draft)
+        self.engine(session, step).preview(draft).map(GroupId)
     }
 
     /// Why an idea is in a group, in the facilitator's language.
@@ -128,7 +129,7 @@ impl LiveGroups {
         idea: IdeaId,
         group: GroupId,
     ) -> Explanation {
-        self.engine(session, step).explain_member(idea, group)
+        self.engine(session, step).explain_member(idea.0, group.0)
     }
 }
 
@@ -154,38 +155,39 @@ fn to_constraints(groups: &[Group], level: i8) -> Constraints {
         groups: groups
             .iter()
             .map(|g| GroupRecord {
-                id: g.id,
+                id: g.id.0,
                 label: g.label.clone(),
                 label_is_custom: g.label_edited,
                 locked: g.locked,
                 manual: g.manual,
-                members: g.ideas.clone(),
+                members: g.ideas.iter().map(|i| i.0).collect(),
             })
             .collect(),
         pinned: groups
             .iter()
-            .flat_map(|g| g.pinned.iter().copied())
+            .flat_map(|g| g.pinned.iter().map(|i| i.0))
             .collect(),
     }
 }
 
 fn to_groups(c: &Constraints) -> Vec<Group> {
-    let pinned: BTreeSet<IdeaId> = c.pinned.iter().copied().collect();
+    let pinned: BTreeSet<u64> = c.pinned.iter().copied().collect();
     c.groups
         .iter()
         .filter(|r| !r.members.is_empty())
         .map(|r| Group {
-            id: r.id,
+            id: GroupId(r.id),
             label: r.label.clone(),
             label_edited: r.label_is_custom,
             locked: r.locked,
             manual: r.manual,
-            ideas: r.members.clone(),
+            ideas: r.members.iter().copied().map(IdeaId).collect(),
             pinned: r
                 .members
                 .iter()
                 .filter(|m| pinned.contains(m))
                 .copied()
+                .map(IdeaId)
                 .collect(),
         })
         .collect()

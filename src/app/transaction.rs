@@ -45,8 +45,8 @@ impl Tx<'_> {
                 (Some(IdeaFeed::Add(text)), Applied::Created(id)) => {
                     engine.add(id, &text);
                 }
-                (Some(IdeaFeed::Edit(id, text)), _) => engine.edit(id, text.trim()),
-                (Some(IdeaFeed::Remove(id)), _) => engine.remove(id),
+                (Some(IdeaFeed::Edit(id, text)), _) => engine.edit(id.0, text.trim()),
+                (Some(IdeaFeed::Remove(id)), _) => engine.remove(id.0),
                 _ => {}
             }
             self.touched.insert(step);

@@ -167,12 +167,12 @@ impl Session {
             AddParticipant(name) => {
                 let name = non_empty(&name)?;
                 self.check_unique_name(&name, None)?;
-                let id = self.take_id()? as ParticipantId;
+                let id = ParticipantId(self.take_id()? as u32);
                 self.participants.push(Participant { id, name });
                 if self.focus.is_none() {
                     self.focus = Some(id);
                 }
-                return Ok(Applied::Created(id as u64));
+                return Ok(Applied::Created(u64::from(id.0)));
             }
             RenameParticipant { id, name } => {
                 let name = non_empty(&name)?;
@@ -278,7 +278,7 @@ impl Session {
                     return Err(wrong(&step, "question"));
                 }
                 self.participant_index(participant)?;
-                let id = self.take_id()?;
+                let id = IdeaId(self.take_id()?);
                 let at = clock.now();
                 self.results.entry(step).or_default().ideas.push(Idea {
                     id,
@@ -286,7 +286,7 @@ impl Session {
                     text,
                     at,
                 });
-                return Ok(Applied::Created(id));
+                return Ok(Applied::Created(id.0));
             }
             EditIdea { id, text } => {
                 let text = non_empty(&text)?;
@@ -349,14 +349,14 @@ impl Session {
             } => {
                 let what = non_empty(&what)?;
                 self.step_kind(&step)?;
-                let id = self.take_id()?;
+                let id = ActionId(self.take_id()?);
                 self.results.entry(step).or_default().actions.push(Action {
                     id,
                     what,
                     who: who.trim().to_string(),
                     when: when.trim().to_string(),
                 });
-                return Ok(Applied::Created(id));
+                return Ok(Applied::Created(id.0));
             }
             EditAction {
                 id,

@@ -3,6 +3,7 @@
 mod change;
 mod clock;
 mod history;
+mod ids;
 mod language;
 mod session;
 mod template;

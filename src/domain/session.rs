@@ -14,10 +14,7 @@ pub const FORMAT_VERSION: u32 = 2;
 /// below this.
 pub const ID_LIMIT: u64 = u32::MAX as u64;
 
-pub type ParticipantId = u32;
-pub type IdeaId = u64;
-pub type GroupId = u64;
-pub type ActionId = u64;
+pub use super::ids::{ActionId, GroupId, IdeaId, ParticipantId};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -309,7 +306,8 @@ impl Session {
                 // A new session counts from 1: there are ids to spare.
                 let Ok(id) = session.take_id() else { break };
                 session.participants.push(Participant {
-                    id: id as ParticipantId,
+                    // Below ID_LIMIT, so it fits in 32 bits.
+                    id: ParticipantId(id as u32),
                     name: name.to_string(),
                 });
             }
@@ -336,21 +334,21 @@ impl Session {
     /// The highest id the session uses or refers to (participants, ideas, groups and what
     /// they list, denominators, actions); 0 when there is none.
     pub fn highest_id(&self) -> u64 {
-        let people = self.participants.iter().map(|p| u64::from(p.id));
+        let people = self.participants.iter().map(|p| u64::from(p.id.0));
         let results = self.results.values().flat_map(|r| {
             let groups = r.groups.iter().flat_map(|g| {
-                std::iter::once(g.id)
-                    .chain(g.ideas.iter().copied())
-                    .chain(g.pinned.iter().copied())
+                std::iter::once(g.id.0)
+                    .chain(g.ideas.iter().map(|i| i.0))
+                    .chain(g.pinned.iter().map(|i| i.0))
             });
             r.ideas
                 .iter()
-                .map(|i| i.id)
+                .map(|i| i.id.0)
                 .chain(groups)
-                .chain(r.denominators.iter().map(|d| d.group))
-                .chain(r.actions.iter().map(|a| a.id))
-                .chain(r.pulse.keys().map(|p| u64::from(*p)))
-                .chain(r.roles.keys().map(|p| u64::from(*p)))
+                .chain(r.denominators.iter().map(|d| d.group.0))
+                .chain(r.actions.iter().map(|a| a.id.0))
+                .chain(r.pulse.keys().map(|p| u64::from(p.0)))
+                .chain(r.roles.keys().map(|p| u64::from(p.0)))
         });
         people.chain(results).max().unwrap_or(0)
     }

@@ -193,7 +193,7 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     let Some(results) = s.results(step_id) else {
         return;
     };
-    let ideas: HashMap<u64, &crate::domain::Idea> = s
+    let ideas: HashMap<crate::domain::IdeaId, &crate::domain::Idea> = s
         .idea_index()
         .into_iter()
         .map(|(id, (i, _))| (id, i))
@@ -233,7 +233,8 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
         out.push_str("</ul>\n");
         return;
     }
-    let marked: BTreeSet<u64> = results.denominators.iter().map(|d| d.group).collect();
+    let marked: BTreeSet<crate::domain::GroupId> =
+        results.denominators.iter().map(|d| d.group).collect();
     for g in list {
         let class = if marked.contains(&g.id) {
             "group marked"

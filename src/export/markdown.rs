@@ -125,7 +125,7 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
     let Some(results) = session.results(&step.id) else {
         return;
     };
-    let idea_line = |id: u64| {
+    let idea_line = |id: crate::domain::IdeaId| {
         session.find_idea(id).map(|i| {
             format!(
                 "- {} — *{}*",

@@ -25,7 +25,7 @@ pub fn pulse_summary(session: &Session, step: &Step) -> Vec<PulseSummary> {
     items
         .iter()
         .map(|item| {
-            let scores: Vec<(u32, u8)> = session
+            let scores: Vec<(crate::domain::ParticipantId, u8)> = session
                 .participants
                 .iter()
                 .filter_map(|p| {

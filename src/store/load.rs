@@ -144,15 +144,15 @@ fn check(path: &Path, text: &str, session: &mut Session) -> Result<(), StoreErro
     };
     unique(
         "participant",
-        &mut session.participants.iter().map(|p| u64::from(p.id)),
+        &mut session.participants.iter().map(|p| u64::from(p.id.0)),
     )?;
-    unique("idea", &mut session.all_ideas().map(|(_, i)| i.id))?;
+    unique("idea", &mut session.all_ideas().map(|(_, i)| i.id.0))?;
     unique(
         "action",
         &mut session
             .results
             .values()
-            .flat_map(|r| r.actions.iter().map(|a| a.id)),
+            .flat_map(|r| r.actions.iter().map(|a| a.id.0)),
     )?;
     let highest = session.highest_id().max(max_id);
     // The program hands out one id per change: a counter past half the range was edited by

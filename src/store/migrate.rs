@@ -89,15 +89,15 @@ impl V1Session {
         let mut used: Vec<u64> = Vec::new();
         for r in self.results.values() {
             used.extend(r.ideas.iter().map(|i| i.id));
-            used.extend(r.groups.iter().map(|g| g.id));
-            used.extend(r.actions.iter().map(|a| a.id));
+            used.extend(r.groups.iter().map(|g| g.id.0));
+            used.extend(r.actions.iter().map(|a| a.id.0));
         }
         // Saturating: an id at the very end of the range is refused by the load checks
         // afterwards, instead of overflowing here.
         let mut next_id = used.iter().max().map_or(1, |m| m.saturating_add(1));
         let mut id_for = |name: &str, participants: &mut Vec<Participant>| -> ParticipantId {
             *ids.entry(name.to_string()).or_insert_with(|| {
-                let id = next_id as ParticipantId;
+                let id = ParticipantId(next_id as u32);
                 next_id = next_id.saturating_add(1);
                 participants.push(Participant {
                     id,
@@ -126,7 +126,7 @@ impl V1Session {
                     .ideas
                     .into_iter()
                     .map(|i| Idea {
-                        id: i.id,
+                        id: crate::domain::IdeaId(i.id),
                         participant: id_for(&i.participant, &mut participants),
                         text: i.text,
                         at: i.at,

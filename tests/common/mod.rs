@@ -56,7 +56,8 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
         },
         &clock,
     );
-    let people: Vec<u32> = s.participants.iter().map(|p| p.id).collect();
+    let people: Vec<ambassador::domain::ParticipantId> =
+        s.participants.iter().map(|p| p.id).collect();
     let steps = s.template.steps.clone();
     for step in &steps {
         match &step.kind {

@@ -164,11 +164,11 @@ impl BoardState {
             (Action::Split, Some(BoardRow::Idea(group, idea))) => {
                 let ideas = following(ws.session(), &step, group, idea);
                 reshape(ws, clock, vec![], |e| {
-                    e.split(group, &ideas);
+                    e.split(group.0, &ideas);
                 })
             }
             (Action::PullOut, Some(BoardRow::Idea(_, idea))) => reshape(ws, clock, vec![], |e| {
-                e.pull_out(idea);
+                e.pull_out(idea.0);
             }),
             (Action::Split | Action::PullOut, Some(BoardRow::Group(_))) => {
                 Message::info(tr(lang, "msg.select_an_idea"))
@@ -176,7 +176,7 @@ impl BoardState {
             (Action::Lock, Some(row)) => {
                 let group = row.group();
                 let locked = current_group(ws.session(), &step, group).is_some_and(|g| g.locked);
-                reshape(ws, clock, vec![], |e| e.set_locked(group, !locked)).or_else(|| {
+                reshape(ws, clock, vec![], |e| e.set_locked(group.0, !locked)).or_else(|| {
                     Message::info(tr(lang, if locked { "msg.unlocked" } else { "msg.locked" }))
                 })
             }
@@ -203,10 +203,12 @@ impl BoardState {
     ) -> Option<Message> {
         let lang = ws.lang();
         match self.mark.take() {
-            Some(BoardMark::Move(idea)) => reshape(ws, clock, vec![], |e| e.move_to(idea, target))
-                .or_else(|| Message::info(tr(lang, "msg.moved"))),
+            Some(BoardMark::Move(idea)) => {
+                reshape(ws, clock, vec![], |e| e.move_to(idea.0, target.0))
+                    .or_else(|| Message::info(tr(lang, "msg.moved")))
+            }
             Some(BoardMark::Merge(group)) if group != target => {
-                reshape(ws, clock, vec![], |e| e.merge(target, group))
+                reshape(ws, clock, vec![], |e| e.merge(target.0, group.0))
                     .or_else(|| Message::info(tr(lang, "msg.merged")))
             }
             Some(BoardMark::Merge(_)) => Message::info(tr(lang, "msg.pick_another_group")),
@@ -222,17 +224,17 @@ pub fn rename(
     label: &str,
     clock: &dyn Clock,
 ) -> Option<Message> {
-    reshape(ws, clock, vec![], |e| e.rename(group, label))
+    reshape(ws, clock, vec![], |e| e.rename(group.0, label))
 }
 
 /// The idea and those after it in its group: what a split takes away.
-fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec<IdeaId> {
+fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec<u64> {
     current_group(session, step, group)
         .map(|g| {
             g.ideas
                 .iter()
                 .skip_while(|i| **i != idea)
-                .copied()
+                .map(|i| i.0)
                 .collect()
         })
         .unwrap_or_default()

@@ -18,7 +18,7 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let index = session.idea_index();
     let ranked = ranked_groups(session, &step, &index);
     let rows = rows_of(&ranked);
-    let sharers: std::collections::HashMap<u64, usize> =
+    let sharers: std::collections::HashMap<crate::domain::GroupId, usize> =
         ranked.iter().map(|(g, n)| (g.id, *n)).collect();
     let people = session.participants.len();
     let results = session.results(&step);

@@ -77,7 +77,7 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
     let selected = (!ideas.is_empty()).then_some(q.cursor);
     widgets::selectable_list(frame, list_area, block, items, &q.list, selected, 1);
 
-    let by_id: std::collections::HashMap<u64, &crate::domain::Idea> =
+    let by_id: std::collections::HashMap<crate::domain::IdeaId, &crate::domain::Idea> =
         ideas.iter().map(|i| (i.id, i)).collect();
     let mut groups: Vec<&Group> = results
         .map(|r| r.groups.iter().collect())
