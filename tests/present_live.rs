@@ -42,6 +42,15 @@ fn ideas_typed_by_the_facilitator_show_in_the_room_view_which_says_closed_and_pi
         "the session counted as open",
     );
 
+    facilitator.keys(&["F9"]);
+    let overlay = facilitator.wait_for("present");
+    assert!(
+        overlay.contains(&id),
+        "the command names this session:\n{overlay}"
+    );
+    facilitator.keys(&["Escape"]);
+    facilitator.wait_until(|s| !s.contains("present '"), "the overlay to close");
+
     facilitator.type_text("Telling friends about our projects");
     facilitator.keys(&["Enter"]);
     let screen = room.wait_for("Telling friends about our projects");

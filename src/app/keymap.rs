@@ -98,6 +98,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Run K::PageDown, NONE => A::NextStep, "PgDn", "key.next_step", true;
     Run K::PageUp, NONE => A::PrevStep, "PgUp", "key.prev_step", true;
     Run K::F(10), NONE => A::GoHome, "F10", "key.home", false;
+    Run K::F(9), NONE => A::RoomView, "F9", "key.room_view", false;
 
     Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
     Help K::Char('?'), NONE => A::Cancel, "?", "key.close_help", false;

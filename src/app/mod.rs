@@ -97,6 +97,8 @@ pub enum Action {
     Sort,
     /// Review: open the selected session for editing again.
     Reopen,
+    /// Run screen: show the command that opens the room view of this session.
+    RoomView,
 }
 
 /// Whether a session is opened to change it or only to look at it.

@@ -69,6 +69,22 @@ impl RunState {
         self.step.context()
     }
 
+    /// The exact command that opens the room view of this session, ready to copy.
+    fn room_view_command(&self, paths: &Paths) -> Overlay {
+        let lang = self.ws.lang();
+        let quote =
+            |p: &std::path::Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+        let command = format!(
+            "ambassador --data-dir {} present {}",
+            quote(&paths.data_dir),
+            quote(&self.file().path)
+        );
+        Overlay::Info {
+            title: tr(lang, "present.command_title").to_string(),
+            body: format!("{}\n\n{command}", tr(lang, "present.command_body")),
+        }
+    }
+
     /// How long the current step has been open.
     pub fn in_step(&self, now: Instant) -> Duration {
         now.saturating_duration_since(self.step_started)
@@ -90,6 +106,7 @@ impl RunState {
                 }
                 message
             }
+            Action::RoomView => return (None, Some(self.room_view_command(paths))),
             Action::NextParticipant | Action::PrevParticipant => {
                 self.cycle_participant(action == Action::NextParticipant, clock)
             }
