@@ -74,3 +74,43 @@ fn ideas_typed_by_the_facilitator_show_in_the_room_view_which_says_closed_and_pi
     again.keys(&["Enter"]);
     room.wait_for("Wearing the company shirt");
 }
+
+#[test]
+fn renaming_marking_and_selecting_on_the_board_show_in_the_room_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut session = filled_session(4);
+    session.current_step = session
+        .template
+        .steps
+        .iter()
+        .position(|s| s.kind == StepKind::CommonGround)
+        .unwrap()
+        - 1;
+    let id = session.id.clone();
+    save_into(&data, session);
+
+    let facilitator = start(&data, &["open", &id]);
+    facilitator.wait_for("What do you need");
+    // Entering the board gathers the groups of all questions (and saves).
+    facilitator.keys(&["PageDown"]);
+    facilitator.wait_for("shared by");
+    let room = start(&data, &["present", &id]);
+    room.wait_for("Common ground");
+
+    facilitator.keys(&["r"]);
+    facilitator.type_text(" Zeppelin");
+    facilitator.keys(&["Enter"]);
+    let screen = room.wait_for("Zeppelin");
+    let line = screen.lines().find(|l| l.contains("Zeppelin")).unwrap();
+    assert!(
+        line.contains('▶'),
+        "the selected group is outlined:\n{screen}"
+    );
+
+    facilitator.keys(&["Space"]);
+    room.wait_until(
+        |s| s.lines().any(|l| l.contains("Zeppelin") && l.contains('★')),
+        "the mark on the renamed group",
+    );
+}

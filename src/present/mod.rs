@@ -1,6 +1,7 @@
 //! The room view: a read-only window on a session for the projector. It follows the session
 //! file live (`watch`), never takes the write lock and never writes the session.
 
+pub mod sidecar;
 pub mod watch;
 
 use crate::domain::Session;
@@ -29,6 +30,8 @@ pub struct PresentState {
     pub names: bool,
     /// The facilitator's window no longer holds the session (or the file is gone).
     pub closed: bool,
+    /// The group selected on the facilitator's board, outlined here.
+    pub selected: Option<u64>,
     /// When each idea was first seen here, to highlight the newest for a moment.
     pub seen: std::collections::HashMap<u64, Instant>,
     stamp: Option<Stamp>,
@@ -47,6 +50,7 @@ impl PresentState {
             session,
             names,
             closed: !facilitator_has_it_open(path),
+            selected: sidecar::read(path),
             seen: Default::default(),
             stamp: stamp_of(path),
         };
@@ -61,6 +65,7 @@ impl PresentState {
             session,
             names,
             closed: false,
+            selected: None,
             seen: Default::default(),
             stamp: None,
         }
@@ -94,6 +99,9 @@ impl PresentState {
                 }
             }
         }
+        let selected = sidecar::read(&self.path);
+        changed |= selected != self.selected;
+        self.selected = selected;
         self.closed = stamp.is_none() || !facilitator_has_it_open(&self.path);
         changed || closed_before != self.closed
     }

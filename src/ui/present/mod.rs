@@ -56,7 +56,7 @@ pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
         StepKind::Pulse { items, .. } => pulse(session, step, items, body.width),
         StepKind::Roles { roles } => roles_lines(session, step, roles, body.width),
         StepKind::Question => question(state, step, now),
-        StepKind::CommonGround => board(session, step),
+        StepKind::CommonGround => board(session, step, state.selected),
         StepKind::Bridge => bridge(session),
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
@@ -180,7 +180,7 @@ fn idea_line(state: &PresentState, idea: &crate::domain::Idea, now: Instant) -> 
     Line::styled(text, style)
 }
 
-fn board(session: &Session, step: &Step) -> Vec<Line<'static>> {
+fn board(session: &Session, step: &Step, selected: Option<u64>) -> Vec<Line<'static>> {
     let lang = session.language;
     let mut lines = prompt_lines(step);
     let index = session.idea_index();
@@ -195,6 +195,10 @@ fn board(session: &Session, step: &Step) -> Vec<Line<'static>> {
         let label =
             current_group(session, &step.id, g.id).map_or(g.label.clone(), |g| g.label.clone());
         lines.push(Line::from(vec![
+            Span::styled(
+                if selected == Some(g.id) { "▶ " } else { "  " },
+                theme::focus(),
+            ),
             Span::raw(if star { "★ " } else { "  " }),
             Span::styled(label, theme::accent().add_modifier(Modifier::BOLD)),
             Span::styled(
