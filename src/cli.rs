@@ -92,6 +92,14 @@ pub enum Command {
     },
     /// Show where sessions and templates are kept.
     Paths,
+    /// The room view: a read-only window for the projector that follows the session live.
+    Present {
+        /// The session (file or id); without it, the most recent one.
+        session: Option<String>,
+        /// Show who said what.
+        #[arg(long)]
+        names: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -223,7 +231,21 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             print_paths(&paths);
             Ok(Next::Done)
         }
+        Some(Command::Present { session, names }) => present(&paths, session, names),
     }
+}
+
+fn present(paths: &Paths, session: Option<String>, names: bool) -> Result<Next, CliError> {
+    let dir = paths.sessions_dir();
+    let path = match session {
+        Some(s) => find_session(&dir, &s)?,
+        None => list_sessions(&dir)?
+            .first()
+            .map(|l| l.path().to_path_buf())
+            .ok_or_else(|| CliError::Invalid(format!("no sessions in {}", dir.display())))?,
+    };
+    crate::present::run(&path, names).map_err(|e| CliError::Invalid(e.to_string()))?;
+    Ok(Next::Done)
 }
 
 fn interactive(start: crate::app::Start) -> Result<Next, CliError> {

@@ -57,6 +57,8 @@ pub enum Action {
     Pause,
     /// Five more minutes for the step.
     MoreTime,
+    /// Run screen: show the command that opens the room view of this session.
+    RoomView,
 }
 
 /// Whether a session is opened to change it or only to look at it.

@@ -100,6 +100,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Run K::F(10), NONE => A::GoHome, "F10", "key.home", false;
     Run K::F(7), NONE => A::Pause, "F7", "key.pause", false;
     Run K::F(8), NONE => A::MoreTime, "F8", "key.more_time", false;
+    Run K::F(9), NONE => A::RoomView, "F9", "key.room_view", false;
 
     Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
     Help K::Char('?'), NONE => A::Cancel, "?", "key.close_help", false;

@@ -72,6 +72,22 @@ impl RunState {
         self.step.context()
     }
 
+    /// The exact command that opens the room view of this session, ready to copy.
+    fn room_view_command(&self, paths: &Paths) -> Overlay {
+        let lang = self.ws.lang();
+        let quote =
+            |p: &std::path::Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+        let command = format!(
+            "ambassador --data-dir {} present {}",
+            quote(&paths.data_dir),
+            quote(&self.file().path)
+        );
+        Overlay::Info {
+            title: tr(lang, "present.command_title").to_string(),
+            body: format!("{}\n\n{command}", tr(lang, "present.command_body")),
+        }
+    }
+
     /// How long the current step has been open, pauses left out.
     pub fn in_step(&self, now: Instant) -> Duration {
         self.timebox.elapsed(now)
@@ -93,6 +109,7 @@ impl RunState {
                 }
                 message
             }
+            Action::RoomView => return (None, Some(self.room_view_command(paths))),
             Action::Pause => {
                 let paused = self.timebox.toggle_pause(clock.monotonic());
                 Message::info(tr(lang, if paused { "msg.paused" } else { "msg.resumed" }))

@@ -5,6 +5,7 @@ pub mod hit;
 mod home;
 mod listing;
 mod overlay;
+pub mod present;
 mod review;
 mod run;
 mod setup;

@@ -38,6 +38,8 @@ pub struct BoardState {
     pub cursor: usize,
     pub mark: Option<BoardMark>,
     pub list: ListView,
+    /// The group last told to the room view (`present::sidecar`).
+    pub published: Option<Option<GroupId>>,
 }
 
 /// How many different participants said something in the group.
@@ -113,6 +115,19 @@ fn reshape(
 
 impl BoardState {
     pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
+        let result = self.apply(ws, action, clock);
+        let step = ws.step_id();
+        let selected = rows(ws.session(), &step)
+            .get(self.cursor)
+            .map(|r| r.group());
+        if self.published != Some(selected) && ws.read_only().is_none() {
+            crate::present::sidecar::publish(&ws.file.path, selected);
+            self.published = Some(selected);
+        }
+        result
+    }
+
+    fn apply(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let step = ws.step_id();
         let rows = rows(ws.session(), &step);
         let row = rows.get(self.cursor).copied();

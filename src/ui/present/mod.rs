@@ -1,0 +1,262 @@
+//! Drawing the room view: pure, `draw(&state, frame, now)`. No key hints, no facilitator
+//! hints, no names unless `--names`; headings and prompts stand out, idea texts wrap in full.
+
+use crate::app::steps::board::{current_group, ranked_groups};
+use crate::domain::{Session, Step, StepKind};
+use crate::i18n::{tr, trf};
+use crate::present::PresentState;
+use crate::ui::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use std::time::{Duration, Instant};
+
+/// How long a new idea stays highlighted.
+const NEW_FOR: Duration = Duration::from_secs(6);
+
+pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
+    let area = frame.area();
+    if area.width < 4 || area.height < 2 {
+        return;
+    }
+    let session = &state.session;
+    let lang = session.language;
+    let step = session.current_step();
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let mut title = vec![Span::styled(
+        step.title.clone(),
+        theme::title().add_modifier(Modifier::BOLD),
+    )];
+    let count = format!(
+        "  {}",
+        trf(
+            lang,
+            "present.step_of",
+            &[
+                &(session.current_step.min(session.template.steps.len()) + 1),
+                &session.template.steps.len()
+            ]
+        )
+    );
+    title.push(Span::styled(count, theme::dim()));
+    if state.closed {
+        title.push(Span::styled(
+            format!("  — {}", tr(lang, "present.closed")),
+            theme::warning(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(title), Line::raw("")]).wrap(Wrap { trim: true }),
+        head,
+    );
+    let lines = match &step.kind {
+        StepKind::Script { .. } | StepKind::Close { .. } => prompt_lines(step),
+        StepKind::Pulse { items, .. } => pulse(session, step, items, body.width),
+        StepKind::Roles { roles } => roles_lines(session, step, roles, body.width),
+        StepKind::Question => question(state, step, now),
+        StepKind::CommonGround => board(session, step, state.selected),
+        StepKind::Bridge => bridge(session),
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+}
+
+fn prompt_lines(step: &Step) -> Vec<Line<'static>> {
+    step.prompt
+        .lines()
+        .map(|l| Line::styled(l.to_string(), theme::prompt().add_modifier(Modifier::BOLD)))
+        .chain([Line::raw("")])
+        .collect()
+}
+
+fn bar(fraction: f64, width: u16) -> String {
+    let cells = (f64::from(width) * fraction.clamp(0.0, 1.0)).round() as usize;
+    "█".repeat(cells)
+}
+
+fn pulse(
+    session: &Session,
+    step: &Step,
+    items: &[crate::domain::PulseItem],
+    width: u16,
+) -> Vec<Line<'static>> {
+    let lang = session.language;
+    let mut lines = prompt_lines(step);
+    let scores = session.results(&step.id).map(|r| &r.pulse);
+    let bar_width = width.saturating_sub(24).max(5);
+    for item in items {
+        let given: Vec<u8> = scores
+            .into_iter()
+            .flat_map(|p| p.values())
+            .filter_map(|by_item| by_item.get(&item.id).copied())
+            .collect();
+        lines.push(Line::styled(item.label.clone(), theme::accent()));
+        if given.is_empty() {
+            lines.push(Line::styled(tr(lang, "present.no_answers"), theme::dim()));
+        } else {
+            let avg = given.iter().map(|&s| f64::from(s)).sum::<f64>() / given.len() as f64;
+            lines.push(Line::from(vec![
+                Span::raw(bar(avg / 5.0, bar_width)),
+                Span::raw(format!(
+                    " {avg:.1}  {}",
+                    trf(lang, "present.answered", &[&given.len()])
+                )),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+fn roles_lines(
+    session: &Session,
+    step: &Step,
+    roles: &[crate::domain::RoleOption],
+    width: u16,
+) -> Vec<Line<'static>> {
+    let mut lines = prompt_lines(step);
+    let chosen = session.results(&step.id).map(|r| &r.roles);
+    let total = chosen.map_or(0, |c| c.len()).max(1);
+    let bar_width = width.saturating_sub(10).max(5);
+    for role in roles {
+        let n = chosen.map_or(0, |c| c.values().filter(|r| **r == role.id).count());
+        lines.push(Line::styled(role.label.clone(), theme::accent()));
+        lines.push(Line::raw(format!(
+            "{} {n}",
+            bar(n as f64 / total as f64, bar_width)
+        )));
+    }
+    lines
+}
+
+fn question(state: &PresentState, step: &Step, now: Instant) -> Vec<Line<'static>> {
+    let session = &state.session;
+    let lang = session.language;
+    let mut lines = prompt_lines(step);
+    let Some(results) = session.results(&step.id).filter(|r| !r.ideas.is_empty()) else {
+        lines.push(Line::styled(tr(lang, "present.no_ideas"), theme::dim()));
+        return lines;
+    };
+    let text_of = |id: crate::domain::IdeaId| results.ideas.iter().find(|i| i.id == id);
+    let mut placed = std::collections::HashSet::new();
+    let mut groups: Vec<_> = results.groups.iter().collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(g.ideas.len()));
+    for g in groups {
+        lines.push(Line::styled(
+            format!("{} ({})", g.label, g.ideas.len()),
+            theme::accent().add_modifier(Modifier::BOLD),
+        ));
+        for id in &g.ideas {
+            if let Some(idea) = text_of(*id) {
+                placed.insert(idea.id);
+                lines.push(idea_line(state, idea, now));
+            }
+        }
+    }
+    for idea in results.ideas.iter().filter(|i| !placed.contains(&i.id)) {
+        lines.push(idea_line(state, idea, now));
+    }
+    lines
+}
+
+fn idea_line(state: &PresentState, idea: &crate::domain::Idea, now: Instant) -> Line<'static> {
+    let fresh = state
+        .seen
+        .get(&idea.id)
+        .is_some_and(|t| now.saturating_duration_since(*t) < NEW_FOR);
+    let style = if fresh {
+        theme::focus().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default()
+    };
+    let mut text = format!("  • {}", idea.text);
+    if state.names {
+        text.push_str(&format!(
+            " — {}",
+            state.session.participant_name(idea.participant)
+        ));
+    }
+    Line::styled(text, style)
+}
+
+fn board(
+    session: &Session,
+    step: &Step,
+    selected: Option<crate::domain::GroupId>,
+) -> Vec<Line<'static>> {
+    let lang = session.language;
+    let mut lines = prompt_lines(step);
+    let index = session.idea_index();
+    let ranked = ranked_groups(session, &step.id, &index);
+    if ranked.is_empty() {
+        lines.push(Line::styled(tr(lang, "present.no_ideas"), theme::dim()));
+    }
+    let results = session.results(&step.id);
+    let people = session.participants.len();
+    for (g, n) in ranked {
+        let star = results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g.id));
+        let label =
+            current_group(session, &step.id, g.id).map_or(g.label.clone(), |g| g.label.clone());
+        lines.push(Line::from(vec![
+            Span::styled(
+                if selected == Some(g.id) { "▶ " } else { "  " },
+                theme::focus(),
+            ),
+            Span::raw(if star { "★ " } else { "  " }),
+            Span::styled(label, theme::accent().add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("  {}", trf(lang, "board.shared_by", &[&n, &people])),
+                theme::dim(),
+            ),
+        ]));
+    }
+    lines
+}
+
+fn bridge(session: &Session) -> Vec<Line<'static>> {
+    let lang = session.language;
+    let heading = |key| Line::styled(tr(lang, key), theme::accent().add_modifier(Modifier::BOLD));
+    let mut lines = vec![heading("bridge.goal")];
+    lines.push(Line::raw(session.goal.clone()));
+    lines.push(Line::raw(""));
+    lines.push(heading("bridge.denominators"));
+    for s in session
+        .template
+        .steps
+        .iter()
+        .filter(|s| s.kind == StepKind::CommonGround)
+    {
+        for d in session.results(&s.id).iter().flat_map(|r| &r.denominators) {
+            lines.push(Line::raw(format!("★ {}", d.label)));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading("present.actions"));
+    for s in &session.template.steps {
+        for a in session.results(&s.id).iter().flat_map(|r| &r.actions) {
+            lines.push(Line::raw(format!("• {} — {} — {}", a.what, a.who, a.when)));
+        }
+    }
+    lines
+}
+
+/// Renders to text at a size (snapshots, and the too-small and too-large checks).
+pub fn render_to_string(state: &PresentState, width: u16, height: u16, now: Instant) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
+    terminal
+        .draw(|f| draw(state, f, now))
+        .expect("drawing into memory");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,92 @@
+//! The room view of every step kind at 100×30, 200×50 and 80×24, compared with snapshots,
+//! and drawn at 20×5 and 300×100 without a panic.
+
+mod common;
+
+use ambassador::domain::{Denominator, Group, Language, StepKind};
+use ambassador::present::PresentState;
+use ambassador::ui::present::render_to_string;
+use std::time::Instant;
+
+/// The filled session with a group and a marked common denominator, at step `n`.
+fn at_step(n: usize, language: Language) -> PresentState {
+    let mut s = common::filled_session(4);
+    s.language = language;
+    let question = s
+        .template
+        .steps
+        .iter()
+        .find(|st| st.kind == StepKind::Question)
+        .unwrap()
+        .id
+        .clone();
+    let board = s
+        .template
+        .steps
+        .iter()
+        .find(|st| st.kind == StepKind::CommonGround)
+        .unwrap()
+        .id
+        .clone();
+    let ideas: Vec<ambassador::domain::IdeaId> =
+        s.results[&question].ideas.iter().map(|i| i.id).collect();
+    let group = Group {
+        id: ambassador::domain::GroupId(900),
+        label: "Proud of our work".into(),
+        label_edited: true,
+        locked: false,
+        manual: true,
+        ideas: ideas[..3].to_vec(),
+        pinned: vec![],
+    };
+    s.results
+        .get_mut(&question)
+        .unwrap()
+        .groups
+        .push(group.clone());
+    let r = s.results.entry(board).or_default();
+    r.groups.push(group);
+    r.denominators.push(Denominator {
+        group: ambassador::domain::GroupId(900),
+        label: "Proud of our work".into(),
+    });
+    s.current_step = n;
+    PresentState::of(s, false)
+}
+
+#[test]
+fn the_room_view_of_every_step_kind_matches_its_snapshots_and_survives_extreme_sizes() {
+    let now = Instant::now();
+    let steps = common::filled_session(0).template.steps;
+    let mut kinds_seen = std::collections::BTreeSet::new();
+    for (n, step) in steps.iter().enumerate() {
+        if !kinds_seen.insert(step.kind.name()) {
+            continue;
+        }
+        let state = at_step(n, Language::En);
+        for (w, h) in [(100, 30), (200, 50), (80, 24)] {
+            let screen = render_to_string(&state, w, h, now);
+            insta::assert_snapshot!(format!("present_{}_{w}x{h}", step.kind.name()), screen);
+        }
+        for (w, h) in [(20, 5), (300, 100), (1, 1)] {
+            render_to_string(&state, w, h, now);
+        }
+    }
+    assert_eq!(kinds_seen.len(), 7, "every step kind has a room view");
+}
+
+#[test]
+fn the_room_view_hides_names_unless_asked_and_speaks_dutch_for_a_dutch_session() {
+    let now = Instant::now();
+    let mut state = at_step(3, Language::Nl);
+    state.closed = true;
+    let screen = render_to_string(&state, 100, 30, now);
+    assert!(
+        !screen.contains("Ann") && !screen.contains("Bob"),
+        "{screen}"
+    );
+    assert!(screen.contains("sessie gesloten"), "{screen}");
+    state.names = true;
+    let screen = render_to_string(&state, 100, 30, now);
+    assert!(screen.contains("Ann"), "{screen}");
+}
