@@ -5,13 +5,18 @@ use crate::export::{self, Format};
 use crate::grouping;
 use crate::sanitize;
 use crate::store::{
-    self, Listing, Paths, SessionFile, StoreError, TemplateSource, find_session, list_sessions,
+    Listing, Paths, SessionFile, StoreError, TemplateSource, find_session, list_sessions,
     list_templates, resolve_template,
 };
 use clap::{Args, Parser, Subcommand};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use thiserror::Error;
+
+mod group;
+
+use group::group;
+pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -424,83 +429,4 @@ fn templates(paths: &Paths) -> Result<(), CliError> {
         sanitize::line(&dir.display().to_string())
     );
     Ok(())
-}
-
-/// `group` works in memory on the whole list, and what it needs grows with the words in it:
-/// measured at its peak, 50,000 lines of five random words (1.5 MB) took 292 MB and 10,000
-/// lines of thirty (1.7 MB) 319 MB. These bounds keep every input within 300 MB; more is
-/// refused with a message, never half-done. (A workshop board has hundreds of ideas.)
-pub const MAX_GROUP_LINES: usize = 40_000;
-/// And at most this much text.
-pub const MAX_GROUP_BYTES: u64 = 1024 * 1024;
-
-/// Everything from `input` if it is at most `limit` bytes, else `None`.
-fn read_at_most(input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut buf = Vec::new();
-    input.take(limit + 1).read_to_end(&mut buf)?;
-    Ok((buf.len() as u64 <= limit).then_some(buf))
-}
-
-fn group(
-    paths: &Paths,
-    lang: LangArg,
-    json: bool,
-    meaning: Option<grouping::Meaning>,
-    file: Option<PathBuf>,
-) -> Result<(), CliError> {
-    let meaning = match meaning {
-        Some(m) => m,
-        None => match store::Config::load(&paths.config_dir)?.embedding_model {
-            Some(dir) => grouping::Meaning::Model2Vec(dir),
-            None => grouping::Meaning::Builtin,
-        },
-    };
-    let (embedder, warning) = grouping::meaning::load(&meaning);
-    if let Some(w) = warning {
-        eprintln!("warning: {}", crate::sanitize::text(&w.to_string()));
-    }
-    let origin = file
-        .as_ref()
-        .map_or("standard input".to_string(), |p| p.display().to_string());
-    let bytes = match &file {
-        // A FIFO is fine here (`group <(…)`): it was named on purpose. The cap still holds.
-        Some(p) => std::fs::File::open(p)
-            .and_then(|f| read_at_most(f, MAX_GROUP_BYTES))
-            .map_err(io_err(format!("read {}", p.display())))?,
-        None => read_at_most(std::io::stdin().lock(), MAX_GROUP_BYTES)
-            .map_err(io_err("read standard input"))?,
-    };
-    let too_many = |what: String| {
-        CliError::Invalid(format!(
-            "{origin}: {what}; `ambassador group` takes at most {MAX_GROUP_LINES} ideas \
-             and {} KB at a time: split the list",
-            MAX_GROUP_BYTES / 1024
-        ))
-    };
-    let Some(bytes) = bytes else {
-        return Err(too_many(format!("more than {MAX_GROUP_BYTES} bytes")));
-    };
-    let lines = bytes
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.trim_ascii().is_empty())
-        .count();
-    if lines > MAX_GROUP_LINES {
-        return Err(too_many(format!("{lines} ideas")));
-    }
-    let (ideas, output) = grouping::batch::run(
-        &bytes,
-        lang.into(),
-        grouping::Granularity::Default,
-        embedder.as_deref(),
-    )
-    .map_err(|e| CliError::Invalid(format!("{origin}: {e}")))?;
-    let rendered = if json {
-        sanitize::json(&serde_json::to_string(&output).expect("groups serialise")).into_owned()
-            + "\n"
-    } else {
-        sanitize::text(&grouping::batch::render_text(&ideas, &output)).into_owned()
-    };
-    std::io::stdout()
-        .write_all(rendered.as_bytes())
-        .map_err(io_err("write the groups"))
 }
