@@ -91,7 +91,7 @@ fn the_roles_footer_shows_the_real_range_and_a_wrong_number_says_why() {
     let mut h = Harness::session("room-roles-range", Language::En, &["Ann", "Bob"]);
     h.page_down(2);
     let screen = h.render(100, 30);
-    let footer = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    let footer = footer(&screen);
     assert!(footer.contains("1–4 role"), "{footer}");
     h.typed("6");
     assert!(h.message().contains("4 roles"), "{:?}", h.message());
@@ -102,7 +102,7 @@ fn the_dutch_pulse_footer_does_not_repeat_the_range() {
     let mut h = Harness::session("room-pulse-nl", Language::Nl, &["Jan", "Sanne"]);
     h.page_down(1);
     let screen = h.render(120, 30);
-    let footer = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    let footer = footer(&screen);
     assert!(footer.contains("1–5 score"), "{footer}");
     assert!(!footer.contains("score 1–5"), "{footer}");
 }
@@ -150,14 +150,7 @@ fn a_read_only_session_can_be_looked_through_step_by_step_in_its_language() {
     let mut h = Harness::session("room-read-only-look", Language::Nl, &["Jan"]);
     let path = h.run().file().path.clone();
     let before = std::fs::read(&path).unwrap();
-    let file = ambassador::store::SessionFile::open_read_only(&path).unwrap();
-    h.app = ambassador::app::App::new(
-        ambassador::app::Start::Session {
-            paths: Harness::paths(h.dir.path()),
-            file: Box::new(file),
-        },
-        Box::new(common::clock()),
-    );
+    h.reopen_read_only();
     h.page_down(3);
     assert_eq!(h.run().session().current_step, 3, "{}", h.message());
     assert!(h.message().starts_with("Alleen lezen"), "{}", h.message());
@@ -173,18 +166,6 @@ fn a_read_only_session_can_be_looked_through_step_by_step_in_its_language() {
     );
 }
 
-fn read_only(h: &mut Harness) {
-    let path = h.run().file().path.clone();
-    let file = ambassador::store::SessionFile::open_read_only(&path).unwrap();
-    h.app = ambassador::app::App::new(
-        ambassador::app::Start::Session {
-            paths: Harness::paths(h.dir.path()),
-            file: Box::new(file),
-        },
-        Box::new(common::clock()),
-    );
-}
-
 fn footer(screen: &str) -> &str {
     screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap()
 }
@@ -193,7 +174,7 @@ fn footer(screen: &str) -> &str {
 fn a_read_only_close_step_offers_no_editing_keys_and_refuses_them_at_once() {
     let mut h = Harness::session("room-read-only-keys", Language::En, &["Ann"]);
     h.page_down(9);
-    read_only(&mut h);
+    h.reopen_read_only();
     h.page_down(9);
     let screen = h.render(120, 30);
     let keys = footer(&screen);
@@ -211,7 +192,7 @@ fn a_read_only_close_step_offers_no_editing_keys_and_refuses_them_at_once() {
 #[test]
 fn typing_on_a_read_only_question_says_read_only_at_once() {
     let mut h = Harness::session("room-read-only-typing", Language::En, &["Ann"]);
-    read_only(&mut h);
+    h.reopen_read_only();
     h.page_down(3).typed("x");
     assert!(h.message().contains("Read-only"), "{}", h.message());
     assert_eq!(h.run().draft().unwrap().text(), "");

@@ -107,6 +107,17 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// How many participant rows to leave out at the top of a list `visible` rows high, so the
+/// participant in focus is always shown, however large the team.
+pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> usize {
+    let focus_row = session
+        .participants
+        .iter()
+        .position(|p| session.focus == Some(p.id))
+        .unwrap_or(0);
+    (focus_row + 1).saturating_sub(visible.max(1))
+}
+
 /// A centred rectangle of at most the given size.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])

@@ -119,6 +119,19 @@ impl Harness {
         h
     }
 
+    /// Opens the current session again, read-only (as a second window or review would).
+    pub fn reopen_read_only(&mut self) {
+        let path = self.run().file().path.clone();
+        let file = SessionFile::open_read_only(&path).unwrap();
+        self.app = App::new(
+            Start::Session {
+                paths: Self::paths(self.dir.path()),
+                file: Box::new(file),
+            },
+            Box::new(super::clock()),
+        );
+    }
+
     pub fn key(&mut self, code: KeyCode) -> &mut Self {
         self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
         self

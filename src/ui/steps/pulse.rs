@@ -99,13 +99,7 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         ));
     }
     // Keep the participant in focus in view when the team is larger than the box.
-    let visible = usize::from(grid.height.saturating_sub(3));
-    let focus_row = session
-        .participants
-        .iter()
-        .position(|p| session.focus == Some(p.id))
-        .unwrap_or(0);
-    let skip = (focus_row + 1).saturating_sub(visible);
+    let skip = widgets::rows_before_focus(session, usize::from(grid.height.saturating_sub(3)));
     let header = lines.remove(0);
     let lines: Vec<Line> = std::iter::once(header)
         .chain(lines.into_iter().skip(skip))

@@ -81,13 +81,7 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
         })
         .collect();
     // The participant in focus is always in view, however large the team.
-    let visible = usize::from(people.height.saturating_sub(2)).max(1);
-    let focus_row = session
-        .participants
-        .iter()
-        .position(|p| session.focus == Some(p.id))
-        .unwrap_or(0);
-    let skip = (focus_row + 1).saturating_sub(visible);
+    let skip = widgets::rows_before_focus(session, usize::from(people.height.saturating_sub(2)));
     let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(lines).block(Block::bordered()), people);
 
