@@ -400,3 +400,49 @@ fn group_text_output_is_readable() {
         "{text}"
     );
 }
+
+#[test]
+fn without_a_terminal_the_full_screen_program_says_it_needs_one_and_what_works() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("list, export"), "{err}");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_a_normal_end() {
+    use std::io::Read;
+    let data = tempfile::tempdir().unwrap();
+    // More than a pipe holds (64 KB), so the program is still writing when the reader goes.
+    for i in 0..600 {
+        let mut s = filled_session(0);
+        s.id = format!("2026-11-27-team-{i}");
+        save_into(data.path(), s);
+    }
+    // Read the start of `list --json`, then hang up, as `ambassador list --json | head` does.
+    let mut child = std::process::Command::new(common::bin())
+        .args([
+            "--data-dir",
+            data.path().to_str().unwrap(),
+            "list",
+            "--json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert!(out.status.success(), "{:?} {err}", out.status);
+}

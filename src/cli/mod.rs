@@ -168,6 +168,13 @@ pub enum CliError {
     Invalid(String),
 }
 
+impl CliError {
+    /// The reader of our output went away (`list | head`): a normal end, not an error.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, CliError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 fn io_err(action: impl Into<String>) -> impl FnOnce(std::io::Error) -> CliError {
     let action = action.into();
     move |source| CliError::Io { action, source }
