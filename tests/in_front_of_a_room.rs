@@ -342,3 +342,24 @@ fn the_question_footer_offers_tidy_and_the_dutch_board_offers_why() {
     let screen = h.render(120, 30);
     assert!(footer(&screen).contains("w waarom"), "{}", footer(&screen));
 }
+
+#[test]
+fn the_room_view_learns_the_board_selection_on_entering_and_on_a_click() {
+    let mut h = on_the_board("room-publish-selection");
+    let path = h.run().file().path.clone();
+    let first = ambassador::app::board_rows(&h.on_disk(), "common_ground")[0].group();
+    assert_eq!(
+        ambassador::present::sidecar::read(&path),
+        Some(first),
+        "entering the board did not tell the room view"
+    );
+    let rows = ambassador::app::board_rows(&h.on_disk(), "common_ground");
+    let (row, other) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.group() != first)
+        .map(|(i, r)| (i, r.group()))
+        .expect("two groups");
+    h.app.select_row(row);
+    assert_eq!(ambassador::present::sidecar::read(&path), Some(other));
+}

@@ -181,7 +181,7 @@ impl App {
             Screen::Review(review) => {
                 review.selected = row.min(review.shown.len().saturating_sub(1))
             }
-            Screen::Run(run) => run.step.select_row(row),
+            Screen::Run(run) => run.select_row(row),
             Screen::Setup(_) => {}
         }
     }

@@ -40,12 +40,14 @@ impl RunState {
         let current = file.session.current_step();
         let step = StepState::enter(&current.kind);
         let timebox = Timebox::start(clock.monotonic(), current.timebox_minutes);
-        RunState {
+        let mut run = RunState {
             ws: Workspace::new(file, LiveGroups::with_model(model)),
             step,
             timebox,
             agenda: Cell::new(None),
-        }
+        };
+        run.publish_selection();
+        run
     }
 
     pub fn session(&self) -> &Session {
@@ -187,6 +189,19 @@ impl RunState {
         }
     }
 
+    /// A click on a row of the step's list selects it.
+    pub fn select_row(&mut self, row: usize) {
+        self.step.select_row(row);
+        self.publish_selection();
+    }
+
+    /// The board's selection, for the room view.
+    fn publish_selection(&mut self) {
+        if let StepState::Board(board) = &mut self.step {
+            board.publish(&self.ws);
+        }
+    }
+
     pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
         if let StepState::Question(q) = &mut self.step {
             q.type_key(&mut self.ws, key);
@@ -261,6 +276,7 @@ impl RunState {
         let (step, minutes) = (StepState::enter(&entered.kind), entered.timebox_minutes);
         self.step = step;
         self.timebox = Timebox::start(clock.monotonic(), minutes);
+        self.publish_selection();
         message
     }
 

@@ -116,6 +116,13 @@ fn reshape(
 impl BoardState {
     pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let result = self.apply(ws, action, clock);
+        self.publish(ws);
+        result
+    }
+
+    /// Tells the room view which group is selected, when that changed (a key, a click, or
+    /// entering the step).
+    pub fn publish(&mut self, ws: &Workspace) {
         let step = ws.step_id();
         let selected = rows(ws.session(), &step)
             .get(self.cursor)
@@ -124,7 +131,6 @@ impl BoardState {
             crate::present::sidecar::publish(&ws.file.path, selected);
             self.published = Some(selected);
         }
-        result
     }
 
     fn apply(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
