@@ -269,7 +269,7 @@ fn usage_errors_exit_with_code_2() {
     let out = run(data.path(), &["new", "--lang", "fr", "--no-open"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("unknown language 'fr'"),
+        stderr(&out).contains("'fr'") && stderr(&out).contains("en, nl"),
         "{}",
         stderr(&out)
     );

@@ -446,3 +446,85 @@ fn a_reader_that_stops_early_is_a_normal_end() {
     assert!(!err.contains("Broken pipe"), "{err}");
     assert!(out.status.success(), "{:?} {err}", out.status);
 }
+
+/// Every option and argument of every command says what it is for, so `--help`, the man page
+/// and the completions never show a bare `<SESSION>` or `[default: ""]`.
+#[test]
+fn every_argument_of_every_command_is_described() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" && path == "ambassador" {
+                continue;
+            }
+            if arg.get_help().is_none() {
+                missing.push(format!("{path} {id}"));
+            }
+            if arg.get_default_values().iter().any(|v| v.is_empty())
+                && !arg.is_hide_default_value_set()
+            {
+                missing.push(format!("{path} {id}: shows an empty default"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            if sub.get_about().is_none() {
+                missing.push(format!("{path} {}: no description", sub.get_name()));
+            }
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&ambassador::cli::Cli::command(), "ambassador", &mut missing);
+    assert!(missing.is_empty(), "undescribed: {missing:#?}");
+}
+
+#[test]
+fn new_help_lists_the_languages_and_no_empty_defaults() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["new", "--help"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let help = stdout(&out);
+    assert!(help.contains("[possible values: en, nl]"), "{help}");
+    assert!(
+        !help.contains("[default: ]") && !help.contains("[default: \"\"]"),
+        "{help}"
+    );
+}
+
+#[test]
+fn completions_for_each_shell_name_every_command() {
+    let data = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(data.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        for command in ["new", "open", "present", "export", "group", "completions"] {
+            assert!(
+                script.contains(command),
+                "{shell} completions lack {command}"
+            );
+        }
+    }
+    let out = run(data.path(), &["completions", "tcsh-ish"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_with_every_command() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["man"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH ambassador"),
+        "{page}"
+    );
+    for command in ["new", "present", "export", "completions"] {
+        assert!(page.contains(command), "man page lacks {command}");
+    }
+}

@@ -8,7 +8,7 @@ use crate::store::{
     Listing, Paths, SessionFile, StoreError, TemplateSource, find_session, list_sessions,
     list_templates, resolve_template,
 };
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use thiserror::Error;
@@ -43,9 +43,15 @@ pub enum Command {
     /// Create a session and open it at step 1.
     New(NewArgs),
     /// Continue a session (by file or id).
-    Open { session: String },
+    Open {
+        /// The session: a path to its .ron file, or its id as `ambassador list` shows it.
+        session: String,
+    },
     /// Look at a session without changing it (the home screen when no session is given).
-    Review { session: Option<String> },
+    Review {
+        /// The session: a path to its .ron file, or its id as `ambassador list` shows it.
+        session: Option<String>,
+    },
     /// Past sessions, newest first.
     List {
         /// Machine-readable output.
@@ -54,7 +60,9 @@ pub enum Command {
     },
     /// Write a report of a session.
     Export {
+        /// The session: a path to its .ron file, or its id as `ambassador list` shows it.
         session: String,
+        /// The kind of report: Markdown, a self-contained HTML page, or JSON.
         #[arg(long, value_enum)]
         format: Format,
         /// Write to this file instead of standard output (`-` for standard output). Only a
@@ -97,6 +105,16 @@ pub enum Command {
     },
     /// Show where sessions and templates are kept.
     Paths,
+    /// Print a shell completion script (for example `ambassador completions bash >
+    /// ~/.local/share/bash-completion/completions/ambassador`).
+    Completions {
+        /// The shell to write completions for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these same definitions
+    /// (`ambassador man > ambassador.1; man ./ambassador.1`).
+    Man,
     /// The room view: a read-only window for the projector that follows the session live.
     Present {
         /// The session (file or id); without it, the most recent one.
@@ -109,18 +127,24 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Template id or path to a template file.
-    #[arg(long, default_value = "ambassadorship")]
+    /// Template id (see `ambassador templates`) or path to a template file.
+    #[arg(long, default_value = "ambassadorship", value_name = "ID|PATH")]
     pub template: String,
-    #[arg(long, value_parser = parse_language)]
+    /// The session's language: its workshop, screens and reports (default: yours, from
+    /// config.ron's `language` or else LANG; a template file keeps its own).
+    #[arg(long, value_parser = language_parser())]
     pub lang: Option<Language>,
-    #[arg(long, default_value = "")]
+    /// The session's title (can be filled in on the setup screen).
+    #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
     pub title: String,
-    #[arg(long, default_value = "")]
+    /// The organisation the session is about.
+    #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
     pub org: String,
-    #[arg(long, default_value = "")]
+    /// What the session should lead to.
+    #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
     pub goal: String,
-    #[arg(long, default_value = "")]
+    /// Who leads the session.
+    #[arg(long, default_value_t, hide_default_value = true, value_name = "NAME")]
     pub facilitator: String,
     /// A participant's name; repeat for each participant.
     #[arg(long = "participant", value_name = "NAME")]
@@ -148,8 +172,11 @@ impl From<LangArg> for grouping::Lang {
     }
 }
 
-fn parse_language(s: &str) -> Result<Language, String> {
-    s.parse()
+/// `en` or `nl`, listed as possible values in help and completions.
+fn language_parser() -> impl clap::builder::TypedValueParser<Value = Language> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["en", "nl"])
+        .map(|code| code.parse::<Language>().expect("a listed language parses"))
 }
 
 #[derive(Debug, Error)]
@@ -243,6 +270,19 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             print_paths(&paths);
             Ok(Next::Done)
         }
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "ambassador", &mut out);
+            out.flush().map_err(io_err("write the completions"))?;
+            Ok(Next::Done)
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(io_err("write the manual page"))?;
+            Ok(Next::Done)
+        }
         Some(Command::Present { session, names }) => present(&paths, session, names),
     }
 }
@@ -278,7 +318,13 @@ fn print_paths(paths: &Paths) {
 }
 
 fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
-    let template = resolve_template(&paths.templates_dir(), &args.template, args.lang)?;
+    // A built-in workshop comes in the user's language unless --lang says otherwise.
+    let wanted = args.lang.or_else(|| {
+        crate::store::Config::load(&paths.config_dir)
+            .ok()
+            .map(|c| c.user_language())
+    });
+    let template = resolve_template(&paths.templates_dir(), &args.template, wanted)?;
     let mut template = template;
     if let Some(lang) = args.lang {
         template.language = lang;
