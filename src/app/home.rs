@@ -41,25 +41,13 @@ impl HomeState {
         }
     }
 
-    /// The language of the latest readable session, else the system's, else English.
-    pub fn language(&self) -> Language {
-        self.listings
-            .iter()
-            .find_map(|l| match l {
-                Listing::Session(s) => Some(s.language),
-                Listing::Unreadable { .. } | Listing::Kept(_) => None,
-            })
-            .unwrap_or_else(system_language)
-    }
-
-    pub fn update(&mut self, action: Action) -> HomeOutcome {
+    pub fn update(&mut self, action: Action, lang: Language) -> HomeOutcome {
         let count = self.listings.len();
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::Review => return HomeOutcome::Review,
             Action::Commit => {
-                let lang = self.language();
                 return match self.listings.get(self.selected) {
                     Some(Listing::Session(s)) => HomeOutcome::Open {
                         path: s.path.clone(),
@@ -84,17 +72,5 @@ impl HomeState {
             _ => {}
         }
         HomeOutcome::Stay(None)
-    }
-}
-
-fn system_language() -> Language {
-    let lang = std::env::var("LC_ALL")
-        .or_else(|_| std::env::var("LC_MESSAGES"))
-        .or_else(|_| std::env::var("LANG"))
-        .unwrap_or_default();
-    if lang.starts_with("nl") {
-        Language::Nl
-    } else {
-        Language::En
     }
 }

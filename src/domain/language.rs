@@ -20,6 +20,25 @@ impl Language {
             Language::Nl => "nl",
         }
     }
+
+    /// The language of a locale name such as `nl_NL.UTF-8` or `en_GB`, when it is one of ours.
+    pub fn from_locale(locale: &str) -> Option<Language> {
+        let code = locale.split(['_', '.', '@', '-']).next()?;
+        match code.to_ascii_lowercase().as_str() {
+            "nl" => Some(Language::Nl),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    /// A number as this language writes it: `3.5` in English, `3,5` in Dutch.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self {
+            Language::En => text,
+            Language::Nl => text.replace('.', ","),
+        }
+    }
 }
 
 impl fmt::Display for Language {

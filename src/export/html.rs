@@ -104,7 +104,7 @@ fn pulse(out: &mut String, s: &Session, step: &Step) {
         let y = i * row_h;
         let mean = r.mean.unwrap_or(0.0);
         let class = if r.low.is_empty() { "bar" } else { "bar low" };
-        let value = r.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+        let value = r.mean.map_or("–".to_string(), |m| lang.decimal(m, 1));
         let _ = writeln!(
             out,
             "<text x=\"0\" y=\"{}\" class=\"label\">{}</text>\n\
@@ -139,7 +139,7 @@ fn pulse(out: &mut String, s: &Session, step: &Step) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&r.label),
-            r.mean.map_or("–".to_string(), |m| format!("{m:.1}")),
+            r.mean.map_or("–".to_string(), |m| lang.decimal(m, 1)),
             r.answered,
             // Who, for the facilitator's own report; an anonymous one names nobody.
             if r.low.is_empty() {

@@ -58,7 +58,7 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
                 tr(lang, "report.low_scores")
             );
             for s in pulse_summary(session, step) {
-                let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+                let mean = s.mean.map_or("–".to_string(), |m| lang.decimal(m, 1));
                 // Who, for the facilitator's own report; an anonymous one names nobody.
                 let low = if s.low.is_empty() {
                     "–".to_string()

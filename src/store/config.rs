@@ -7,11 +7,14 @@
 //!     embedding_model: Some("/home/me/models/potion-multilingual"),
 //!     // The terminal bell once when a step's time is up (the header turns red either way).
 //!     bell: Some(false),
+//!     // The language of home, review and new sessions (else the locale's): en or nl.
+//!     language: Some(nl),
 //! )
 //! ```
 
 use super::StoreError;
 use crate::diagnostic::SourceError;
+use crate::domain::Language;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -26,11 +29,28 @@ pub struct Config {
     /// The terminal bell once when a step's time is up; on unless `Some(false)`.
     #[serde(default)]
     pub bell: Option<bool>,
+    /// The language of the program's own screens (home, review, setup) and of new sessions;
+    /// else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl Config {
     pub fn file(config_dir: &Path) -> PathBuf {
         config_dir.join("config.ron")
+    }
+
+    /// The user's language: the setting, else the locale's, else English.
+    pub fn user_language(&self) -> Language {
+        self.language
+            .or_else(|| {
+                ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .filter_map(|v| std::env::var(v).ok())
+                    .find(|v| !v.is_empty())
+                    .and_then(|v| Language::from_locale(&v))
+            })
+            .unwrap_or_default()
     }
 
     /// The settings, or the defaults when there is no config file.

@@ -28,6 +28,7 @@ pub fn draw(
                 Confirm::LeaveUnsaved { reason } => {
                     trf(lang, "ui.confirm_leave_unsaved", &[reason])
                 }
+                Confirm::DiscardSetup => tr(lang, "ui.confirm_discard_setup").to_string(),
             };
             let popup = widgets::centered(area, 64, 5);
             frame.render_widget(Clear, popup);

@@ -154,7 +154,7 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
     }
     lines.push(heading("review.pulse", cmp.pulse.len()));
     for p in &cmp.pulse {
-        let f = |v: Option<f64>| v.map_or("–".to_string(), |m| format!("{m:.1}"));
+        let f = |v: Option<f64>| v.map_or("–".to_string(), |m| lang.decimal(m, 1));
         let (arrow, style) = match p.delta() {
             Some(d) if d > 0.05 => (format!("▲ {d:+.1}"), theme::notice()),
             Some(d) if d < -0.05 => (format!("▼ {d:+.1}"), theme::low()),
@@ -214,7 +214,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
         let pulse: Vec<String> = p
             .pulse
             .iter()
-            .map(|m| m.map_or("–".into(), |v| format!("{v:.1}")))
+            .map(|m| m.map_or("–".into(), |v| lang.decimal(v, 1)))
             .collect();
         let top = p
             .top_label

@@ -99,7 +99,8 @@ fn pulse(
             lines.push(Line::from(vec![
                 Span::raw(bar(avg / 5.0, bar_width)),
                 Span::raw(format!(
-                    " {avg:.1}  {}",
+                    " {}  {}",
+                    lang.decimal(avg, 1),
                     trf(lang, "present.answered", &[&given.len()])
                 )),
             ]));

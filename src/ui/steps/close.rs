@@ -56,7 +56,10 @@ pub fn draw(run: &RunState, close: &CloseState, list: &[String], frame: &mut Fra
     {
         for s in crate::export::pulse_summary(session, step) {
             if let Some(m) = s.mean {
-                lines.push(widgets::fact(&s.label, format!("{m:.1} / 5")));
+                lines.push(widgets::fact(
+                    &s.label,
+                    format!("{} / 5", lang.decimal(m, 1)),
+                ));
             }
         }
     }

@@ -86,7 +86,11 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         if !answered.is_empty() {
             let mean = answered.iter().map(|s| f64::from(*s)).sum::<f64>() / answered.len() as f64;
             spans.push(Span::styled(
-                format!("  {} {mean:.1}", widgets::bar(mean, 5.0, 10)),
+                format!(
+                    "  {} {}",
+                    widgets::bar(mean, 5.0, 10),
+                    lang.decimal(mean, 1)
+                ),
                 theme::dim(),
             ));
         }
@@ -124,7 +128,7 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let mut any_low = false;
     for (i, s) in pulse_summary(session, step).into_iter().enumerate() {
-        let mean = s.mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+        let mean = s.mean.map_or("–".to_string(), |m| lang.decimal(m, 1));
         let mut spans = vec![
             Span::raw(format!(
                 "{} {:<label_width$} ",
