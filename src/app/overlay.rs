@@ -41,6 +41,8 @@ pub enum Confirm {
     LeaveUnsaved {
         reason: String,
     },
+    /// Esc on a filled setup form: throw away what was typed?
+    DiscardSetup,
 }
 
 /// What a form is for; the step that opened it takes what was typed.

@@ -63,6 +63,8 @@ pub struct SetupState {
 pub enum SetupOutcome {
     Stay(Option<Message>),
     Cancel,
+    /// Esc on a form with something typed in it: ask before throwing it away.
+    ConfirmCancel,
     Created(Box<SessionFile>),
 }
 
@@ -163,6 +165,10 @@ impl SetupState {
 
     pub fn update(&mut self, action: Action, paths: &Paths, clock: &dyn Clock) -> SetupOutcome {
         match action {
+            // Esc first dismisses what the form says; only then does it leave, asking when
+            // leaving would throw away what was typed.
+            Action::Cancel if !self.errors.is_empty() => self.errors.clear(),
+            Action::Cancel if self.is_filled() => return SetupOutcome::ConfirmCancel,
             Action::Cancel => return SetupOutcome::Cancel,
             Action::NextField => self.move_field(1),
             Action::PrevField => self.move_field(-1),
@@ -181,6 +187,20 @@ impl SetupState {
             _ => {}
         }
         SetupOutcome::Stay(None)
+    }
+
+    /// Whether leaving now would lose anything the facilitator typed.
+    pub fn is_filled(&self) -> bool {
+        !self.participants.is_empty()
+            || [
+                &self.title,
+                &self.organisation,
+                &self.goal,
+                &self.facilitator,
+                &self.participant_input,
+            ]
+            .iter()
+            .any(|field| !field.text().trim().is_empty())
     }
 
     fn move_field(&mut self, by: isize) {
