@@ -61,7 +61,9 @@ pub fn run(start: Start) -> io::Result<Exit> {
     read_input(events)?;
     let result = event_loop(&mut app, &mut terminal, &current, &inbox);
     if result.is_err() {
-        // The terminal failed (it may have hung up): what a failed save left is still written.
+        // The terminal failed (it may have hung up): what was being typed and what a failed
+        // save left are still written.
+        app.keep_draft();
         app.last_save();
     }
     let hung_up = matches!(

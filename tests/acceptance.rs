@@ -133,14 +133,18 @@ fn closing_the_terminal_mid_session_keeps_every_committed_idea() {
     for text in ideas {
         idea(&t, text);
     }
-    t.type_text("a draft never committed");
+    t.type_text("a draft not yet entered");
+    t.wait_for("a draft not yet entered");
     t.kill_window();
     let id = session_id(data.path());
     let out = stdout(&run(data.path(), &["export", &id, "--format", "json"]));
     for text in ideas {
         assert!(out.contains(text), "{text} lost:\n{out}");
     }
-    assert!(!out.contains("a draft never committed"));
+    assert!(
+        out.contains("a draft not yet entered"),
+        "the draft being typed is kept"
+    );
 }
 
 #[test]

@@ -363,3 +363,160 @@ fn the_room_view_learns_the_board_selection_on_entering_and_on_a_click() {
     h.app.select_row(row);
     assert_eq!(ambassador::present::sidecar::read(&path), Some(other));
 }
+
+fn home_with_config(h: &Harness, config: &str) -> ambassador::app::App {
+    let paths = Harness::paths(h.dir.path());
+    std::fs::create_dir_all(&paths.config_dir).unwrap();
+    std::fs::write(paths.config_dir.join("config.ron"), config).unwrap();
+    ambassador::app::App::new(
+        ambassador::app::Start::Home { paths },
+        Box::new(common::clock()),
+    )
+}
+
+#[test]
+fn home_follows_the_users_language_not_the_last_session_opened() {
+    let mut h = Harness::session("room-home-language", Language::Nl, &["Jan"]);
+    h.app = home_with_config(&h, "(language: Some(en))");
+    let home = h.render(100, 24);
+    assert_eq!(h.app.language(), Language::En, "{home}");
+    h.typed("r");
+    assert!(
+        matches!(h.app.screen, ambassador::app::Screen::Review(_)),
+        "r opens review"
+    );
+    assert_eq!(
+        h.app.language(),
+        Language::En,
+        "review follows the user too"
+    );
+    h.app = home_with_config(&h, "(language: Some(nl))");
+    assert_eq!(h.app.language(), Language::Nl);
+}
+
+#[test]
+fn dutch_screens_and_reports_write_averages_with_a_decimal_comma() {
+    let mut h = Harness::session("room-decimal-comma", Language::Nl, &["Jan", "Sanne"]);
+    h.page_down(1);
+    h.typed("3").typed("4");
+    let screen = h.render(120, 30);
+    assert!(screen.contains("3,5"), "{screen}");
+    assert!(!screen.contains("3.5"), "{screen}");
+    let md = ambassador::export::render(&h.on_disk(), ambassador::export::Format::Md, false);
+    assert!(md.contains("3,0") && !md.contains("3.0"), "{md}");
+    assert!(Language::En.decimal(3.5, 1) == "3.5");
+}
+
+fn setup_title(h: &Harness) -> Option<String> {
+    match &h.app.screen {
+        ambassador::app::Screen::Setup(setup) => Some(setup.title.text()),
+        _ => None,
+    }
+}
+
+#[test]
+fn esc_on_the_setup_form_dismisses_the_error_and_asks_before_discarding() {
+    let mut h = Harness::home("room-setup-esc");
+    h.typed("n");
+    h.typed("Team Zuid");
+    // Enter without participants: the form says what is missing.
+    h.enter().enter().enter().enter().enter().enter();
+    let shown = h.render(100, 30);
+    assert_eq!(setup_title(&h).as_deref(), Some("Team Zuid"), "{shown}");
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        setup_title(&h).as_deref(),
+        Some("Team Zuid"),
+        "Esc dismissing the message kept the form"
+    );
+    h.key(KeyCode::Esc);
+    assert!(
+        matches!(
+            h.app.overlay,
+            Some(ambassador::app::Overlay::Confirm(
+                ambassador::app::Confirm::DiscardSetup
+            ))
+        ),
+        "leaving a filled form asks"
+    );
+    assert!(h.render(100, 30).contains("Leave this form?"));
+    h.typed("n");
+    assert_eq!(setup_title(&h).as_deref(), Some("Team Zuid"));
+    h.key(KeyCode::Esc).typed("y");
+    assert!(matches!(h.app.screen, ambassador::app::Screen::Home(_)));
+    // An empty form leaves at once.
+    h.typed("n").key(KeyCode::Esc);
+    assert!(matches!(h.app.screen, ambassador::app::Screen::Home(_)));
+}
+
+#[test]
+fn esc_clears_a_draft_that_ctrl_z_brings_back_without_undoing_an_idea() {
+    let mut h = Harness::session("room-draft-esc", Language::En, &["Ann"]);
+    h.page_down(3).idea("proud of our work");
+    h.typed("a half-typed thought");
+    h.key(KeyCode::Esc);
+    assert!(h.message().contains("Ctrl-Z"), "{}", h.message());
+    h.ctrl('z');
+    let ideas = h.on_disk().all_ideas().count();
+    assert_eq!(ideas, 1, "Ctrl-Z undid the previous idea");
+    match &h.run().step {
+        ambassador::app::StepState::Question(q) => {
+            assert_eq!(q.draft.text(), "a half-typed thought")
+        }
+        _ => panic!("not on a question"),
+    }
+}
+
+#[test]
+fn ctrl_c_and_leaving_the_step_keep_the_draft_as_an_idea() {
+    let mut h = Harness::session("room-draft-quit", Language::En, &["Ann"]);
+    h.page_down(3).typed("typed but not entered");
+    h.page_down(1);
+    let texts: Vec<String> = h
+        .on_disk()
+        .all_ideas()
+        .map(|(_, i)| i.text.clone())
+        .collect();
+    assert_eq!(texts, ["typed but not entered"], "PageDown lost the draft");
+    h.typed("second draft");
+    let outcome = h.app.update(ambassador::app::Action::Quit);
+    let texts: Vec<String> = h
+        .on_disk()
+        .all_ideas()
+        .map(|(_, i)| i.text.clone())
+        .collect();
+    assert_eq!(
+        texts,
+        ["typed but not entered", "second draft"],
+        "Ctrl-C lost it"
+    );
+    let ambassador::app::Outcome::Quit { message, status } = outcome else {
+        panic!("Ctrl-C did not quit")
+    };
+    assert_eq!(status, 0);
+    assert!(message.unwrap().contains("was added"));
+    let json = ambassador::export::render(&h.on_disk(), ambassador::export::Format::Json, false);
+    assert!(json.contains("second draft"));
+}
+
+#[test]
+fn an_idea_typed_under_the_wrong_person_goes_to_the_right_one_with_f2_and_tab() {
+    let mut h = Harness::session("room-idea-author", Language::En, &["Ann", "Bob"]);
+    h.page_down(3).idea("proud of our work");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Up).key(KeyCode::F(2));
+    assert!(h.message().contains("Tab"), "{}", h.message());
+    h.key(KeyCode::Tab).enter();
+    let disk = h.on_disk();
+    let (_, idea) = disk.all_ideas().next().unwrap();
+    assert_eq!(disk.participant(idea.participant).unwrap().name, "Bob");
+    assert!(h.message().contains("Bob"), "{}", h.message());
+    h.ctrl('z');
+    let disk = h.on_disk();
+    let (_, idea) = disk.all_ideas().next().unwrap();
+    assert_eq!(
+        disk.participant(idea.participant).unwrap().name,
+        "Ann",
+        "undo gives it back"
+    );
+}

@@ -145,8 +145,15 @@ fn typing_then(sig: &str) {
         idea(&r, text);
     }
     r.t.type_text("a draft being typed");
+    r.t.wait_for("a draft being typed");
     hit(&r, sig);
-    assert_eq!(texts(&r.path), ideas, "after SIG{sig}");
+    let mut kept = ideas.map(String::from).to_vec();
+    kept.push("a draft being typed".into());
+    assert_eq!(
+        texts(&r.path),
+        kept,
+        "after SIG{sig}: the draft is kept as an idea"
+    );
     if sig != "HUP" {
         assert_terminal_restored(&r);
     }

@@ -60,6 +60,7 @@ impl App {
 
     /// Saves what a failed save left and leaves with the signal's exit status.
     fn leave_on_signal(&mut self, signal: i32) -> Outcome {
+        self.keep_draft();
         let message = self.last_save();
         Outcome::Signalled { signal, message }
     }

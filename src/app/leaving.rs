@@ -8,6 +8,7 @@ use crate::i18n::trf;
 impl App {
     /// Ctrl-C: save and quit, always.
     pub(super) fn quit(&mut self) -> Outcome {
+        let kept = self.keep_draft();
         if let Some(problem) = self.last_save() {
             return Outcome::Quit {
                 message: Some(problem),
@@ -16,15 +17,28 @@ impl App {
         }
         let message = match &self.screen {
             Screen::Run(run) if run.file().read_only().is_none() => {
-                Some(format!("Saved: {}", run.file().path.display()))
+                let saved = format!("Saved: {}", run.file().path.display());
+                Some(match kept {
+                    Some(kept) => format!("{saved}\n{}", kept.text),
+                    None => saved,
+                })
             }
             _ => None,
         };
         Outcome::Quit { message, status: 0 }
     }
 
+    /// Commits what is being typed on a question step, so leaving never loses it.
+    pub fn keep_draft(&mut self) -> Option<Message> {
+        match &mut self.screen {
+            Screen::Run(run) => run.keep_draft(self.clock.as_ref()),
+            _ => None,
+        }
+    }
+
     /// F10: back to the list, unless the last change could not be saved; then ask first.
     pub(super) fn leave_session(&mut self) {
+        self.keep_draft();
         let Screen::Run(run) = &mut self.screen else {
             return;
         };

@@ -67,6 +67,8 @@ pub struct App {
     back_to_review: bool,
     /// Whether the terminal bell rings once when a step's time is up (config `bell`).
     bell: bool,
+    /// The language of the program's own screens (config `language`, else the locale).
+    user_language: Language,
     /// The size of the screen as last drawn, for mouse hit-testing.
     pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
     /// The embedding model named in the user's config, loaded once.
@@ -89,6 +91,7 @@ impl App {
             back_to_review: false,
             drawn_size: Default::default(),
             bell: true,
+            user_language: Language::default(),
         };
         let model_problem = app.load_model();
         match start {
@@ -102,13 +105,13 @@ impl App {
         app
     }
 
-    /// The language of the interface: the session's, else that of the latest session.
+    /// The language of the interface: a session's screens follow the session, the program's
+    /// own screens the user (config `language`, else the locale).
     pub fn language(&self) -> Language {
         match &self.screen {
             Screen::Run(run) => run.session().language,
             Screen::Setup(setup) => setup.language(),
-            Screen::Home(home) => home.language(),
-            Screen::Review(review) => review.language,
+            Screen::Home(_) | Screen::Review(_) => self.user_language,
         }
     }
 
@@ -262,7 +265,7 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {
-        self.message = None;
+        let had_message = self.message.take().is_some();
         match action {
             Action::Quit => return self.quit(),
             Action::ToggleHelp => {
@@ -280,12 +283,12 @@ impl App {
         }
         let clock = self.clock.as_ref();
         match &mut self.screen {
-            Screen::Home(home) => match home.update(action) {
+            Screen::Home(home) => match home.update(action, self.user_language) {
                 home::HomeOutcome::Stay(message) => self.message = message,
                 home::HomeOutcome::Open { path, access } => self.open_path(&path, access),
                 home::HomeOutcome::Review => self.go_review(),
                 home::HomeOutcome::Setup => {
-                    let language = home.language();
+                    let language = self.user_language;
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
                 }
                 home::HomeOutcome::Quit => {
@@ -305,7 +308,13 @@ impl App {
             },
             Screen::Setup(setup) => match setup.update(action, &self.paths, clock) {
                 setup::SetupOutcome::Stay(message) => self.message = message,
+                // Esc on a form that shows a message only dismisses the message.
+                setup::SetupOutcome::Cancel | setup::SetupOutcome::ConfirmCancel if had_message => {
+                }
                 setup::SetupOutcome::Cancel => self.go_home(),
+                setup::SetupOutcome::ConfirmCancel => {
+                    self.overlay = Some(Overlay::Confirm(Confirm::DiscardSetup));
+                }
                 setup::SetupOutcome::Created(file) => self.open_session(Ok(*file)),
             },
             Screen::Run(run) => {
@@ -336,6 +345,14 @@ impl App {
     fn update_overlay(&mut self, overlay: Overlay, action: Action) {
         let keep = |action| !matches!(action, Action::Cancel);
         let clock = self.clock.as_ref();
+        if let Overlay::Confirm(Confirm::DiscardSetup) = overlay {
+            match action {
+                Action::Confirm => self.go_home(),
+                Action::Cancel => {}
+                _ => self.overlay = Some(overlay),
+            }
+            return;
+        }
         let Screen::Run(run) = &mut self.screen else {
             // Outside a session only help opens.
             self.overlay = keep(action).then_some(overlay);
@@ -369,6 +386,7 @@ impl App {
             }
         };
         self.bell = config.bell.unwrap_or(true);
+        self.user_language = config.user_language();
         let dir = config.embedding_model?;
         match crate::grouping::Model2Vec::load(&dir) {
             Ok(model) => {
@@ -390,8 +408,7 @@ impl App {
 
     fn go_review(&mut self) {
         self.overlay = None;
-        let language = self.language();
-        self.screen = Screen::Review(Box::new(ReviewState::load(&self.paths, language)));
+        self.screen = Screen::Review(Box::new(ReviewState::load(&self.paths, self.user_language)));
     }
 
     fn go_home(&mut self) {

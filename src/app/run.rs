@@ -90,6 +90,30 @@ impl RunState {
         }
     }
 
+    /// Undo (back) or redo through the session's history.
+    fn travel(&mut self, back: bool, clock: &dyn Clock) -> Option<Message> {
+        let (moved, message) = self.ws.travel(back, clock);
+        if moved {
+            self.step.after_history(&mut self.ws);
+        }
+        message
+    }
+
+    fn restore_cleared_draft(&mut self) -> Option<Message> {
+        match &mut self.step {
+            StepState::Question(q) => q.restore_cleared(&mut self.ws),
+            _ => None,
+        }
+    }
+
+    /// A draft being typed is committed rather than lost when the step or the program is left.
+    pub fn keep_draft(&mut self, clock: &dyn Clock) -> Option<Message> {
+        match &mut self.step {
+            StepState::Question(q) => q.keep_draft(&mut self.ws, clock),
+            _ => None,
+        }
+    }
+
     /// How long the current step has been open, pauses left out.
     pub fn in_step(&self, now: Instant) -> Duration {
         self.timebox.elapsed(now)
@@ -104,13 +128,10 @@ impl RunState {
             Action::PrevStep if current > 0 => self.go_to(current - 1, clock),
             Action::NextStep => Message::info(tr(lang, "msg.last_step")),
             Action::PrevStep => Message::info(tr(lang, "msg.first_step")),
-            Action::Undo | Action::Redo => {
-                let (moved, message) = self.ws.travel(action == Action::Undo, clock);
-                if moved {
-                    self.step.after_history(&mut self.ws);
-                }
-                message
-            }
+            Action::Undo => self
+                .restore_cleared_draft()
+                .or_else(|| self.travel(true, clock)),
+            Action::Redo => self.travel(false, clock),
             Action::RoomView => return (None, Some(self.room_view_command(paths))),
             Action::Pause => {
                 let paused = self.timebox.toggle_pause(clock.monotonic());
@@ -243,6 +264,10 @@ impl RunState {
     /// Moves to another step, which starts fresh; a grouped step first takes in ideas
     /// added, edited or removed elsewhere.
     fn go_to(&mut self, step: usize, clock: &dyn Clock) -> Option<Message> {
+        let kept = self.keep_draft(clock);
+        if kept.as_ref().is_some_and(|m| m.is_error) {
+            return kept;
+        }
         let message = if let Some(reason) = self.ws.read_only_text() {
             // Looking around a read-only session moves in memory only, and says so.
             self.ws.look(Change::GoToStep(step), clock).or_else(|| {
@@ -277,7 +302,7 @@ impl RunState {
         self.step = step;
         self.timebox = Timebox::start(clock.monotonic(), minutes);
         self.publish_selection();
-        message
+        message.or(kept)
     }
 
     fn cycle_participant(&mut self, forward: bool, clock: &dyn Clock) -> Option<Message> {

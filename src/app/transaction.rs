@@ -149,6 +149,7 @@ impl Workspace {
         if !changed {
             return None;
         }
+        self.revision += 1;
         if undoable {
             self.history.record(before);
         }

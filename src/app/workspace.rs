@@ -13,6 +13,8 @@ pub struct Workspace {
     pub history: History,
     pub save: SaveStatus,
     pub groups: LiveGroups,
+    /// Counts the transactions that changed the session in memory, saved or not.
+    pub(super) revision: u64,
 }
 
 impl Workspace {
@@ -22,7 +24,14 @@ impl Workspace {
             history: History::default(),
             save: SaveStatus::Saved,
             groups,
+            revision: 0,
         }
+    }
+
+    /// Changes when a transaction changed the session, even when saving it then failed: what
+    /// was typed went in, so it must not be offered again.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn session(&self) -> &Session {

@@ -45,6 +45,11 @@ pub enum Change {
         id: IdeaId,
         text: String,
     },
+    /// The idea was said by someone else than it was typed under.
+    SetIdeaAuthor {
+        id: IdeaId,
+        participant: ParticipantId,
+    },
     RemoveIdea(IdeaId),
     /// Replaces a step's groups (the engine's suggestion with the facilitator's edits).
     SetGroups {
@@ -291,6 +296,11 @@ impl Session {
             EditIdea { id, text } => {
                 let text = non_empty(&text)?;
                 self.idea_mut(id)?.text = text;
+            }
+            SetIdeaAuthor { id, participant } => {
+                self.participant(participant)
+                    .ok_or(ChangeError::UnknownParticipant(participant))?;
+                self.idea_mut(id)?.participant = participant;
             }
             RemoveIdea(id) => {
                 self.idea_mut(id)?;

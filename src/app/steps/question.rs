@@ -19,6 +19,8 @@ pub struct QuestionState {
     /// The group the draft would join, recomputed as the facilitator types.
     pub preview: Option<GroupId>,
     pub list: ListView,
+    /// What Esc last cleared from the draft, so Ctrl-Z on an empty draft brings it back.
+    cleared: Option<(String, Option<IdeaId>)>,
 }
 
 /// The ideas of the current step, in the order they were said.
@@ -44,7 +46,19 @@ impl QuestionState {
                     self.editing = Some(*id);
                     self.draft.set_text(text);
                     self.preview = None;
-                    Message::info(tr(lang, "msg.editing_idea"))
+                    // The focus goes to who said it, so Tab can give it to someone else.
+                    let author = ws
+                        .session()
+                        .all_ideas()
+                        .find(|(_, i)| i.id == *id)
+                        .map(|(_, i)| i.participant);
+                    let refused = match author {
+                        Some(a) if ws.session().focus != Some(a) => {
+                            ws.transact(clock, |tx| tx.apply(Change::Focus(Some(a))).map(|_| ()))
+                        }
+                        _ => None,
+                    };
+                    refused.or_else(|| Message::info(tr(lang, "msg.editing_idea")))
                 }
                 None => Message::info(tr(lang, "msg.no_idea_selected")),
             },
@@ -69,14 +83,47 @@ impl QuestionState {
                 .or_else(|| Message::info(tr(lang, "msg.tidied")))
             }
             Action::Cancel => {
-                self.editing = None;
+                let text = self.draft.text();
+                let editing = self.editing.take();
                 self.draft.clear();
                 self.preview = None;
-                None
+                if text.trim().is_empty() {
+                    None
+                } else {
+                    self.cleared = Some((text, editing));
+                    Message::info(tr(lang, "msg.draft_cleared"))
+                }
             }
             _ => None,
         };
         (message, None)
+    }
+
+    /// Ctrl-Z on an empty draft right after Esc cleared it: the draft comes back instead of
+    /// the session's last change being undone.
+    pub fn restore_cleared(&mut self, ws: &mut Workspace) -> Option<Message> {
+        if !self.draft.text().is_empty() {
+            return None;
+        }
+        let (text, editing) = self.cleared.take()?;
+        self.draft.set_text(&text);
+        self.editing = editing;
+        self.update_preview(ws);
+        Message::info(tr(ws.lang(), "msg.draft_restored"))
+    }
+
+    /// What is typed but not yet committed becomes an idea (or the edit it was), so leaving
+    /// the step or the program never loses it. Nothing typed: nothing happens.
+    pub fn keep_draft(&mut self, ws: &mut Workspace, clock: &dyn Clock) -> Option<Message> {
+        if self.draft.text().trim().is_empty() || ws.read_only_text().is_some() {
+            return None;
+        }
+        let revision = ws.revision();
+        let message = self.commit_draft(ws, clock);
+        if ws.revision() == revision {
+            return message;
+        }
+        message.or_else(|| Message::info(tr(ws.lang(), "msg.draft_kept")))
     }
 
     /// A key typed into the draft.
@@ -90,18 +137,49 @@ impl QuestionState {
         if text.trim().is_empty() {
             return Message::info(tr(ws.lang(), "msg.type_first"));
         }
+        let revision = ws.revision();
         let message = match self.editing {
-            Some(id) => ws.transact(clock, |tx| {
-                tx.apply(Change::EditIdea { id, text }).map(|_| ())
-            }),
+            Some(id) => self.commit_edit(ws, id, text, clock),
             None => self.add_ideas(ws, &[text.as_str()], clock),
         };
-        if message.as_ref().is_none_or(|m| !m.is_error) {
+        // Went in (even if saving it then failed and the header says NOT SAVED): the draft is
+        // done with, so it can never be committed twice.
+        if ws.revision() != revision {
             self.draft.clear();
             self.editing = None;
             self.preview = None;
+            self.cleared = None;
         }
         message
+    }
+
+    /// The edited text, and the person in focus as its author when Tab moved the focus while
+    /// editing (an idea typed under the wrong person goes to the right one).
+    fn commit_edit(
+        &self,
+        ws: &mut Workspace,
+        id: IdeaId,
+        text: String,
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        let session = ws.session();
+        let author = session
+            .all_ideas()
+            .find(|(_, i)| i.id == id)
+            .map(|(_, i)| i.participant);
+        let new_author = session.focus.filter(|f| Some(*f) != author);
+        let name = new_author
+            .and_then(|f| session.participant(f))
+            .map(|p| p.name.clone());
+        let lang = ws.lang();
+        ws.transact(clock, |tx| {
+            tx.apply(Change::EditIdea { id, text })?;
+            if let Some(participant) = new_author {
+                tx.apply(Change::SetIdeaAuthor { id, participant })?;
+            }
+            Ok(())
+        })
+        .or_else(|| name.and_then(|n| Message::info(trf(lang, "msg.idea_given_to", &[&n]))))
     }
 
     /// Pasted lines become one idea each, for the participant in focus, as one undo step. A
