@@ -5,6 +5,7 @@ mod clock;
 mod history;
 mod ids;
 mod language;
+mod progress;
 mod session;
 mod template;
 
@@ -12,6 +13,7 @@ pub use change::{Applied, Change, ChangeError};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use history::History;
 pub use language::Language;
+pub use progress::Progress;
 pub use session::{
     Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
     NewSession, Participant, ParticipantId, Session, StepResults,

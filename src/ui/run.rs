@@ -1,6 +1,6 @@
 use super::{steps, theme, widgets};
 use crate::app::{RunState, SaveStatus};
-use crate::domain::Session;
+use crate::domain::{Progress, Session};
 use crate::i18n::{tr, trf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -131,20 +131,33 @@ fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_agenda(session: &Session, frame: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = session
+    let mut lines: Vec<Line> = session
         .template
         .steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let (mark, style) = match i.cmp(&session.current_step) {
-                std::cmp::Ordering::Less => ("✓", theme::dim()),
-                std::cmp::Ordering::Equal => ("▶", theme::selected()),
-                std::cmp::Ordering::Greater => (" ", Style::default()),
+            // ✓ done, ◐ partly, · passed with nothing in it; the open step is ▶.
+            let passed = i < session.current_step;
+            let (mark, style) = match session.progress(step) {
+                _ if i == session.current_step => ("▶", theme::selected()),
+                Progress::Done => ("✓", theme::dim()),
+                Progress::Partly => ("◐", Style::default()),
+                Progress::NotDone if passed => ("·", theme::dim()),
+                Progress::NotDone => (" ", Style::default()),
             };
             Line::styled(format!("{mark}{:>3} {}", i + 1, step.title), style)
         })
         .collect();
+    // What the marks mean, at the foot of the agenda when there is room for it.
+    let inside = usize::from(area.height.saturating_sub(2));
+    if inside >= lines.len() + 2 {
+        lines.resize(inside - 1, Line::raw(""));
+        lines.push(Line::styled(
+            tr(session.language, "run.agenda_legend"),
+            theme::dim(),
+        ));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(format!(" {} ", tr(session.language, "run.agenda")))),

@@ -1,0 +1,65 @@
+//! How far a step got: what the agenda shows beside each step, so "visited" is not mistaken
+//! for "done".
+
+use super::{Session, Step, StepKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Nothing entered yet (or nothing to enter and not reached).
+    NotDone,
+    /// Some of what the step asks for.
+    Partly,
+    /// Everything the step asks for: every person answered, every line ticked, a denominator
+    /// marked, an action agreed, the session finished.
+    Done,
+}
+
+impl Session {
+    /// How far `step` got, judged by what it holds, not by whether it was visited.
+    pub fn progress(&self, step: &Step) -> Progress {
+        let results = self.results(&step.id);
+        let of = |done: usize, all: usize| match done {
+            0 => Progress::NotDone,
+            d if d >= all => Progress::Done,
+            _ => Progress::Partly,
+        };
+        let people = self.participants.len().max(1);
+        let answered = || {
+            self.participants
+                .iter()
+                .filter(|p| self.has_answered(step, p.id) == Some(true))
+                .count()
+        };
+        match &step.kind {
+            StepKind::Script { checklist } | StepKind::Close { checklist } => {
+                let ticked = results.map_or(0, |r| r.checked.len());
+                let finished =
+                    matches!(step.kind, StepKind::Close { .. }) && self.finished.is_some();
+                match (checklist.is_empty(), finished) {
+                    (_, true) => Progress::Done,
+                    (true, false) => Progress::NotDone,
+                    (false, false) => of(ticked, checklist.len()),
+                }
+            }
+            StepKind::Pulse { .. } => {
+                let some = results.is_some_and(|r| r.pulse.values().any(|s| !s.is_empty()));
+                match answered() {
+                    n if n >= people => Progress::Done,
+                    _ if some => Progress::Partly,
+                    _ => Progress::NotDone,
+                }
+            }
+            StepKind::Roles { .. } | StepKind::Question => of(answered(), people),
+            StepKind::CommonGround => match results {
+                Some(r) if !r.denominators.is_empty() => Progress::Done,
+                Some(r) if !r.groups.is_empty() => Progress::Partly,
+                _ => Progress::NotDone,
+            },
+            StepKind::Bridge => match results {
+                Some(r) if !r.actions.is_empty() => Progress::Done,
+                Some(r) if !r.notes.trim().is_empty() => Progress::Partly,
+                _ => Progress::NotDone,
+            },
+        }
+    }
+}
