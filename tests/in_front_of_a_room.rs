@@ -520,3 +520,61 @@ fn an_idea_typed_under_the_wrong_person_goes_to_the_right_one_with_f2_and_tab() 
         "undo gives it back"
     );
 }
+
+#[test]
+fn the_agenda_tells_done_from_partly_done_from_only_visited() {
+    let mut h = Harness::session("room-agenda-marks", Language::En, &["Ann", "Bob"]);
+    // Pulse and roles passed with nothing entered; one of two people answers question 1.
+    h.page_down(3).idea("proud of our work");
+    h.page_down(1);
+    let screen = h.render(100, 30);
+    let row = |n: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!("{n} ")) && l.starts_with('│'))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row(" 2").contains("·  2"), "pulse:\n{screen}");
+    assert!(!row(" 2").contains('✓'), "pulse:\n{screen}");
+    assert!(row(" 4").contains("◐  4"), "question 1:\n{screen}");
+    assert!(screen.contains("✓ done ◐ partly"), "{screen}");
+}
+
+#[test]
+fn the_close_step_marks_actions_without_owner_or_date_and_the_bridge_shows_the_pulse() {
+    let mut h = Harness::session("room-close-gaps", Language::En, &["Ann", "Bob"]);
+    h.page_down(1).typed("1").typed("4");
+    h.page_down(7);
+    // An action with only a what.
+    h.typed("a").typed("Post one story a month").enter();
+    let bridge = h.render(120, 34);
+    assert!(bridge.contains("Engagement pulse") && bridge.contains("1.0"), "{bridge}");
+    assert!(
+        bridge.contains("1 low"),
+        "the bridge shows how many scored low:\n{bridge}"
+    );
+    assert!(!bridge.contains("Ann"), "never who:\n{bridge}");
+    h.page_down(1);
+    let close = h.render(120, 34);
+    assert!(
+        close.contains("no owner") && close.contains("no date"),
+        "{close}"
+    );
+}
+
+#[test]
+fn a_follow_up_date_in_the_past_is_questioned_once() {
+    let mut h = Harness::session("room-past-date", Language::En, &["Ann"]);
+    h.page_down(9);
+    h.typed("d");
+    h.ctrl('u');
+    h.typed("2020-01-01").enter();
+    assert!(h.on_disk().follow_up.is_none(), "taken without a word");
+    assert!(h.render(100, 30).contains("in the past"));
+    h.enter();
+    assert_eq!(
+        h.on_disk().follow_up.map(|d| d.to_string()).as_deref(),
+        Some("2020-01-01")
+    );
+}

@@ -61,6 +61,15 @@ impl CloseState {
                 }
             },
         };
+        // A date already past is most likely a typo: say so once; Enter again keeps it.
+        let today = clock.now().to_zoned(jiff::tz::TimeZone::system()).date();
+        if let Some(d) = date.filter(|d| *d < today) {
+            let warning = trf(ws.lang(), "close.date_in_past", &[&d, &today]);
+            if prompt.error.as_deref() != Some(warning.as_str()) {
+                prompt.error = Some(warning);
+                return (None, Some(Overlay::Prompt(prompt)));
+            }
+        }
         (ws.commit(Change::SetFollowUp(date), clock), None)
     }
 }

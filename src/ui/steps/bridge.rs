@@ -2,11 +2,12 @@
 
 use crate::app::RunState;
 use crate::app::steps::bridge::BridgeState;
-use crate::i18n::tr;
+use crate::domain::{Session, StepKind};
+use crate::i18n::{tr, trf};
 use crate::ui::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect) {
@@ -38,6 +39,7 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
             .into_iter()
             .map(|d| Line::raw(format!("★ {d}"))),
     );
+    lines.extend(pulse_lines(session));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -109,4 +111,36 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
             .block(Block::bordered().title(format!(" {} ", tr(lang, "bridge.notes")))),
         notes_area,
     );
+}
+
+/// The pulse beside the goal, so the low scores the pulse hint says to come back to are here:
+/// averages and how many scored low, never who.
+fn pulse_lines(session: &Session) -> Vec<Line<'static>> {
+    let lang = session.language;
+    let mut lines = Vec::new();
+    let pulses = session
+        .template
+        .steps
+        .iter()
+        .filter(|s| matches!(s.kind, StepKind::Pulse { .. }));
+    for step in pulses {
+        let summary = crate::export::pulse_summary(session, step);
+        if summary.iter().all(|s| s.mean.is_none()) {
+            continue;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(step.title.clone(), theme::accent()));
+        for s in summary {
+            let Some(mean) = s.mean else { continue };
+            let mut spans = vec![Span::raw(format!("{}  {}", s.label, lang.decimal(mean, 1)))];
+            if !s.low.is_empty() {
+                spans.push(Span::styled(
+                    format!("  ⚠ {}", trf(lang, "pulse.low_count", &[&s.low.len()])),
+                    theme::warning(),
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
 }

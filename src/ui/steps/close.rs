@@ -8,7 +8,7 @@ use crate::i18n::{tr, trf};
 use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(run: &RunState, close: &CloseState, list: &[String], frame: &mut Frame, area: Rect) {
@@ -43,11 +43,27 @@ pub fn draw(run: &RunState, close: &CloseState, list: &[String], frame: &mut Fra
             denominators.join(", ")
         },
     ));
-    let actions: usize = session.results.values().map(|r| r.actions.len()).sum();
+    let actions: Vec<_> = session.results.values().flat_map(|r| &r.actions).collect();
     lines.push(widgets::fact(
         tr(lang, "close.actions"),
-        actions.to_string(),
+        actions.len().to_string(),
     ));
+    // Each action with who and when; a missing owner or date stands out before people leave.
+    for action in actions {
+        let part = |text: &str, missing: &'static str| {
+            if text.trim().is_empty() {
+                Span::styled(format!("⚠ {}", tr(lang, missing)), theme::warning())
+            } else {
+                Span::raw(text.to_string())
+            }
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  • {} · ", action.what)),
+            part(&action.who, "close.no_owner"),
+            Span::raw(" · "),
+            part(&action.when, "close.no_date"),
+        ]));
+    }
     for step in session
         .template
         .steps
