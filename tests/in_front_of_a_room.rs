@@ -549,7 +549,10 @@ fn the_close_step_marks_actions_without_owner_or_date_and_the_bridge_shows_the_p
     // An action with only a what.
     h.typed("a").typed("Post one story a month").enter();
     let bridge = h.render(120, 34);
-    assert!(bridge.contains("Engagement pulse") && bridge.contains("1.0"), "{bridge}");
+    assert!(
+        bridge.contains("Engagement pulse") && bridge.contains("1.0"),
+        "{bridge}"
+    );
     assert!(
         bridge.contains("1 low"),
         "the bridge shows how many scored low:\n{bridge}"

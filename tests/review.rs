@@ -254,6 +254,15 @@ fn the_trend_follows_a_team_over_its_sessions() {
         screen.contains("Engagement pulse over the sessions") && screen.contains("People sharing"),
         "{screen}"
     );
+    assert!(
+        screen.contains("1 I am in the right") && screen.contains("session"),
+        "the chart has no legend:\n{screen}"
+    );
+    key(&mut h.app, KeyCode::F(1));
+    let help = h.render(120, 40);
+    assert!(help.contains("F1"), "{help}");
+    assert!(!help.contains("Ctrl-Z"), "help offers undo where nothing can be undone:\n{help}");
+    key(&mut h.app, KeyCode::Esc);
     key(&mut h.app, KeyCode::Esc);
     assert!(review(&h.app).is_list());
 }

@@ -92,8 +92,8 @@ macro_rules! keys {
 pub const KEYMAP: &[Binding] = keys! {
     Global K::F(1), NONE => A::ToggleHelp, "F1", "key.help", true;
     Global K::Char('c'), CTRL => A::Quit, "Ctrl-C", "key.quit", true;
-    Global K::Char('z'), CTRL => A::Undo, "Ctrl-Z", "key.undo", false;
-    Global K::Char('y'), CTRL => A::Redo, "Ctrl-Y", "key.redo", false;
+    Run K::Char('z'), CTRL => A::Undo, "Ctrl-Z", "key.undo", false;
+    Run K::Char('y'), CTRL => A::Redo, "Ctrl-Y", "key.redo", false;
 
     Run K::PageDown, NONE => A::NextStep, "PgDn", "key.next_step", true;
     Run K::PageUp, NONE => A::PrevStep, "PgUp", "key.prev_step", true;

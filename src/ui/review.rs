@@ -13,7 +13,8 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, ListItem, Paragraph, Wrap,
+    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, LegendPosition, ListItem,
+    Paragraph, Wrap,
 };
 
 pub fn draw(review: &ReviewState, frame: &mut Frame, area: Rect) {
@@ -190,6 +191,8 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
     );
 }
 
+const MARKERS: [Marker; 2] = [Marker::Braille, Marker::Dot];
+
 const SERIES: [ratatui::style::Color; 4] = [
     ratatui::style::Color::Cyan,
     ratatui::style::Color::Yellow,
@@ -200,7 +203,10 @@ const SERIES: [ratatui::style::Color; 4] = [
 fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(format!(
         " {} ",
-        trf(lang, "review.trend_title", &[&t.team, &t.points.len()])
+        match t.points.len() {
+            1 => trf(lang, "review.trend_title_one", &[&t.team]),
+            n => trf(lang, "review.trend_title", &[&t.team, &n]),
+        }
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -252,19 +258,28 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
                     i + 1,
                     super::widgets::truncate(&t.items[i], 24)
                 ))
-                .marker(Marker::Braille)
+                // A marker of its own per line, so the legend reads without colour too.
+                .marker(MARKERS[i % MARKERS.len()])
                 .graph_type(GraphType::Line)
                 .style(Style::default().fg(SERIES[i % SERIES.len()]))
                 .data(data)
         })
         .collect();
     let n = t.points.len().max(2) as f64;
+    // The legend says which line is which statement; it may cover up to half the chart.
     let chart = Chart::new(datasets)
         .block(Block::bordered().title(format!(" {} ", tr(lang, "review.pulse_over_time"))))
-        .x_axis(Axis::default().bounds([1.0, n]).labels(vec![
-            Line::from("1"),
-            Line::from(format!("{}", t.points.len())),
-        ]))
+        .legend_position(Some(LegendPosition::BottomRight))
+        .hidden_legend_constraints((Constraint::Percentage(100), Constraint::Percentage(60)))
+        .x_axis(
+            Axis::default()
+                .title(tr(lang, "review.axis_session"))
+                .bounds([1.0, n])
+                .labels(vec![
+                    Line::from("1"),
+                    Line::from(format!("{}", t.points.len())),
+                ]),
+        )
         .y_axis(Axis::default().bounds([1.0, 5.0]).labels(vec![
             Line::from("1"),
             Line::from("3"),
