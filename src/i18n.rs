@@ -98,7 +98,7 @@ mod tests {
             let is_key = piece.split_once('.').is_some_and(|(a, b)| {
                 [
                     "key", "ui", "msg", "home", "setup", "run", "step", "board", "bridge", "close",
-                    "pulse", "roles", "question", "report", "review",
+                    "pulse", "roles", "question", "report", "review", "err",
                 ]
                 .contains(&a)
                     && !b.is_empty()

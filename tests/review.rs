@@ -261,7 +261,10 @@ fn the_trend_follows_a_team_over_its_sessions() {
     key(&mut h.app, KeyCode::F(1));
     let help = h.render(120, 40);
     assert!(help.contains("F1"), "{help}");
-    assert!(!help.contains("Ctrl-Z"), "help offers undo where nothing can be undone:\n{help}");
+    assert!(
+        !help.contains("Ctrl-Z"),
+        "help offers undo where nothing can be undone:\n{help}"
+    );
     key(&mut h.app, KeyCode::Esc);
     key(&mut h.app, KeyCode::Esc);
     assert!(review(&h.app).is_list());

@@ -45,7 +45,7 @@ impl App {
         match run.ws.save_now() {
             Ok(()) => self.back_from_session(),
             Err(e) => {
-                let reason = e.to_string();
+                let reason = super::error_text::store_error(run.lang(), &e);
                 self.message = Message::error(trf(run.lang(), "msg.not_saved", &[&reason]));
                 self.overlay = Some(Overlay::Confirm(Confirm::LeaveUnsaved { reason }));
             }

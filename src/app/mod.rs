@@ -1,6 +1,7 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
 mod action;
+pub mod error_text;
 mod events;
 mod home;
 pub mod keymap;

@@ -219,7 +219,8 @@ impl ReviewState {
             }
             (Err(e), _) | (_, Err(e)) => {
                 self.reload(paths);
-                Message::error(e.to_string().lines().next().unwrap_or_default().to_string())
+                let text = super::error_text::store_error(self.language, &e);
+                Message::error(text.lines().next().unwrap_or_default().to_string())
             }
         }
     }
@@ -250,9 +251,8 @@ impl ReviewState {
         let session = match read_session(&summary.path) {
             Ok(p) => p.session,
             Err(e) => {
-                return Message::error(
-                    e.to_string().lines().next().unwrap_or_default().to_string(),
-                );
+                let text = super::error_text::store_error(lang, &e);
+                return Message::error(text.lines().next().unwrap_or_default().to_string());
             }
         };
         let formats = [Format::Html, Format::Md];

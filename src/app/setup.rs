@@ -360,7 +360,10 @@ impl SetupState {
             .and_then(|dir| SessionFile::create(&dir, template, details, clock));
         match created {
             Ok(file) => SetupOutcome::Created(Box::new(file)),
-            Err(e) => SetupOutcome::Stay(Message::error(e.to_string())),
+            Err(e) => SetupOutcome::Stay(Message::error(super::error_text::store_error(
+                self.language,
+                &e,
+            ))),
         }
     }
 }

@@ -68,7 +68,7 @@ impl Workspace {
         );
         match self.file.session.apply(change, clock) {
             Ok(_) => None,
-            Err(e) => Message::error(e.to_string()),
+            Err(e) => Message::error(super::error_text::change_error(self.lang(), &e)),
         }
     }
 
@@ -104,7 +104,7 @@ impl Workspace {
                 self.save_note()
             }
             Err(e) => {
-                let text = e.to_string();
+                let text = super::error_text::store_error(self.lang(), &e);
                 self.save = SaveStatus::Failed(text.clone());
                 Message::error(trf(self.lang(), "msg.not_saved", &[&text]))
             }
