@@ -581,3 +581,62 @@ fn a_follow_up_date_in_the_past_is_questioned_once() {
         Some("2020-01-01")
     );
 }
+
+fn reopen_with_keys(h: &mut Harness, keys: &str) {
+    let paths = Harness::paths(h.dir.path());
+    std::fs::create_dir_all(&paths.config_dir).unwrap();
+    std::fs::write(paths.config_dir.join("keys.ron"), keys).unwrap();
+    let path = h.run().file().path.clone();
+    h.app = home_with_config(h, "()");
+    let file = ambassador::store::SessionFile::open(&path).unwrap();
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Session {
+            paths,
+            file: Box::new(file),
+        },
+        Box::new(common::clock()),
+    );
+}
+
+#[test]
+fn the_users_own_keys_work_show_in_help_and_a_mistake_names_its_place() {
+    let mut h = on_the_board("room-user-keys");
+    let groups = h
+        .on_disk()
+        .results(&h.run().step_id())
+        .unwrap()
+        .groups
+        .len();
+    reopen_with_keys(
+        &mut h,
+        "[\n  (screen: \"board\", key: \"m\", does: \"merge\"),\n  (screen: \"board\", key: \"ctrl-c\", does: \"merge\"),\n]",
+    );
+    let message = h.message();
+    assert!(
+        message.contains("keys.ron:3:") && message.contains("save and quit"),
+        "{message}"
+    );
+    h.key(KeyCode::F(1));
+    let help = h.render(120, 40);
+    assert!(help.contains("m *") && help.contains("keys.ron"), "{help}");
+    h.key(KeyCode::Esc);
+    // Merging picks a target, as with g.
+    h.typed("m")
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .enter();
+    let after = h
+        .on_disk()
+        .results(&h.run().step_id())
+        .unwrap()
+        .groups
+        .len();
+    assert_eq!(
+        after,
+        groups - 1,
+        "m merged as g does: {}\n{}",
+        h.message(),
+        h.render(120, 40)
+    );
+}

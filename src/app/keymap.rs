@@ -64,6 +64,8 @@ pub struct Binding {
     pub description: &'static str,
     /// Shown in the footer; every binding is in the help overlay.
     pub in_footer: bool,
+    /// Set by the user in `<config>/keys.ron`, not built in.
+    pub user: bool,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -85,6 +87,7 @@ macro_rules! keys {
             key_label: $label,
             description: $desc,
             in_footer: $footer,
+            user: false,
         }, )*]
     };
 }
@@ -268,36 +271,62 @@ fn matches(b: &Binding, key: &KeyEvent) -> bool {
         || (shift_implied && (b.modifiers | SHIFT) == (key.modifiers | SHIFT))
 }
 
-/// The action for a key: the context's own bindings, then the run screen's for session
-/// steps, then the global ones.
-pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
-    layers(context)
-        .flat_map(|layer| KEYMAP.iter().filter(move |b| b.context == layer))
-        .find(|b| matches(b, &key))
-        .map(|b| b.action)
+/// The keys in use: the user's own (`keys.ron`) before the built-in table, context by context.
+#[derive(Debug, Default)]
+pub struct Keymap {
+    user: Vec<Binding>,
 }
 
-fn layers(context: Context) -> impl Iterator<Item = Context> {
+impl Keymap {
+    pub fn with_user(user: Vec<Binding>) -> Keymap {
+        Keymap { user }
+    }
+
+    /// Every binding of one layer, the user's first, so theirs shadow the built-in ones.
+    fn layer(&self, layer: Context) -> impl Iterator<Item = &Binding> {
+        self.user
+            .iter()
+            .chain(KEYMAP.iter())
+            .filter(move |b| b.context == layer)
+    }
+
+    /// The action for a key: the context's own bindings, then the run screen's for session
+    /// steps, then the global ones.
+    pub fn resolve(&self, context: Context, key: KeyEvent) -> Option<Action> {
+        layers(context)
+            .flat_map(|layer| self.layer(layer))
+            .find(|b| matches(b, &key))
+            .map(|b| b.action)
+    }
+
+    /// Bindings to show for a context, its own first; a key another binding already took
+    /// (a user's key over a built-in one) is left out.
+    pub fn bindings_for(&self, context: Context) -> Vec<&Binding> {
+        let mut out: Vec<&Binding> = Vec::new();
+        for layer in layers(context) {
+            for b in self.layer(layer) {
+                let shadowed = out
+                    .iter()
+                    .any(|o| o.code == b.code && o.modifiers == b.modifiers);
+                if !shadowed {
+                    out.push(b);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The action for a key in the built-in table alone.
+pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
+    Keymap::default().resolve(context, key)
+}
+
+pub(super) fn layers(context: Context) -> impl Iterator<Item = Context> {
     let run = context.is_step().then_some(Context::Run);
     std::iter::once(context)
         .chain(run)
         .chain(std::iter::once(Context::Global))
-}
-
-/// Bindings to show for a context, its own first; one row per distinct description.
-pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
-    let mut out: Vec<&'static Binding> = Vec::new();
-    for layer in layers(context) {
-        for b in KEYMAP.iter().filter(|b| b.context == layer) {
-            let shadowed = out
-                .iter()
-                .any(|o| o.code == b.code && o.modifiers == b.modifiers);
-            if !shadowed {
-                out.push(b);
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

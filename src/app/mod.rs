@@ -17,6 +17,7 @@ pub mod steps;
 pub mod text;
 pub mod timebox;
 mod transaction;
+mod user_keys;
 mod workspace;
 
 pub use action::{Action, Message, OpenFor, Outcome};
@@ -70,6 +71,8 @@ pub struct App {
     bell: bool,
     /// The language of the program's own screens (config `language`, else the locale).
     user_language: Language,
+    /// The built-in keys with the user's own from `keys.ron`.
+    keys: keymap::Keymap,
     /// The size of the screen as last drawn, for mouse hit-testing.
     pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
     /// The embedding model named in the user's config, loaded once.
@@ -93,8 +96,19 @@ impl App {
             drawn_size: Default::default(),
             bell: true,
             user_language: Language::default(),
+            keys: keymap::Keymap::default(),
         };
-        let model_problem = app.load_model();
+        let (user, key_problems) = user_keys::load(&app.paths.config_dir);
+        app.keys = keymap::Keymap::with_user(user);
+        let model_problem = app.load_model().or_else(|| {
+            // The first problem of keys.ron, with how many more there are.
+            let first = key_problems.first()?;
+            let more = key_problems.len() - 1;
+            Message::error(match more {
+                0 => first.clone(),
+                n => format!("{first} (+{n})"),
+            })
+        });
         match start {
             Start::Home { .. } => app.go_home(),
             Start::Review { .. } => app.go_review(),
@@ -114,6 +128,11 @@ impl App {
             Screen::Setup(setup) => setup.language(),
             Screen::Home(_) | Screen::Review(_) => self.user_language,
         }
+    }
+
+    /// The keys in use, for footers and help.
+    pub fn keys(&self) -> &keymap::Keymap {
+        &self.keys
     }
 
     /// The monotonic time now, for what the screen measures (the timebox).
@@ -168,7 +187,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
         let context = self.context();
-        match keymap::resolve(context, key) {
+        match self.keys.resolve(context, key) {
             Some(action) => self.update(action),
             None if context.is_typing() => {
                 self.type_key(key);

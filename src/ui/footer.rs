@@ -10,12 +10,19 @@ use unicode_width::UnicodeWidthStr;
 
 /// The keys that matter here, straight from the keymap. The screen's own keys come first;
 /// help and quit always show, so keys that do not fit are dropped from the middle.
-pub fn draw(context: Context, shown: keymap::Shown, lang: Language, frame: &mut Frame, area: Rect) {
-    let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
-        keymap::bindings_for(context)
-            .into_iter()
-            .filter(|b| b.in_footer && !shown.hides(b))
-            .partition(|b| b.context == Context::Global);
+pub fn draw(
+    keys: &keymap::Keymap,
+    context: Context,
+    shown: keymap::Shown,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) = keys
+        .bindings_for(context)
+        .into_iter()
+        .filter(|b| b.in_footer && !shown.hides(b))
+        .partition(|b| b.context == Context::Global);
     let item = |b: &keymap::Binding| -> (String, &'static str) {
         (shown.label(b), tr(lang, b.description))
     };

@@ -65,8 +65,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
         );
     }
     let shown = app.shown();
-    footer::draw(app.context(), shown, lang, frame, footer);
+    footer::draw(app.keys(), app.context(), shown, lang, frame, footer);
     if let Some(o) = &app.overlay {
-        overlay::draw(o, app.screen_context(), shown, lang, frame, area);
+        overlay::draw(
+            o,
+            app.keys(),
+            app.screen_context(),
+            shown,
+            lang,
+            frame,
+            area,
+        );
     }
 }

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(
     overlay: &Overlay,
+    keys: &keymap::Keymap,
     behind: Context,
     shown: keymap::Shown,
     lang: Language,
@@ -18,7 +19,7 @@ pub fn draw(
     area: Rect,
 ) {
     match overlay {
-        Overlay::Help => help(behind, shown, lang, frame, area),
+        Overlay::Help => help(keys.bindings_for(behind), shown, lang, frame, area),
         Overlay::Confirm(c) => {
             let question = match c {
                 Confirm::DeleteIdea { text, .. } => trf(lang, "ui.confirm_delete_idea", &[text]),
@@ -82,10 +83,17 @@ pub fn draw(
 }
 
 /// Every key of the screen behind the overlay, and the global ones.
-fn help(behind: Context, shown: keymap::Shown, lang: Language, frame: &mut Frame, area: Rect) {
+fn help(
+    bindings: Vec<&keymap::Binding>,
+    shown: keymap::Shown,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let mut lines: Vec<Line> = Vec::new();
     let mut seen: Vec<(&str, String)> = Vec::new();
-    for b in keymap::bindings_for(behind) {
+    let mut yours = false;
+    for b in bindings {
         // Keys past the step's choices ("5" with four roles), or edits of a read-only
         // session, do nothing here.
         if shown.hides(b) {
@@ -106,9 +114,18 @@ fn help(behind: Context, shown: keymap::Shown, lang: Language, frame: &mut Frame
             continue;
         }
         seen.push((description, label.clone()));
+        // The user's own keys (keys.ron) are marked, so nobody wonders where they came from.
+        let mark = if b.user { " *" } else { "" };
+        yours |= b.user;
         lines.push(Line::from(vec![
-            Span::styled(label, theme::key()),
+            Span::styled(format!("{label}{mark}"), theme::key()),
             Span::raw(description),
+        ]));
+    }
+    if yours {
+        lines.push(Line::from(vec![
+            Span::raw(""),
+            Span::styled(tr(lang, "ui.your_keys"), theme::dim()),
         ]));
     }
     let key_width = lines
