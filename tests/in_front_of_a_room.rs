@@ -586,27 +586,18 @@ fn reopen_with_keys(h: &mut Harness, keys: &str) {
     let paths = Harness::paths(h.dir.path());
     std::fs::create_dir_all(&paths.config_dir).unwrap();
     std::fs::write(paths.config_dir.join("keys.ron"), keys).unwrap();
-    let path = h.run().file().path.clone();
-    h.app = home_with_config(h, "()");
-    let file = ambassador::store::SessionFile::open(&path).unwrap();
-    h.app = ambassador::app::App::new(
-        ambassador::app::Start::Session {
-            paths,
-            file: Box::new(file),
-        },
-        Box::new(common::clock()),
-    );
+    h.reopen();
+}
+
+fn board_groups(h: &Harness) -> usize {
+    let step = h.run().step_id();
+    h.on_disk().results(&step).map_or(0, |r| r.groups.len())
 }
 
 #[test]
 fn the_users_own_keys_work_show_in_help_and_a_mistake_names_its_place() {
     let mut h = on_the_board("room-user-keys");
-    let groups = h
-        .on_disk()
-        .results(&h.run().step_id())
-        .unwrap()
-        .groups
-        .len();
+    let groups = board_groups(&h);
     reopen_with_keys(
         &mut h,
         "[\n  (screen: \"board\", key: \"m\", does: \"merge\"),\n  (screen: \"board\", key: \"ctrl-c\", does: \"merge\"),\n]",
@@ -626,12 +617,7 @@ fn the_users_own_keys_work_show_in_help_and_a_mistake_names_its_place() {
         .key(KeyCode::Down)
         .key(KeyCode::Down)
         .enter();
-    let after = h
-        .on_disk()
-        .results(&h.run().step_id())
-        .unwrap()
-        .groups
-        .len();
+    let after = board_groups(&h);
     assert_eq!(
         after,
         groups - 1,

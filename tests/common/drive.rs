@@ -119,6 +119,28 @@ impl Harness {
         h
     }
 
+    /// Closes the session and opens it again for writing, as a facilitator restarting would
+    /// (so settings in the config folder are read anew).
+    #[allow(dead_code)]
+    pub fn reopen(&mut self) {
+        let path = self.run().file().path.clone();
+        let paths = Self::paths(self.dir.path());
+        self.app = App::new(
+            Start::Home {
+                paths: paths.clone(),
+            },
+            Box::new(super::clock()),
+        );
+        let file = SessionFile::open(&path).unwrap();
+        self.app = App::new(
+            Start::Session {
+                paths,
+                file: Box::new(file),
+            },
+            Box::new(super::clock()),
+        );
+    }
+
     /// Opens the current session again, read-only (as a second window or review would).
     pub fn reopen_read_only(&mut self) {
         let path = self.run().file().path.clone();
