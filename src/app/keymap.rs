@@ -26,6 +26,8 @@ pub enum Context {
     Review,
     /// A comparison or a trend.
     ReviewDetail,
+    /// The room view (`ambassador present`) and its chooser of sessions.
+    Present,
 }
 
 impl Context {
@@ -137,6 +139,12 @@ pub const KEYMAP: &[Binding] = keys! {
     ReviewDetail K::Esc, NONE => A::Cancel, "Esc", "key.back_to_list", true;
     ReviewDetail K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
     Home K::Char('q'), NONE => A::Quit, "q", "key.quit_plain", true;
+
+    Present K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Present K::Down, NONE => A::Down, "↓", "key.next", false;
+    Present K::Enter, NONE => A::Commit, "Enter", "key.show_session", true;
+    Present K::Char('q'), NONE => A::Quit, "q", "key.quit_plain", false;
+    Present K::Esc, NONE => A::Quit, "Esc", "key.quit_plain", true;
     Home K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
     Setup K::Tab, NONE => A::NextField, "Tab", "key.next_field", true;

@@ -11,10 +11,28 @@ use unicode_width::UnicodeWidthStr;
 /// The keys that matter here, straight from the keymap. The screen's own keys come first;
 /// help and quit always show, so keys that do not fit are dropped from the middle.
 pub fn draw(context: Context, shown: keymap::Shown, lang: Language, frame: &mut Frame, area: Rect) {
+    draw_keys(context, shown, true, lang, frame, area);
+}
+
+/// The screen's own keys only: for the room view's chooser, where help and "save and quit"
+/// mean nothing.
+pub fn draw_own(context: Context, lang: Language, frame: &mut Frame, area: Rect) {
+    draw_keys(context, keymap::Shown::default(), false, lang, frame, area);
+}
+
+fn draw_keys(
+    context: Context,
+    shown: keymap::Shown,
+    with_global: bool,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         keymap::bindings_for(context)
             .into_iter()
             .filter(|b| b.in_footer && !shown.hides(b))
+            .filter(|b| with_global || b.context != Context::Global)
             .partition(|b| b.context == Context::Global);
     let item = |b: &keymap::Binding| -> (String, &'static str) {
         (shown.label(b), tr(lang, b.description))

@@ -1,9 +1,9 @@
 //! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
-mod footer;
+pub(crate) mod footer;
 pub mod hit;
 mod home;
-mod listing;
+pub(crate) mod listing;
 mod overlay;
 pub mod present;
 mod review;

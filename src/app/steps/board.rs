@@ -38,8 +38,6 @@ pub struct BoardState {
     pub cursor: usize,
     pub mark: Option<BoardMark>,
     pub list: ListView,
-    /// The group last told to the room view (`present::sidecar`).
-    pub published: Option<Option<GroupId>>,
 }
 
 /// How many different participants said something in the group.
@@ -114,26 +112,14 @@ fn reshape(
 }
 
 impl BoardState {
-    pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
-        let result = self.apply(ws, action, clock);
-        self.publish(ws);
-        result
-    }
-
-    /// Tells the room view which group is selected, when that changed (a key, a click, or
-    /// entering the step).
-    pub fn publish(&mut self, ws: &Workspace) {
-        let step = ws.step_id();
-        let selected = rows(ws.session(), &step)
+    /// The group the selected row belongs to (the room view outlines it).
+    pub fn selected_group(&self, ws: &Workspace) -> Option<GroupId> {
+        rows(ws.session(), &ws.step_id())
             .get(self.cursor)
-            .map(|r| r.group());
-        if self.published != Some(selected) && ws.read_only().is_none() {
-            crate::present::sidecar::publish(&ws.file.path, selected);
-            self.published = Some(selected);
-        }
+            .map(|r| r.group())
     }
 
-    fn apply(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
+    pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let step = ws.step_id();
         let rows = rows(ws.session(), &step);
         let row = rows.get(self.cursor).copied();
