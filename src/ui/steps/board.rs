@@ -97,16 +97,19 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                     .count()
                     + 1;
                 let step_title = trf(lang, "board.question_no", &[&question]);
+                // The idea comes first: who said it and where get what room is left.
+                let room = usize::from(area.width.saturating_sub(10));
+                let text = widgets::truncate(&i.text, room);
+                let rest =
+                    room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+                let who = format!(
+                    " — {} · {step_title}",
+                    session.participant_name(i.participant)
+                );
                 let mut spans = vec![
                     Span::raw("      "),
-                    Span::raw(i.text.clone()),
-                    Span::styled(
-                        format!(
-                            " — {} · {step_title}",
-                            session.participant_name(i.participant)
-                        ),
-                        theme::dim(),
-                    ),
+                    Span::raw(text),
+                    Span::styled(widgets::truncate(&who, rest), theme::dim()),
                 ];
                 if board.mark == Some(BoardMark::Move(idea)) {
                     spans.push(Span::styled(

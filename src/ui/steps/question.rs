@@ -104,11 +104,15 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         lines.push(Line::from(head));
         for id in &g.ideas {
             if let Some(idea) = by_id.get(id) {
+                // The whole idea, wrapped under its bullet.
                 let room = usize::from(groups_area.width.saturating_sub(6));
-                lines.push(Line::styled(
-                    format!("  · {}", widgets::truncate(&idea.text, room)),
-                    theme::dim(),
-                ));
+                for (n, part) in widgets::wrap_words(&idea.text, room)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let bullet = if n == 0 { "  · " } else { "    " };
+                    lines.push(Line::styled(format!("{bullet}{part}"), theme::dim()));
+                }
             }
         }
     }
