@@ -46,6 +46,14 @@ fn a_long_idea_shows_in_full_in_the_live_groups_and_before_its_author_on_the_boa
             "{word} of the idea in the groups:\n{screen}"
         );
     }
+    let listed = screen
+        .lines()
+        .find(|l| l.contains("Annemarie") && l.contains("│  Anne") || l.contains("▶ Anne"))
+        .expect("the idea in the list");
+    assert!(
+        listed.contains("telling the"),
+        "the name hides the idea:\n{listed}"
+    );
     h.page_down(4);
     let screen = h.render(160, 40);
     let row = screen
