@@ -349,7 +349,7 @@ fn the_room_view_learns_the_board_selection_on_entering_and_on_a_click() {
     let path = h.run().file().path.clone();
     let first = ambassador::app::board_rows(&h.on_disk(), "common_ground")[0].group();
     assert_eq!(
-        ambassador::present::sidecar::read(&path),
+        ambassador::present::sidecar::read(&path).selected,
         Some(first),
         "entering the board did not tell the room view"
     );
@@ -361,7 +361,10 @@ fn the_room_view_learns_the_board_selection_on_entering_and_on_a_click() {
         .map(|(i, r)| (i, r.group()))
         .expect("two groups");
     h.app.select_row(row);
-    assert_eq!(ambassador::present::sidecar::read(&path), Some(other));
+    assert_eq!(
+        ambassador::present::sidecar::read(&path).selected,
+        Some(other)
+    );
 }
 
 fn home_with_config(h: &Harness, config: &str) -> ambassador::app::App {

@@ -13,6 +13,14 @@ pub enum Action {
     Redo,
     Up,
     Down,
+    /// The first and the last row of a list.
+    First,
+    Last,
+    /// The next or previous group on the board.
+    NextGroup,
+    PrevGroup,
+    /// The board as one line per group, or in full.
+    Overview,
     Left,
     Right,
     MoveUp,

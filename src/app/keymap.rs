@@ -26,6 +26,8 @@ pub enum Context {
     Review,
     /// A comparison or a trend.
     ReviewDetail,
+    /// The room view (`ambassador present`) and its chooser of sessions.
+    Present,
 }
 
 impl Context {
@@ -140,6 +142,12 @@ pub const KEYMAP: &[Binding] = keys! {
     ReviewDetail K::Esc, NONE => A::Cancel, "Esc", "key.back_to_list", true;
     ReviewDetail K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
     Home K::Char('q'), NONE => A::Quit, "q", "key.quit_plain", true;
+
+    Present K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Present K::Down, NONE => A::Down, "↓", "key.next", false;
+    Present K::Enter, NONE => A::Commit, "Enter", "key.show_session", true;
+    Present K::Char('q'), NONE => A::Quit, "q", "key.quit_plain", false;
+    Present K::Esc, NONE => A::Quit, "Esc", "key.quit_plain", true;
     Home K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
     Setup K::Tab, NONE => A::NextField, "Tab", "key.next_field", true;
@@ -212,6 +220,22 @@ pub const KEYMAP: &[Binding] = keys! {
     Board K::Esc, NONE => A::Cancel, "Esc", "key.cancel_mark", false;
     Board K::Enter, NONE => A::Commit, "Enter", "key.drop_here", false;
     Board K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+    Board K::Char('['), NONE => A::PrevGroup, "[ ]", "key.group_jump", true;
+    Board K::Char(']'), NONE => A::NextGroup, "]", "key.group_jump", false;
+    Board K::Home, NONE => A::First, "Home End", "key.first_last", false;
+    Board K::End, NONE => A::Last, "End", "key.first_last", false;
+    Board K::Char('v'), NONE => A::Overview, "v", "key.overview", true;
+    Board K::Right, NONE => A::Right, "→", "key.open_group", false;
+    Board K::Left, NONE => A::Left, "←", "key.close_group", false;
+    Board K::Char('1'), NONE => A::Pick(1), "1–9", "key.pick_group", false;
+    Board K::Char('2'), NONE => A::Pick(2), "2", "key.pick_group", false;
+    Board K::Char('3'), NONE => A::Pick(3), "3", "key.pick_group", false;
+    Board K::Char('4'), NONE => A::Pick(4), "4", "key.pick_group", false;
+    Board K::Char('5'), NONE => A::Pick(5), "5", "key.pick_group", false;
+    Board K::Char('6'), NONE => A::Pick(6), "6", "key.pick_group", false;
+    Board K::Char('7'), NONE => A::Pick(7), "7", "key.pick_group", false;
+    Board K::Char('8'), NONE => A::Pick(8), "8", "key.pick_group", false;
+    Board K::Char('9'), NONE => A::Pick(9), "9", "key.pick_group", false;
 
     Bridge K::Char('a'), NONE => A::New, "a", "key.add_action", true;
     Bridge K::Up, NONE => A::Up, "↑", "key.previous", false;

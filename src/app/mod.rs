@@ -11,6 +11,7 @@ mod live_groups;
 mod overlay;
 mod reports;
 mod review;
+mod room_feed;
 mod run;
 mod setup;
 pub mod steps;

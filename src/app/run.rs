@@ -3,6 +3,7 @@
 //! the rest goes to the step's own room in `steps/`.
 
 use super::live_groups::LiveGroups;
+use super::room_feed::RoomFeed;
 use super::steps::{Env, StepResult, StepState};
 use super::timebox::{EXTEND_MINUTES, Timebox};
 use super::workspace::Workspace;
@@ -29,6 +30,8 @@ pub struct RunState {
     pub timebox: Timebox,
     /// Where draw last put the agenda's lines, for clicks on a step.
     pub agenda: Cell<Option<Rect>>,
+    /// The board's selection and the time left, for the room view.
+    room: RoomFeed,
 }
 
 impl RunState {
@@ -40,13 +43,15 @@ impl RunState {
         let current = file.session.current_step();
         let step = StepState::enter(&current.kind);
         let timebox = Timebox::start(clock.monotonic(), current.timebox_minutes);
+        let room = RoomFeed::new(file.path.clone(), &timebox, clock);
         let mut run = RunState {
             ws: Workspace::new(file, LiveGroups::with_model(model)),
             step,
             timebox,
             agenda: Cell::new(None),
+            room,
         };
-        run.publish_selection();
+        run.publish_room();
         run
     }
 
@@ -120,6 +125,12 @@ impl RunState {
     }
 
     pub fn update(&mut self, action: Action, clock: &dyn Clock, paths: &Paths) -> StepResult {
+        let result = self.dispatch(action, clock, paths);
+        self.publish_room();
+        result
+    }
+
+    fn dispatch(&mut self, action: Action, clock: &dyn Clock, paths: &Paths) -> StepResult {
         let steps = self.session().template.steps.len();
         let current = self.session().current_step;
         let lang = self.ws.lang();
@@ -135,10 +146,12 @@ impl RunState {
             Action::RoomView => return (None, Some(self.room_view_command(paths))),
             Action::Pause => {
                 let paused = self.timebox.toggle_pause(clock.monotonic());
+                self.room.timer_changed(&self.timebox, clock);
                 Message::info(tr(lang, if paused { "msg.paused" } else { "msg.resumed" }))
             }
             Action::MoreTime => {
                 self.timebox.extend(clock.monotonic());
+                self.room.timer_changed(&self.timebox, clock);
                 let minutes = self.timebox.budget().as_secs() / 60;
                 Message::info(trf(lang, "msg.more_time", &[&EXTEND_MINUTES, &minutes]))
             }
@@ -155,6 +168,17 @@ impl RunState {
     }
 
     pub fn update_overlay(
+        &mut self,
+        overlay: Overlay,
+        action: Action,
+        clock: &dyn Clock,
+    ) -> StepResult {
+        let result = self.overlay_action(overlay, action, clock);
+        self.publish_room();
+        result
+    }
+
+    fn overlay_action(
         &mut self,
         overlay: Overlay,
         action: Action,
@@ -213,14 +237,20 @@ impl RunState {
     /// A click on a row of the step's list selects it.
     pub fn select_row(&mut self, row: usize) {
         self.step.select_row(row);
-        self.publish_selection();
+        self.publish_room();
     }
 
-    /// The board's selection, for the room view.
-    fn publish_selection(&mut self) {
-        if let StepState::Board(board) = &mut self.step {
-            board.publish(&self.ws);
+    /// Tells the room view the board's selection and the step's time, when they changed (a
+    /// key, a click, entering a step). A read-only window leaves the room to the writer's.
+    fn publish_room(&mut self) {
+        if self.ws.read_only().is_some() {
+            return;
         }
+        let selected = match &self.step {
+            StepState::Board(board) => board.selected_group(&self.ws),
+            _ => None,
+        };
+        self.room.publish(self.session().current_step, selected);
     }
 
     pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
@@ -301,7 +331,7 @@ impl RunState {
         let (step, minutes) = (StepState::enter(&entered.kind), entered.timebox_minutes);
         self.step = step;
         self.timebox = Timebox::start(clock.monotonic(), minutes);
-        self.publish_selection();
+        self.room.timer_changed(&self.timebox, clock);
         message.or(kept)
     }
 

@@ -80,6 +80,10 @@ impl TextField {
         if adds && self.len_chars() >= MAX_CHARS {
             return false;
         }
+        if let Some(edit) = line_editing(key) {
+            edit(&mut self.area);
+            return true;
+        }
         // Step over whole graphemes (👩🏽‍💻 is four code points, é may be two), which the
         // underlying field would split.
         if key.modifiers.is_empty() || key.modifiers == KeyModifiers::SHIFT {
@@ -138,6 +142,23 @@ impl TextField {
     }
 }
 
+/// The usual line-editing keys where the underlying field does otherwise: Ctrl-U clears to
+/// the start of the line (not undo), Alt-←/→ move a word. Ctrl-W, Ctrl-A/E, Ctrl-K and
+/// Home/End work as the field has them.
+fn line_editing(key: KeyEvent) -> Option<fn(&mut TextArea<'static>)> {
+    use ratatui_textarea::CursorMove;
+    let ctrl = key.modifiers == KeyModifiers::CONTROL;
+    let alt = key.modifiers == KeyModifiers::ALT;
+    match key.code {
+        KeyCode::Char('u') if ctrl => Some(|a| {
+            a.delete_line_by_head();
+        }),
+        KeyCode::Left if alt => Some(|a| a.move_cursor(CursorMove::WordBack)),
+        KeyCode::Right if alt => Some(|a| a.move_cursor(CursorMove::WordForward)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +200,37 @@ mod tests {
         f.input(key(KeyCode::Backspace));
         assert!(f.insert("y"));
         assert!(f.text().ends_with('y'));
+    }
+
+    fn with(c: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(c, m)
+    }
+
+    #[test]
+    fn the_usual_line_editing_keys_work_in_every_field() {
+        let (ctrl, alt) = (KeyModifiers::CONTROL, KeyModifiers::ALT);
+        let mut f = TextField::with_text("proud of our work");
+        f.input(with(KeyCode::Char('w'), ctrl));
+        assert_eq!(f.text(), "proud of our ", "Ctrl-W deletes a word");
+        f.input(with(KeyCode::Char('a'), ctrl));
+        assert_eq!(f.cursor_chars(), 0, "Ctrl-A goes to the start");
+        f.input(with(KeyCode::Char('e'), ctrl));
+        assert_eq!(f.cursor_chars(), 13, "Ctrl-E goes to the end");
+        f.input(key(KeyCode::Home));
+        assert_eq!(f.cursor_chars(), 0, "Home");
+        f.input(key(KeyCode::End));
+        assert_eq!(f.cursor_chars(), 13, "End");
+        f.input(with(KeyCode::Left, alt));
+        assert_eq!(f.cursor_chars(), 9, "Alt-← goes back a word");
+        f.input(with(KeyCode::Left, alt));
+        assert_eq!(f.cursor_chars(), 6);
+        f.input(with(KeyCode::Right, alt));
+        assert_eq!(f.cursor_chars(), 9, "Alt-→ goes on a word");
+        f.input(with(KeyCode::Char('u'), ctrl));
+        assert_eq!(f.text(), "our ", "Ctrl-U clears to the start");
+        f.input(with(KeyCode::Char('e'), ctrl));
+        f.input(with(KeyCode::Char('u'), ctrl));
+        assert!(f.is_empty(), "Ctrl-U at the end clears the field");
     }
 
     #[test]

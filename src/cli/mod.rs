@@ -117,7 +117,8 @@ pub enum Command {
     Man,
     /// The room view: a read-only window for the projector that follows the session live.
     Present {
-        /// The session (file or id); without it, the most recent one.
+        /// The session (file or id); without it, the one open for writing now, else a list
+        /// to choose from.
         session: Option<String>,
         /// Show who said what.
         #[arg(long)]
@@ -289,14 +290,11 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
 
 fn present(paths: &Paths, session: Option<String>, names: bool) -> Result<Next, CliError> {
     let dir = paths.sessions_dir();
-    let path = match session {
-        Some(s) => find_session(&dir, &s)?,
-        None => list_sessions(&dir)?
-            .first()
-            .map(|l| l.path().to_path_buf())
-            .ok_or_else(|| CliError::Invalid(format!("no sessions in {}", dir.display())))?,
+    let shown = match session {
+        Some(s) => crate::present::run(&find_session(&dir, &s)?, names),
+        None => crate::present::run_chosen(&dir, names),
     };
-    crate::present::run(&path, names).map_err(|e| CliError::Invalid(e.to_string()))?;
+    shown.map_err(|e| CliError::Invalid(e.to_string()))?;
     Ok(Next::Done)
 }
 

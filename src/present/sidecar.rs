@@ -1,9 +1,69 @@
-//! What the facilitator has selected on the board, for the room view to outline: a tiny
-//! sidecar `<session>.ron.room` next to the session, never inside it (the selection is not
-//! part of what was said). Written atomically, and only when the selection changes.
+//! What the facilitator's window shows the room beyond the session itself, for the room view:
+//! the group selected on the board and the time left of the step. A tiny sidecar
+//! `<session>.ron.room` next to the session, never inside it (neither is part of what was
+//! said). Written atomically, only when it changes, and removed when the facilitator's window
+//! closes the session.
 
 use crate::domain::GroupId;
+use jiff::Timestamp;
 use std::path::{Path, PathBuf};
+
+/// The time left of the current step, as the facilitator's window counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeLeft {
+    /// The clock runs and reaches zero at this wall-clock time.
+    EndsAt(Timestamp),
+    /// The clock stands still with this many seconds left (negative: over time).
+    Paused(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Room {
+    /// The group selected on the board.
+    pub selected: Option<GroupId>,
+    /// The step the time belongs to (an index into the template's steps).
+    pub step: Option<usize>,
+    pub time: Option<TimeLeft>,
+}
+
+impl Room {
+    fn to_text(self) -> String {
+        let mut text = String::new();
+        if let Some(g) = self.selected {
+            text.push_str(&format!("selected_group: {g}\n"));
+        }
+        if let Some(s) = self.step {
+            text.push_str(&format!("step: {s}\n"));
+        }
+        match self.time {
+            Some(TimeLeft::EndsAt(t)) => text.push_str(&format!("ends_at: {t}\n")),
+            Some(TimeLeft::Paused(left)) => text.push_str(&format!("paused_left: {left}\n")),
+            None => {}
+        }
+        text
+    }
+
+    fn from_text(text: &str) -> Room {
+        let field = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+                .map(str::trim)
+        };
+        let ends = field("ends_at")
+            .and_then(|t| t.parse().ok())
+            .map(TimeLeft::EndsAt);
+        let paused = field("paused_left")
+            .and_then(|t| t.parse().ok())
+            .map(TimeLeft::Paused);
+        Room {
+            selected: field("selected_group")
+                .and_then(|n| n.parse().ok())
+                .map(GroupId),
+            step: field("step").and_then(|n| n.parse().ok()),
+            time: ends.or(paused),
+        }
+    }
+}
 
 pub fn path_of(session: &Path) -> PathBuf {
     let mut name = session.file_name().unwrap_or_default().to_os_string();
@@ -12,20 +72,22 @@ pub fn path_of(session: &Path) -> PathBuf {
 }
 
 /// Best effort: the room view is a nicety, so a failed write never bothers the facilitator.
-pub fn publish(session: &Path, selected: Option<GroupId>) {
-    let text = selected.map_or_else(String::new, |g| format!("selected_group: {g}\n"));
-    let _ = crate::store::write_atomic(&path_of(session), text.as_bytes());
+pub fn publish(session: &Path, room: Room) {
+    let _ = crate::store::write_atomic(&path_of(session), room.to_text().as_bytes());
 }
 
-/// The selected group, if the sidecar names one.
-pub fn read(session: &Path) -> Option<GroupId> {
+/// The facilitator's window closes the session: nothing is selected or counted any more.
+pub fn remove(session: &Path) {
+    let _ = std::fs::remove_file(path_of(session));
+}
+
+/// What the sidecar says; nothing when there is none or it cannot be read.
+pub fn read(session: &Path) -> Room {
     // A regular file of a few bytes only: a FIFO or device put there never hangs the view.
-    let bytes = crate::store::read_regular(&path_of(session), 1024).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    text.lines()
-        .find_map(|l| l.strip_prefix("selected_group:"))
-        .and_then(|n| n.trim().parse().ok())
-        .map(GroupId)
+    crate::store::read_regular(&path_of(session), 1024)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map_or_else(Room::default, |text| Room::from_text(&text))
 }
 
 #[cfg(test)]
@@ -33,13 +95,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_published_selection_reads_back_and_none_clears_it() {
+    fn a_published_room_reads_back_and_an_empty_one_clears_it() {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("a.ron");
-        assert_eq!(read(&session), None);
-        publish(&session, Some(GroupId(42)));
-        assert_eq!(read(&session), Some(GroupId(42)));
-        publish(&session, None);
-        assert_eq!(read(&session), None);
+        assert_eq!(read(&session), Room::default());
+        let ends = Timestamp::from_second(1_800_000_000).unwrap();
+        let room = Room {
+            selected: Some(GroupId(42)),
+            step: Some(3),
+            time: Some(TimeLeft::EndsAt(ends)),
+        };
+        publish(&session, room);
+        assert_eq!(read(&session), room);
+        let paused = Room {
+            time: Some(TimeLeft::Paused(-75)),
+            ..Room::default()
+        };
+        publish(&session, paused);
+        assert_eq!(read(&session), paused);
+        publish(&session, Room::default());
+        assert_eq!(read(&session), Room::default());
+        remove(&session);
+        assert!(!path_of(&session).exists());
     }
 }

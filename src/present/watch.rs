@@ -1,13 +1,17 @@
-//! Watching a session file without polling the disk to death: one `stat` of the file every
-//! 100 ms (the atomic rename of each save gives it a new inode), and a look at `/proc/locks`
-//! every half second to tell whether the facilitator's window still holds the session. Neither
-//! opens, locks or writes anything, so the facilitator's window is never disturbed.
+//! Watching a session file without polling the disk to death. File notifications (`notify`)
+//! on the session's folder wake the room view when the session, its lock or its room sidecar
+//! changes: the atomic rename of each save, a session deleted or put back, and the writer's
+//! lock file closed when its window ends. Where notifications are unavailable, the view looks
+//! once a second instead; with them, it still looks now and then, in case one was missed.
+//! Nothing here opens the session for writing or takes its lock from the facilitator.
 
 use crate::store::SessionLock;
-use std::cell::Cell;
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode, Watcher as _};
+use std::ffi::OsString;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What changes when the file is saved, replaced or deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,17 +30,18 @@ pub fn stamp_of(path: &Path) -> Option<Stamp> {
     })
 }
 
-/// Whether some process holds the session's lock sidecar. Read from `/proc/locks`, so the
-/// room view never takes the lock itself, not even for a moment. Where that file cannot be
-/// read, the session counts as open.
+/// Whether some process holds the session's lock sidecar. On Linux this is read from
+/// `/proc/locks`, so the room view never touches the lock; elsewhere a shared lock is taken
+/// for an instant, which a writer opening the session waits out (`SessionLock::try_acquire`).
+/// Where neither can tell, the session counts as open.
 pub fn facilitator_has_it_open(session: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(SessionLock::sidecar_path(session)) else {
         return false;
     };
-    let Ok(locks) = std::fs::read_to_string("/proc/locks") else {
-        return true;
-    };
-    locks_hold(&locks, meta.ino())
+    match std::fs::read_to_string("/proc/locks") {
+        Ok(locks) => locks_hold(&locks, meta.ino()),
+        Err(_) => SessionLock::is_held(session).unwrap_or(true),
+    }
 }
 
 /// Lines look like `1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF`; field 5 ends in the inode.
@@ -50,39 +55,87 @@ fn locks_hold(locks: &str, ino: u64) -> bool {
     })
 }
 
-/// The loop's pace: how long to wait for a key, and when to look at the file again.
+/// How long the view waits for a notification before it looks anyway.
+const WITH_NOTIFICATIONS: Duration = Duration::from_secs(5);
+/// How often it looks when the system gives no notifications.
+const WITHOUT_NOTIFICATIONS: Duration = Duration::from_secs(1);
+/// A second look after a notification: the kernel reports a closed lock file just before it
+/// releases the lock, so "session closed" is confirmed a moment later.
+pub const SECOND_LOOK: Duration = Duration::from_millis(250);
+
+/// File notifications for one session, or none (then the view polls slowly).
 pub struct Watcher {
-    next: Cell<Instant>,
+    notify: Option<notify::RecommendedWatcher>,
 }
 
-const EVERY: Duration = Duration::from_millis(100);
-
 impl Watcher {
-    pub fn new(_path: &Path) -> Watcher {
+    /// Calls `changed` (on the notifier's thread) whenever the session, its lock or its room
+    /// sidecar is written, renamed, created or deleted.
+    pub fn start(session: &Path, changed: impl Fn() + Send + 'static) -> Watcher {
         Watcher {
-            next: Cell::new(Instant::now() + EVERY),
+            notify: notifier(session, changed),
         }
     }
 
-    pub fn wait(&self) -> Duration {
-        self.next.get().saturating_duration_since(Instant::now())
+    /// Whether file notifications work here.
+    pub fn notifies(&self) -> bool {
+        self.notify.is_some()
     }
 
-    /// True once per period.
-    pub fn due(&self) -> bool {
-        let now = Instant::now();
-        if now >= self.next.get() {
-            self.next.set(now + EVERY);
-            true
+    /// The longest the view waits before it looks at the file anyway.
+    pub fn period(&self) -> Duration {
+        if self.notifies() {
+            WITH_NOTIFICATIONS
         } else {
-            false
+            WITHOUT_NOTIFICATIONS
         }
+    }
+}
+
+fn notifier(
+    session: &Path,
+    changed: impl Fn() + Send + 'static,
+) -> Option<notify::RecommendedWatcher> {
+    let folder = session
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = session.file_name()?.to_os_string();
+    let with = |suffix: &str| {
+        let mut n = name.clone();
+        n.push(suffix);
+        n
+    };
+    let names: Vec<OsString> = vec![name.clone(), with(".lock"), with(".room")];
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)));
+        if ours && matters(&event.kind) {
+            changed();
+        }
+    })
+    .ok()?;
+    watcher.watch(folder, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+/// Reading a file (as the room view itself does) is no change; closing one that was open for
+/// writing is: that is how a writer's window ending shows on its lock file.
+fn matters(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::mpsc;
 
     #[test]
     fn a_lock_line_with_the_inode_counts_as_held_and_others_do_not() {
@@ -101,5 +154,47 @@ mod tests {
         assert!(facilitator_has_it_open(&session));
         drop(lock);
         assert!(!facilitator_has_it_open(&session));
+    }
+
+    /// Waits (10 s at most) for a notification; false if none came.
+    fn notified(rx: &mpsc::Receiver<()>) -> bool {
+        let got = rx.recv_timeout(Duration::from_secs(10)).is_ok();
+        // One change can be several events: let them all arrive.
+        while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+        got
+    }
+
+    #[test]
+    fn saves_deletes_and_a_closed_lock_file_notify_and_other_files_and_reads_do_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("a.ron");
+        std::fs::write(&session, "one").unwrap();
+        let lock = SessionLock::try_acquire(&session).unwrap().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let watcher = Watcher::start(&session, move || {
+            let _ = tx.send(());
+        });
+        assert!(watcher.notifies(), "inotify works on this machine");
+
+        drop(lock);
+        assert!(notified(&rx), "the writer's lock file closed");
+        crate::store::write_atomic(&session, b"two").unwrap();
+        assert!(notified(&rx), "the atomic rename of a save");
+        std::fs::remove_file(&session).unwrap();
+        assert!(notified(&rx), "a deleted session");
+        std::fs::write(&session, "back").unwrap();
+        assert!(notified(&rx), "a session put back");
+
+        // Another session in the folder and reads of this one (as the view itself reads
+        // them) stay quiet.
+        std::fs::write(dir.path().join("b.ron"), "other").unwrap();
+        let _ = std::fs::read(&session).unwrap();
+        let _ = crate::present::sidecar::read(&session);
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "another file or a read woke the view"
+        );
+        crate::present::sidecar::publish(&session, Default::default());
+        assert!(notified(&rx), "the room sidecar");
     }
 }

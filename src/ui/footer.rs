@@ -18,10 +18,38 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
 ) {
+    draw_keys(keys, context, shown, true, lang, frame, area);
+}
+
+/// The screen's own keys only: for the room view's chooser, where help and "save and quit"
+/// mean nothing.
+pub fn draw_own(context: Context, lang: Language, frame: &mut Frame, area: Rect) {
+    let keys = keymap::Keymap::default();
+    draw_keys(
+        &keys,
+        context,
+        keymap::Shown::default(),
+        false,
+        lang,
+        frame,
+        area,
+    );
+}
+
+fn draw_keys(
+    keys: &keymap::Keymap,
+    context: Context,
+    shown: keymap::Shown,
+    with_global: bool,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let (global, own): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) = keys
         .bindings_for(context)
         .into_iter()
         .filter(|b| b.in_footer && !shown.hides(b))
+        .filter(|b| with_global || b.context != Context::Global)
         .partition(|b| b.context == Context::Global);
     let item = |b: &keymap::Binding| -> (String, &'static str) {
         (shown.label(b), tr(lang, b.description))

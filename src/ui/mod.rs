@@ -1,9 +1,9 @@
 //! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
-mod footer;
+pub(crate) mod footer;
 pub mod hit;
 mod home;
-mod listing;
+pub(crate) mod listing;
 mod overlay;
 pub mod present;
 mod review;
@@ -23,14 +23,22 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// The screen's body, message line and footer.
-fn regions(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 3] {
+/// The screen's body, message lines and footer.
+fn regions(area: ratatui::layout::Rect, message: u16) -> [ratatui::layout::Rect; 3] {
     Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(message),
         Constraint::Length(1),
     ])
     .areas(area)
+}
+
+/// The status line takes a second line (a third at most) rather than cut a message off.
+fn message_lines(app: &App, width: u16) -> u16 {
+    app.message.as_ref().map_or(1, |m| {
+        let n = widgets::wrap_words(&m.text, usize::from(width)).len();
+        u16::try_from(n.clamp(1, 3)).unwrap_or(1)
+    })
 }
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -46,7 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [body, message, footer] = regions(area);
+    let [body, message, footer] = regions(area, message_lines(app, area.width));
     match &app.screen {
         Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
         Screen::Setup(setup) => setup::draw(setup, frame, body),
@@ -60,7 +68,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             theme::notice()
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(m.text.as_str(), style)),
+            Paragraph::new(Line::styled(m.text.as_str(), style)).wrap(Wrap { trim: true }),
             message,
         );
     }

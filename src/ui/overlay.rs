@@ -103,8 +103,9 @@ fn help(
         let description = tr(lang, b.description);
         // Keys that do the same thing share a row (1 … 5, ↑ ↓).
         if let Some(i) = seen.iter().position(|(d, _)| *d == description) {
-            // "1–5" already says 2, 3, 4 and 5.
-            let covered = seen[i].1.contains('–');
+            // "1–5" already says 2, 3, 4 and 5; "[ ]" already says "]".
+            let covered =
+                seen[i].1.contains('–') || seen[i].1.split(' ').any(|k| k == label.as_str());
             if let (false, Some(Line { spans, .. })) = (covered, lines.get_mut(i)) {
                 spans[0] = Span::styled(
                     format!("{} {label}", spans[0].content.trim_end()),

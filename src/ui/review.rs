@@ -229,7 +229,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
         lines.push(Line::from(format!(
             "{}  {:<20} {:>3}  {:<15}  {top}",
             p.date.to_zoned(TimeZone::system()).date(),
-            super::widgets::truncate(&p.title, 20),
+            super::widgets::shorten_middle(&p.title, 20),
             p.participants,
             pulse.join(" / ")
         )));

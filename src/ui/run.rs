@@ -123,7 +123,7 @@ fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
     let rest_width: usize = rest.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(rest_width);
     let mut spans = vec![Span::styled(
-        widgets::truncate(&session.title, room),
+        widgets::shorten_middle(&session.title, room),
         theme::title(),
     )];
     spans.extend(rest);

@@ -107,6 +107,68 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` in at most `max` cells with its start and its end kept and `…` between: for names
+/// whose end tells them apart ("Team Customer Success North" and "… South").
+pub fn shorten_middle(text: &str, max: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= max {
+        return text.to_string();
+    }
+    if max < 5 {
+        return truncate(text, max);
+    }
+    let room = max - 1;
+    let take = |chars: &mut dyn Iterator<Item = char>, budget: usize| {
+        let mut used = 0;
+        let mut out = Vec::new();
+        for c in chars {
+            let w = c.width().unwrap_or(0);
+            if used + w > budget {
+                break;
+            }
+            used += w;
+            out.push(c);
+        }
+        out
+    };
+    let head: String = take(&mut text.chars(), room - room / 2)
+        .into_iter()
+        .collect();
+    let tail: String = take(&mut text.chars().rev(), room / 2)
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{}…{}", head.trim_end(), tail.trim_start())
+}
+
+/// `text` wrapped at word boundaries into lines of at most `width` cells; a word longer than
+/// a line is broken. Never cuts anything off.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = width.max(1);
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        let used = line.width();
+        if used > 0 && used + 1 + word.width() <= width {
+            line.push(' ');
+            line.push_str(word);
+            continue;
+        }
+        if used > 0 {
+            lines.push(String::new());
+        }
+        for c in word.chars() {
+            let line = lines.last_mut().expect("one line at least");
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(String::new());
+            }
+            lines.last_mut().expect("one line at least").push(c);
+        }
+    }
+    lines
+}
+
 /// How many participant rows to leave out at the top of a list `visible` rows high, so the
 /// participant in focus is always shown, however large the team.
 pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> usize {
@@ -171,6 +233,34 @@ mod tests {
         assert_eq!(truncate("🎉🎉🎉🎉", 6), "🎉🎉…");
         assert_eq!(truncate("a🎉🎉🎉", 4), "a🎉…");
         assert_eq!(truncate("anything", 0), "");
+    }
+
+    #[test]
+    fn a_shortened_name_keeps_its_start_and_its_end() {
+        let north = shorten_middle("Team Customer Success North", 20);
+        let south = shorten_middle("Team Customer Success South", 20);
+        assert_ne!(north, south);
+        assert!(
+            north.starts_with("Team Cus") && north.ends_with("North"),
+            "{north}"
+        );
+        assert!(unicode_width::UnicodeWidthStr::width(north.as_str()) <= 20);
+        assert_eq!(shorten_middle("short", 20), "short");
+    }
+
+    #[test]
+    fn wrapped_text_keeps_every_word() {
+        let lines = wrap_words("we post about our projects on LinkedIn every week", 12);
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 12)
+        );
+        assert_eq!(
+            lines.join(" "),
+            "we post about our projects on LinkedIn every week"
+        );
+        assert_eq!(wrap_words("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! share them. The facilitator moves, merges, splits, renames and locks groups and marks the
 //! common denominators; the engine keeps every such edit on later updates.
 
-use super::{StepResult, moved};
+use super::StepResult;
+use super::board_nav::Keep;
 use crate::app::list_view::ListView;
 use crate::app::workspace::Workspace;
 use crate::app::{Action, Message, Overlay, Prompt, PromptPurpose};
@@ -38,8 +39,9 @@ pub struct BoardState {
     pub cursor: usize,
     pub mark: Option<BoardMark>,
     pub list: ListView,
-    /// The group last told to the room view (`present::sidecar`).
-    pub published: Option<Option<GroupId>>,
+    /// One line per group (`board_nav`), with the ideas of `open` only.
+    pub overview: bool,
+    pub open: Option<GroupId>,
 }
 
 /// How many different participants said something in the group.
@@ -114,35 +116,38 @@ fn reshape(
 }
 
 impl BoardState {
+    /// The group the selected row belongs to (the room view outlines it).
+    pub fn selected_group(&self, ws: &Workspace) -> Option<GroupId> {
+        self.visible_rows(rows(ws.session(), &ws.step_id()))
+            .get(self.cursor)
+            .map(|r| r.group())
+    }
+
     pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
-        let result = self.apply(ws, action, clock);
-        self.publish(ws);
+        let step = ws.step_id();
+        let rows = self.visible_rows(rows(ws.session(), &step));
+        let row = rows.get(self.cursor).copied();
+        if self.navigate(action, &rows) || (self.mark.is_none() && self.overview_key(action, row)) {
+            return (None, None);
+        }
+        // The selection stays on what it was on, or on what the action moved.
+        let mut keep = row.map(Keep::of);
+        let result = self.apply(ws, action, row, &mut keep, clock);
+        self.follow(&super::board::rows(ws.session(), &step), keep);
         result
     }
 
-    /// Tells the room view which group is selected, when that changed (a key, a click, or
-    /// entering the step).
-    pub fn publish(&mut self, ws: &Workspace) {
+    fn apply(
+        &mut self,
+        ws: &mut Workspace,
+        action: Action,
+        row: Option<BoardRow>,
+        keep: &mut Option<Keep>,
+        clock: &dyn Clock,
+    ) -> StepResult {
         let step = ws.step_id();
-        let selected = rows(ws.session(), &step)
-            .get(self.cursor)
-            .map(|r| r.group());
-        if self.published != Some(selected) && ws.read_only().is_none() {
-            crate::present::sidecar::publish(&ws.file.path, selected);
-            self.published = Some(selected);
-        }
-    }
-
-    fn apply(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
-        let step = ws.step_id();
-        let rows = rows(ws.session(), &step);
-        let row = rows.get(self.cursor).copied();
         let lang = ws.lang();
         let message = match (action, row) {
-            (Action::Up | Action::Down, _) => {
-                self.cursor = moved(self.cursor, action == Action::Down, rows.len());
-                None
-            }
             (Action::Cancel, _) => {
                 self.mark = None;
                 None
@@ -168,7 +173,19 @@ impl BoardState {
             (Action::Toggle, Some(row)) => {
                 let label = group_label(ws.session(), &step, row.group());
                 let group = row.group();
-                ws.commit(Change::ToggleDenominator { step, group, label }, clock)
+                let change = Change::ToggleDenominator {
+                    step: step.clone(),
+                    group,
+                    label: label.clone(),
+                };
+                ws.commit(change, clock).or_else(|| {
+                    let now = ws
+                        .session()
+                        .results(&step)
+                        .is_some_and(|r| r.denominators.iter().any(|d| d.group == group));
+                    let key = if now { "msg.marked" } else { "msg.unmarked" };
+                    Message::info(trf(lang, key, &[&label]))
+                })
             }
             (Action::Move, Some(BoardRow::Idea(_, idea))) => {
                 self.mark = Some(BoardMark::Move(idea));
@@ -181,16 +198,26 @@ impl BoardState {
             (Action::Move, Some(BoardRow::Group(_))) => {
                 Message::info(tr(lang, "msg.select_an_idea"))
             }
-            (Action::Commit, Some(row)) => self.drop_mark(ws, row.group(), clock),
+            (Action::Commit, Some(row)) => self.drop_mark(ws, row.group(), keep, clock),
+            // A number drops what is picked up on the group of that number.
+            (Action::Pick(n), _) => {
+                match ranked_ids(ws.session(), &step).get(usize::from(n).wrapping_sub(1)) {
+                    Some(&target) if self.mark.is_some() => self.drop_mark(ws, target, keep, clock),
+                    Some(_) => Message::info(tr(lang, "msg.nothing_marked")),
+                    None => Message::info(trf(lang, "msg.no_group_number", &[&n])),
+                }
+            }
             (Action::Split, Some(BoardRow::Idea(group, idea))) => {
                 let ideas = following(ws.session(), &step, group, idea);
                 reshape(ws, clock, vec![], |e| {
                     e.split(group.0, &ideas);
                 })
+                .or_else(|| Message::info(trf(lang, "msg.split_off", &[&ideas.len()])))
             }
             (Action::PullOut, Some(BoardRow::Idea(_, idea))) => reshape(ws, clock, vec![], |e| {
                 e.pull_out(idea.0);
-            }),
+            })
+            .or_else(|| Message::info(tr(lang, "msg.pulled_out"))),
             (Action::Split | Action::PullOut, Some(BoardRow::Group(_))) => {
                 Message::info(tr(lang, "msg.select_an_idea"))
             }
@@ -220,17 +247,22 @@ impl BoardState {
         &mut self,
         ws: &mut Workspace,
         target: GroupId,
+        keep: &mut Option<Keep>,
         clock: &dyn Clock,
     ) -> Option<Message> {
         let lang = ws.lang();
+        let step = ws.step_id();
+        let label = group_label(ws.session(), &step, target);
         match self.mark.take() {
             Some(BoardMark::Move(idea)) => {
+                *keep = Some(Keep::Idea(idea));
                 reshape(ws, clock, vec![], |e| e.move_to(idea.0, target.0))
-                    .or_else(|| Message::info(tr(lang, "msg.moved")))
+                    .or_else(|| Message::info(trf(lang, "msg.moved_to", &[&label])))
             }
             Some(BoardMark::Merge(group)) if group != target => {
+                *keep = Some(Keep::Group(target));
                 reshape(ws, clock, vec![], |e| e.merge(target.0, group.0))
-                    .or_else(|| Message::info(tr(lang, "msg.merged")))
+                    .or_else(|| Message::info(trf(lang, "msg.merged_into", &[&label])))
             }
             Some(BoardMark::Merge(_)) => Message::info(tr(lang, "msg.pick_another_group")),
             None => Message::info(tr(lang, "msg.nothing_marked")),
@@ -245,7 +277,17 @@ pub fn rename(
     label: &str,
     clock: &dyn Clock,
 ) -> Option<Message> {
+    let lang = ws.lang();
     reshape(ws, clock, vec![], |e| e.rename(group.0, label))
+        .or_else(|| Message::info(trf(lang, "msg.renamed", &[&label.trim()])))
+}
+
+/// The groups in board order: what the numbers on the board pick.
+pub fn ranked_ids(session: &Session, step: &str) -> Vec<GroupId> {
+    ranked_groups(session, step, &session.idea_index())
+        .iter()
+        .map(|(g, _)| g.id)
+        .collect()
 }
 
 /// The idea and those after it in its group: what a split takes away.

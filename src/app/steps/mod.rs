@@ -6,6 +6,7 @@
 //! module under `ui/steps/`; the exhaustive matches below and in `ui/steps` list what is left.
 
 pub mod board;
+pub mod board_nav;
 pub mod bridge;
 pub mod close;
 pub mod pulse;

@@ -1,58 +1,33 @@
 //! Drawing the room view: pure, `draw(&state, frame, now)`. No key hints, no facilitator
 //! hints, no names unless `--names`; headings and prompts stand out, idea texts wrap in full.
 
+mod band;
+mod big;
+pub mod chooser;
+
 use crate::app::steps::board::{current_group, ranked_groups};
 use crate::domain::{Session, Step, StepKind};
 use crate::i18n::{tr, trf};
-use crate::present::PresentState;
+use crate::present::{NEW_FOR, PresentState};
 use crate::ui::theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// How long a new idea stays highlighted.
-const NEW_FOR: Duration = Duration::from_secs(6);
+pub use band::clock_text;
 
 pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
     let area = frame.area();
     if area.width < 4 || area.height < 2 {
         return;
     }
+    let body = band::draw(state, frame, area, now);
     let session = &state.session;
-    let lang = session.language;
     let step = session.current_step();
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-    let mut title = vec![Span::styled(
-        step.title.clone(),
-        theme::title().add_modifier(Modifier::BOLD),
-    )];
-    let count = format!(
-        "  {}",
-        trf(
-            lang,
-            "present.step_of",
-            &[
-                &(session.current_step.min(session.template.steps.len()) + 1),
-                &session.template.steps.len()
-            ]
-        )
-    );
-    title.push(Span::styled(count, theme::dim()));
-    if state.closed {
-        title.push(Span::styled(
-            format!("  — {}", tr(lang, "present.closed")),
-            theme::warning(),
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(title), Line::raw("")]).wrap(Wrap { trim: true }),
-        head,
-    );
     let lines = match &step.kind {
-        StepKind::Script { .. } | StepKind::Close { .. } => prompt_lines(step),
+        StepKind::Script { .. } | StepKind::Close { .. } => Vec::new(),
         StepKind::Pulse { items, .. } => pulse(session, step, items, body.width),
         StepKind::Roles { roles } => roles_lines(session, step, roles, body.width),
         StepKind::Question => question(state, step, now),
@@ -60,14 +35,6 @@ pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
         StepKind::Bridge => bridge(session),
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-}
-
-fn prompt_lines(step: &Step) -> Vec<Line<'static>> {
-    step.prompt
-        .lines()
-        .map(|l| Line::styled(l.to_string(), theme::prompt().add_modifier(Modifier::BOLD)))
-        .chain([Line::raw("")])
-        .collect()
 }
 
 fn bar(fraction: f64, width: u16) -> String {
@@ -82,7 +49,7 @@ fn pulse(
     width: u16,
 ) -> Vec<Line<'static>> {
     let lang = session.language;
-    let mut lines = prompt_lines(step);
+    let mut lines = Vec::new();
     let scores = session.results(&step.id).map(|r| &r.pulse);
     let bar_width = width.saturating_sub(24).max(5);
     for item in items {
@@ -116,7 +83,7 @@ fn roles_lines(
     roles: &[crate::domain::RoleOption],
     width: u16,
 ) -> Vec<Line<'static>> {
-    let mut lines = prompt_lines(step);
+    let mut lines = Vec::new();
     let chosen = session.results(&step.id).map(|r| &r.roles);
     let total = chosen.map_or(0, |c| c.len()).max(1);
     let bar_width = width.saturating_sub(10).max(5);
@@ -134,7 +101,7 @@ fn roles_lines(
 fn question(state: &PresentState, step: &Step, now: Instant) -> Vec<Line<'static>> {
     let session = &state.session;
     let lang = session.language;
-    let mut lines = prompt_lines(step);
+    let mut lines = Vec::new();
     let Some(results) = session.results(&step.id).filter(|r| !r.ideas.is_empty()) else {
         lines.push(Line::styled(tr(lang, "present.no_ideas"), theme::dim()));
         return lines;
@@ -187,7 +154,7 @@ fn board(
     selected: Option<crate::domain::GroupId>,
 ) -> Vec<Line<'static>> {
     let lang = session.language;
-    let mut lines = prompt_lines(step);
+    let mut lines = Vec::new();
     let index = session.idea_index();
     let ranked = ranked_groups(session, &step.id, &index);
     if ranked.is_empty() {

@@ -17,7 +17,12 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     // One index and one ranking per frame, shared by the rows and their counts.
     let index = session.idea_index();
     let ranked = ranked_groups(session, &step, &index);
-    let rows = rows_of(&ranked);
+    let rows = board.visible_rows(rows_of(&ranked));
+    let number: std::collections::HashMap<crate::domain::GroupId, usize> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, (g, _))| (g.id, i + 1))
+        .collect();
     let sharers: std::collections::HashMap<crate::domain::GroupId, usize> =
         ranked.iter().map(|(g, n)| (g.id, *n)).collect();
     let people = session.participants.len();
@@ -40,8 +45,17 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                 let Some(g) = current_group(session, &step, id) else {
                     return ListItem::new("");
                 };
+                let fold = match (board.overview, board.open == Some(id)) {
+                    (false, _) => "",
+                    (true, true) => "▾ ",
+                    (true, false) => "▸ ",
+                };
                 let mut spans = vec![
                     Span::raw(if is_denominator(id) { "★ " } else { "  " }),
+                    Span::styled(
+                        format!("{fold}{}. ", number.get(&id).copied().unwrap_or(0)),
+                        theme::dim(),
+                    ),
                     Span::styled(g.label.clone(), theme::accent()),
                     Span::styled(
                         format!(
@@ -55,6 +69,10 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                         theme::dim(),
                     ),
                 ];
+                if board.overview {
+                    let ideas = trf(lang, "home.ideas", &[&g.ideas.len()]);
+                    spans.push(Span::styled(format!(" · {ideas}"), theme::dim()));
+                }
                 if g.locked {
                     spans.push(Span::styled(
                         format!("  [{}]", tr(lang, "board.locked")),
@@ -79,16 +97,19 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                     .count()
                     + 1;
                 let step_title = trf(lang, "board.question_no", &[&question]);
+                // The idea comes first: who said it and where get what room is left.
+                let room = usize::from(area.width.saturating_sub(10));
+                let text = widgets::truncate(&i.text, room);
+                let rest =
+                    room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+                let who = format!(
+                    " — {} · {step_title}",
+                    session.participant_name(i.participant)
+                );
                 let mut spans = vec![
                     Span::raw("      "),
-                    Span::raw(i.text.clone()),
-                    Span::styled(
-                        format!(
-                            " — {} · {step_title}",
-                            session.participant_name(i.participant)
-                        ),
-                        theme::dim(),
-                    ),
+                    Span::raw(text),
+                    Span::styled(widgets::truncate(&who, rest), theme::dim()),
                 ];
                 if board.mark == Some(BoardMark::Move(idea)) {
                     spans.push(Span::styled(

@@ -57,12 +57,15 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
 
     let [list_area, groups_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
+    // A long name takes a quarter of the row at most: it never hides the idea.
+    let name_room = usize::from(list_area.width.saturating_sub(4) / 4).max(6);
     let items: Vec<ListItem> = ideas
         .iter()
         .map(|i| {
+            let name = session.participant_name(i.participant);
             ListItem::new(Line::from(vec![
                 Span::styled(
-                    format!("{}: ", session.participant_name(i.participant)),
+                    format!("{}: ", widgets::truncate(name, name_room)),
                     theme::dim(),
                 ),
                 Span::raw(i.text.clone()),
@@ -104,11 +107,15 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         lines.push(Line::from(head));
         for id in &g.ideas {
             if let Some(idea) = by_id.get(id) {
+                // The whole idea, wrapped under its bullet.
                 let room = usize::from(groups_area.width.saturating_sub(6));
-                lines.push(Line::styled(
-                    format!("  · {}", widgets::truncate(&idea.text, room)),
-                    theme::dim(),
-                ));
+                for (n, part) in widgets::wrap_words(&idea.text, room)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let bullet = if n == 0 { "  · " } else { "    " };
+                    lines.push(Line::styled(format!("{bullet}{part}"), theme::dim()));
+                }
             }
         }
     }

@@ -1,0 +1,68 @@
+//! What the run screen tells the room view besides the session file: the board's selection
+//! and the time left of the step (`present::sidecar`). Written only when it changed, only by
+//! the window that may write the session, and removed when that window closes the session.
+
+use super::timebox::Timebox;
+use crate::domain::{Clock, GroupId};
+use crate::present::sidecar::{self, Room, TimeLeft};
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct RoomFeed {
+    session: PathBuf,
+    /// The step's clock as last started, paused, resumed or extended.
+    time: TimeLeft,
+    /// What the sidecar says now, once this window wrote it.
+    published: Option<Room>,
+}
+
+impl RoomFeed {
+    pub fn new(session: PathBuf, timebox: &Timebox, clock: &dyn Clock) -> RoomFeed {
+        RoomFeed {
+            session,
+            time: time_left(timebox, clock),
+            published: None,
+        }
+    }
+
+    /// The step's clock was started, paused, resumed or extended.
+    pub fn timer_changed(&mut self, timebox: &Timebox, clock: &dyn Clock) {
+        self.time = time_left(timebox, clock);
+    }
+
+    /// Writes the sidecar if what the room should see changed.
+    pub fn publish(&mut self, step: usize, selected: Option<GroupId>) {
+        let room = Room {
+            selected,
+            step: Some(step),
+            time: Some(self.time),
+        };
+        if self.published != Some(room) {
+            sidecar::publish(&self.session, room);
+            self.published = Some(room);
+        }
+    }
+}
+
+/// The session closes in this window (home, quit, a signal's orderly exit, or a panic's
+/// unwinding): a sidecar left behind would outline and count for a session nobody runs.
+impl Drop for RoomFeed {
+    fn drop(&mut self) {
+        if self.published.is_some() {
+            sidecar::remove(&self.session);
+        }
+    }
+}
+
+fn time_left(timebox: &Timebox, clock: &dyn Clock) -> TimeLeft {
+    let now = clock.monotonic();
+    let budget = i64::try_from(timebox.budget().as_secs()).unwrap_or(i64::MAX);
+    let elapsed = i64::try_from(timebox.elapsed(now).as_secs()).unwrap_or(i64::MAX);
+    let left = budget.saturating_sub(elapsed);
+    if timebox.is_paused() {
+        return TimeLeft::Paused(left);
+    }
+    let wall = clock.now();
+    wall.checked_add(jiff::SignedDuration::from_secs(left))
+        .map_or(TimeLeft::Paused(left), TimeLeft::EndsAt)
+}

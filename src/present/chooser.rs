@@ -1,0 +1,64 @@
+//! `ambassador present` without a session: the one open for writing right now, else a list
+//! to choose from (↑/↓, Enter shows it, Esc quits).
+
+use super::watch::facilitator_has_it_open;
+use crate::app::Action;
+use crate::domain::Language;
+use crate::store::Listing;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Chooser {
+    /// Readable sessions only (`Listing::Session`), newest first.
+    pub sessions: Vec<Listing>,
+    pub cursor: usize,
+    /// The language of the screen (the newest session's).
+    pub lang: Language,
+}
+
+/// What a key in the chooser leads to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Chosen {
+    Stay,
+    Show(PathBuf),
+    Quit,
+}
+
+/// The readable sessions among `listings` (newest first), and the one a facilitator's window
+/// holds right now, if any (the newest such).
+pub fn open_or_list(listings: Vec<Listing>) -> Result<PathBuf, Chooser> {
+    let sessions: Vec<Listing> = listings
+        .into_iter()
+        .filter(|l| matches!(l, Listing::Session(_)))
+        .collect();
+    if let Some(open) = sessions.iter().find(|s| facilitator_has_it_open(s.path())) {
+        return Ok(open.path().to_path_buf());
+    }
+    let lang = match sessions.first() {
+        Some(Listing::Session(s)) => s.language,
+        _ => Language::En,
+    };
+    Err(Chooser {
+        sessions,
+        cursor: 0,
+        lang,
+    })
+}
+
+impl Chooser {
+    pub fn update(&mut self, action: Action) -> Chosen {
+        let n = self.sessions.len();
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down if self.cursor + 1 < n => self.cursor += 1,
+            Action::Commit => {
+                if let Some(s) = self.sessions.get(self.cursor) {
+                    return Chosen::Show(s.path().to_path_buf());
+                }
+            }
+            Action::Quit | Action::Cancel => return Chosen::Quit,
+            _ => {}
+        }
+        Chosen::Stay
+    }
+}

@@ -1,0 +1,168 @@
+//! The room view's loop: one channel carries key presses (read on a thread of their own),
+//! file notifications and signals, so an idle view sleeps until something happens, the
+//! clock's next second, or the slow look that catches what notifications missed.
+
+use super::chooser::{Chooser, Chosen, open_or_list};
+use super::watch::{SECOND_LOOK, Watcher};
+use super::{PresentError, PresentState};
+use crate::app::{Action, Context, keymap};
+use crossterm::event::{Event, KeyEventKind};
+use ratatui::DefaultTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Instant;
+
+enum Wake {
+    Input(Event),
+    /// The terminal is gone, or a signal asks the view to end.
+    End,
+    /// The session, its lock or its room sidecar changed.
+    File,
+}
+
+/// Shows one session until q, Esc or Ctrl-C.
+pub fn run(path: &Path, names: bool) -> Result<(), PresentError> {
+    let state = PresentState::open(path, names, Instant::now())?;
+    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state))
+}
+
+/// No session named: the one open for writing right now, else a chooser.
+pub fn run_chosen(sessions_dir: &Path, names: bool) -> Result<(), PresentError> {
+    let listings = crate::store::list_sessions(sessions_dir)?;
+    let chooser = match open_or_list(listings) {
+        Ok(open) => return run(&open, names),
+        Err(chooser) if chooser.sessions.is_empty() => {
+            return Err(PresentError::NoSessions(sessions_dir.to_path_buf()));
+        }
+        Err(chooser) => chooser,
+    };
+    with_terminal(|terminal, tx, rx| match choose(terminal, &rx, chooser)? {
+        Some(path) => {
+            let state = PresentState::open(&path, names, Instant::now())?;
+            follow(terminal, tx, rx, state)
+        }
+        None => Ok(()),
+    })
+}
+
+fn with_terminal(
+    body: impl FnOnce(&mut DefaultTerminal, Sender<Wake>, Receiver<Wake>) -> Result<(), PresentError>,
+) -> Result<(), PresentError> {
+    let (tx, rx) = channel();
+    let mut terminal = ratatui::init();
+    spawn_input(tx.clone());
+    spawn_signals(tx.clone());
+    let result = body(&mut terminal, tx, rx);
+    ratatui::restore();
+    result
+}
+
+fn spawn_input(tx: Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let wake = crossterm::event::read().map_or(Wake::End, Wake::Input);
+            let end = matches!(wake, Wake::End);
+            if tx.send(wake).is_err() || end {
+                return;
+            }
+        }
+    });
+}
+
+/// A closed terminal (SIGHUP) or SIGTERM ends the view with the terminal restored; there is
+/// nothing to save.
+fn spawn_signals(tx: Sender<Wake>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) {
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(Wake::End);
+            }
+        });
+    }
+}
+
+fn action(event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => keymap::resolve(Context::Present, *k),
+        _ => None,
+    }
+}
+
+fn choose(
+    terminal: &mut DefaultTerminal,
+    rx: &Receiver<Wake>,
+    mut chooser: Chooser,
+) -> Result<Option<PathBuf>, PresentError> {
+    loop {
+        terminal.draw(|f| crate::ui::present::chooser::draw(&chooser, f))?;
+        let Ok(Wake::Input(event)) = rx.recv() else {
+            return Ok(None);
+        };
+        match action(&event).map(|a| chooser.update(a)) {
+            Some(Chosen::Show(path)) => return Ok(Some(path)),
+            Some(Chosen::Quit) => return Ok(None),
+            _ => {}
+        }
+    }
+}
+
+fn follow(
+    terminal: &mut DefaultTerminal,
+    tx: Sender<Wake>,
+    rx: Receiver<Wake>,
+    mut state: PresentState,
+) -> Result<(), PresentError> {
+    let watcher = Watcher::start(&state.path, move || {
+        let _ = tx.send(Wake::File);
+    });
+    let mut next_look = Instant::now() + watcher.period();
+    let mut second_look: Option<Instant> = None;
+    let mut dirty = true;
+    loop {
+        let now = Instant::now();
+        if dirty {
+            terminal.draw(|f| crate::ui::present::draw(&state, f, now))?;
+            dirty = false;
+        }
+        let redraw = state.next_change(now);
+        let wake = [Some(next_look), second_look, redraw]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(next_look);
+        let mut woken = Vec::new();
+        match rx.recv_timeout(wake.saturating_duration_since(now)) {
+            Ok(w) => woken.push(w),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        woken.extend(rx.try_iter());
+        let mut look = false;
+        for w in woken {
+            match w {
+                Wake::File => {
+                    look = true;
+                    second_look = Some(Instant::now() + SECOND_LOOK);
+                }
+                Wake::End => return Ok(()),
+                Wake::Input(Event::Resize(..)) => dirty = true,
+                Wake::Input(event) => {
+                    if matches!(action(&event), Some(Action::Quit | Action::Cancel)) {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        let now = Instant::now();
+        if second_look.is_some_and(|t| now >= t) {
+            second_look = None;
+            look = true;
+        }
+        if look || now >= next_look {
+            dirty |= state.refresh(now);
+            next_look = now + watcher.period();
+        }
+        dirty |= redraw.is_some_and(|t| now >= t);
+    }
+}

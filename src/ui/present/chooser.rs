@@ -1,0 +1,45 @@
+//! The chooser of `ambassador present` without a session: newest first, as on the home
+//! screen, with the keys to use.
+
+use crate::app::Context;
+use crate::i18n::tr;
+use crate::present::Chooser;
+use crate::ui::{footer, listing, theme};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Modifier;
+use ratatui::widgets::{List, ListState, Paragraph};
+
+pub fn draw(chooser: &Chooser, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let lang = chooser.lang;
+    let [title, _, list, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(tr(lang, "present.choose"))
+            .style(theme::title().add_modifier(Modifier::BOLD)),
+        title,
+    );
+    let items: Vec<_> = chooser
+        .sessions
+        .iter()
+        .map(|l| listing::session_item(l, lang, Vec::new(), ""))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(chooser.cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme::focus())
+            .highlight_symbol("▶ "),
+        list,
+        &mut state,
+    );
+    footer::draw_own(Context::Present, lang, frame, keys);
+}
