@@ -13,7 +13,13 @@ pub enum AppEvent {
     Tick,
     /// The program was asked to leave (SIGTERM, SIGINT) or its terminal closed (SIGHUP).
     Signal(i32),
+    /// A request from a participant's device (see `join`), answered on its own channel.
+    Join(crate::join::Request),
 }
+
+/// The most device ideas saved in one write: a key typed meanwhile waits for one batch at
+/// most.
+const IDEAS_PER_BATCH: usize = 32;
 
 impl App {
     pub fn handle(&mut self, event: AppEvent) -> Outcome {
@@ -31,7 +37,43 @@ impl App {
             }
             AppEvent::Input(_) | AppEvent::Tick => Outcome::Continue,
             AppEvent::Signal(signal) => self.leave_on_signal(signal),
+            AppEvent::Join(request) => {
+                self.take_join(vec![request]);
+                self.publish_join();
+                Outcome::Continue
+            }
         }
+    }
+
+    /// Everything that arrived together, before the next frame: the facilitator's keys and
+    /// signals first, in order; then one batch of the devices' requests (their new ideas
+    /// saved in one write). What is left waits for the next round (`join_waiting`), so a key
+    /// never waits for more than one batch.
+    pub fn handle_all(&mut self, events: impl IntoIterator<Item = AppEvent>) -> Outcome {
+        for event in events {
+            match event {
+                AppEvent::Join(request) => self.join_queue.push_back(request),
+                event => match self.handle(event) {
+                    Outcome::Continue => {}
+                    leave => {
+                        self.refuse_join();
+                        return leave;
+                    }
+                },
+            }
+        }
+        let n = self.join_queue.len().min(IDEAS_PER_BATCH);
+        if n > 0 {
+            let batch: Vec<_> = self.join_queue.drain(..n).collect();
+            self.take_join(batch);
+        }
+        self.publish_join();
+        Outcome::Continue
+    }
+
+    /// Whether device requests are waiting for the next round.
+    pub fn join_waiting(&self) -> bool {
+        !self.join_queue.is_empty()
     }
 
     /// Clicks select rows and agenda steps; the wheel moves the selection.

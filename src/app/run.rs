@@ -29,6 +29,8 @@ pub struct RunState {
     pub timebox: Timebox,
     /// Where draw last put the agenda's lines, for clicks on a step.
     pub agenda: Cell<Option<Rect>>,
+    /// Participants' devices may join (see `join`); dropped when the session closes.
+    pub join: Option<super::Joined>,
 }
 
 impl RunState {
@@ -45,6 +47,7 @@ impl RunState {
             step,
             timebox,
             agenda: Cell::new(None),
+            join: None,
         };
         run.publish_selection();
         run
@@ -154,7 +157,7 @@ impl RunState {
                 Action::Commit => self.submit(prompt, clock),
                 _ => (None, Some(Overlay::Prompt(prompt))),
             },
-            Overlay::Help | Overlay::Info { .. } => (None, None),
+            Overlay::Help | Overlay::Info { .. } | Overlay::Join { .. } => (None, None),
         }
     }
 

@@ -5,10 +5,11 @@ mod clock;
 mod history;
 mod ids;
 mod language;
+mod lookup;
 mod session;
 mod template;
 
-pub use change::{Applied, Change, ChangeError};
+pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use history::History;
 pub use language::Language;

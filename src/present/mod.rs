@@ -1,6 +1,7 @@
 //! The room view: a read-only window on a session for the projector. It follows the session
 //! file live (`watch`), never takes the write lock and never writes the session.
 
+pub mod join_link;
 pub mod sidecar;
 pub mod watch;
 

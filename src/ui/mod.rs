@@ -3,6 +3,7 @@
 mod footer;
 pub mod hit;
 mod home;
+mod join;
 mod listing;
 mod overlay;
 pub mod present;
@@ -66,7 +67,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let shown = app.shown();
     footer::draw(app.context(), shown, lang, frame, footer);
-    if let Some(o) = &app.overlay {
-        overlay::draw(o, app.screen_context(), shown, lang, frame, area);
+    match (&app.overlay, app.joined()) {
+        (Some(crate::app::Overlay::Join { selected }), Some(joined)) => {
+            join::panel(joined, *selected, lang, frame, body)
+        }
+        (Some(o), _) => overlay::draw(o, app.screen_context(), shown, lang, frame, area),
+        (None, _) => {}
     }
 }
