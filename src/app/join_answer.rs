@@ -148,8 +148,11 @@ pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
                 continue;
             }
             let session = tx.session();
+            // A question already reached: typed before the facilitator moved on, it still
+            // lands where it was typed; a step not reached yet takes nothing.
             let at = step.unwrap_or(session.current_step);
-            let Some(target) = session.template.steps.get(at) else {
+            let reached = at <= session.current_step;
+            let Some(target) = session.template.steps.get(at).filter(|_| reached) else {
                 outcomes.push(Err(Refusal::StepMoved));
                 continue;
             };

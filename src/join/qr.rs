@@ -12,17 +12,7 @@ const QUIET: usize = 2;
 /// draw the *light* modules, which is what a dark terminal needs). `None` if the text is too
 /// long for a QR code.
 pub fn lines(text: &str) -> Option<Vec<String>> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let size = width + 2 * QUIET;
-    // Light when outside the code (quiet zone) or a light module.
-    let light = |x: usize, y: usize| {
-        if x < QUIET || y < QUIET || x >= width + QUIET || y >= width + QUIET {
-            return true;
-        }
-        colors[(y - QUIET) * width + (x - QUIET)] == Color::Light
-    };
+    let (size, light) = modules(text)?;
     let mut out = Vec::with_capacity(size.div_ceil(2));
     for y in (0..size).step_by(2) {
         let line: String = (0..size)
@@ -42,6 +32,35 @@ pub fn lines(text: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// The same code twice as large: each module two cells wide and one high (about square
+/// on a terminal), for the projector.
+pub fn large_lines(text: &str) -> Option<Vec<String>> {
+    let (size, light) = modules(text)?;
+    Some(
+        (0..size)
+            .map(|y| {
+                (0..size)
+                    .map(|x| if light(x, y) { "██" } else { "  " })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// The code's size with its quiet zone, and whether the module at (x, y) is light.
+fn modules(text: &str) -> Option<(usize, impl Fn(usize, usize) -> bool)> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let light = move |x: usize, y: usize| {
+        if x < QUIET || y < QUIET || x >= width + QUIET || y >= width + QUIET {
+            return true;
+        }
+        colors[(y - QUIET) * width + (x - QUIET)] == Color::Light
+    };
+    Some((width + 2 * QUIET, light))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +75,8 @@ mod tests {
         assert!(lines.iter().all(|l| l.starts_with("██")));
         // And the code itself has dark modules.
         assert!(lines.iter().any(|l| l.contains(' ')));
+        let large = large_lines("http://192.168.1.20:8737/?c=ABC234").unwrap();
+        assert_eq!(large.len(), width);
+        assert_eq!(large[0].chars().count(), 2 * width);
     }
 }

@@ -271,10 +271,14 @@ fn parse(
     participant: ParticipantId,
 ) -> Result<Ask, &'static str> {
     let text = || {
-        // Control characters and escape sequences never reach the facilitator's terminal.
-        let text = crate::sanitize::line(field(body, "text").unwrap_or_default())
-            .trim()
-            .to_string();
+        // Line breaks and tabs become spaces (an idea is one line); any other control
+        // character or escape sequence is shown visibly, so none reaches a terminal.
+        let raw: String = field(body, "text")
+            .unwrap_or_default()
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        let text = crate::sanitize::line(&raw).trim().to_string();
         match text.chars().count() {
             0 => Err("invalid"),
             n if n > MAX_IDEA_CHARS => Err("too_long"),

@@ -33,6 +33,8 @@ pub struct PresentState {
     pub closed: bool,
     /// The group selected on the facilitator's board, outlined here.
     pub selected: Option<crate::domain::GroupId>,
+    /// The join link while the facilitator has joining on, shown large with its QR code.
+    pub join_link: Option<String>,
     /// When each idea was first seen here, to highlight the newest for a moment.
     pub seen: std::collections::HashMap<crate::domain::IdeaId, Instant>,
     stamp: Option<Stamp>,
@@ -52,6 +54,7 @@ impl PresentState {
             names,
             closed: !facilitator_has_it_open(path),
             selected: sidecar::read(path),
+            join_link: join_link::read(path),
             seen: Default::default(),
             stamp: stamp_of(path),
         };
@@ -67,6 +70,7 @@ impl PresentState {
             names,
             closed: false,
             selected: None,
+            join_link: None,
             seen: Default::default(),
             stamp: None,
         }
@@ -103,6 +107,9 @@ impl PresentState {
         let selected = sidecar::read(&self.path);
         changed |= selected != self.selected;
         self.selected = selected;
+        let link = join_link::read(&self.path);
+        changed |= link != self.join_link;
+        self.join_link = link;
         self.closed = stamp.is_none() || !facilitator_has_it_open(&self.path);
         changed || closed_before != self.closed
     }

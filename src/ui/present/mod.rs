@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 /// How long a new idea stays highlighted.
 const NEW_FOR: Duration = Duration::from_secs(6);
 
+mod join;
+
 pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
     let area = frame.area();
     if area.width < 4 || area.height < 2 {
@@ -25,6 +27,7 @@ pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
     let lang = session.language;
     let step = session.current_step();
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let body = join::beside(state.join_link.as_deref(), lang, frame, body);
     let mut title = vec![Span::styled(
         step.title.clone(),
         theme::title().add_modifier(Modifier::BOLD),
