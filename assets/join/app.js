@@ -40,7 +40,7 @@
   function added(text) {
     if (!list) return;
     var li = document.createElement("li");
-    li.className = "pending";
+    li.className = "sent";
     li.textContent = text;
     list.appendChild(li);
   }
@@ -78,7 +78,8 @@
   }
 
   if (form && input) {
-    input.value = localStorage.getItem(DRAFT) || "";
+    // What was typed and not sent before a reload comes back (never over what is typed now).
+    if (!input.value) input.value = localStorage.getItem(DRAFT) || "";
     input.addEventListener("input", function () {
       try { localStorage.setItem(DRAFT, input.value); } catch (e) { /* private mode */ }
     });

@@ -246,11 +246,32 @@ pub fn request(
     read_reply(&mut stream)
 }
 
+/// Reads one answer: the head, then as many bytes as Content-Length says (or to the end).
 pub fn read_reply(stream: &mut TcpStream) -> Reply {
     let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut chunk = [0u8; 8192];
+    let (head_len, length) = loop {
+        if let Some(end) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&bytes[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|n| n.trim().parse::<usize>().ok());
+            break (end + 4, length);
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break (bytes.len(), Some(0)),
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    };
+    while length.is_none_or(|n| bytes.len() < head_len + n) {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&bytes[..head_len.min(bytes.len())]).into_owned();
+    let body = String::from_utf8_lossy(&bytes[head_len.min(bytes.len())..]).into_owned();
     let mut lines = head.lines();
     let status = lines
         .next()
@@ -264,6 +285,6 @@ pub fn read_reply(stream: &mut TcpStream) -> Reply {
     Reply {
         status,
         headers,
-        body: body.to_string(),
+        body,
     }
 }
