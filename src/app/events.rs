@@ -17,9 +17,9 @@ pub enum AppEvent {
     Join(crate::join::Request),
 }
 
-/// The most device ideas saved in one write: a key typed meanwhile waits for one batch at
-/// most.
-const IDEAS_PER_BATCH: usize = 32;
+/// The most device requests taken in one round (their new ideas saved in one write): a key
+/// typed meanwhile waits for one batch at most.
+const IDEAS_PER_BATCH: usize = 8;
 
 impl App {
     pub fn handle(&mut self, event: AppEvent) -> Outcome {
@@ -46,24 +46,28 @@ impl App {
     }
 
     /// Everything that arrived together, before the next frame: the facilitator's keys and
-    /// signals first, in order; then one batch of the devices' requests (their new ideas
-    /// saved in one write). What is left waits for the next round (`join_waiting`), so a key
-    /// never waits for more than one batch.
+    /// signals first, in order. Devices' requests wait for a round without keys, so a key is
+    /// drawn without waiting for them; then one batch goes (its new ideas saved in one
+    /// write), and the rest waits for the next round (`join_waiting`).
     pub fn handle_all(&mut self, events: impl IntoIterator<Item = AppEvent>) -> Outcome {
+        let mut keys = false;
         for event in events {
             match event {
                 AppEvent::Join(request) => self.join_queue.push_back(request),
-                event => match self.handle(event) {
-                    Outcome::Continue => {}
-                    leave => {
-                        self.refuse_join();
-                        return leave;
+                event => {
+                    keys |= matches!(event, AppEvent::Input(_));
+                    match self.handle(event) {
+                        Outcome::Continue => {}
+                        leave => {
+                            self.refuse_join();
+                            return leave;
+                        }
                     }
-                },
+                }
             }
         }
         let n = self.join_queue.len().min(IDEAS_PER_BATCH);
-        if n > 0 {
+        if n > 0 && !keys {
             let batch: Vec<_> = self.join_queue.drain(..n).collect();
             self.take_join(batch);
         }

@@ -13,6 +13,9 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// Looks at the app after each round of the loop (figures for the load test).
+pub type Probe = Box<dyn FnMut(&App) + Send>;
+
 pub struct Room {
     pub addr: SocketAddr,
     pub code: String,
@@ -53,6 +56,11 @@ impl Reply {
 impl Room {
     /// A fresh session of the built-in workshop with these participants, joining on.
     pub fn start(lang: Language, participants: &[&str]) -> Room {
+        Room::start_with(lang, participants, Box::new(|_| {}))
+    }
+
+    /// Like `start`; `probe` sees the app after each round of the loop and its frame.
+    pub fn start_with(lang: Language, participants: &[&str], probe: Probe) -> Room {
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths {
             data_dir: dir.path().join("data"),
@@ -71,10 +79,10 @@ impl Room {
         let path = file.path.clone();
         // Closed here (its lock goes too) and opened again by the app's thread.
         drop(file);
-        Room::open(dir, paths, path)
+        Room::open(dir, paths, path, probe)
     }
 
-    fn open(dir: tempfile::TempDir, paths: Paths, path: PathBuf) -> Room {
+    fn open(dir: tempfile::TempDir, paths: Paths, path: PathBuf, mut probe: Probe) -> Room {
         let (events, inbox) = channel();
         let (ready, started) = channel();
         let to_app = events.clone();
@@ -94,10 +102,17 @@ impl Room {
             ready
                 .send((joined.server.addr(), joined.server.code()))
                 .unwrap();
+            // The real loop's rounds, each drawn at 80×24 as the terminal would be.
+            let backend = ratatui::backend::TestBackend::new(80, 24);
+            let mut terminal = ratatui::Terminal::new(backend).unwrap();
             while let Ok(outcome) = ambassador::terminal::take_in(&mut app, &inbox) {
                 if outcome != ambassador::app::Outcome::Continue {
                     break;
                 }
+                terminal
+                    .draw(|frame| ambassador::ui::draw(&app, frame))
+                    .unwrap();
+                probe(&app);
             }
         });
         let (addr, code) = started.recv_timeout(Duration::from_secs(20)).unwrap();
@@ -221,11 +236,23 @@ pub fn request(
     body: Option<&str>,
     json: bool,
 ) -> Reply {
+    try_request(addr, method, path, cookie, body, json).expect("the server answers")
+}
+
+/// Like `request`; `None` when nothing listens there (the program is gone).
+pub fn try_request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    body: Option<&str>,
+    json: bool,
+) -> Option<Reply> {
     assert!(addr.ip().is_loopback(), "tests talk to loopback only");
-    let mut stream = TcpStream::connect(addr).unwrap();
+    let mut stream = TcpStream::connect(addr).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
+        .ok()?;
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     if json {
         head.push_str("Accept: application/json\r\n");
@@ -238,12 +265,12 @@ pub fn request(
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(head.as_bytes()).ok()?;
     if let Some(body) = body {
         // A server that refuses early may close before it has read it all.
         let _ = stream.write_all(body.as_bytes());
     }
-    read_reply(&mut stream)
+    Some(read_reply(&mut stream))
 }
 
 /// Reads one answer: the head, then as many bytes as Content-Length says (or to the end).
