@@ -9,7 +9,7 @@
 mod common;
 mod reliability;
 
-use common::join::{encode, request, try_request};
+use common::join::{encode, try_request};
 use common::tmux::Tmux;
 use reliability::{Rng, args_for, as_strs, env_count, new_session, program, signal, wait_gone};
 use std::collections::{HashMap, HashSet};
@@ -40,7 +40,7 @@ fn link(session: &std::path::Path) -> Option<(SocketAddr, String)> {
 fn join(addr: SocketAddr, code: &str, participant: u32) -> Option<String> {
     let id = participant.to_string();
     let body = encode(&[("code", code), ("participant", &id)]);
-    let reply = request(addr, "POST", "/join", None, Some(&body), true);
+    let reply = try_request(addr, "POST", "/join", None, Some(&body), true)?;
     (reply.status == 200).then(|| reply.token()).flatten()
 }
 

@@ -6,7 +6,7 @@
 mod common;
 
 use ambassador::domain::{Language, StepKind};
-use common::join::{Room, request};
+use common::join::{Room, try_request};
 use crossterm::event::KeyCode;
 
 /// Steps of the built-in workshop.
@@ -272,7 +272,7 @@ fn only_the_join_page_and_its_api_are_served_never_a_file() {
         "/sessions",
         "/app.js/../../Cargo.toml",
     ] {
-        let reply = request(room.addr, "GET", path, None, None, false);
+        let reply = try_request(room.addr, "GET", path, None, None, false).unwrap();
         assert_eq!(reply.status, 404, "{path}");
         assert!(!reply.body.contains("[package]"));
     }

@@ -164,12 +164,13 @@ impl Room {
     }
 
     pub fn get(&self, path: &str, token: Option<&str>) -> Reply {
-        request(self.addr, "GET", path, token, None, true)
+        try_request(self.addr, "GET", path, token, None, true).expect("the server answers")
     }
 
     /// A form post as the page's script makes it (asking for JSON).
     pub fn post(&self, path: &str, token: Option<&str>, form: &[(&str, &str)]) -> Reply {
-        request(self.addr, "POST", path, token, Some(&encode(form)), true)
+        try_request(self.addr, "POST", path, token, Some(&encode(form)), true)
+            .expect("the server answers")
     }
 
     /// Joins as `name` with the right code; returns the device's cookie (`name=token`).
@@ -227,19 +228,8 @@ fn percent(text: &str) -> String {
         .collect()
 }
 
-/// One HTTP/1.1 request to `addr` (loopback), read to the end.
-pub fn request(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    cookie: Option<&str>,
-    body: Option<&str>,
-    json: bool,
-) -> Reply {
-    try_request(addr, method, path, cookie, body, json).expect("the server answers")
-}
-
-/// Like `request`; `None` when nothing listens there (the program is gone).
+/// One HTTP/1.1 request to `addr` (loopback), read to the end; `None` when nothing
+/// listens there (the program is gone).
 pub fn try_request(
     addr: SocketAddr,
     method: &str,
