@@ -54,7 +54,7 @@ impl PresentState {
             names,
             closed: !facilitator_has_it_open(path),
             selected: sidecar::read(path),
-            join_link: join_link::read(path),
+            join_link: join_link::read(path).filter(|_| facilitator_has_it_open(path)),
             seen: Default::default(),
             stamp: stamp_of(path),
         };
@@ -107,10 +107,11 @@ impl PresentState {
         let selected = sidecar::read(&self.path);
         changed |= selected != self.selected;
         self.selected = selected;
-        let link = join_link::read(&self.path);
+        self.closed = stamp.is_none() || !facilitator_has_it_open(&self.path);
+        // A link left by a program that was killed is not shown: nobody answers it.
+        let link = join_link::read(&self.path).filter(|_| !self.closed);
         changed |= link != self.join_link;
         self.join_link = link;
-        self.closed = stamp.is_none() || !facilitator_has_it_open(&self.path);
         changed || closed_before != self.closed
     }
 }
