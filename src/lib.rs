@@ -10,6 +10,7 @@ pub mod export;
 pub mod fold;
 pub mod grouping;
 pub mod i18n;
+pub mod join;
 pub mod present;
 pub mod review;
 pub mod sanitize;

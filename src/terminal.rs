@@ -46,6 +46,8 @@ pub fn run(start: Start) -> io::Result<Exit> {
     let mut app = App::new(start, Box::new(SystemClock));
     let current: Current = Arc::new(Mutex::new(app.save_guard()));
     let (events, inbox) = mpsc::channel();
+    // Devices on the local network (when joining is on) reach the app through this channel.
+    app.connect(events.clone());
     watch_signals(
         current.clone(),
         events.clone(),
@@ -93,34 +95,43 @@ fn event_loop(
             execute!(stdout(), crossterm::style::Print('\u{7}'))?;
         }
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
-        let first = match inbox.recv_timeout(TICK) {
-            Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => AppEvent::Tick,
-            Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::BrokenPipe.into()),
-        };
-        // Everything already waiting goes in before the next frame, so no key waits for
-        // another one to arrive.
-        let waiting = inbox.try_iter().take(EVENTS_PER_FRAME);
-        for event in std::iter::once(first).chain(waiting) {
-            match app.handle(event) {
-                Outcome::Continue => {}
-                Outcome::Quit { message, status } => {
-                    return Ok(Exit {
-                        message,
-                        status,
-                        signal: None,
-                    });
-                }
-                Outcome::Signalled { signal, message } => {
-                    return Ok(Exit {
-                        message,
-                        status: u8::try_from(128 + signal).unwrap_or(255),
-                        signal: Some(signal),
-                    });
-                }
+        match take_in(app, inbox)? {
+            Outcome::Continue => {}
+            Outcome::Quit { message, status } => {
+                return Ok(Exit {
+                    message,
+                    status,
+                    signal: None,
+                });
+            }
+            Outcome::Signalled { signal, message } => {
+                return Ok(Exit {
+                    message,
+                    status: u8::try_from(128 + signal).unwrap_or(255),
+                    signal: Some(signal),
+                });
             }
         }
     }
+}
+
+/// One round of the loop between two frames: waits for an event (a tick after `TICK`; not
+/// at all while device requests are still waiting), then takes in everything already there,
+/// so no key waits for another one to arrive. Keys go before devices' requests.
+pub fn take_in(app: &mut App, inbox: &Receiver<AppEvent>) -> io::Result<Outcome> {
+    let wait = if app.join_waiting() {
+        Duration::ZERO
+    } else {
+        TICK
+    };
+    let first = match inbox.recv_timeout(wait) {
+        Ok(event) => Some(event),
+        Err(RecvTimeoutError::Timeout) if wait.is_zero() => None,
+        Err(RecvTimeoutError::Timeout) => Some(AppEvent::Tick),
+        Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::BrokenPipe.into()),
+    };
+    let waiting = inbox.try_iter().take(EVENTS_PER_FRAME);
+    Ok(app.handle_all(first.into_iter().chain(waiting)))
 }
 
 /// Reads terminal input on a thread of its own into the channel, until the program leaves

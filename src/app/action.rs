@@ -67,6 +67,9 @@ pub enum Action {
     MoreTime,
     /// Run screen: show the command that opens the room view of this session.
     RoomView,
+    /// Run screen: let participants join from their devices (or show the join panel);
+    /// in the join panel: turn joining off.
+    Joining,
 }
 
 /// Whether a session is opened to change it or only to look at it.

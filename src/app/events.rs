@@ -13,7 +13,13 @@ pub enum AppEvent {
     Tick,
     /// The program was asked to leave (SIGTERM, SIGINT) or its terminal closed (SIGHUP).
     Signal(i32),
+    /// A request from a participant's device (see `join`), answered on its own channel.
+    Join(crate::join::Request),
 }
+
+/// The most device requests taken in one round (their new ideas saved in one write): a key
+/// typed meanwhile waits for one batch at most.
+const IDEAS_PER_BATCH: usize = 8;
 
 impl App {
     pub fn handle(&mut self, event: AppEvent) -> Outcome {
@@ -31,7 +37,47 @@ impl App {
             }
             AppEvent::Input(_) | AppEvent::Tick => Outcome::Continue,
             AppEvent::Signal(signal) => self.leave_on_signal(signal),
+            AppEvent::Join(request) => {
+                self.take_join(vec![request]);
+                self.publish_join();
+                Outcome::Continue
+            }
         }
+    }
+
+    /// Everything that arrived together, before the next frame: the facilitator's keys and
+    /// signals first, in order. Devices' requests wait for a round without keys, so a key is
+    /// drawn without waiting for them; then one batch goes (its new ideas saved in one
+    /// write), and the rest waits for the next round (`join_waiting`).
+    pub fn handle_all(&mut self, events: impl IntoIterator<Item = AppEvent>) -> Outcome {
+        let mut keys = false;
+        for event in events {
+            match event {
+                AppEvent::Join(request) => self.join_queue.push_back(request),
+                event => {
+                    keys |= matches!(event, AppEvent::Input(_));
+                    match self.handle(event) {
+                        Outcome::Continue => {}
+                        leave => {
+                            self.refuse_join();
+                            return leave;
+                        }
+                    }
+                }
+            }
+        }
+        let n = self.join_queue.len().min(IDEAS_PER_BATCH);
+        if n > 0 && !keys {
+            let batch: Vec<_> = self.join_queue.drain(..n).collect();
+            self.take_join(batch);
+        }
+        self.publish_join();
+        Outcome::Continue
+    }
+
+    /// Whether device requests are waiting for the next round.
+    pub fn join_waiting(&self) -> bool {
+        !self.join_queue.is_empty()
     }
 
     /// Clicks select rows and agenda steps; the wheel moves the selection.

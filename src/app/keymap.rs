@@ -28,6 +28,8 @@ pub enum Context {
     ReviewDetail,
     /// The room view (`ambassador present`) and its chooser of sessions.
     Present,
+    /// The join panel: link, QR code, devices.
+    Join,
 }
 
 impl Context {
@@ -106,6 +108,13 @@ pub const KEYMAP: &[Binding] = keys! {
     Run K::F(7), NONE => A::Pause, "F7", "key.pause", false;
     Run K::F(8), NONE => A::MoreTime, "F8", "key.more_time", false;
     Run K::F(9), NONE => A::RoomView, "F9", "key.room_view", false;
+    Run K::F(6), NONE => A::Joining, "F6", "key.joining", false;
+
+    Join K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
+    Join K::Up, NONE => A::Up, "↑", "key.previous", false;
+    Join K::Down, NONE => A::Down, "↓", "key.next", false;
+    Join K::Delete, NONE => A::Delete, "Del", "key.revoke_device", true;
+    Join K::F(6), NONE => A::Joining, "F6", "key.joining_off", true;
 
     Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
     Help K::Char('?'), NONE => A::Cancel, "?", "key.close_help", false;

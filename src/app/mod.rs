@@ -4,6 +4,8 @@ mod action;
 pub mod error_text;
 mod events;
 mod home;
+mod join_answer;
+mod joining;
 pub mod keymap;
 mod leaving;
 pub mod list_view;
@@ -24,6 +26,7 @@ mod workspace;
 pub use action::{Action, Message, OpenFor, Outcome};
 pub use events::AppEvent;
 pub use home::HomeState;
+pub use joining::Joined;
 pub use keymap::Context;
 pub use live_groups::LiveGroups;
 pub use overlay::{Confirm, Overlay, Prompt, PromptPurpose};
@@ -50,6 +53,12 @@ pub enum Start {
     Session {
         paths: Paths,
         file: Box<SessionFile>,
+    },
+    /// Inside a session with joining on (`open --join [--bind ADDR]`).
+    Joining {
+        paths: Paths,
+        file: Box<SessionFile>,
+        bind: Option<String>,
     },
 }
 
@@ -78,15 +87,24 @@ pub struct App {
     pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
     /// The embedding model named in the user's config, loaded once.
     model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
+    /// The event loop's channel, for a join server to reach the app.
+    events: Option<std::sync::mpsc::Sender<AppEvent>>,
+    /// `open --join`: joining starts once the loop is connected (with this `--bind`).
+    join_at_start: Option<Option<String>>,
+    /// The `--bind` joining was last started with, for F6.
+    join_bind: Option<String>,
+    /// Device requests waiting for the next round of the loop.
+    join_queue: std::collections::VecDeque<crate::join::Request>,
 }
 
 impl App {
     pub fn new(start: Start, clock: Box<dyn Clock>) -> App {
         let mut app = App {
             paths: match &start {
-                Start::Home { paths } | Start::Review { paths } | Start::Session { paths, .. } => {
-                    paths.clone()
-                }
+                Start::Home { paths }
+                | Start::Review { paths }
+                | Start::Session { paths, .. }
+                | Start::Joining { paths, .. } => paths.clone(),
             },
             screen: Screen::Home(HomeState::default()),
             overlay: None,
@@ -98,6 +116,10 @@ impl App {
             bell: true,
             user_language: Language::default(),
             keys: keymap::Keymap::default(),
+            events: None,
+            join_at_start: None,
+            join_bind: None,
+            join_queue: Default::default(),
         };
         let (user, key_problems) = user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);
@@ -114,6 +136,10 @@ impl App {
             Start::Home { .. } => app.go_home(),
             Start::Review { .. } => app.go_review(),
             Start::Session { file, .. } => app.open_session(Ok(*file)),
+            Start::Joining { file, bind, .. } => {
+                app.open_session(Ok(*file));
+                app.join_at_start = Some(bind);
+            }
         }
         if model_problem.is_some() {
             app.message = model_problem;
@@ -302,6 +328,10 @@ impl App {
             self.update_overlay(overlay, action);
             return Outcome::Continue;
         }
+        if action == Action::Joining {
+            self.message = self.joining_key();
+            return Outcome::Continue;
+        }
         let clock = self.clock.as_ref();
         match &mut self.screen {
             Screen::Home(home) => match home.update(action, self.user_language) {
@@ -379,6 +409,10 @@ impl App {
             self.overlay = keep(action).then_some(overlay);
             return;
         };
+        if let Overlay::Join { selected } = overlay {
+            self.update_join_panel(selected, action);
+            return;
+        }
         if matches!(overlay, Overlay::Help) {
             self.overlay = keep(action).then_some(overlay);
             return;

@@ -13,6 +13,11 @@ pub enum Overlay {
         title: String,
         body: String,
     },
+    /// Joining is on: the link, the code, the QR code and who has joined; `selected` is the
+    /// device a kick would send away.
+    Join {
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -22,6 +27,7 @@ impl Overlay {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Prompt(_) => Context::Prompt,
             Overlay::Info { .. } => Context::Help,
+            Overlay::Join { .. } => Context::Join,
         }
     }
 }

@@ -32,6 +32,8 @@ pub struct RunState {
     pub agenda: Cell<Option<Rect>>,
     /// The board's selection and the time left, for the room view.
     room: RoomFeed,
+    /// Participants' devices may join (see `join`); dropped when the session closes.
+    pub join: Option<super::Joined>,
 }
 
 impl RunState {
@@ -50,6 +52,7 @@ impl RunState {
             timebox,
             agenda: Cell::new(None),
             room,
+            join: None,
         };
         run.publish_room();
         run
@@ -199,7 +202,7 @@ impl RunState {
                 Action::Commit => self.submit(prompt, clock),
                 _ => (None, Some(Overlay::Prompt(prompt))),
             },
-            Overlay::Help | Overlay::Info { .. } => (None, None),
+            Overlay::Help | Overlay::Info { .. } | Overlay::Join { .. } => (None, None),
         }
     }
 

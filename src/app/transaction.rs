@@ -73,7 +73,9 @@ impl Tx<'_> {
 
     fn grouped_step_of(&self, change: &Change) -> Option<String> {
         let step = match change {
-            Change::AddIdea { step, .. } => Some(step.as_str()),
+            Change::AddIdea { step, .. } | Change::AddDeviceIdea { step, .. } => {
+                Some(step.as_str())
+            }
             Change::EditIdea { id, .. } | Change::RemoveIdea(id) => self.session.step_of_idea(*id),
             _ => None,
         }?;
@@ -107,7 +109,9 @@ enum IdeaFeed {
 impl IdeaFeed {
     fn of(change: &Change) -> Option<IdeaFeed> {
         match change {
-            Change::AddIdea { text, .. } => Some(IdeaFeed::Add(text.clone())),
+            Change::AddIdea { text, .. } | Change::AddDeviceIdea { text, .. } => {
+                Some(IdeaFeed::Add(text.clone()))
+            }
             Change::EditIdea { id, text } => Some(IdeaFeed::Edit(*id, text.clone())),
             Change::RemoveIdea(id) => Some(IdeaFeed::Remove(*id)),
             _ => None,

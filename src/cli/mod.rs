@@ -46,6 +46,13 @@ pub enum Command {
     Open {
         /// The session: a path to its .ron file, or its id as `ambassador list` shows it.
         session: String,
+        /// Let participants join from their own devices on the local network at once
+        /// (F6 on the run screen does the same).
+        #[arg(long)]
+        join: bool,
+        /// Where the join server listens, ADDR[:PORT] (default: this machine's LAN address).
+        #[arg(long, value_name = "ADDR[:PORT]", requires = "join")]
+        bind: Option<String>,
     },
     /// Look at a session without changing it (the home screen when no session is given).
     Review {
@@ -224,13 +231,18 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
     match cli.command {
         None => interactive(Start::Home { paths }),
         Some(Command::New(args)) => new(paths, args),
-        Some(Command::Open { session }) => {
+        Some(Command::Open {
+            session,
+            join,
+            bind,
+        }) => {
             let path = find_session(&paths.sessions_dir(), &session)?;
-            let file = SessionFile::open(&path)?;
-            interactive(Start::Session {
-                paths,
-                file: Box::new(file),
-            })
+            let file = Box::new(SessionFile::open(&path)?);
+            if join {
+                interactive(Start::Joining { paths, file, bind })
+            } else {
+                interactive(Start::Session { paths, file })
+            }
         }
         Some(Command::Review { session: None }) => interactive(Start::Review { paths }),
         Some(Command::Review {

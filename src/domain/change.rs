@@ -1,6 +1,7 @@
 //! Every edit to a session goes through `Session::apply`, the one place that checks and
 //! performs it. The app records history (undo/redo) and saves after each applied change.
 
+use super::lookup::wrong;
 use super::session::{Action, Denominator, Group, Idea, Participant};
 use super::{ActionId, Clock, GroupId, IdeaId, Language, ParticipantId, Session, StepKind};
 use jiff::civil::Date;
@@ -40,6 +41,14 @@ pub enum Change {
         step: String,
         participant: ParticipantId,
         text: String,
+    },
+    /// An idea a participant sent from their own device; `key` is the post's idempotency
+    /// key, which no other idea of the session may carry.
+    AddDeviceIdea {
+        step: String,
+        participant: ParticipantId,
+        text: String,
+        key: String,
     },
     EditIdea {
         id: IdeaId,
@@ -132,6 +141,10 @@ pub enum ChangeError {
     ScoreOutOfRange(u8),
     #[error("checklist line {0} does not exist")]
     UnknownChecklistLine(usize),
+    #[error("an idea sent from a device needs a key of 1 to 64 bytes")]
+    BadPostKey,
+    #[error("this post was already received")]
+    DuplicatePost,
     #[error("this session has used every id it can hand out; nothing was added")]
     NoIdsLeft,
 }
@@ -144,6 +157,9 @@ pub enum Applied {
     Created(u64),
 }
 
+/// The longest idempotency key a device post may carry, in bytes.
+pub const MAX_POST_KEY: usize = 64;
+
 fn non_empty(text: &str) -> Result<String, ChangeError> {
     let t = text.trim();
     if t.is_empty() {
@@ -154,6 +170,31 @@ fn non_empty(text: &str) -> Result<String, ChangeError> {
 }
 
 impl Session {
+    fn add_idea(
+        &mut self,
+        step: String,
+        participant: ParticipantId,
+        text: &str,
+        post_key: Option<String>,
+        clock: &dyn Clock,
+    ) -> Result<Applied, ChangeError> {
+        let text = non_empty(text)?;
+        if !matches!(self.step_kind(&step)?, StepKind::Question) {
+            return Err(wrong(&step, "question"));
+        }
+        self.participant_index(participant)?;
+        let id = IdeaId(self.take_id()?);
+        let at = clock.now();
+        self.results.entry(step).or_default().ideas.push(Idea {
+            id,
+            participant,
+            text,
+            at,
+            post_key,
+        });
+        Ok(Applied::Created(id.0))
+    }
+
     /// Checks and performs one change. On error the session is unchanged.
     pub fn apply(&mut self, change: Change, clock: &dyn Clock) -> Result<Applied, ChangeError> {
         let applied = self.perform(change, clock)?;
@@ -277,21 +318,20 @@ impl Session {
                 step,
                 participant,
                 text,
+            } => return self.add_idea(step, participant, &text, None, clock),
+            AddDeviceIdea {
+                step,
+                participant,
+                text,
+                key,
             } => {
-                let text = non_empty(&text)?;
-                if !matches!(self.step_kind(&step)?, StepKind::Question) {
-                    return Err(wrong(&step, "question"));
+                if key.is_empty() || key.len() > MAX_POST_KEY {
+                    return Err(ChangeError::BadPostKey);
                 }
-                self.participant_index(participant)?;
-                let id = IdeaId(self.take_id()?);
-                let at = clock.now();
-                self.results.entry(step).or_default().ideas.push(Idea {
-                    id,
-                    participant,
-                    text,
-                    at,
-                });
-                return Ok(Applied::Created(id.0));
+                if self.idea_by_post_key(&key).is_some() {
+                    return Err(ChangeError::DuplicatePost);
+                }
+                return self.add_idea(step, participant, &text, Some(key), clock);
             }
             EditIdea { id, text } => {
                 let text = non_empty(&text)?;
@@ -419,76 +459,5 @@ impl Session {
         }
         self.results.retain(|_, r| !r.is_empty());
         Ok(Applied::Done)
-    }
-
-    fn step_kind(&self, step: &str) -> Result<StepKind, ChangeError> {
-        self.template
-            .steps
-            .iter()
-            .find(|s| s.id == step)
-            .map(|s| s.kind.clone())
-            .ok_or_else(|| ChangeError::UnknownStep(step.to_string()))
-    }
-
-    fn participant_index(&self, id: ParticipantId) -> Result<usize, ChangeError> {
-        self.participants
-            .iter()
-            .position(|p| p.id == id)
-            .ok_or(ChangeError::UnknownParticipant(id))
-    }
-
-    fn participant_mut(&mut self, id: ParticipantId) -> Result<&mut Participant, ChangeError> {
-        let i = self.participant_index(id)?;
-        Ok(&mut self.participants[i])
-    }
-
-    fn check_unique_name(
-        &self,
-        name: &str,
-        except: Option<ParticipantId>,
-    ) -> Result<(), ChangeError> {
-        let clash = self
-            .participants
-            .iter()
-            .any(|p| Some(p.id) != except && p.name.to_lowercase() == name.to_lowercase());
-        if clash {
-            Err(ChangeError::DuplicateParticipant(name.to_string()))
-        } else {
-            Ok(())
-        }
-    }
-
-    /// How many ideas, scores and role choices a participant has given.
-    pub fn answers_of(&self, id: ParticipantId) -> usize {
-        self.results
-            .values()
-            .map(|r| {
-                r.ideas.iter().filter(|i| i.participant == id).count()
-                    + r.pulse.get(&id).map_or(0, |s| s.len())
-                    + usize::from(r.roles.contains_key(&id))
-            })
-            .sum()
-    }
-
-    pub fn find_idea(&self, id: IdeaId) -> Option<&Idea> {
-        self.results
-            .values()
-            .flat_map(|r| r.ideas.iter())
-            .find(|i| i.id == id)
-    }
-
-    fn idea_mut(&mut self, id: IdeaId) -> Result<&mut Idea, ChangeError> {
-        self.results
-            .values_mut()
-            .flat_map(|r| r.ideas.iter_mut())
-            .find(|i| i.id == id)
-            .ok_or(ChangeError::UnknownIdea(id))
-    }
-}
-
-fn wrong(step: &str, expected: &'static str) -> ChangeError {
-    ChangeError::WrongStepKind {
-        step: step.to_string(),
-        expected,
     }
 }

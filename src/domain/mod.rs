@@ -5,11 +5,12 @@ mod clock;
 mod history;
 mod ids;
 mod language;
+mod lookup;
 mod progress;
 mod session;
 mod template;
 
-pub use change::{Applied, Change, ChangeError};
+pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use history::History;
 pub use language::Language;

@@ -113,6 +113,18 @@ pub struct Idea {
     pub participant: ParticipantId,
     pub text: String,
     pub at: Timestamp,
+    /// Set only for an idea a participant sent from their own device: the idempotency key
+    /// of that post, so a retry (even after a restart) finds the idea instead of adding it
+    /// twice. Its presence is also the marker that the idea came from a device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_key: Option<String>,
+}
+
+impl Idea {
+    /// Whether a participant sent this idea from their own device.
+    pub fn from_device(&self) -> bool {
+        self.post_key.is_some()
+    }
 }
 
 /// A group of ideas, as the engine suggested it or the facilitator shaped it.
@@ -232,6 +244,14 @@ impl Session {
             .filter_map(|s| self.results(&s.id))
             .flat_map(StepResults::denominator_labels)
             .collect()
+    }
+
+    /// The idea a device post with this idempotency key made, if one did.
+    pub fn idea_by_post_key(&self, key: &str) -> Option<&Idea> {
+        self.results
+            .values()
+            .flat_map(|r| r.ideas.iter())
+            .find(|i| i.post_key.as_deref() == Some(key))
     }
 
     pub fn idea_count(&self) -> usize {

@@ -3,6 +3,7 @@
 //! session named, it shows the one open for writing right now, or lets the facilitator choose.
 
 pub mod chooser;
+pub mod join_link;
 pub mod sidecar;
 mod state;
 mod view;

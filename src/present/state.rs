@@ -76,6 +76,8 @@ pub struct PresentState {
     pub selected: Option<GroupId>,
     /// The time left of the current step, while the facilitator's window counts it.
     pub timer: Option<Timer>,
+    /// The join link while the facilitator has joining on, shown large with its QR code.
+    pub join_link: Option<String>,
     /// When each idea was first seen here, to highlight the newest for a moment.
     pub seen: HashMap<IdeaId, Instant>,
     stamp: Option<Stamp>,
@@ -108,6 +110,7 @@ impl PresentState {
             closed: false,
             selected: None,
             timer: None,
+            join_link: None,
             seen: Default::default(),
             stamp: None,
         }
@@ -139,9 +142,12 @@ impl PresentState {
             }
         }
         let before = (self.closed, self.selected, self.timer);
+        let link_before = self.join_link.take();
         self.closed = stamp.is_none();
         self.look_at_room(now);
-        changed || before != (self.closed, self.selected, self.timer)
+        changed
+            || before != (self.closed, self.selected, self.timer)
+            || link_before != self.join_link
     }
 
     /// Whether the facilitator's window holds the session, and what it tells the room. A
@@ -153,6 +159,10 @@ impl PresentState {
         } else {
             sidecar::read(&self.path)
         };
+        // A link left by a program that was killed is not shown: nobody answers it.
+        self.join_link = (!self.closed)
+            .then(|| super::join_link::read(&self.path))
+            .flatten();
         let this_step = room.step == Some(self.session.current_step);
         self.selected = room.selected;
         // A running clock read again lands a few microseconds apart: keep the one shown

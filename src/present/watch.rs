@@ -106,7 +106,7 @@ fn notifier(
         n.push(suffix);
         n
     };
-    let names: Vec<OsString> = vec![name.clone(), with(".lock"), with(".room")];
+    let names: Vec<OsString> = vec![name.clone(), with(".lock"), with(".room"), with(".join")];
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         let ours = event

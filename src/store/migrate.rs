@@ -130,6 +130,7 @@ impl V1Session {
                         participant: id_for(&i.participant, &mut participants),
                         text: i.text,
                         at: i.at,
+                        post_key: None,
                     })
                     .collect(),
                 groups: r.groups,

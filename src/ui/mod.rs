@@ -3,6 +3,7 @@
 pub(crate) mod footer;
 pub mod hit;
 mod home;
+mod join;
 pub(crate) mod listing;
 mod overlay;
 pub mod present;
@@ -74,8 +75,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let shown = app.shown();
     footer::draw(app.keys(), app.context(), shown, lang, frame, footer);
-    if let Some(o) = &app.overlay {
-        overlay::draw(
+    match (&app.overlay, app.joined()) {
+        (Some(crate::app::Overlay::Join { selected }), Some(joined)) => {
+            join::panel(joined, *selected, lang, frame, body)
+        }
+        (Some(o), _) => overlay::draw(
             o,
             app.keys(),
             app.screen_context(),
@@ -83,6 +87,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             lang,
             frame,
             area,
-        );
+        ),
+        (None, _) => {}
     }
 }

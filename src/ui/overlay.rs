@@ -66,6 +66,8 @@ pub fn draw(
             };
             frame.render_widget(Paragraph::new(line), last);
         }
+        // Drawn by `ui::join`, which has the server to show.
+        Overlay::Join { .. } => {}
         Overlay::Info { title, body } => {
             let lines = body.lines().count() as u16 + 3;
             let popup = widgets::centered(area, 90, lines.max(5));

@@ -15,6 +15,8 @@ const AGENDA_FROM_WIDTH: u16 = 100;
 /// Where the parts of the run screen go.
 struct RunLayout {
     header: Rect,
+    /// The "who has joined" line, while joining is on (else empty).
+    joined: Rect,
     agenda: Option<Rect>,
     pane: Rect,
     prompt: Rect,
@@ -23,7 +25,12 @@ struct RunLayout {
 }
 
 fn layout(run: &RunState, area: Rect) -> RunLayout {
-    let [header, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [header, main, joined] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(run.join.is_some())),
+    ])
+    .areas(area);
     let (agenda, pane) = if area.width >= AGENDA_FROM_WIDTH {
         let [agenda, pane] =
             Layout::horizontal([Constraint::Length(26), Constraint::Min(1)]).areas(main);
@@ -40,6 +47,7 @@ fn layout(run: &RunState, area: Rect) -> RunLayout {
         Layout::vertical([Constraint::Length(prompt_height), Constraint::Min(1)]).areas(inner);
     RunLayout {
         header,
+        joined,
         agenda,
         pane,
         prompt,
@@ -52,6 +60,9 @@ pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area
     let session = run.session();
     let parts = layout(run, area);
     draw_header(run, now, frame, parts.header);
+    if let Some(joined) = &run.join {
+        super::join::who_line(joined, session.language, frame, parts.joined);
+    }
     // Clicks on the agenda land on what was drawn here.
     run.agenda
         .set(parts.agenda.map(|a| Block::bordered().inner(a)));

@@ -18,6 +18,8 @@ use std::time::Instant;
 
 pub use band::clock_text;
 
+mod join;
+
 pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
     let area = frame.area();
     if area.width < 4 || area.height < 2 {
@@ -26,6 +28,8 @@ pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
     let body = band::draw(state, frame, area, now);
     let session = &state.session;
     let step = session.current_step();
+    // While joining is on, the link and its QR code stand beside the step.
+    let body = join::beside(state.join_link.as_deref(), session.language, frame, body);
     let lines = match &step.kind {
         StepKind::Script { .. } | StepKind::Close { .. } => Vec::new(),
         StepKind::Pulse { items, .. } => pulse(session, step, items, body.width),

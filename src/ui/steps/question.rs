@@ -10,6 +10,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
+/// Marks an idea a participant sent from their own device.
+const DEVICE_MARK: &str = "↗";
+
 pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
@@ -44,11 +47,17 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         .iter()
         .filter(|p| !ideas.iter().any(|i| i.participant == p.id))
         .count();
-    let legend = if silent > 0 {
+    let mut legend = if silent > 0 {
         trf(lang, "question.not_yet", &[&silent])
     } else {
         tr(lang, "question.everyone").to_string()
     };
+    if ideas.iter().any(|i| i.from_device()) {
+        legend = format!(
+            "{legend}  {DEVICE_MARK} {}",
+            tr(lang, "question.from_device")
+        );
+    }
     frame.render_widget(
         Paragraph::new(vec![Line::from(spans), Line::styled(legend, theme::dim())])
             .wrap(Wrap { trim: true }),
@@ -63,7 +72,13 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         .iter()
         .map(|i| {
             let name = session.participant_name(i.participant);
+            let mark = if i.from_device() {
+                format!("{DEVICE_MARK} ")
+            } else {
+                String::new()
+            };
             ListItem::new(Line::from(vec![
+                Span::styled(mark, theme::accent()),
                 Span::styled(
                     format!("{}: ", widgets::truncate(name, name_room)),
                     theme::dim(),

@@ -1,0 +1,266 @@
+//! The session's side of joining: what a device's request does to the open session. Ideas,
+//! edits, scores and roles go through the transaction API like the facilitator's own (so
+//! grouping, undo and saving are the same), and "received" is answered only once the change
+//! is saved to disk. Every idea a batch brings is saved in one write.
+
+use super::SaveStatus;
+use super::workspace::Workspace;
+use crate::domain::{Change, Clock, IdeaId, ParticipantId, Session, StepKind};
+use crate::join::{Answer, Ask, Page, Part, Refusal, Request, Roster};
+
+/// Answers requests that only read the session, and changes that are not new ideas; new
+/// ideas are left in `ideas` for `take_ideas`, which saves them together.
+pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option<Request> {
+    let answer = match &request.ask {
+        Ask::Idea { .. } => return Some(request),
+        Ask::Roster => Answer::Roster(roster(ws.session())),
+        Ask::Page { participant } => match page(ws.session(), *participant) {
+            Some(page) => Answer::Page(Box::new(page)),
+            None => Answer::Refused(Refusal::UnknownParticipant),
+        },
+        Ask::Edit {
+            participant,
+            idea,
+            text,
+        } => edit(ws, clock, *participant, *idea, text),
+        Ask::Pulse {
+            participant,
+            item,
+            score,
+        } => {
+            let step = ws.session().current_step();
+            let change = match &step.kind {
+                StepKind::Pulse { .. } => Change::SetPulse {
+                    step: step.id.clone(),
+                    participant: *participant,
+                    item: item.clone(),
+                    score: Some(*score),
+                },
+                _ => return refuse(request, Refusal::StepMoved),
+            };
+            commit(ws, clock, change)
+        }
+        Ask::Role { participant, role } => {
+            let step = ws.session().current_step();
+            let change = match &step.kind {
+                StepKind::Roles { .. } => Change::SetRole {
+                    step: step.id.clone(),
+                    participant: *participant,
+                    role: Some(role.clone()),
+                },
+                _ => return refuse(request, Refusal::StepMoved),
+            };
+            commit(ws, clock, change)
+        }
+    };
+    request.answer(answer);
+    None
+}
+
+fn refuse(request: Request, why: Refusal) -> Option<Request> {
+    request.answer(Answer::Refused(why));
+    None
+}
+
+/// A change from a device, saved before it is answered.
+fn commit(ws: &mut Workspace, clock: &dyn Clock, change: Change) -> Answer {
+    if ws.read_only().is_some() {
+        return Answer::Refused(Refusal::NotSaved);
+    }
+    let mut refused = false;
+    ws.transact(clock, |tx| {
+        // A refused change leaves the session as it was; the device is told, the
+        // facilitator's screen is not bothered.
+        refused = tx.apply(change).is_err();
+        Ok(())
+    });
+    if refused {
+        Answer::Refused(Refusal::Invalid)
+    } else if ws.save == SaveStatus::Saved {
+        Answer::Received(None)
+    } else {
+        Answer::Refused(Refusal::NotSaved)
+    }
+}
+
+fn edit(
+    ws: &mut Workspace,
+    clock: &dyn Clock,
+    participant: ParticipantId,
+    idea: IdeaId,
+    text: &str,
+) -> Answer {
+    let session = ws.session();
+    let Some(found) = session.find_idea(idea) else {
+        return Answer::Refused(Refusal::NotYours);
+    };
+    if found.participant != participant {
+        return Answer::Refused(Refusal::NotYours);
+    }
+    // Editable until the facilitator moves on.
+    if session.step_of_idea(idea) != Some(session.current_step().id.as_str()) {
+        return Answer::Refused(Refusal::StepMoved);
+    }
+    if found.text == text {
+        return Answer::Received(Some(idea));
+    }
+    match commit(
+        ws,
+        clock,
+        Change::EditIdea {
+            id: idea,
+            text: text.to_string(),
+        },
+    ) {
+        Answer::Received(_) => Answer::Received(Some(idea)),
+        other => other,
+    }
+}
+
+/// Applies every new idea in `ideas` in one transaction and one save, then answers each:
+/// "received" only when the save succeeded. A post whose key is already in the session
+/// gets that idea's id again, and adds nothing.
+pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
+    if ideas.is_empty() {
+        return;
+    }
+    if ws.read_only().is_some() {
+        for request in ideas {
+            request.answer(Answer::Refused(Refusal::NotSaved));
+        }
+        return;
+    }
+    let mut outcomes: Vec<Result<IdeaId, Refusal>> = Vec::with_capacity(ideas.len());
+    ws.transact(clock, |tx| {
+        for request in &ideas {
+            let Ask::Idea {
+                participant,
+                text,
+                key,
+                step,
+            } = &request.ask
+            else {
+                outcomes.push(Err(Refusal::Invalid));
+                continue;
+            };
+            if let Some(known) = tx.session().idea_by_post_key(key) {
+                outcomes.push(Ok(known.id));
+                continue;
+            }
+            let session = tx.session();
+            // A question already reached: typed before the facilitator moved on, it still
+            // lands where it was typed; a step not reached yet takes nothing.
+            let at = step.unwrap_or(session.current_step);
+            let reached = at <= session.current_step;
+            let Some(target) = session.template.steps.get(at).filter(|_| reached) else {
+                outcomes.push(Err(Refusal::StepMoved));
+                continue;
+            };
+            if target.kind != StepKind::Question {
+                outcomes.push(Err(Refusal::StepMoved));
+                continue;
+            }
+            let change = Change::AddDeviceIdea {
+                step: target.id.clone(),
+                participant: *participant,
+                text: text.clone(),
+                key: key.clone(),
+            };
+            outcomes.push(match tx.apply(change) {
+                Ok(crate::domain::Applied::Created(id)) => Ok(IdeaId(id)),
+                Ok(_) | Err(_) => Err(Refusal::Invalid),
+            });
+        }
+        Ok(())
+    });
+    // Already in memory but not yet on disk (an earlier save failed): try again now.
+    if ws.save != SaveStatus::Saved {
+        let _ = ws.save_now();
+    }
+    let saved = ws.save == SaveStatus::Saved;
+    for (request, outcome) in ideas.into_iter().zip(outcomes) {
+        request.answer(match outcome {
+            Ok(id) if saved => Answer::Received(Some(id)),
+            Ok(_) => Answer::Refused(Refusal::NotSaved),
+            Err(why) => Answer::Refused(why),
+        });
+    }
+}
+
+fn roster(session: &Session) -> Roster {
+    Roster {
+        lang: session.language,
+        title: session.title.clone(),
+        participants: session
+            .participants
+            .iter()
+            .map(|p| (p.id, p.name.clone()))
+            .collect(),
+    }
+}
+
+/// The current step as one participant's page shows it; `None` if they are not in the
+/// session (any more).
+pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
+    let name = session.participant(participant)?.name.clone();
+    let step = session.current_step();
+    let results = session.results(&step.id);
+    let part = match &step.kind {
+        StepKind::Question => Part::Question {
+            ideas: results
+                .map(|r| {
+                    r.ideas
+                        .iter()
+                        .filter(|i| i.participant == participant)
+                        .map(|i| (i.id, i.text.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        },
+        StepKind::Pulse { items, .. } => {
+            let mine = results.and_then(|r| r.pulse.get(&participant));
+            Part::Pulse {
+                items: items
+                    .iter()
+                    .map(|i| {
+                        let score = mine.and_then(|m| m.get(&i.id)).copied();
+                        (i.id.clone(), i.label.clone(), score)
+                    })
+                    .collect(),
+            }
+        }
+        StepKind::Roles { roles } => Part::Roles {
+            roles: roles
+                .iter()
+                .map(|r| (r.id.clone(), r.label.clone(), r.description.clone()))
+                .collect(),
+            chosen: results.and_then(|r| r.roles.get(&participant)).cloned(),
+        },
+        StepKind::CommonGround => Part::CommonGround {
+            groups: results
+                .map(|r| {
+                    let mut groups: Vec<_> =
+                        r.groups.iter().filter(|g| !g.ideas.is_empty()).collect();
+                    groups.sort_by_key(|g| std::cmp::Reverse(g.ideas.len()));
+                    groups.iter().map(|g| g.label.clone()).collect()
+                })
+                .unwrap_or_default(),
+        },
+        StepKind::Bridge => Part::Room {
+            lines: std::iter::once(session.goal.clone())
+                .filter(|g| !g.is_empty())
+                .chain(session.denominator_labels().into_iter().map(str::to_string))
+                .collect(),
+        },
+        StepKind::Script { .. } | StepKind::Close { .. } => Part::Room { lines: Vec::new() },
+    };
+    Some(Page {
+        lang: session.language,
+        title: session.title.clone(),
+        name,
+        step: session.current_step,
+        step_title: step.title.clone(),
+        prompt: step.prompt.clone(),
+        part,
+    })
+}

@@ -1,0 +1,177 @@
+//! Joining from the facilitator's side: turning it on and off (F6, `open --join`), the join
+//! panel (link, code, QR code, who has joined, sending a device away), and taking the
+//! devices' requests from the event loop to the open session.
+
+use super::join_answer;
+use super::{App, AppEvent, Message, Overlay, Screen};
+use crate::i18n::{tr, trf};
+use crate::join::{Answer, Joining, Refusal, Request};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+/// A running join server and the sidecar that tells the room view its link; both go when
+/// joining is turned off or the session is closed.
+pub struct Joined {
+    pub server: Joining,
+    sidecar: PathBuf,
+}
+
+impl Drop for Joined {
+    fn drop(&mut self) {
+        crate::present::join_link::clear(&self.sidecar);
+    }
+}
+
+impl App {
+    /// Gives the app the event loop's channel, so a join server can reach it; starts joining
+    /// if the command line asked for it.
+    pub fn connect(&mut self, events: Sender<AppEvent>) {
+        self.events = Some(events);
+        if let Some(bind) = self.join_at_start.take() {
+            self.message = self.start_joining(bind.as_deref());
+        }
+    }
+
+    /// Turns joining on for the open session, listening on `bind` (else the LAN address).
+    pub fn start_joining(&mut self, bind: Option<&str>) -> Option<Message> {
+        let events = self.events.clone()?;
+        let Screen::Run(run) = &mut self.screen else {
+            return None;
+        };
+        let lang = run.lang();
+        if let Some(reason) = run.ws.read_only_text() {
+            return Message::error(trf(lang, "msg.read_only_nothing_changed", &[&reason]));
+        }
+        if run.join.is_some() {
+            return None;
+        }
+        let addr = match crate::join::bind_address(bind) {
+            Ok(addr) => addr,
+            Err(e) => return Message::error(e.to_string()),
+        };
+        let deliver: crate::join::Deliver =
+            Arc::new(move |request| events.send(AppEvent::Join(request)).is_ok());
+        let session = run.session();
+        match Joining::start(addr, lang, session.current_step, deliver) {
+            Ok(server) => {
+                let path = run.file().path.clone();
+                crate::present::join_link::publish(&path, server.link());
+                let link = server.link().to_string();
+                run.join = Some(Joined {
+                    server,
+                    sidecar: path,
+                });
+                self.join_bind = bind.map(str::to_string);
+                self.overlay = Some(Overlay::Join { selected: 0 });
+                Message::info(trf(lang, "msg.joining_on", &[&link]))
+            }
+            Err(e) => Message::error(trf(lang, "msg.joining_failed", &[&e])),
+        }
+    }
+
+    /// Turns joining off: the server stops and the port closes.
+    pub fn stop_joining(&mut self) -> Option<Message> {
+        let Screen::Run(run) = &mut self.screen else {
+            return None;
+        };
+        run.join.take()?;
+        Message::info(tr(run.lang(), "msg.joining_off"))
+    }
+
+    /// F6 on the run screen: joining on (and its panel shown), or the panel again.
+    pub(super) fn joining_key(&mut self) -> Option<Message> {
+        match &self.screen {
+            Screen::Run(run) if run.join.is_some() => {
+                self.overlay = Some(Overlay::Join { selected: 0 });
+                None
+            }
+            Screen::Run(_) => {
+                let bind = self.join_bind.clone();
+                self.start_joining(bind.as_deref())
+            }
+            _ => None,
+        }
+    }
+
+    /// A key in the join panel: move through the devices, send one away, turn joining off.
+    pub(super) fn update_join_panel(&mut self, selected: usize, action: super::Action) {
+        use super::Action;
+        let devices = self
+            .joined()
+            .map(|j| j.server.devices())
+            .unwrap_or_default();
+        let last = devices.len().saturating_sub(1);
+        self.overlay = match action {
+            Action::Cancel => None,
+            Action::Up => Some(Overlay::Join {
+                selected: selected.saturating_sub(1),
+            }),
+            Action::Down => Some(Overlay::Join {
+                selected: (selected + 1).min(last),
+            }),
+            Action::Delete => {
+                if let (Some((token, device)), Some(joined)) =
+                    (devices.get(selected), self.joined())
+                {
+                    joined.server.revoke(token);
+                    self.message = Message::info(trf(
+                        self.language(),
+                        "msg.device_revoked",
+                        &[&crate::sanitize::line(&device.name)],
+                    ));
+                }
+                Some(Overlay::Join {
+                    selected: selected.min(last.saturating_sub(1)),
+                })
+            }
+            Action::Joining => {
+                self.message = self.stop_joining();
+                None
+            }
+            _ => Some(Overlay::Join { selected }),
+        };
+    }
+
+    /// The running join server of the open session, if joining is on.
+    pub fn joined(&self) -> Option<&Joined> {
+        match &self.screen {
+            Screen::Run(run) => run.join.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Answers device requests from the open session; new ideas are saved together.
+    pub(super) fn take_join(&mut self, requests: Vec<Request>) {
+        let clock = self.clock.as_ref();
+        let Screen::Run(run) = &mut self.screen else {
+            for request in requests {
+                request.answer(Answer::Refused(Refusal::NotSaved));
+            }
+            return;
+        };
+        let ideas: Vec<Request> = requests
+            .into_iter()
+            .filter_map(|r| join_answer::answer(&mut run.ws, clock, r))
+            .collect();
+        join_answer::take_ideas(&mut run.ws, clock, ideas);
+    }
+
+    /// Requests still waiting when the program leaves: nothing of theirs was saved.
+    pub(super) fn refuse_join(&mut self) {
+        for request in self.join_queue.drain(..) {
+            request.answer(Answer::Refused(Refusal::NotSaved));
+        }
+    }
+
+    /// Tells the devices' pages which step is current.
+    pub(super) fn publish_join(&self) {
+        if let Screen::Run(run) = &self.screen
+            && let Some(joined) = &run.join
+        {
+            joined
+                .server
+                .publish(run.session().current_step, run.lang());
+        }
+    }
+}

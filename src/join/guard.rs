@@ -1,0 +1,309 @@
+//! Who may come in: the join code (checked in constant time, wrong guesses rate-limited per
+//! address), one random token per device (revocable), at most `MAX_DEVICES` devices, and a
+//! few posts per second per device. Shared by the server threads and the facilitator's
+//! screen; runtime state only, never saved in the session.
+
+use crate::domain::ParticipantId;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+/// The most devices that can be joined at once.
+pub const MAX_DEVICES: usize = 50;
+/// Wrong join codes an address may try within `GUESS_WINDOW` before it is refused outright.
+pub const MAX_WRONG_CODES: usize = 10;
+pub const GUESS_WINDOW: Duration = Duration::from_secs(60);
+/// Posts a device may make in a burst, refilled at `POSTS_PER_SECOND`.
+pub const POST_BURST: f64 = 8.0;
+pub const POSTS_PER_SECOND: f64 = 4.0;
+/// A device counts as connected while its page has called in this recently.
+pub const CONNECTED_FOR: Duration = Duration::from_secs(20);
+
+/// Letters and digits that cannot be mistaken for each other when read off a screen.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const CODE_LEN: usize = 6;
+
+/// `n` random bytes from the operating system.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    // The OS random source does not fail on the systems this runs on; if it ever did, no
+    // predictable code or token must be handed out, so stop here.
+    getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+    bytes
+}
+
+/// A short random join code, to type or scan.
+pub fn new_code() -> String {
+    // 32 letters: a byte modulo 32 is uniform.
+    random_bytes::<CODE_LEN>()
+        .iter()
+        .map(|b| char::from(CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()]))
+        .collect()
+}
+
+/// A device's token: 32 random bytes as hex.
+pub fn new_token() -> String {
+    random_bytes::<32>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Compares two secrets in time that depends only on their lengths, not on where they differ.
+pub fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    if given.len() != expected.len() {
+        return false;
+    }
+    given
+        .iter()
+        .zip(expected)
+        .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+        == 0
+}
+
+/// One joined device.
+#[derive(Debug, Clone)]
+pub struct Device {
+    pub participant: ParticipantId,
+    /// The participant's name when the device joined, for the "who has joined" line.
+    pub name: String,
+    pub joined: Instant,
+    pub seen: Instant,
+    /// Posts left in the bucket, and when it was last filled.
+    tokens: f64,
+    filled: Instant,
+}
+
+/// Why a join was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinRefusal {
+    /// Too many wrong codes from this address lately.
+    TooManyGuesses,
+    WrongCode,
+    Full,
+}
+
+/// Why a device's request was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeviceRefusal {
+    /// No such token, or the facilitator revoked it.
+    Unknown,
+    /// More posts than the device may make per second.
+    TooFast,
+}
+
+#[derive(Debug)]
+pub struct Guard {
+    code: String,
+    devices: HashMap<String, Device>,
+    /// Wrong codes per address, with when they were tried.
+    wrong: HashMap<IpAddr, Vec<Instant>>,
+}
+
+impl Guard {
+    pub fn new(code: String) -> Guard {
+        Guard {
+            code,
+            devices: HashMap::new(),
+            wrong: HashMap::new(),
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Checks a join code from `from`; wrong ones are counted against that address.
+    pub fn check_code(
+        &mut self,
+        from: IpAddr,
+        code: &str,
+        now: Instant,
+    ) -> Result<(), JoinRefusal> {
+        let tries = self.wrong.entry(from).or_default();
+        tries.retain(|t| now.duration_since(*t) < GUESS_WINDOW);
+        if tries.len() >= MAX_WRONG_CODES {
+            return Err(JoinRefusal::TooManyGuesses);
+        }
+        let code = code.trim().to_ascii_uppercase();
+        if !same_secret(code.as_bytes(), self.code.as_bytes()) {
+            tries.push(now);
+            return Err(JoinRefusal::WrongCode);
+        }
+        if tries.is_empty() {
+            self.wrong.remove(&from);
+        }
+        Ok(())
+    }
+
+    /// Checks the code; on success the device gets a new token for `participant`.
+    pub fn join(
+        &mut self,
+        from: IpAddr,
+        code: &str,
+        participant: ParticipantId,
+        name: &str,
+        now: Instant,
+    ) -> Result<String, JoinRefusal> {
+        self.check_code(from, code, now)?;
+        if self.devices.len() >= MAX_DEVICES {
+            return Err(JoinRefusal::Full);
+        }
+        let token = new_token();
+        self.devices.insert(
+            token.clone(),
+            Device {
+                participant,
+                name: name.to_string(),
+                joined: now,
+                seen: now,
+                tokens: POST_BURST,
+                filled: now,
+            },
+        );
+        Ok(token)
+    }
+
+    /// The device a token belongs to (marking it seen), if it was not revoked.
+    pub fn device(&mut self, token: &str, now: Instant) -> Result<&Device, DeviceRefusal> {
+        let device = self.find(token).ok_or(DeviceRefusal::Unknown)?;
+        device.seen = now;
+        Ok(device)
+    }
+
+    /// Like `device`, and takes one post from the device's allowance.
+    pub fn post(&mut self, token: &str, now: Instant) -> Result<ParticipantId, DeviceRefusal> {
+        let device = self.find(token).ok_or(DeviceRefusal::Unknown)?;
+        device.seen = now;
+        let elapsed = now.duration_since(device.filled).as_secs_f64();
+        device.tokens = (device.tokens + elapsed * POSTS_PER_SECOND).min(POST_BURST);
+        device.filled = now;
+        if device.tokens < 1.0 {
+            return Err(DeviceRefusal::TooFast);
+        }
+        device.tokens -= 1.0;
+        Ok(device.participant)
+    }
+
+    /// Finds a token in constant time per stored token, so timing says nothing about it.
+    fn find(&mut self, token: &str) -> Option<&mut Device> {
+        self.devices
+            .iter_mut()
+            .find(|(t, _)| same_secret(token.as_bytes(), t.as_bytes()))
+            .map(|(_, d)| d)
+    }
+
+    /// The facilitator sends a device away: its token no longer works.
+    pub fn revoke(&mut self, token: &str) -> bool {
+        self.devices.remove(token).is_some()
+    }
+
+    /// Joined devices, longest joined first, with their tokens (to revoke one).
+    pub fn devices(&self) -> Vec<(String, Device)> {
+        let mut all: Vec<_> = self
+            .devices
+            .iter()
+            .map(|(t, d)| (t.clone(), d.clone()))
+            .collect();
+        all.sort_by_key(|(_, d)| d.joined);
+        all
+    }
+
+    /// Names of the participants whose devices called in lately, each once, in join order.
+    pub fn connected(&self, now: Instant) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (_, d) in self.devices() {
+            if now.duration_since(d.seen) < CONNECTED_FOR && !names.contains(&d.name) {
+                names.push(d.name);
+            }
+        }
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+    #[test]
+    fn codes_use_the_plain_alphabet_and_tokens_are_long_and_different() {
+        for _ in 0..50 {
+            let code = new_code();
+            assert_eq!(code.len(), CODE_LEN);
+            assert!(code.bytes().all(|b| CODE_ALPHABET.contains(&b)), "{code}");
+        }
+        let (a, b) = (new_token(), new_token());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn same_secret_needs_every_byte() {
+        assert!(same_secret(b"ABC234", b"ABC234"));
+        assert!(!same_secret(b"ABC235", b"ABC234"));
+        assert!(!same_secret(b"ABC23", b"ABC234"));
+    }
+
+    #[test]
+    fn wrong_codes_are_limited_per_address_and_forgotten_after_the_window() {
+        let mut guard = Guard::new("ABCDEF".into());
+        let t0 = Instant::now();
+        for _ in 0..MAX_WRONG_CODES {
+            assert_eq!(
+                guard.join(HOME, "ZZZZZZ", ParticipantId(1), "A", t0),
+                Err(JoinRefusal::WrongCode)
+            );
+        }
+        // Now even the right code is refused from that address, for a while.
+        assert_eq!(
+            guard.join(HOME, "ABCDEF", ParticipantId(1), "A", t0),
+            Err(JoinRefusal::TooManyGuesses)
+        );
+        let later = t0 + GUESS_WINDOW + Duration::from_secs(1);
+        assert!(
+            guard
+                .join(HOME, "abcdef", ParticipantId(1), "A", later)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_device_posts_a_burst_then_waits_for_its_allowance() {
+        let mut guard = Guard::new("ABCDEF".into());
+        let t0 = Instant::now();
+        let token = guard
+            .join(HOME, "ABCDEF", ParticipantId(7), "A", t0)
+            .unwrap();
+        for _ in 0..POST_BURST as usize {
+            assert_eq!(guard.post(&token, t0), Ok(ParticipantId(7)));
+        }
+        assert_eq!(guard.post(&token, t0), Err(DeviceRefusal::TooFast));
+        assert!(guard.post(&token, t0 + Duration::from_secs(1)).is_ok());
+        assert!(guard.revoke(&token));
+        assert_eq!(
+            guard.post(&token, t0 + Duration::from_secs(9)),
+            Err(DeviceRefusal::Unknown)
+        );
+    }
+
+    #[test]
+    fn no_more_than_the_most_devices_join() {
+        let mut guard = Guard::new("ABCDEF".into());
+        let t0 = Instant::now();
+        for n in 0..MAX_DEVICES {
+            let name = format!("P{n}");
+            assert!(
+                guard
+                    .join(HOME, "ABCDEF", ParticipantId(1), &name, t0)
+                    .is_ok()
+            );
+        }
+        assert_eq!(
+            guard.join(HOME, "ABCDEF", ParticipantId(1), "late", t0),
+            Err(JoinRefusal::Full)
+        );
+        assert_eq!(guard.connected(t0).len(), MAX_DEVICES);
+    }
+}

@@ -1,0 +1,253 @@
+//! The participant's pages as HTML: the join page (the code and a name to pick) and the page
+//! of the current step. Every text that came from a session or a device is escaped; the
+//! pages work without JavaScript (plain forms), and `app.js` adds sending on Enter without
+//! a reload, keeping unsent ideas and retrying them, and following the facilitator's steps.
+
+use super::ask::{Page, Part, Roster};
+use super::http::escape;
+use crate::domain::Language;
+use crate::i18n::{tr, trf};
+
+/// The longest idea a device may send, in characters.
+pub const MAX_IDEA_CHARS: usize = 2000;
+
+/// A notice shown at the top after a form post (`?m=` names one of these, never free text).
+pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
+    let key = match code {
+        "received" => "join.received",
+        "not_saved" => "join.not_saved",
+        "step_moved" => "join.step_moved",
+        "invalid" => "join.invalid",
+        "too_fast" => "join.too_fast",
+        "too_long" => "join.too_long",
+        "wrong_code" => "join.wrong_code",
+        "too_many" => "join.too_many",
+        "full" => "join.full",
+        "left" => "join.left",
+        _ => return None,
+    };
+    Some(tr(lang, key))
+}
+
+fn shell(
+    lang: Language,
+    title: &str,
+    step: Option<usize>,
+    notice: Option<&str>,
+    body: &str,
+) -> String {
+    let lang_code = match lang {
+        Language::En => "en",
+        Language::Nl => "nl",
+    };
+    let step = step.map_or(String::new(), |s| format!(" data-step=\"{s}\""));
+    let notice = notice.map_or(String::new(), |n| {
+        format!("<p class=\"notice\" role=\"status\">{}</p>", escape(n))
+    });
+    // Texts the script shows, in the page's language (the script itself has none).
+    let texts = format!(
+        " data-unsent=\"{}\" data-sent=\"{}\"",
+        escape(tr(lang, "join.unsent")),
+        escape(tr(lang, "join.received"))
+    );
+    format!(
+        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/app.css\">\
+         <script src=\"/app.js\" defer></script></head>\
+         <body{step}{texts}>{notice}{body}</body></html>\n",
+        title = escape(title),
+    )
+}
+
+/// The page a device sees before it has joined: the code and the names to pick from.
+pub fn join(roster: &Roster, code: &str, notice: Option<&str>) -> String {
+    let lang = roster.lang;
+    let mut body = format!(
+        "<header><p class=\"session\">{}</p></header><main><h1>{}</h1>",
+        escape(&roster.title),
+        escape(tr(lang, "join.pick_name"))
+    );
+    body.push_str("<form method=\"post\" action=\"/join\" class=\"join\">");
+    body.push_str(&format!(
+        "<label>{} <input name=\"code\" value=\"{}\" autocomplete=\"off\" \
+         autocapitalize=\"characters\" maxlength=\"16\" required></label>",
+        escape(tr(lang, "join.code")),
+        escape(code)
+    ));
+    if roster.participants.is_empty() {
+        body.push_str(&format!(
+            "<p>{}</p>",
+            escape(tr(lang, "join.no_participants"))
+        ));
+    }
+    for (id, name) in &roster.participants {
+        body.push_str(&format!(
+            "<button class=\"name\" name=\"participant\" value=\"{id}\">{}</button>",
+            escape(name)
+        ));
+    }
+    body.push_str("</form></main>");
+    shell(lang, &roster.title, None, notice, &body)
+}
+
+/// The page of the current step for one joined participant. `key` is a fresh idempotency
+/// key for the idea form, so even a form sent twice without the script adds one idea.
+pub fn step(page: &Page, key: &str, notice: Option<&str>) -> String {
+    let lang = page.lang;
+    let mut body = format!(
+        "<header><p class=\"session\">{}</p><p class=\"who\">{}</p></header><main>\
+         <h1>{}</h1><p class=\"prompt\">{}</p>",
+        escape(&page.title),
+        escape(&trf(lang, "join.you_are", &[&page.name])),
+        escape(&page.step_title),
+        escape(&page.prompt),
+    );
+    match &page.part {
+        Part::Question { ideas } => question(&mut body, lang, page.step, ideas, key),
+        Part::Pulse { items } => pulse(&mut body, lang, items),
+        Part::Roles { roles, chosen } => role_choice(&mut body, lang, roles, chosen.as_deref()),
+        // The dot-voting page goes here once dot voting exists; until then, what the room sees.
+        Part::CommonGround { groups } => room(&mut body, groups),
+        Part::Room { lines } => room(&mut body, lines),
+    }
+    body.push_str(&format!(
+        "<p class=\"follow\">{}</p></main>",
+        escape(tr(lang, "join.follow"))
+    ));
+    shell(lang, &page.title, Some(page.step), notice, &body)
+}
+
+fn question(
+    body: &mut String,
+    lang: Language,
+    step: usize,
+    ideas: &[(crate::domain::IdeaId, String)],
+    key: &str,
+) {
+    body.push_str(&format!(
+        "<form method=\"post\" action=\"/idea\" id=\"idea-form\" class=\"idea\">\
+         <input type=\"hidden\" name=\"key\" value=\"{key}\">\
+         <input type=\"hidden\" name=\"step\" value=\"{step}\">\
+         <input name=\"text\" id=\"idea-text\" maxlength=\"{MAX_IDEA_CHARS}\" required \
+         autocomplete=\"off\" placeholder=\"{}\" aria-label=\"{}\">\
+         <button>{}</button></form><p id=\"outbox\" role=\"status\"></p>",
+        escape(tr(lang, "join.idea_placeholder")),
+        escape(tr(lang, "join.idea_placeholder")),
+        escape(tr(lang, "join.send")),
+    ));
+    body.push_str(&format!(
+        "<h2>{}</h2><ul id=\"ideas\" class=\"ideas\">",
+        escape(tr(lang, "join.your_ideas"))
+    ));
+    for (id, text) in ideas {
+        body.push_str(&format!(
+            "<li><form method=\"post\" action=\"/edit\" class=\"edit\">\
+             <input type=\"hidden\" name=\"idea\" value=\"{id}\">\
+             <input name=\"text\" value=\"{}\" maxlength=\"{MAX_IDEA_CHARS}\" required \
+             aria-label=\"{}\"><button>{}</button></form></li>",
+            escape(text),
+            escape(tr(lang, "join.edit")),
+            escape(tr(lang, "join.save")),
+        ));
+    }
+    body.push_str("</ul>");
+}
+
+fn pulse(body: &mut String, lang: Language, items: &[(String, String, Option<u8>)]) {
+    body.push_str(&format!(
+        "<p class=\"private\">{}</p>",
+        escape(tr(lang, "join.pulse_private"))
+    ));
+    for (id, label, score) in items {
+        body.push_str(&format!(
+            "<form method=\"post\" action=\"/pulse\" class=\"pulse\">\
+             <input type=\"hidden\" name=\"item\" value=\"{}\"><fieldset><legend>{}</legend>",
+            escape(id),
+            escape(label)
+        ));
+        for n in 1..=5u8 {
+            let on = if *score == Some(n) {
+                " class=\"on\" aria-pressed=\"true\""
+            } else {
+                ""
+            };
+            body.push_str(&format!(
+                "<button name=\"score\" value=\"{n}\"{on}>{n}</button>"
+            ));
+        }
+        body.push_str("</fieldset></form>");
+    }
+    body.push_str(&format!(
+        "<p class=\"scale\">{}</p>",
+        escape(tr(lang, "join.scale"))
+    ));
+}
+
+fn role_choice(
+    body: &mut String,
+    lang: Language,
+    roles: &[(String, String, String)],
+    chosen: Option<&str>,
+) {
+    body.push_str(&format!(
+        "<form method=\"post\" action=\"/role\" class=\"roles\"><p>{}</p>",
+        escape(tr(lang, "join.pick_role"))
+    ));
+    for (id, label, description) in roles {
+        let on = if chosen == Some(id.as_str()) {
+            " class=\"on\" aria-pressed=\"true\""
+        } else {
+            ""
+        };
+        body.push_str(&format!(
+            "<button name=\"role\" value=\"{}\"{on}><strong>{}</strong><span>{}</span></button>",
+            escape(id),
+            escape(label),
+            escape(description)
+        ));
+    }
+    body.push_str("</form>");
+}
+
+fn room(body: &mut String, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    body.push_str("<ul class=\"room\">");
+    for line in lines {
+        body.push_str(&format!("<li>{}</li>", escape(line)));
+    }
+    body.push_str("</ul>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{IdeaId, ParticipantId};
+
+    #[test]
+    fn hostile_names_and_ideas_are_escaped_everywhere() {
+        let evil = "<img src=x onerror=alert(1)>\"'";
+        let roster = Roster {
+            lang: Language::En,
+            title: evil.into(),
+            participants: vec![(ParticipantId(1), evil.into())],
+        };
+        let page = Page {
+            lang: Language::Nl,
+            title: evil.into(),
+            name: evil.into(),
+            step: 3,
+            step_title: evil.into(),
+            prompt: evil.into(),
+            part: Part::Question {
+                ideas: vec![(IdeaId(9), evil.into())],
+            },
+        };
+        for html in [join(&roster, evil, None), step(&page, "k", None)] {
+            assert!(!html.contains("<img"), "{html}");
+            assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;"));
+        }
+    }
+}

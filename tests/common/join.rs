@@ -1,0 +1,307 @@
+//! A session with joining on, for tests: the real app and its event loop on a thread of
+//! their own, the join server on 127.0.0.1 (a port the system picks), and a plain HTTP/1.1
+//! client. Only loopback is ever contacted.
+
+use ambassador::app::{App, AppEvent, Start};
+use ambassador::domain::{Language, NewSession, Session};
+use ambassador::store::{Paths, SessionFile, resolve_template};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::sync::mpsc::{Sender, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Looks at the app after each round of the loop (figures for the load test).
+pub type Probe = Box<dyn FnMut(&App) + Send>;
+
+pub struct Room {
+    pub addr: SocketAddr,
+    pub code: String,
+    pub path: PathBuf,
+    pub events: Sender<AppEvent>,
+    pub dir: tempfile::TempDir,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// One HTTP answer.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The device token the answer set, if it set one.
+    pub fn token(&self) -> Option<String> {
+        let cookie = self.header("Set-Cookie")?;
+        let (pair, _) = cookie.split_once(';')?;
+        Some(pair.trim().to_string())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl Room {
+    /// A fresh session of the built-in workshop with these participants, joining on.
+    pub fn start(lang: Language, participants: &[&str]) -> Room {
+        Room::start_with(lang, participants, Box::new(|_| {}))
+    }
+
+    /// Like `start`; `probe` sees the app after each round of the loop and its frame.
+    pub fn start_with(lang: Language, participants: &[&str], probe: Probe) -> Room {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths {
+            data_dir: dir.path().join("data"),
+            config_dir: dir.path().join("config"),
+        };
+        let template =
+            resolve_template(&paths.templates_dir(), "ambassadorship", Some(lang)).unwrap();
+        let sessions = paths.ensure_sessions_dir().unwrap();
+        let details = NewSession {
+            title: "Team Noord".into(),
+            participants: participants.iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        };
+        let clock = super::clock();
+        let file = SessionFile::create(&sessions, template, details, &clock).unwrap();
+        let path = file.path.clone();
+        // Closed here (its lock goes too) and opened again by the app's thread.
+        drop(file);
+        Room::open(dir, paths, path, probe)
+    }
+
+    fn open(dir: tempfile::TempDir, paths: Paths, path: PathBuf, mut probe: Probe) -> Room {
+        let (events, inbox) = channel();
+        let (ready, started) = channel();
+        let to_app = events.clone();
+        let opened = path.clone();
+        let thread = std::thread::spawn(move || {
+            let file = SessionFile::open(&opened).unwrap();
+            let start = Start::Joining {
+                paths,
+                file: Box::new(file),
+                bind: Some("127.0.0.1:0".into()),
+            };
+            let mut app = App::new(start, Box::new(ambassador::domain::SystemClock));
+            app.connect(to_app);
+            let joined = app
+                .joined()
+                .unwrap_or_else(|| panic!("joining did not start: {:?}", app.message));
+            ready
+                .send((joined.server.addr(), joined.server.code()))
+                .unwrap();
+            // The real loop's rounds, each drawn at 80×24 as the terminal would be.
+            let backend = ratatui::backend::TestBackend::new(80, 24);
+            let mut terminal = ratatui::Terminal::new(backend).unwrap();
+            while let Ok(outcome) = ambassador::terminal::take_in(&mut app, &inbox) {
+                if outcome != ambassador::app::Outcome::Continue {
+                    break;
+                }
+                terminal
+                    .draw(|frame| ambassador::ui::draw(&app, frame))
+                    .unwrap();
+                probe(&app);
+            }
+        });
+        let (addr, code) = started.recv_timeout(Duration::from_secs(20)).unwrap();
+        assert!(addr.ip().is_loopback(), "tests listen on loopback only");
+        // Joining opened its panel; the facilitator closes it.
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        events.send(AppEvent::Input(Event::Key(esc))).unwrap();
+        Room {
+            addr,
+            code,
+            path,
+            events,
+            dir,
+            thread: Some(thread),
+        }
+    }
+
+    /// The session as it is on disk now.
+    pub fn on_disk(&self) -> Session {
+        ambassador::store::read_session(&self.path).unwrap().session
+    }
+
+    pub fn key(&self, code: KeyCode) {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        self.events.send(AppEvent::Input(Event::Key(key))).unwrap();
+    }
+
+    /// Moves the facilitator `n` steps on and waits until the page sees it.
+    pub fn next_steps(&self, n: usize, token: &str) {
+        let before = self.step(token);
+        for _ in 0..n {
+            self.key(KeyCode::PageDown);
+        }
+        self.wait_for(|| self.step(token) == before + n);
+    }
+
+    /// The step the devices' pages are told is current.
+    pub fn step(&self, token: &str) -> usize {
+        let reply = self.get("/state", Some(token));
+        reply.json()["step"].as_u64().unwrap_or(u64::MAX) as usize
+    }
+
+    pub fn wait_for(&self, mut done: impl FnMut() -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !done() {
+            assert!(Instant::now() < deadline, "gave up waiting");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        try_request(self.addr, "GET", path, token, None, true).expect("the server answers")
+    }
+
+    /// A form post as the page's script makes it (asking for JSON).
+    pub fn post(&self, path: &str, token: Option<&str>, form: &[(&str, &str)]) -> Reply {
+        try_request(self.addr, "POST", path, token, Some(&encode(form)), true)
+            .expect("the server answers")
+    }
+
+    /// Joins as `name` with the right code; returns the device's cookie (`name=token`).
+    pub fn join(&self, name: &str) -> String {
+        let session = self.on_disk();
+        let id = session
+            .participants
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.id.0.to_string())
+            .unwrap();
+        let reply = self.post("/join", None, &[("code", &self.code), ("participant", &id)]);
+        assert_eq!(reply.status, 200, "{reply:?}");
+        reply.token().expect("a device token")
+    }
+
+    /// Posts until the device's allowance lets it through (429 means: wait a moment).
+    pub fn post_patiently(&self, path: &str, token: &str, form: &[(&str, &str)]) -> Reply {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let reply = self.post(path, Some(token), form);
+            if reply.status != 429 && reply.status != 503 || Instant::now() > deadline {
+                return reply;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Room {
+    fn drop(&mut self) {
+        let quit = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let _ = self.events.send(AppEvent::Input(Event::Key(quit)));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+pub fn encode(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| format!("{}={}", percent(k), percent(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// One HTTP/1.1 request to `addr` (loopback), read to the end; `None` when nothing
+/// listens there (the program is gone).
+pub fn try_request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    body: Option<&str>,
+    json: bool,
+) -> Option<Reply> {
+    assert!(addr.ip().is_loopback(), "tests talk to loopback only");
+    let mut stream = TcpStream::connect(addr).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if json {
+        head.push_str("Accept: application/json\r\n");
+    }
+    if let Some(cookie) = cookie {
+        head.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    if let Some(body) = body {
+        head.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).ok()?;
+    if let Some(body) = body {
+        // A server that refuses early may close before it has read it all.
+        let _ = stream.write_all(body.as_bytes());
+    }
+    Some(read_reply(&mut stream))
+}
+
+/// Reads one answer: the head, then as many bytes as Content-Length says (or to the end).
+pub fn read_reply(stream: &mut TcpStream) -> Reply {
+    let mut bytes = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let (head_len, length) = loop {
+        if let Some(end) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&bytes[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|n| n.trim().parse::<usize>().ok());
+            break (end + 4, length);
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break (bytes.len(), Some(0)),
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    };
+    while length.is_none_or(|n| bytes.len() < head_len + n) {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&bytes[..head_len.min(bytes.len())]).into_owned();
+    let body = String::from_utf8_lossy(&bytes[head_len.min(bytes.len())..]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
