@@ -1,5 +1,6 @@
 //! Engine-level tests (kept inside the module so they move with it).
 
+mod arrival;
 mod behaviour;
 mod helpers;
 mod lexicon;
