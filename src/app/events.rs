@@ -2,7 +2,9 @@
 //! tick of time, or a message from another thread (a signal now; grouping results, file
 //! notices and devices on the local network later). `App::handle` is the one entry point.
 
-use super::{Action, App, Context, Outcome};
+use super::worker::WorkerEvent;
+use super::{Action, App, Context, Message, Outcome, Screen};
+use crate::i18n::trf;
 use crate::ui::hit::{Hit, hit};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
@@ -13,6 +15,8 @@ pub enum AppEvent {
     Tick,
     /// The program was asked to leave (SIGTERM, SIGINT) or its terminal closed (SIGHUP).
     Signal(i32),
+    /// The encoder's worker: embeddings, regroup progress and results.
+    Worker(WorkerEvent),
 }
 
 impl App {
@@ -31,6 +35,60 @@ impl App {
             }
             AppEvent::Input(_) | AppEvent::Tick => Outcome::Continue,
             AppEvent::Signal(signal) => self.leave_on_signal(signal),
+            AppEvent::Worker(event) => {
+                self.on_worker(event);
+                Outcome::Continue
+            }
+        }
+    }
+
+    /// What the encoder's worker sent: it is ready, embeddings arrived, a regroup moved on.
+    fn on_worker(&mut self, event: WorkerEvent) {
+        let clock = self.clock.as_ref();
+        let run = match &mut self.screen {
+            Screen::Run(run) => Some(run),
+            _ => None,
+        };
+        match event {
+            WorkerEvent::Ready { dim, prior } => {
+                let known = crate::grouping::KnownEmbeddings::new(dim, prior);
+                if let (Some(run), Some(worker)) = (run, &self.worker) {
+                    let session = &run.ws.file.session;
+                    run.ws
+                        .groups
+                        .connect(known.clone(), worker.clone(), session);
+                }
+                self.known = Some(known);
+            }
+            WorkerEvent::Embedded(batch) => match run {
+                Some(run) => {
+                    if let Some(m) = run.ws.take_embeddings(batch, clock) {
+                        self.message = Some(m);
+                    }
+                }
+                None => {
+                    if let Some(known) = &self.known {
+                        known.insert(batch);
+                    }
+                }
+            },
+            WorkerEvent::Progress { job, done, total } => {
+                if let Some(m) = run.and_then(|r| r.ws.groups.meaning.as_mut()) {
+                    m.progress(job, done, total);
+                }
+            }
+            WorkerEvent::Regrouped { job, constraints } => {
+                if let Some(run) = run
+                    && let Some(m) = run.ws.finish_regroup(job, constraints, clock)
+                {
+                    self.message = Some(m);
+                }
+            }
+            WorkerEvent::Unavailable(why) => {
+                self.worker = None;
+                let lang = self.language();
+                self.message = Message::error(trf(lang, "msg.encoder_unavailable", &[&why]));
+            }
         }
     }
 

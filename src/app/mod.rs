@@ -7,6 +7,7 @@ pub mod keymap;
 mod leaving;
 pub mod list_view;
 mod live_groups;
+mod meaning;
 mod overlay;
 mod reports;
 mod review;
@@ -16,6 +17,7 @@ pub mod steps;
 pub mod text;
 pub mod timebox;
 mod transaction;
+pub mod worker;
 mod workspace;
 
 pub use action::{Action, Message, OpenFor, Outcome};
@@ -71,6 +73,9 @@ pub struct App {
     pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
     /// The embedding model named in the user's config, loaded once.
     model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
+    /// The built-in encoder's worker, and the embeddings it sent, once it is ready.
+    worker: Option<worker::WorkerHandle>,
+    known: Option<crate::grouping::KnownEmbeddings>,
 }
 
 impl App {
@@ -86,6 +91,8 @@ impl App {
             message: None,
             clock,
             model: None,
+            worker: None,
+            known: None,
             back_to_review: false,
             drawn_size: Default::default(),
             bell: true,
@@ -100,6 +107,14 @@ impl App {
             app.message = model_problem;
         }
         app
+    }
+
+    /// Groups by meaning with the built-in encoder on this worker, from when it says it is
+    /// ready (its messages come in through `handle`). Without it, shared words only.
+    pub fn attach_worker(&mut self, worker: worker::WorkerHandle) {
+        if self.model.is_none() {
+            self.worker = Some(worker);
+        }
     }
 
     /// The language of the interface: the session's, else that of the latest session.
@@ -419,7 +434,13 @@ impl App {
                     ),
                     is_error: false,
                 });
-                let run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                let mut run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
+                    let session = &run.ws.file.session;
+                    run.ws
+                        .groups
+                        .connect(known.clone(), worker.clone(), session);
+                }
                 self.screen = Screen::Run(Box::new(run));
             }
             Err(e) => {

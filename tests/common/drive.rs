@@ -122,7 +122,19 @@ impl Harness {
     /// Opens the current session again, read-only (as a second window or review would).
     pub fn reopen_read_only(&mut self) {
         let path = self.run().file().path.clone();
-        let file = SessionFile::open_read_only(&path).unwrap();
+        self.open_file(SessionFile::open_read_only(&path).unwrap());
+    }
+
+    /// Opens the current session again for writing, as a new program would (this one lets
+    /// go of its lock first, by going home).
+    pub fn reopen(&mut self) {
+        let path = self.run().file().path.clone();
+        let paths = Self::paths(self.dir.path());
+        self.app = App::new(Start::Home { paths }, Box::new(super::clock()));
+        self.open_file(SessionFile::open(&path).unwrap());
+    }
+
+    fn open_file(&mut self, file: SessionFile) {
         self.app = App::new(
             Start::Session {
                 paths: Self::paths(self.dir.path()),

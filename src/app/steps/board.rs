@@ -4,6 +4,7 @@
 
 use super::{StepResult, moved};
 use crate::app::list_view::ListView;
+use crate::app::meaning::RegroupPurpose;
 use crate::app::workspace::Workspace;
 use crate::app::{Action, Message, Overlay, Prompt, PromptPurpose};
 use crate::domain::{Change, Clock, Group, GroupId, Idea, IdeaId, Session};
@@ -150,20 +151,9 @@ impl BoardState {
             (Action::Coarser | Action::Finer, _) => {
                 let level = ws.session().results(&step).map_or(0, |r| r.grouping_level);
                 let level = (level + if action == Action::Coarser { -1 } else { 1 }).clamp(-1, 1);
-                let change = Change::SetGroupingLevel {
-                    step: step.clone(),
-                    level,
-                };
-                reshape(ws, clock, vec![change], |e| {
-                    e.set_granularity(crate::app::live_groups::granularity(level))
-                })
-                .or_else(|| {
-                    let key = ["msg.coarser", "msg.default_grouping", "msg.finer"];
-                    Message::info(tr(lang, key[(level + 1) as usize]))
-                })
+                super::regroup::regroup(ws, clock, RegroupPurpose::Level(level))
             }
-            (Action::Tidy, _) => reshape(ws, clock, vec![], |e| e.regroup())
-                .or_else(|| Message::info(tr(lang, "msg.tidied"))),
+            (Action::Tidy, _) => super::regroup::regroup(ws, clock, RegroupPurpose::Tidy),
             (_, None) => Message::info(tr(lang, "msg.board_empty")),
             (Action::Toggle, Some(row)) => {
                 let label = group_label(ws.session(), &step, row.group());

@@ -10,6 +10,7 @@ pub mod bridge;
 pub mod close;
 pub mod pulse;
 pub mod question;
+pub mod regroup;
 pub mod roles;
 pub mod script;
 
