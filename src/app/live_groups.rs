@@ -8,7 +8,7 @@
 
 use super::meaning::{Meaning, RegroupPurpose};
 use super::worker::WorkerHandle;
-use crate::domain::{Group, GroupId, IdeaId, Language, Session, StepKind};
+use crate::domain::{Group, GroupId, IdeaId, Session, StepKind};
 use crate::grouping::{
     Constraints, Embedder, Engine, EngineConfig, Explanation, Granularity, GroupRecord,
     KnownEmbeddings, Lang, Model2Vec,
@@ -247,13 +247,6 @@ impl LiveGroups {
         group: GroupId,
     ) -> Explanation {
         self.engine(session, step).explain_member(idea.0, group.0)
-    }
-}
-
-pub fn lang_of(language: Language) -> Lang {
-    match language {
-        Language::En => Lang::En,
-        Language::Nl => Lang::Nl,
     }
 }
 

@@ -253,7 +253,6 @@ fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec
 
 fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
     let lang = ws.lang();
-    let how = crate::app::live_groups::lang_of(lang);
     let session = &ws.file.session;
     let text_of = |idea: IdeaId| {
         session
@@ -267,7 +266,7 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
             let e = ws.groups.explain(session, step, idea, group);
             (
                 trf(lang, "board.why_title", &[&text_of(idea), &label]),
-                e.render(how),
+                super::why::render(&e, lang),
             )
         }
         BoardRow::Group(group) => {
@@ -279,7 +278,7 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
                 .iter()
                 .map(|idea| {
                     let e = ws.groups.explain(session, step, *idea, group);
-                    format!("• {}\n  {}", text_of(*idea), e.render(how))
+                    format!("• {}\n  {}", text_of(*idea), super::why::render(&e, lang))
                 })
                 .collect();
             (

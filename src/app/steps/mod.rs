@@ -13,6 +13,7 @@ pub mod question;
 pub mod regroup;
 pub mod roles;
 pub mod script;
+pub mod why;
 
 use super::list_view::ListView;
 use super::workspace::Workspace;
