@@ -314,7 +314,9 @@ impl Engine {
                 }
                 fresh.attach(slot, r.id);
             }
-            if r.label.is_empty() {
+            // a stored automatic label that names a word none of its ideas has (they were
+            // edited, or moved) is made anew
+            if !r.label_is_custom && !fresh.label_fits(r.id) {
                 fresh.relabel(r.id);
             }
         }

@@ -167,12 +167,7 @@ impl Engine {
         if n > 64 && n % 16 != 0 && !g.label.is_empty() {
             return;
         }
-        let members: Vec<&Analysis> = g
-            .members
-            .values()
-            .filter_map(|id| self.slot(*id))
-            .map(|s| &s.analysis)
-            .collect();
+        let members = self.analyses(g);
         let first_text = g
             .members
             .values()
@@ -182,15 +177,34 @@ impl Engine {
         let idf = |stem: &str| self.stem_idf(stem);
         let cands = labels::rank(&members, &idf);
         let current_head = g.label.split(labels::SEP).next().unwrap_or("").to_string();
-        let keep = !g.label.is_empty() && cands.iter().take(2).any(|c| c.surface == current_head);
+        let keep = !g.label.is_empty()
+            && cands.iter().take(2).any(|c| c.surface == current_head)
+            && labels::fits(&g.label, &members);
         let label = if keep {
             g.label.clone()
         } else {
-            labels::compose(&cands, n, first_text)
+            labels::compose_for(&cands, &members, first_text)
         };
         if let Some(g) = self.groups.get_mut(&gid) {
             g.label = label;
         }
+    }
+
+    /// Whether a group's label is still made of its members' words.
+    pub(super) fn label_fits(&self, gid: GroupId) -> bool {
+        let Some(g) = self.groups.get(&gid) else {
+            return true;
+        };
+        !g.label.is_empty() && labels::fits(&g.label, &self.analyses(g))
+    }
+
+    /// The analyses of a group's members.
+    fn analyses(&self, g: &Group) -> Vec<&Analysis> {
+        g.members
+            .values()
+            .filter_map(|id| self.slot(*id))
+            .map(|s| &s.analysis)
+            .collect()
     }
 
     pub(super) fn stem_idf(&self, stem: &str) -> f32 {
