@@ -46,18 +46,18 @@ pub fn run(start: Start) -> io::Result<Exit> {
     let mut app = App::new(start, Box::new(SystemClock));
     let current: Current = Arc::new(Mutex::new(app.save_guard()));
     let (events, inbox) = mpsc::channel();
-    // The encoder loads on its own thread; the first frame does not wait for it.
-    if let Ok(worker) =
-        crate::app::worker::WorkerHandle::spawn(events.clone(), crate::store::default_cache_dir())
-    {
-        app.attach_worker(worker);
-    }
     watch_signals(
         current.clone(),
         events.clone(),
         app.paths.config_dir.clone(),
     )?;
     let mut terminal = ratatui::try_init()?;
+    // The encoder loads on its own thread; the first frame does not wait for it.
+    if let Ok(worker) =
+        crate::app::worker::WorkerHandle::spawn(events.clone(), crate::store::default_cache_dir())
+    {
+        app.attach_worker(worker);
+    }
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
