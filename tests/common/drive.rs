@@ -119,22 +119,32 @@ impl Harness {
         h
     }
 
-    /// Opens the current session again, read-only (as a second window or review would).
-    pub fn reopen_read_only(&mut self) {
-        let path = self.run().file().path.clone();
-        self.open_file(SessionFile::open_read_only(&path).unwrap());
-    }
-
-    /// Opens the current session again for writing, as a new program would (this one lets
-    /// go of its lock first, by going home).
+    /// Closes the session and opens it again for writing, as a facilitator restarting would
+    /// (so settings in the config folder are read anew).
+    #[allow(dead_code)]
     pub fn reopen(&mut self) {
         let path = self.run().file().path.clone();
         let paths = Self::paths(self.dir.path());
-        self.app = App::new(Start::Home { paths }, Box::new(super::clock()));
-        self.open_file(SessionFile::open(&path).unwrap());
+        self.app = App::new(
+            Start::Home {
+                paths: paths.clone(),
+            },
+            Box::new(super::clock()),
+        );
+        let file = SessionFile::open(&path).unwrap();
+        self.app = App::new(
+            Start::Session {
+                paths,
+                file: Box::new(file),
+            },
+            Box::new(super::clock()),
+        );
     }
 
-    fn open_file(&mut self, file: SessionFile) {
+    /// Opens the current session again, read-only (as a second window or review would).
+    pub fn reopen_read_only(&mut self) {
+        let path = self.run().file().path.clone();
+        let file = SessionFile::open_read_only(&path).unwrap();
         self.app = App::new(
             Start::Session {
                 paths: Self::paths(self.dir.path()),
