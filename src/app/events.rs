@@ -2,8 +2,8 @@
 //! tick of time, or a message from another thread (a signal now; grouping results, file
 //! notices and devices on the local network later). `App::handle` is the one entry point.
 
-use super::worker::WorkerEvent;
-use super::{Action, App, Context, Message, Outcome, Screen};
+use super::worker::{WorkerEvent, WorkerHandle};
+use super::{Action, App, Context, Message, Outcome, RunState, Screen};
 use crate::i18n::trf;
 use crate::ui::hit::{Hit, hit};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -39,6 +39,25 @@ impl App {
                 self.on_worker(event);
                 Outcome::Continue
             }
+        }
+    }
+
+    /// Groups by meaning with the built-in encoder on this worker, from when it says it is
+    /// ready (its messages come in through `handle`). Without it, shared words only; a
+    /// model2vec folder named in the config stays in charge.
+    pub fn attach_worker(&mut self, worker: WorkerHandle) {
+        if self.model.is_none() {
+            self.worker = Some(worker);
+        }
+    }
+
+    /// A session just opened groups by meaning if the encoder is ready.
+    pub(super) fn connect_meaning(&self, run: &mut RunState) {
+        if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
+            let session = &run.ws.file.session;
+            run.ws
+                .groups
+                .connect(known.clone(), worker.clone(), session);
         }
     }
 

@@ -109,14 +109,6 @@ impl App {
         app
     }
 
-    /// Groups by meaning with the built-in encoder on this worker, from when it says it is
-    /// ready (its messages come in through `handle`). Without it, shared words only.
-    pub fn attach_worker(&mut self, worker: worker::WorkerHandle) {
-        if self.model.is_none() {
-            self.worker = Some(worker);
-        }
-    }
-
     /// The language of the interface: the session's, else that of the latest session.
     pub fn language(&self) -> Language {
         match &self.screen {
@@ -435,12 +427,7 @@ impl App {
                     is_error: false,
                 });
                 let mut run = RunState::new(file, self.model.clone(), self.clock.as_ref());
-                if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
-                    let session = &run.ws.file.session;
-                    run.ws
-                        .groups
-                        .connect(known.clone(), worker.clone(), session);
-                }
+                self.connect_meaning(&mut run);
                 self.screen = Screen::Run(Box::new(run));
             }
             Err(e) => {
