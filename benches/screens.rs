@@ -1,5 +1,5 @@
-//! Screen speed: drawing the common-ground board, a keystroke on a busy capture step, and
-//! the start of the program over 1,000 sessions.
+//! Screen speed: drawing the common-ground board, a keystroke on a busy capture step (with
+//! and without the built-in encoder), and the start of the program over 1,000 sessions.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -26,6 +26,27 @@ fn board_300(c: &mut Criterion) {
     });
 }
 
+/// A character typed into a draft and taken back, each with its frame (a draft is there
+/// before and after).
+fn keystrokes(
+    c: &mut Criterion,
+    h: &mut Harness,
+    terminal: &mut Terminal<TestBackend>,
+    name: &str,
+) {
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    h.app.handle_key(key(KeyCode::Char('x')));
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            h.app.handle_key(key(KeyCode::Char('t')));
+            draw(&h.app, terminal);
+            h.app.handle_key(key(KeyCode::Backspace));
+            draw(&h.app, terminal);
+        })
+    });
+    h.app.handle_key(key(KeyCode::Backspace));
+}
+
 fn keystroke_500(c: &mut Criterion) {
     let mut h = Harness::busy("bench-keystroke", 63, 0);
     for _ in 0..12 {
@@ -35,23 +56,12 @@ fn keystroke_500(c: &mut Criterion) {
     let ideas = h.run().session().idea_count();
     assert!(ideas >= 500, "{ideas}");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    h.app
-        .handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-    c.bench_function(
+    keystrokes(
+        c,
+        &mut h,
+        &mut terminal,
         "keystroke to frame on a capture step, 500 ideas (type + preview + draw)",
-        |b| {
-            b.iter(|| {
-                h.app
-                    .handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE));
-                draw(&h.app, &mut terminal);
-                h.app
-                    .handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-                draw(&h.app, &mut terminal);
-            })
-        },
     );
-    h.app
-        .handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
     let mut n = 0;
     // Deleting the idea again keeps the board at 500 ideas; both changes save durably.
     c.bench_function(
@@ -93,6 +103,58 @@ fn grouping_update(c: &mut Criterion, session: &ambassador::domain::Session) {
     );
 }
 
+/// The same keystroke with the built-in encoder connected (its worker run inline, every
+/// embedding already delivered): the preview now also weighs meaning where it is known.
+fn keystroke_500_with_encoder(c: &mut Criterion) {
+    let mut h = Harness::busy("bench-keystroke-encoder", 63, 0);
+    for _ in 0..12 {
+        h.key(KeyCode::PageUp);
+    }
+    h.page_down(3);
+    let cache = tempfile::tempdir().unwrap();
+    let (events, inbox) = std::sync::mpsc::channel();
+    h.app
+        .attach_worker(ambassador::app::worker::WorkerHandle::inline(
+            events,
+            Some(cache.path().to_path_buf()),
+        ));
+    let deliver = |h: &mut Harness| {
+        while let Ok(event) = inbox.try_recv() {
+            h.app.handle(event);
+        }
+    };
+    deliver(&mut h);
+    assert_eq!(h.run().ws.groups.waiting(), 0);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    keystrokes(
+        c,
+        &mut h,
+        &mut terminal,
+        "keystroke to frame on a capture step, 500 ideas, encoder on (type + preview + draw)",
+    );
+    let mut n = 0;
+    c.bench_function(
+        "Enter, its embedding arriving, then delete it, 500 ideas, encoder on (cached embedding)",
+        |b| {
+            b.iter(|| {
+                // the same few texts again and again: embedded once, then from the cache
+                n = (n + 1) % 4;
+                h.app.paste(&common::synthetic_idea(n));
+                h.app
+                    .handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+                draw(&h.app, &mut terminal);
+                deliver(&mut h);
+                draw(&h.app, &mut terminal);
+                h.app
+                    .handle_key(KeyEvent::new(KeyCode::F(3), KeyModifiers::NONE));
+                h.app
+                    .handle_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+                draw(&h.app, &mut terminal);
+            })
+        },
+    );
+}
+
 fn start_1000(c: &mut Criterion) {
     let h = Harness::busy("bench-start", 3, 0);
     let session = h.run().session().clone();
@@ -125,6 +187,6 @@ fn start_1000(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = board_300, keystroke_500, start_1000
+    targets = board_300, keystroke_500, keystroke_500_with_encoder, start_1000
 }
 criterion_main!(benches);

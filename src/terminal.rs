@@ -1,7 +1,7 @@
 //! The full-screen loop: terminal setup and restore, one channel of events, signals.
 //!
-//! Terminal input is read on a thread of its own and, like signals (and later worker
-//! results), sent into one channel. The loop waits on that channel, takes in everything that
+//! Terminal input is read on a thread of its own and, like signals and the encoder worker's
+//! results, sent into one channel. The loop waits on that channel, takes in everything that
 //! is waiting before it draws the next frame, and ticks twice a second for the timebox.
 //!
 //! Every committed change is already on disk when it is drawn, so a signal only has to let a
@@ -54,6 +54,12 @@ pub fn run(start: Start) -> io::Result<Exit> {
         app.paths.config_dir.clone(),
     )?;
     let mut terminal = ratatui::try_init()?;
+    // The encoder loads on its own thread; the first frame does not wait for it.
+    if let Ok(worker) =
+        crate::app::worker::WorkerHandle::spawn(events.clone(), crate::store::default_cache_dir())
+    {
+        app.attach_worker(worker);
+    }
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);

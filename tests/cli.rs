@@ -189,11 +189,16 @@ fn the_environment_overrides_the_standard_folders() {
         .arg("paths")
         .env("AMBASSADOR_DATA_DIR", data.path())
         .env("AMBASSADOR_CONFIG_DIR", data.path().join("cfg"))
+        .env("AMBASSADOR_CACHE_DIR", data.path().join("cache"))
         .output()
         .unwrap();
     let text = stdout(&out);
     assert!(
         text.contains(&format!("sessions:  {}/sessions", data.path().display())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("cache:     {}/cache", data.path().display())),
         "{text}"
     );
     assert!(

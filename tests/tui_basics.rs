@@ -18,6 +18,8 @@ fn the_home_screen_lists_sessions_and_quits_cleanly() {
     std::fs::write(data.path().join("sessions/zz-broken.ron"), "(version: 2,").unwrap();
     let d = data.path().to_str().unwrap();
     let t = Tmux::start(bin(), &args(d, &[]), 100, 30);
+    // the footer is drawn last: once it is there, the whole frame is
+    t.wait_for("n new session");
     let screen = t.wait_for("Sessions (2)");
     assert!(screen.contains("Test team · Acme"), "{screen}");
     assert!(

@@ -2,7 +2,9 @@
 //! tick of time, or a message from another thread (a signal now; grouping results, file
 //! notices and devices on the local network later). `App::handle` is the one entry point.
 
-use super::{Action, App, Context, Outcome};
+use super::worker::{WorkerEvent, WorkerHandle};
+use super::{Action, App, Context, Message, Outcome, RunState, Screen};
+use crate::i18n::trf;
 use crate::ui::hit::{Hit, hit};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
@@ -15,6 +17,8 @@ pub enum AppEvent {
     Signal(i32),
     /// A request from a participant's device (see `join`), answered on its own channel.
     Join(crate::join::Request),
+    /// The encoder's worker: embeddings, regroup progress and results.
+    Worker(WorkerEvent),
 }
 
 /// The most device requests taken in one round (their new ideas saved in one write): a key
@@ -41,6 +45,79 @@ impl App {
                 self.take_join(vec![request]);
                 self.publish_join();
                 Outcome::Continue
+            }
+            AppEvent::Worker(event) => {
+                self.on_worker(event);
+                Outcome::Continue
+            }
+        }
+    }
+
+    /// Groups by meaning with the built-in encoder on this worker, from when it says it is
+    /// ready (its messages come in through `handle`). Without it, shared words only; a
+    /// model2vec folder named in the config stays in charge.
+    pub fn attach_worker(&mut self, worker: WorkerHandle) {
+        if self.model.is_none() {
+            self.worker = Some(worker);
+        }
+    }
+
+    /// A session just opened groups by meaning if the encoder is ready.
+    pub(super) fn connect_meaning(&self, run: &mut RunState) {
+        if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
+            let session = &run.ws.file.session;
+            run.ws
+                .groups
+                .connect(known.clone(), worker.clone(), session);
+        }
+    }
+
+    /// What the encoder's worker sent: it is ready, embeddings arrived, a regroup moved on.
+    fn on_worker(&mut self, event: WorkerEvent) {
+        let clock = self.clock.as_ref();
+        let run = match &mut self.screen {
+            Screen::Run(run) => Some(run),
+            _ => None,
+        };
+        match event {
+            WorkerEvent::Ready { dim, prior } => {
+                let known = crate::grouping::KnownEmbeddings::new(dim, prior);
+                if let (Some(run), Some(worker)) = (run, &self.worker) {
+                    let session = &run.ws.file.session;
+                    run.ws
+                        .groups
+                        .connect(known.clone(), worker.clone(), session);
+                }
+                self.known = Some(known);
+            }
+            WorkerEvent::Embedded(batch) => match run {
+                Some(run) => {
+                    if let Some(m) = run.ws.take_embeddings(batch, clock) {
+                        self.message = Some(m);
+                    }
+                }
+                None => {
+                    if let Some(known) = &self.known {
+                        known.insert(batch);
+                    }
+                }
+            },
+            WorkerEvent::Progress { job, done, total } => {
+                if let Some(m) = run.and_then(|r| r.ws.groups.meaning.as_mut()) {
+                    m.progress(job, done, total);
+                }
+            }
+            WorkerEvent::Regrouped { job, constraints } => {
+                if let Some(run) = run
+                    && let Some(m) = run.ws.finish_regroup(job, constraints, clock)
+                {
+                    self.message = Some(m);
+                }
+            }
+            WorkerEvent::Unavailable(why) => {
+                self.worker = None;
+                let lang = self.language();
+                self.message = Message::error(trf(lang, "msg.encoder_unavailable", &[&why]));
             }
         }
     }

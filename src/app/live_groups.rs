@@ -1,13 +1,19 @@
 //! Keeps one grouping engine per step in step with the session. A question step groups its
 //! own ideas; the common-ground step groups the ideas of all question steps. The session's
 //! stored groups are the truth: engines are rebuilt from them after undo, redo or opening.
+//!
+//! With the encoder's worker connected ([`LiveGroups::connect`]) the engines take their
+//! embeddings from what the worker has sent ([`KnownEmbeddings`]): an idea is placed on
+//! shared words until its embedding arrives, then looked at once more.
 
-use crate::domain::{Group, GroupId, IdeaId, Language, Session, StepKind};
+use super::meaning::{Meaning, RegroupPurpose};
+use super::worker::WorkerHandle;
+use crate::domain::{Group, GroupId, IdeaId, Session, StepKind};
 use crate::grouping::{
-    Constraints, Embedder, Engine, EngineConfig, Explanation, Granularity, GroupRecord, Lang,
-    Model2Vec,
+    Constraints, Embedder, Engine, EngineConfig, Explanation, Granularity, GroupRecord,
+    KnownEmbeddings, Lang, Model2Vec,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
 #[derive(Default)]
@@ -15,6 +21,8 @@ pub struct LiveGroups {
     engines: BTreeMap<String, Engine>,
     /// A local embedding model from the user's config, shared by every step's engine.
     embedder: Option<Arc<Model2Vec>>,
+    /// The built-in encoder on its worker thread, once it is ready.
+    pub meaning: Option<Meaning>,
 }
 
 /// One model, loaded once, lent to each engine.
@@ -35,7 +43,109 @@ impl LiveGroups {
         LiveGroups {
             engines: BTreeMap::new(),
             embedder,
+            meaning: None,
         }
+    }
+
+    /// Groups with the encoder from now on: the engines are rebuilt to take embeddings
+    /// from `known`, and the worker is asked for those of every idea of the session (the
+    /// current step's first). A config model2vec model, if any, stays in charge instead.
+    pub fn connect(&mut self, known: KnownEmbeddings, worker: WorkerHandle, session: &Session) {
+        if self.embedder.is_some() {
+            return;
+        }
+        self.meaning = Some(Meaning::new(known, worker));
+        self.invalidate();
+        let current = session.current_step().id.clone();
+        let mut steps: Vec<&str> = vec![current.as_str()];
+        steps.extend(
+            session
+                .template
+                .steps
+                .iter()
+                .filter(|s| s.kind == StepKind::Question && s.id != current)
+                .map(|s| s.id.as_str()),
+        );
+        let texts: Vec<String> = steps
+            .iter()
+            .flat_map(|s| Self::ideas_for(session, s))
+            .map(|(_, t)| t)
+            .collect();
+        if let Some(m) = self.meaning.as_mut() {
+            m.ask(texts.iter().map(String::as_str), false);
+        }
+    }
+
+    /// Asks the worker for the embedding of an idea just typed, before any backlog.
+    pub fn ask(&mut self, text: &str) {
+        if let Some(m) = self.meaning.as_mut() {
+            m.ask([text.trim()], true);
+        }
+    }
+
+    /// Embeddings still on their way (0 without the encoder).
+    pub fn waiting(&self) -> usize {
+        self.meaning.as_ref().map_or(0, Meaning::waiting)
+    }
+
+    /// Embeddings that arrived go to every engine; the steps whose groups moved (ideas
+    /// placed before their embedding was known, looked at again).
+    pub fn supply(&mut self, batch: Vec<(String, Vec<f32>)>) -> Vec<String> {
+        let Some(m) = self.meaning.as_mut() else {
+            return Vec::new();
+        };
+        let texts: Vec<String> = batch.iter().map(|(t, _)| t.clone()).collect();
+        m.arrived(batch);
+        let arrived: HashSet<&str> = texts.iter().map(String::as_str).collect();
+        self.engines
+            .iter_mut()
+            .filter_map(|(step, e)| (!e.supply(&arrived).is_empty()).then(|| step.clone()))
+            .collect()
+    }
+
+    /// Regroups a step on the worker, when there is one (false: do it here and now). The
+    /// board's constraints go along at the granularity of `level`.
+    pub fn regroup_later(
+        &mut self,
+        session: &Session,
+        step: &str,
+        level: i8,
+        purpose: RegroupPurpose,
+    ) -> bool {
+        if self.meaning.is_none() {
+            return false;
+        }
+        let mut constraints = self.engine(session, step).constraints();
+        let ideas: Vec<(u64, String)> = Self::ideas_for(session, step)
+            .into_iter()
+            .map(|(id, text)| (id.0, text))
+            .collect();
+        // the board as it will be stored when the transaction that asked for this ends
+        let stored_level = session.results(step).map_or(0, |r| r.grouping_level);
+        let print = super::meaning::fingerprint(&ideas, &to_groups(&constraints), stored_level);
+        constraints.granularity = granularity(level);
+        if let Some(m) = self.meaning.as_mut() {
+            m.regroup(step, ideas, constraints, purpose, print);
+        }
+        true
+    }
+
+    /// Puts a board the worker computed in place of a step's engine.
+    pub fn adopt(&mut self, session: &Session, step: &str, constraints: &Constraints) {
+        let ideas: Vec<(u64, String)> = Self::ideas_for(session, step)
+            .into_iter()
+            .map(|(id, text)| (id.0, text))
+            .collect();
+        self.engine(session, step).restore(&ideas, constraints);
+    }
+
+    fn new_embedder(&self) -> Option<Box<dyn Embedder>> {
+        if let Some(m) = &self.meaning {
+            return Some(Box::new(m.known.clone()));
+        }
+        self.embedder
+            .clone()
+            .map(|m| Box::new(SharedModel(m)) as Box<dyn Embedder>)
     }
 
     /// Forgets every engine; each is rebuilt from the session when next needed.
@@ -71,17 +181,14 @@ impl LiveGroups {
 
     /// The engine of a step, built from the session when missing.
     pub fn engine(&mut self, session: &Session, step: &str) -> &mut Engine {
-        self.engines.entry(step.to_string()).or_insert_with(|| {
+        if !self.engines.contains_key(step) {
             let results = session.results(step);
             let groups = results.map(|r| r.groups.as_slice()).unwrap_or_default();
             let level = results.map_or(0, |r| r.grouping_level);
             let mut engine = Engine::new(EngineConfig {
                 lang: Lang::Auto,
                 granularity: granularity(level),
-                embedder: self
-                    .embedder
-                    .clone()
-                    .map(|m| Box::new(SharedModel(m)) as Box<dyn Embedder>),
+                embedder: self.new_embedder(),
             });
             let ideas: Vec<(u64, String)> = Self::ideas_for(session, step)
                 .into_iter()
@@ -89,12 +196,22 @@ impl LiveGroups {
                 .collect();
             engine.restore(&ideas, &to_constraints(groups, level));
             // Nothing shaped yet (the common ground's first look): start from the whole-list
-            // grouping, which is better than placing the ideas one by one.
-            if groups.is_empty() {
+            // grouping, which is better than placing the ideas one by one; with the encoder,
+            // on shared words now and by meaning once the worker has done it.
+            let first_look = groups.is_empty() && !ideas.is_empty();
+            if first_look {
                 engine.regroup();
             }
-            engine
-        })
+            let waiting = engine.waiting_texts();
+            if let Some(m) = self.meaning.as_mut() {
+                m.ask(waiting.iter().map(String::as_str), false);
+            }
+            self.engines.insert(step.to_string(), engine);
+            if first_look {
+                self.regroup_later(session, step, level, RegroupPurpose::FirstLook);
+            }
+        }
+        self.engines.get_mut(step).expect("inserted above")
     }
 
     /// The groups an engine shows now, as the session stores them.
@@ -130,13 +247,6 @@ impl LiveGroups {
         group: GroupId,
     ) -> Explanation {
         self.engine(session, step).explain_member(idea.0, group.0)
-    }
-}
-
-pub fn lang_of(language: Language) -> Lang {
-    match language {
-        Language::En => Lang::En,
-        Language::Nl => Lang::Nl,
     }
 }
 

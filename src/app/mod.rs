@@ -10,6 +10,7 @@ pub mod keymap;
 mod leaving;
 pub mod list_view;
 mod live_groups;
+mod meaning;
 mod overlay;
 mod reports;
 mod review;
@@ -21,6 +22,7 @@ pub mod text;
 pub mod timebox;
 mod transaction;
 mod user_keys;
+pub mod worker;
 mod workspace;
 
 pub use action::{Action, Message, OpenFor, Outcome};
@@ -95,6 +97,9 @@ pub struct App {
     join_bind: Option<String>,
     /// Device requests waiting for the next round of the loop.
     join_queue: std::collections::VecDeque<crate::join::Request>,
+    /// The built-in encoder's worker, and the embeddings it sent, once it is ready.
+    worker: Option<worker::WorkerHandle>,
+    known: Option<crate::grouping::KnownEmbeddings>,
 }
 
 impl App {
@@ -111,6 +116,8 @@ impl App {
             message: None,
             clock,
             model: None,
+            worker: None,
+            known: None,
             back_to_review: false,
             drawn_size: Default::default(),
             bell: true,
@@ -491,7 +498,8 @@ impl App {
                     ),
                     is_error: false,
                 });
-                let run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                let mut run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                self.connect_meaning(&mut run);
                 self.screen = Screen::Run(Box::new(run));
             }
             Err(e) => {

@@ -6,7 +6,7 @@ use super::Message;
 use super::live_groups::LiveGroups;
 use super::workspace::Workspace;
 use crate::domain::{Applied, Change, ChangeError, Clock, IdeaId, Session, StepKind};
-use crate::grouping::Engine;
+use crate::grouping::{Constraints, Engine};
 use crate::i18n::trf;
 use std::collections::BTreeSet;
 
@@ -43,9 +43,13 @@ impl Tx<'_> {
             let engine = self.groups.engine(self.session, &step);
             match (feed, applied) {
                 (Some(IdeaFeed::Add(text)), Applied::Created(id)) => {
-                    engine.add(id, &text);
+                    engine.add(id, text.trim());
+                    self.groups.ask(&text);
                 }
-                (Some(IdeaFeed::Edit(id, text)), _) => engine.edit(id.0, text.trim()),
+                (Some(IdeaFeed::Edit(id, text)), _) => {
+                    engine.edit(id.0, text.trim());
+                    self.groups.ask(&text);
+                }
                 (Some(IdeaFeed::Remove(id)), _) => engine.remove(id.0),
                 _ => {}
             }
@@ -69,6 +73,24 @@ impl Tx<'_> {
             self.touched.insert(step.to_string());
             self.changed = true;
         }
+    }
+
+    /// Embeddings arrived from the worker: ideas placed before theirs was known are looked
+    /// at once more. A derived update: no undo step.
+    pub fn supply(&mut self, batch: Vec<(String, Vec<f32>)>) {
+        for step in self.groups.supply(batch) {
+            self.touched.insert(step);
+            self.changed = true;
+        }
+    }
+
+    /// A board the worker regrouped replaces the step's groups; one undo step when the
+    /// facilitator asked for it.
+    pub fn adopt(&mut self, step: &str, constraints: &Constraints, asked_for: bool) {
+        self.groups.adopt(self.session, step, constraints);
+        self.touched.insert(step.to_string());
+        self.undoable |= asked_for;
+        self.changed = true;
     }
 
     fn grouped_step_of(&self, change: &Change) -> Option<String> {

@@ -96,6 +96,72 @@ impl Workspace {
         (true, saved.or_else(|| Message::info(tr(self.lang(), key))))
     }
 
+    /// Embeddings arrived from the worker: they go to the engines, and groups that moved
+    /// are saved (a read-only session only learns them, for its engines).
+    pub fn take_embeddings(
+        &mut self,
+        batch: Vec<(String, Vec<f32>)>,
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        if self.read_only().is_some() {
+            self.groups.supply(batch);
+            return None;
+        }
+        self.transact(clock, |tx| {
+            tx.supply(batch);
+            Ok(())
+        })
+    }
+
+    /// A regroup finished on the worker: applied if the board is still what it was given,
+    /// else asked again with the board as it is now.
+    pub fn finish_regroup(
+        &mut self,
+        job: u64,
+        constraints: crate::grouping::Constraints,
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        use super::meaning::{Finished, RegroupPurpose};
+        let meaning = self.groups.meaning.as_mut()?;
+        match meaning.finished(&self.file.session, job, constraints) {
+            Finished::Stale => None,
+            Finished::Again => {
+                let pending = meaning.pending.take()?;
+                let level = match pending.purpose {
+                    RegroupPurpose::Level(level) => level,
+                    _ => self
+                        .session()
+                        .results(&pending.step)
+                        .map_or(0, |r| r.grouping_level),
+                };
+                let session = &self.file.session;
+                self.groups
+                    .regroup_later(session, &pending.step, level, pending.purpose);
+                None
+            }
+            Finished::Apply {
+                step,
+                purpose,
+                constraints,
+            } => {
+                if self.read_only().is_some() {
+                    return None;
+                }
+                super::steps::regroup::applied(self, clock, &step, purpose, |tx| {
+                    tx.adopt(&step, &constraints, purpose.asked_for())
+                })
+            }
+        }
+    }
+
+    /// The groups a step shows now.
+    pub fn groups_of(&self, step: &str) -> Vec<crate::domain::Group> {
+        self.session()
+            .results(step)
+            .map(|r| r.groups.clone())
+            .unwrap_or_default()
+    }
+
     /// Saves what is in memory; a failure is shown in the header and told.
     pub fn save_after_change(&mut self) -> Option<Message> {
         match self.file.save() {

@@ -325,6 +325,9 @@ fn print_paths(paths: &Paths) {
     println!("sessions:  {}", show(&paths.sessions_dir()));
     println!("config:    {}", show(&paths.config_dir));
     println!("templates: {}", show(&paths.templates_dir()));
+    if let Some(cache) = crate::store::default_cache_dir() {
+        println!("cache:     {}", show(&cache));
+    }
 }
 
 fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {

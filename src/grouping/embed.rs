@@ -11,6 +11,11 @@ use unicode_segmentation::UnicodeSegmentation;
 pub trait Embedder: Send {
     fn dim(&self) -> usize;
     fn embed(&self, text: &str) -> Vec<f32>;
+    /// The embedding of `text` if it can be had now. An embedder fed by a worker thread
+    /// answers only what has arrived; the engine places ideas without one meanwhile.
+    fn known(&self, text: &str) -> Option<Vec<f32>> {
+        Some(self.embed(text))
+    }
     /// Embed many texts at once (an encoder may batch them and use every core).
     fn embed_many(&self, texts: &[&str]) -> Vec<Vec<f32>> {
         texts.iter().map(|t| self.embed(t)).collect()

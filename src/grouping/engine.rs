@@ -23,6 +23,8 @@ pub(super) struct Slot {
     pub negated: bool,
     pub group: GroupId,
     pub pinned: bool,
+    /// placed while its embedding was not known yet: looked at once more when it arrives
+    pub blind: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -34,6 +36,8 @@ pub(super) struct Group {
     pub locked: bool,
     pub manual: bool,
     pub emb_sum: Vec<f32>,
+    /// how many members have an embedding (all of them once the encoder caught up)
+    pub embedded: usize,
     /// sum of the embeddings of the negated members (empty: none yet), and their number
     pub neg_emb_sum: Vec<f32>,
     pub negated: usize,
@@ -42,6 +46,21 @@ pub(super) struct Group {
 impl Group {
     pub fn auto(&self) -> bool {
         !self.custom && !self.locked && !self.manual
+    }
+
+    /// Adds a member's embedding to the group's sums.
+    pub fn count_embedding(&mut self, e: &[f32], negated: bool) {
+        self.embedded += 1;
+        self.negated += usize::from(negated);
+        self.emb_sum.resize(e.len(), 0.0);
+        self.emb_sum.iter_mut().zip(e).for_each(|(a, b)| *a += b);
+        if negated {
+            self.neg_emb_sum.resize(e.len(), 0.0);
+            self.neg_emb_sum
+                .iter_mut()
+                .zip(e)
+                .for_each(|(a, b)| *a += b);
+        }
     }
 }
 
@@ -177,7 +196,7 @@ impl Engine {
         }
         let raw = self.space.intern(&analysis);
         self.space.add_doc(&raw);
-        let emb = self.embedder.as_ref().map(|e| e.embed(text));
+        let emb = self.embedder.as_ref().and_then(|e| e.known(text));
         if let Some(e) = &emb {
             self.emb_total.iter_mut().zip(e).for_each(|(a, b)| *a += b);
             self.emb_count += 1.0;
@@ -194,6 +213,7 @@ impl Engine {
             negated: super::stance::negated(text),
             group: 0,
             pinned: false,
+            blind: false,
         };
         let idx = match self.free.pop() {
             Some(i) => {
@@ -309,6 +329,11 @@ impl Engine {
             }
             self.attach(slot, gid);
             self.relabel(gid);
+            // its new text is judged on shared words only until its embedding arrives
+            let blind = self.embedder.is_some() && !(pinned || locked);
+            if let Some(s) = self.slots[slot].as_mut() {
+                s.blind = blind && s.emb.is_none();
+            }
         } else {
             self.place(slot);
             self.relabel(gid);
@@ -350,7 +375,7 @@ impl Engine {
         let a = self.analyze(draft);
         let raw = self.space.lookup(&a);
         let vec = self.space.weigh(&raw, &self.weights);
-        let emb = self.embedder.as_ref().map(|e| e.embed(draft));
+        let emb = self.embedder.as_ref().and_then(|e| e.known(draft));
         let t = self.threshold();
         self.score_groups(&vec, emb.as_deref(), super::stance::negated(draft), None)
             .into_iter()

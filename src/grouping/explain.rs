@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::engine::{Engine, Slot};
 use super::features::Analysis;
-use super::{GroupId, IdeaId, Lang};
+use super::{GroupId, IdeaId};
 
 /// A concept both sides share, with its name in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,70 +38,31 @@ impl Explanation {
     pub fn together(&self) -> bool {
         self.score >= self.threshold
     }
-
-    /// Human-readable text; `Lang::Nl` gives Dutch, anything else English.
-    pub fn render(&self, lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
-        let mut parts: Vec<String> = Vec::new();
-        if !self.shared_words.is_empty() {
-            let head = if nl {
-                "gedeelde woorden"
-            } else {
-                "shared words"
-            };
-            parts.push(format!("{head}: {}", self.shared_words.join(", ")));
-        }
-        if !self.shared_concepts.is_empty() {
-            let head = if nl {
-                "gedeelde begrippen"
-            } else {
-                "shared concepts"
-            };
-            let names: Vec<&str> = self
-                .shared_concepts
-                .iter()
-                .map(|c| if nl { c.nl.as_str() } else { c.en.as_str() })
-                .collect();
-            parts.push(format!("{head}: {}", names.join(", ")));
-        }
-        if !self.similar_spellings.is_empty() {
-            let head = if nl {
-                "lijkende woorden"
-            } else {
-                "similar words"
-            };
-            let pairs: Vec<String> = self
-                .similar_spellings
-                .iter()
-                .map(|(a, b)| format!("{a} ~ {b}"))
-                .collect();
-            parts.push(format!("{head}: {}", pairs.join(", ")));
-        }
-        if parts.is_empty() {
-            parts.push(if nl {
-                "niets gemeenschappelijk".into()
-            } else {
-                "nothing in common".into()
-            });
-        }
-        let verdict = match (self.together(), nl) {
-            (true, false) => "together",
-            (false, false) => "apart",
-            (true, true) => "samen",
-            (false, true) => "apart",
-        };
-        format!(
-            "{} (score {:.2} / {:.2}, {verdict})",
-            parts.join("; "),
-            self.score,
-            self.threshold
-        )
-    }
 }
 
+/// A short English account, for logs and tests; the screens say it in the session's
+/// language (`app/steps/why.rs`).
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::En))
+        if let Some(m) = self.embedding {
+            write!(f, "meaning {m:.2}; ")?;
+        }
+        let concepts: Vec<&str> = self.shared_concepts.iter().map(|c| c.en.as_str()).collect();
+        let spellings: Vec<String> = self
+            .similar_spellings
+            .iter()
+            .map(|(a, b)| format!("{a} ~ {b}"))
+            .collect();
+        write!(
+            f,
+            "shared words: {}; shared concepts: {}; similar words: {} (score {:.2} / {:.2}, {})",
+            self.shared_words.join(", "),
+            concepts.join(", "),
+            spellings.join(", "),
+            self.score,
+            self.threshold,
+            if self.together() { "together" } else { "apart" }
+        )
     }
 }
 
@@ -122,6 +83,9 @@ fn concepts(a: &Analysis) -> BTreeSet<u32> {
         .collect()
 }
 
+/// Different words with much the same letters: one is the other with a part added (a
+/// compound, "borrel" ~ "netwerkborrel") or the two differ by a slip (a typo). Letters shared
+/// in the middle of unrelated words ("tippen" ~ "open", "work" ~ "networking") are no reason.
 fn similar(a: &Analysis, b: &Analysis) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let bs = stems(b);
@@ -132,27 +96,34 @@ fn similar(a: &Analysis, b: &Analysis) -> Vec<(String, String)> {
         let na = &a.tokens[ta.token].norm;
         for tb in &b.terms {
             let nb = &b.tokens[tb.token].norm;
-            if na.chars().count() < 4 || nb.chars().count() < 4 || na == nb {
-                continue;
-            }
-            let common = if na.contains(nb.as_str()) || nb.contains(na.as_str()) {
-                true
-            } else {
-                let ga = grams(na);
-                let gb = grams(nb);
-                let shared = ga.intersection(&gb).count();
-                shared * 2 >= ga.len().min(gb.len()) && shared >= 2
-            };
             let pair = (
                 a.surface(ta.token).to_string(),
                 b.surface(tb.token).to_string(),
             );
-            if common && !out.contains(&pair) {
+            if na != nb && alike(na, nb) && !out.contains(&pair) {
                 out.push(pair);
             }
         }
     }
     out
+}
+
+/// Smallest word length that counts as a part of another word.
+const MIN_PART: usize = 4;
+
+fn alike(x: &str, y: &str) -> bool {
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    if lx.min(ly) < MIN_PART {
+        return false;
+    }
+    let (short, long) = if lx <= ly { (x, y) } else { (y, x) };
+    if long.starts_with(short) || long.ends_with(short) {
+        return true;
+    }
+    // a slip of a letter or two: nearly the same length, most letter triples shared
+    let (ga, gb) = (grams(x), grams(y));
+    let shared = ga.intersection(&gb).count();
+    lx.abs_diff(ly) <= 2 && shared * 2 * 10 >= (ga.len() + gb.len()) * 6
 }
 
 fn grams(w: &str) -> BTreeSet<String> {

@@ -108,9 +108,51 @@ fn shorten(s: &str) -> String {
     }
 }
 
-/// Build a label from ranked candidates: one or two words.
-pub fn compose(cands: &[Candidate], group_size: usize, fallback: &str) -> String {
-    let Some(first) = cands.first() else {
+/// Words too general to be a label on their own (`assets/grouping/weak-label-words.txt`).
+const WEAK: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/grouping/weak-label-words.txt"
+));
+
+/// Whether a word says too little to name a group alone ("zien", "open", "kant").
+pub fn is_weak(word: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        WEAK.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(crate::fold::fold)
+            .collect()
+    });
+    set.contains(&crate::fold::fold(word))
+}
+
+/// The participant's words of an idea in their order, at most `n` (a key phrase).
+fn key_phrase(a: &Analysis, n: usize) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for t in &a.terms {
+        let w = display_form(a.surface(t.token));
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words.truncate(n);
+    words
+        .iter()
+        .map(|w| shorten(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Build a label from ranked candidates: one or two words; general words ("zien", "open")
+/// only beside a telling one, or, when the group has none, the key phrase of its first idea.
+fn compose_with(
+    cands: &[Candidate],
+    group_size: usize,
+    fallback: &str,
+    first_idea: Option<&Analysis>,
+) -> String {
+    if cands.is_empty() {
         let clean = super::tokenize::sanitize(fallback);
         let short = shorten(&clean.split_whitespace().collect::<Vec<_>>().join(" "));
         return if short.is_empty() {
@@ -118,21 +160,64 @@ pub fn compose(cands: &[Candidate], group_size: usize, fallback: &str) -> String
         } else {
             short
         };
+    }
+    // general words name a group only when nothing telling is there
+    let strong: Vec<&Candidate> = cands.iter().filter(|c| !is_weak(&c.surface)).collect();
+    let pool: Vec<&Candidate> = if strong.is_empty() {
+        if let Some(phrase) = first_idea.map(|a| key_phrase(a, 4))
+            && phrase.split_whitespace().count() > 1
+        {
+            return phrase;
+        }
+        cands.iter().collect()
+    } else {
+        strong
     };
-    let mut label = shorten(&first.surface);
-    if let Some(second) = cands.get(1) {
+    let first = pool[0];
+    let mut words = vec![first];
+    if let Some(second) = pool.get(1) {
         let wanted = group_size <= 1 || second.count >= 2;
-        if wanted && second.score >= first.score * 0.5 {
-            label.push_str(SEP);
-            label.push_str(&shorten(&second.surface));
+        let alone_weak = is_weak(&first.surface);
+        if alone_weak || (wanted && second.score >= first.score * 0.5) {
+            words.push(second);
         }
     }
-    label
+    words
+        .iter()
+        .map(|c| shorten(&c.surface))
+        .collect::<Vec<_>>()
+        .join(SEP)
 }
 
 /// Label for a group of analysed ideas.
 pub fn label_for(members: &[&Analysis], idf: &dyn Fn(&str) -> f32, fallback: &str) -> String {
-    compose(&rank(members, idf), members.len(), fallback)
+    compose_for(&rank(members, idf), members, fallback)
+}
+
+/// [`label_for`] with the candidates already ranked.
+pub fn compose_for(cands: &[Candidate], members: &[&Analysis], fallback: &str) -> String {
+    compose_with(cands, members.len(), fallback, members.first().copied())
+}
+
+/// Whether every word of an automatic label is still a word of one of the members (a label
+/// follows its members: one naming a word nobody in the group said is made anew).
+pub fn fits(label: &str, members: &[&Analysis]) -> bool {
+    if members.iter().all(|a| a.terms.is_empty()) {
+        // no word to name it by: the label is the first idea's text as it came
+        return !members.is_empty();
+    }
+    let said: HashSet<String> = members
+        .iter()
+        .flat_map(|a| a.tokens.iter().map(|t| t.surface.to_lowercase()))
+        .collect();
+    label
+        .split(SEP)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .all(|w| match w.strip_suffix('…') {
+            Some(start) => said.iter().any(|s| s.starts_with(start)),
+            None => said.contains(&w),
+        })
 }
 
 #[cfg(test)]
@@ -150,6 +235,38 @@ mod tests {
         let l = label_for(&[&a, &b], &|_| 1.0, "");
         assert!(l.contains("LinkedIn"), "{l}");
         assert!(!l.contains("linkedin"), "{l}");
+    }
+
+    #[test]
+    fn a_common_verb_or_function_word_is_never_a_label_alone() {
+        let an = Analyzer::new();
+        let a = an.analyze("elkaar vaker zien", Lang::Auto, Detected::Nl);
+        let b = an.analyze(
+            "zien wat er speelt op de afdeling",
+            Lang::Auto,
+            Detected::Nl,
+        );
+        let l = label_for(&[&a, &b], &|_| 1.0, "");
+        assert_ne!(l, "zien");
+        assert!(l.split(SEP).any(|w| !is_weak(w)), "{l}");
+        // a single idea of general words only is named by its own words in order
+        let c = an.analyze("open kant zien", Lang::Auto, Detected::Nl);
+        assert_eq!(label_for(&[&c], &|_| 1.0, ""), "open kant zien");
+        assert!(is_weak("Binnen") && is_weak("open") && !is_weak("LinkedIn"));
+    }
+
+    #[test]
+    fn a_label_fits_only_while_its_words_are_the_members_own() {
+        let an = Analyzer::new();
+        let a = an.analyze(
+            "verjaardagen van collega's vieren",
+            Lang::Auto,
+            Detected::Nl,
+        );
+        let b = an.analyze("Verjaardagen op de afdeling", Lang::Auto, Detected::Nl);
+        assert!(fits("verjaardagen · afdeling", &[&a, &b]));
+        assert!(!fits("verjaardagen · patiënten", &[&a, &b]));
+        assert!(fits("verjaard…", &[&a]));
     }
 
     #[test]

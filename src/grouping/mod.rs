@@ -32,6 +32,7 @@
 //! - [`signal`]: the one scoring layer: the embedding cosine calibrated per board (centred)
 //!   and blended with the lexical cosine, used by engine, batch, placement and explain.
 
+mod arrival;
 pub mod batch;
 pub mod cluster;
 pub mod embed;
@@ -39,6 +40,7 @@ pub mod encoder;
 pub mod engine;
 pub mod explain;
 pub mod features;
+pub mod known;
 pub mod labels;
 pub mod language;
 pub mod lexicon;
@@ -60,6 +62,7 @@ pub use embed::{EmbedError, Embedder, Model2Vec};
 pub use encoder::{Encoder, EncoderError};
 pub use engine::Engine;
 pub use explain::Explanation;
+pub use known::KnownEmbeddings;
 pub use meaning::Meaning;
 
 /// Stable id of an idea, given by the caller.

@@ -225,6 +225,17 @@ impl Engine {
             }
             self.relabel(gid);
         }
+        self.mark_blind();
+    }
+
+    /// How many ideas a regroup may move: those the facilitator has not placed, outside
+    /// locked, renamed and hand-made groups.
+    pub fn free_ideas(&self) -> usize {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|s| !s.pinned && self.groups.get(&s.group).is_some_and(Group::auto))
+            .count()
     }
 
     /// Snapshot of the board and every facilitator edit.
@@ -303,7 +314,9 @@ impl Engine {
                 }
                 fresh.attach(slot, r.id);
             }
-            if r.label.is_empty() {
+            // a stored automatic label that names a word none of its ideas has (they were
+            // edited, or moved) is made anew
+            if !r.label_is_custom && !fresh.label_fits(r.id) {
                 fresh.relabel(r.id);
             }
         }

@@ -13,7 +13,7 @@ use super::{GroupId, IdeaId};
 /// Calibrated closeness of `e` (of stance `negated`) summed over a group's members, each
 /// pair damped when the stances differ.
 fn stance_sum(s: &Semantic, e: &[f32], g: &Group, negated: bool) -> f32 {
-    let n = g.members.len() as f32;
+    let n = g.embedded as f32;
     if g.negated == 0 || g.neg_emb_sum.len() != g.emb_sum.len() {
         return s.to_sum(e, &g.emb_sum, n) * factor(negated, false);
     }
@@ -76,16 +76,19 @@ impl Engine {
             if n <= 0.0 {
                 continue;
             }
+            // members whose embedding is known (some may still be on their way)
+            let own_emb = own
+                .filter(|_| mine)
+                .and_then(|o| o.emb.as_deref().map(|e| (o, e)));
+            let with_emb = g.embedded as f32 - if own_emb.is_some() { 1.0 } else { 0.0 };
             let l = sums.get(gid).copied().unwrap_or(0.0);
             let sem = match (emb, &semantic) {
-                (Some(e), Some(s)) => {
+                (Some(e), Some(s)) if with_emb > 0.0 => {
                     let mut sum = stance_sum(s, e, g, negated);
-                    if let Some(o) = own.filter(|_| mine)
-                        && let Some(oe) = o.emb.as_deref()
-                    {
+                    if let Some((o, oe)) = own_emb {
                         sum -= s.pair(e, oe) * factor(negated, o.negated);
                     }
-                    Some(sum / n)
+                    Some(sum / with_emb)
                 }
                 _ if l == 0.0 => continue,
                 _ => None,
@@ -121,13 +124,8 @@ impl Engine {
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.insert(id, id);
-            g.negated += usize::from(negated);
             if let Some(e) = emb {
-                g.emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
-                if negated {
-                    g.neg_emb_sum.resize(e.len(), 0.0);
-                    g.neg_emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
-                }
+                g.count_embedding(&e, negated);
             }
         }
     }
@@ -141,8 +139,9 @@ impl Engine {
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.remove(&id);
-            g.negated = g.negated.saturating_sub(usize::from(negated));
             if let Some(e) = emb {
+                g.embedded = g.embedded.saturating_sub(1);
+                g.negated = g.negated.saturating_sub(usize::from(negated));
                 g.emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a -= b);
                 if negated {
                     g.neg_emb_sum.iter_mut().zip(&e).for_each(|(a, b)| *a -= b);
@@ -168,12 +167,7 @@ impl Engine {
         if n > 64 && n % 16 != 0 && !g.label.is_empty() {
             return;
         }
-        let members: Vec<&Analysis> = g
-            .members
-            .values()
-            .filter_map(|id| self.slot(*id))
-            .map(|s| &s.analysis)
-            .collect();
+        let members = self.analyses(g);
         let first_text = g
             .members
             .values()
@@ -183,15 +177,34 @@ impl Engine {
         let idf = |stem: &str| self.stem_idf(stem);
         let cands = labels::rank(&members, &idf);
         let current_head = g.label.split(labels::SEP).next().unwrap_or("").to_string();
-        let keep = !g.label.is_empty() && cands.iter().take(2).any(|c| c.surface == current_head);
+        let keep = !g.label.is_empty()
+            && cands.iter().take(2).any(|c| c.surface == current_head)
+            && labels::fits(&g.label, &members);
         let label = if keep {
             g.label.clone()
         } else {
-            labels::compose(&cands, n, first_text)
+            labels::compose_for(&cands, &members, first_text)
         };
         if let Some(g) = self.groups.get_mut(&gid) {
             g.label = label;
         }
+    }
+
+    /// Whether a group's label is still made of its members' words.
+    pub(super) fn label_fits(&self, gid: GroupId) -> bool {
+        let Some(g) = self.groups.get(&gid) else {
+            return true;
+        };
+        !g.label.is_empty() && labels::fits(&g.label, &self.analyses(g))
+    }
+
+    /// The analyses of a group's members.
+    fn analyses(&self, g: &Group) -> Vec<&Analysis> {
+        g.members
+            .values()
+            .filter_map(|id| self.slot(*id))
+            .map(|s| &s.analysis)
+            .collect()
     }
 
     pub(super) fn stem_idf(&self, stem: &str) -> f32 {
@@ -204,19 +217,35 @@ impl Engine {
             Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
             None => return 0,
         };
-        let t = self.threshold();
-        let best = self
-            .score_groups(&vec, emb.as_deref(), negated, Some(slot))
-            .into_iter()
-            .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
-            .filter(|(_, s)| *s >= t);
+        let best = self.best_group(&vec, emb.as_deref(), negated, slot);
         let gid = match best {
-            Some((gid, _)) => gid,
+            Some(gid) => gid,
             None => self.new_group(),
         };
         self.attach(slot, gid);
         self.relabel(gid);
+        let blind = self.embedder.is_some() && emb.is_none();
+        if let Some(s) = self.slots[slot].as_mut() {
+            s.blind = blind;
+        }
         gid
+    }
+
+    /// The group an idea (in `slot`, not counted in its own group) fits best, if any fits:
+    /// the best-scoring group that is not locked, at or above the threshold.
+    pub(super) fn best_group(
+        &self,
+        vec: &SparseVec,
+        emb: Option<&[f32]>,
+        negated: bool,
+        slot: usize,
+    ) -> Option<GroupId> {
+        let t = self.threshold();
+        self.score_groups(vec, emb, negated, Some(slot))
+            .into_iter()
+            .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
+            .filter(|(_, s)| *s >= t)
+            .map(|(g, _)| g)
     }
 
     /// Move every member of `from` into `to`; `from` disappears.

@@ -4,6 +4,7 @@
 mod atomic;
 mod config;
 mod copies;
+mod embed_cache;
 mod error;
 mod file;
 mod index;
@@ -21,6 +22,7 @@ mod templates;
 pub use atomic::{write_atomic, write_atomic_shared};
 pub use config::Config;
 pub use copies::{KeptCopy, KeptKind, kept_copy};
+pub use embed_cache::{CacheTrouble, EmbeddingCache, MAX_CACHE_BYTES, default_cache_dir, text_key};
 pub use error::StoreError;
 pub use file::{Access, ReadOnlyReason, SaveGuard, SaveNote, SessionFile};
 pub use list::{Listing, find_session, list_sessions};

@@ -19,6 +19,8 @@ impl Tmux {
         // The window stays after the program exits, so its last words can be read.
         let conf = dir.path().join("tmux.conf");
         std::fs::write(&conf, "set -g remain-on-exit on\n").unwrap();
+        // The encoder's embedding cache goes to this test's folder, not the user's.
+        let cache = dir.path().join("cache");
         let tmux = Tmux { _dir: dir, socket };
         let mut command = vec![program.to_string()];
         command.extend(args.iter().map(|a| a.to_string()));
@@ -26,6 +28,7 @@ impl Tmux {
             .cmd()
             .arg("-f")
             .arg(&conf)
+            .env("AMBASSADOR_CACHE_DIR", &cache)
             .args(["new-session", "-d", "-s", "t"])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .arg("--")

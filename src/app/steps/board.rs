@@ -5,6 +5,7 @@
 use super::StepResult;
 use super::board_nav::Keep;
 use crate::app::list_view::ListView;
+use crate::app::meaning::RegroupPurpose;
 use crate::app::workspace::Workspace;
 use crate::app::{Action, Message, Overlay, Prompt, PromptPurpose};
 use crate::domain::{Change, Clock, Group, GroupId, Idea, IdeaId, Session};
@@ -155,20 +156,9 @@ impl BoardState {
             (Action::Coarser | Action::Finer, _) => {
                 let level = ws.session().results(&step).map_or(0, |r| r.grouping_level);
                 let level = (level + if action == Action::Coarser { -1 } else { 1 }).clamp(-1, 1);
-                let change = Change::SetGroupingLevel {
-                    step: step.clone(),
-                    level,
-                };
-                reshape(ws, clock, vec![change], |e| {
-                    e.set_granularity(crate::app::live_groups::granularity(level))
-                })
-                .or_else(|| {
-                    let key = ["msg.coarser", "msg.default_grouping", "msg.finer"];
-                    Message::info(tr(lang, key[(level + 1) as usize]))
-                })
+                super::regroup::regroup(ws, clock, RegroupPurpose::Level(level))
             }
-            (Action::Tidy, _) => reshape(ws, clock, vec![], |e| e.regroup())
-                .or_else(|| Message::info(tr(lang, "msg.tidied"))),
+            (Action::Tidy, _) => super::regroup::regroup(ws, clock, RegroupPurpose::Tidy),
             (_, None) => Message::info(tr(lang, "msg.board_empty")),
             (Action::Toggle, Some(row)) => {
                 let label = group_label(ws.session(), &step, row.group());
@@ -305,7 +295,6 @@ fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec
 
 fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
     let lang = ws.lang();
-    let how = crate::app::live_groups::lang_of(lang);
     let session = &ws.file.session;
     let text_of = |idea: IdeaId| {
         session
@@ -319,7 +308,7 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
             let e = ws.groups.explain(session, step, idea, group);
             (
                 trf(lang, "board.why_title", &[&text_of(idea), &label]),
-                e.render(how),
+                super::why::render(&e, lang),
             )
         }
         BoardRow::Group(group) => {
@@ -331,7 +320,7 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
                 .iter()
                 .map(|idea| {
                     let e = ws.groups.explain(session, step, *idea, group);
-                    format!("• {}\n  {}", text_of(*idea), e.render(how))
+                    format!("• {}\n  {}", text_of(*idea), super::why::render(&e, lang))
                 })
                 .collect();
             (

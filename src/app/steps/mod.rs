@@ -11,8 +11,10 @@ pub mod bridge;
 pub mod close;
 pub mod pulse;
 pub mod question;
+pub mod regroup;
 pub mod roles;
 pub mod script;
+pub mod why;
 
 use super::list_view::ListView;
 use super::workspace::Workspace;

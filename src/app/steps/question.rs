@@ -75,12 +75,7 @@ impl QuestionState {
                 };
             }
             Action::Tidy => {
-                let step = ws.step_id();
-                ws.transact(clock, |tx| {
-                    tx.reshape(&step, |e| e.regroup());
-                    Ok(())
-                })
-                .or_else(|| Message::info(tr(lang, "msg.tidied")))
+                super::regroup::regroup(ws, clock, crate::app::meaning::RegroupPurpose::Tidy)
             }
             Action::Cancel => {
                 let text = self.draft.text();

@@ -60,6 +60,13 @@ pub fn check_invariants(e: &Engine) {
     let mut seen: BTreeMap<IdeaId, GroupId> = BTreeMap::new();
     for g in e.groups() {
         assert!(!g.members.is_empty(), "empty group {}", g.id);
+        // an automatic label names only words its members said
+        assert!(
+            g.label_is_custom || g.members.len() > 64 || e.label_fits(g.id),
+            "label {:?} of group {} names a word none of its ideas has",
+            g.label,
+            g.id
+        );
         for m in &g.members {
             assert!(seen.insert(*m, g.id).is_none(), "idea {m} in two groups");
             assert_eq!(e.group_of(*m), Some(g.id));

@@ -1,7 +1,9 @@
 //! Engine-level tests (kept inside the module so they move with it).
 
+mod arrival;
 mod behaviour;
 mod helpers;
+mod labels;
 mod lexicon;
 mod properties;
 mod robustness;

@@ -123,7 +123,11 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
         .collect();
     let denominators = results.map_or(0, |r| r.denominators.len());
     let groups = results.map_or(0, |r| r.groups.len());
-    let title = format!(" {} ", trf(lang, "board.title", &[&groups, &denominators]));
+    let title = format!(
+        " {}{} ",
+        trf(lang, "board.title", &[&groups, &denominators]),
+        super::meaning_note(run)
+    );
     let block = Block::bordered().title(title);
     let selected = Some(board.cursor.min(rows.len() - 1));
     widgets::selectable_list(frame, area, block, items, &board.list, selected, 1);

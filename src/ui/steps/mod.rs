@@ -35,3 +35,22 @@ fn checklist_of(kind: &StepKind) -> &[String] {
         _ => &[],
     }
 }
+
+/// The encoder catching up, for a panel title: embeddings still to come, or how far a
+/// regroup on the worker is ("" when there is nothing to say).
+pub fn meaning_note(run: &RunState) -> String {
+    let lang = run.lang();
+    let groups = &run.ws.groups;
+    if let Some(p) = groups.meaning.as_ref().and_then(|m| m.pending.as_ref()) {
+        let (done, total) = p.progress;
+        let percent = done * 100 / total.max(1);
+        return format!(
+            " · {}",
+            crate::i18n::trf(lang, "meaning.regrouping", &[&percent])
+        );
+    }
+    match groups.waiting() {
+        0 => String::new(),
+        n => format!(" · {}", crate::i18n::trf(lang, "meaning.waiting", &[&n])),
+    }
+}

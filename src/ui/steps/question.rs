@@ -148,7 +148,11 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "question.groups")))),
+            .block(Block::bordered().title(format!(
+                " {}{} ",
+                tr(lang, "question.groups"),
+                super::meaning_note(run)
+            ))),
         groups_area,
     );
 

@@ -1,0 +1,86 @@
+//! Embeddings computed elsewhere (on a worker thread) and handed to the engines: an
+//! [`Embedder`] that answers only what has arrived. The live engines place an idea on shared
+//! words until its embedding is known, then take it in ([`super::Engine::supply`]).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::Embedder;
+
+#[derive(Default)]
+struct Table {
+    vectors: HashMap<String, Arc<[f32]>>,
+}
+
+/// A shared table of text -> embedding, cheap to clone (every engine holds one).
+#[derive(Clone)]
+pub struct KnownEmbeddings {
+    table: Arc<Mutex<Table>>,
+    dim: usize,
+    prior: Option<Arc<[f32]>>,
+}
+
+impl KnownEmbeddings {
+    /// An empty table for a model of `dim` dimensions and this prior centre.
+    pub fn new(dim: usize, prior: Option<Vec<f32>>) -> KnownEmbeddings {
+        KnownEmbeddings {
+            table: Arc::default(),
+            dim,
+            prior: prior.map(Arc::from),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
+        self.table.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Stores embeddings that arrived (vectors of another size are ignored).
+    pub fn insert(&self, arrived: impl IntoIterator<Item = (String, Vec<f32>)>) {
+        let mut t = self.lock();
+        for (text, v) in arrived {
+            if v.len() == self.dim {
+                t.vectors.insert(text, Arc::from(v));
+            }
+        }
+    }
+
+    pub fn contains(&self, text: &str) -> bool {
+        self.lock().vectors.contains_key(text)
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().vectors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The embeddings of those of `texts` that are known.
+    pub fn subset<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<(String, Vec<f32>)> {
+        let t = self.lock();
+        texts
+            .into_iter()
+            .filter_map(|s| t.vectors.get(s).map(|v| (s.to_string(), v.to_vec())))
+            .collect()
+    }
+}
+
+impl Embedder for KnownEmbeddings {
+    fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// What is known, else nothing (all zeros): callers use [`Embedder::known`].
+    fn embed(&self, text: &str) -> Vec<f32> {
+        self.known(text).unwrap_or_else(|| vec![0.0; self.dim])
+    }
+
+    fn known(&self, text: &str) -> Option<Vec<f32>> {
+        self.lock().vectors.get(text).map(|v| v.to_vec())
+    }
+
+    fn prior_centre(&self) -> Option<Vec<f32>> {
+        self.prior.as_deref().map(<[f32]>::to_vec)
+    }
+}
