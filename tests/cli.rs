@@ -70,7 +70,7 @@ fn list_json_has_the_promised_fields_and_lists_unreadable_files() {
     save_into(data.path(), filled_session(4));
     std::fs::write(
         data.path().join("sessions/broken.ron"),
-        "(version: 2, title: ",
+        "(version: 3, title: ",
     )
     .unwrap();
     let out = run(data.path(), &["list", "--json"]);
@@ -284,7 +284,7 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
     assert!(backup.to_string_lossy().ends_with(".ron.v1.bak"));
     let rewritten = std::fs::read_to_string(&path).unwrap();
-    assert!(rewritten.contains("version: 2"));
+    assert!(rewritten.contains("version: 3"));
     drop(file);
     // A second open finds a current file: no second backup.
     let again = ambassador::store::SessionFile::open(&path).unwrap();

@@ -172,6 +172,12 @@ impl RunState {
             (PromptPurpose::FollowUp, StepState::Close(close)) => {
                 close.submit_follow_up(ws, prompt, clock)
             }
+            (PromptPurpose::OutcomeNote { action }, StepState::LastTime(last)) => {
+                last.submit_note(ws, action, prompt, clock)
+            }
+            (PromptPurpose::MarkTop, StepState::Board(board)) => {
+                board.submit_mark_top(ws, prompt, clock)
+            }
             // A form outlives its step only if the step changed under it: nothing to save.
             _ => (None, None),
         }

@@ -144,7 +144,7 @@ impl Workspace {
         if let Err(e) = result {
             self.file.session = before;
             self.groups.invalidate();
-            return Message::error(e.to_string());
+            return Message::error(super::workspace::refusal_text(self.lang(), &e));
         }
         if !changed {
             return None;

@@ -137,3 +137,14 @@ pub fn reason_text(lang: Language, reason: &ReadOnlyReason) -> String {
         ReadOnlyReason::Requested => tr(lang, "reason.requested").to_string(),
     }
 }
+
+/// Why a change was refused, in `lang` where the room meets it often (dots); the domain's
+/// English text otherwise.
+pub fn refusal_text(lang: Language, e: &crate::domain::ChangeError) -> String {
+    use crate::domain::ChangeError;
+    match e {
+        ChangeError::NoDotsLeft { name, dots } => trf(lang, "msg.no_dots_left", &[name, dots]),
+        ChangeError::NoDotHere { name } => trf(lang, "msg.no_dot_here", &[name]),
+        other => other.to_string(),
+    }
+}

@@ -109,9 +109,10 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Template id or path to a template file.
-    #[arg(long, default_value = "ambassadorship")]
-    pub template: String,
+    /// Template id or path to a template file [default: ambassadorship, or
+    /// ambassadorship-follow-up with --follow-up].
+    #[arg(long)]
+    pub template: Option<String>,
     #[arg(long, value_parser = parse_language)]
     pub lang: Option<Language>,
     #[arg(long, default_value = "")]
@@ -125,6 +126,10 @@ pub struct NewArgs {
     /// A participant's name; repeat for each participant.
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
+    /// Start a follow-up of this session (file or id): its details and participants are
+    /// copied (options given here replace them) and the two sessions are linked.
+    #[arg(long, value_name = "FILE|ID")]
+    pub follow_up: Option<String>,
     /// Only create the file and print its id; do not open the program.
     #[arg(long)]
     pub no_open: bool,
@@ -278,23 +283,42 @@ fn print_paths(paths: &Paths) {
 }
 
 fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
-    let template = resolve_template(&paths.templates_dir(), &args.template, args.lang)?;
-    let mut template = template;
-    if let Some(lang) = args.lang {
+    let earlier = match &args.follow_up {
+        Some(wanted) => {
+            let path = find_session(&paths.sessions_dir(), wanted)?;
+            Some(SessionFile::open_read_only(&path)?.session)
+        }
+        None => None,
+    };
+    let wanted = args.template.as_deref().unwrap_or(if earlier.is_some() {
+        crate::store::FOLLOW_UP_TEMPLATE
+    } else {
+        "ambassadorship"
+    });
+    let lang = args.lang.or(earlier.as_ref().map(|e| e.language));
+    let mut template = resolve_template(&paths.templates_dir(), wanted, lang)?;
+    if let Some(lang) = lang {
         template.language = lang;
     }
-    let title = if args.title.trim().is_empty() {
-        template.title.clone()
-    } else {
-        args.title
+    let mut details = earlier
+        .as_ref()
+        .map(NewSession::follow_up_of)
+        .unwrap_or_default();
+    let given = |arg: String, kept: &mut String| {
+        if !arg.trim().is_empty() {
+            *kept = arg;
+        }
     };
-    let details = NewSession {
-        title,
-        organisation: args.org,
-        goal: args.goal,
-        facilitator: args.facilitator,
-        participants: args.participants,
-    };
+    given(args.title, &mut details.title);
+    given(args.org, &mut details.organisation);
+    given(args.goal, &mut details.goal);
+    given(args.facilitator, &mut details.facilitator);
+    if !args.participants.is_empty() {
+        details.participants = args.participants;
+    }
+    if details.title.trim().is_empty() {
+        details.title = template.title.clone();
+    }
     let sessions_dir = paths.ensure_sessions_dir()?;
     let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;
     if args.no_open {

@@ -4,7 +4,13 @@
 use super::session::{Action, Denominator, Group, Idea, Participant};
 use super::{ActionId, Clock, GroupId, IdeaId, Language, ParticipantId, Session, StepKind};
 use jiff::civil::Date;
-use thiserror::Error;
+
+mod error;
+mod lookup;
+mod votes;
+
+pub use error::ChangeError;
+use lookup::wrong;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -85,6 +91,25 @@ pub enum Change {
     },
     SetFollowUp(Option<Date>),
     Finish,
+    /// One more of a participant's dots on a common-ground group (within the template's
+    /// budget per participant).
+    AddDot {
+        step: String,
+        participant: ParticipantId,
+        group: GroupId,
+    },
+    /// Takes back one of a participant's dots from a group.
+    TakeDot {
+        step: String,
+        participant: ParticipantId,
+        group: GroupId,
+    },
+    /// What became of one of last time's actions, on a "last time" step.
+    SetOutcome {
+        step: String,
+        action: ActionId,
+        outcome: super::Outcome,
+    },
 }
 
 impl Change {
@@ -92,43 +117,6 @@ impl Change {
     pub fn is_undoable(&self) -> bool {
         !matches!(self, Change::GoToStep(_) | Change::Focus(_))
     }
-}
-
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
-pub enum ChangeError {
-    #[error("the text is empty")]
-    EmptyText,
-    #[error("there is no step \"{0}\" in this workshop")]
-    UnknownStep(String),
-    #[error("step {0} does not exist (the workshop has {1} steps)")]
-    StepOutOfRange(usize, usize),
-    #[error("step \"{step}\" is not a {expected} step")]
-    WrongStepKind {
-        step: String,
-        expected: &'static str,
-    },
-    #[error("there is no participant with id {0}")]
-    UnknownParticipant(ParticipantId),
-    #[error("there is already a participant called \"{0}\"")]
-    DuplicateParticipant(String),
-    #[error("{name} still has {count} answers in this session; remove those first")]
-    ParticipantHasAnswers { name: String, count: usize },
-    #[error("there is no idea with id {0}")]
-    UnknownIdea(IdeaId),
-    #[error("there is no action with id {0}")]
-    UnknownAction(ActionId),
-    #[error("there is no group with id {0}")]
-    UnknownGroup(GroupId),
-    #[error("\"{0}\" is not one of this step's items")]
-    UnknownItem(String),
-    #[error("\"{0}\" is not one of this step's roles")]
-    UnknownRole(String),
-    #[error("a score is 1 to 5, not {0}")]
-    ScoreOutOfRange(u8),
-    #[error("checklist line {0} does not exist")]
-    UnknownChecklistLine(usize),
-    #[error("this session has used every id it can hand out; nothing was added")]
-    NoIdsLeft,
 }
 
 /// What an applied change produced.
@@ -322,6 +310,7 @@ impl Session {
                         d.label.clone_from(&g.label);
                     }
                 }
+                votes::carry_votes(results, &groups);
                 results.groups = groups;
             }
             SetGroupingLevel { step, level } => {
@@ -406,79 +395,23 @@ impl Session {
             }
             SetFollowUp(date) => self.follow_up = date,
             Finish => self.finished = Some(clock.now()),
+            AddDot {
+                step,
+                participant,
+                group,
+            } => self.add_dot(step, participant, group)?,
+            TakeDot {
+                step,
+                participant,
+                group,
+            } => self.take_dot(step, participant, group)?,
+            SetOutcome {
+                step,
+                action,
+                outcome,
+            } => self.set_outcome(step, action, outcome)?,
         }
         self.results.retain(|_, r| !r.is_empty());
         Ok(Applied::Done)
-    }
-
-    fn step_kind(&self, step: &str) -> Result<StepKind, ChangeError> {
-        self.template
-            .steps
-            .iter()
-            .find(|s| s.id == step)
-            .map(|s| s.kind.clone())
-            .ok_or_else(|| ChangeError::UnknownStep(step.to_string()))
-    }
-
-    fn participant_index(&self, id: ParticipantId) -> Result<usize, ChangeError> {
-        self.participants
-            .iter()
-            .position(|p| p.id == id)
-            .ok_or(ChangeError::UnknownParticipant(id))
-    }
-
-    fn participant_mut(&mut self, id: ParticipantId) -> Result<&mut Participant, ChangeError> {
-        let i = self.participant_index(id)?;
-        Ok(&mut self.participants[i])
-    }
-
-    fn check_unique_name(
-        &self,
-        name: &str,
-        except: Option<ParticipantId>,
-    ) -> Result<(), ChangeError> {
-        let clash = self
-            .participants
-            .iter()
-            .any(|p| Some(p.id) != except && p.name.to_lowercase() == name.to_lowercase());
-        if clash {
-            Err(ChangeError::DuplicateParticipant(name.to_string()))
-        } else {
-            Ok(())
-        }
-    }
-
-    /// How many ideas, scores and role choices a participant has given.
-    pub fn answers_of(&self, id: ParticipantId) -> usize {
-        self.results
-            .values()
-            .map(|r| {
-                r.ideas.iter().filter(|i| i.participant == id).count()
-                    + r.pulse.get(&id).map_or(0, |s| s.len())
-                    + usize::from(r.roles.contains_key(&id))
-            })
-            .sum()
-    }
-
-    pub fn find_idea(&self, id: IdeaId) -> Option<&Idea> {
-        self.results
-            .values()
-            .flat_map(|r| r.ideas.iter())
-            .find(|i| i.id == id)
-    }
-
-    fn idea_mut(&mut self, id: IdeaId) -> Result<&mut Idea, ChangeError> {
-        self.results
-            .values_mut()
-            .flat_map(|r| r.ideas.iter_mut())
-            .find(|i| i.id == id)
-            .ok_or(ChangeError::UnknownIdea(id))
-    }
-}
-
-fn wrong(step: &str, expected: &'static str) -> ChangeError {
-    ChangeError::WrongStepKind {
-        step: step.to_string(),
-        expected,
     }
 }

@@ -2,6 +2,7 @@
 
 mod change;
 mod clock;
+mod follow_up;
 mod history;
 mod ids;
 mod language;
@@ -10,10 +11,11 @@ mod template;
 
 pub use change::{Applied, Change, ChangeError};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use follow_up::{Earlier, EarlierScore, EarlierTheme, Outcome, Status, Timing};
 pub use history::History;
 pub use language::Language;
 pub use session::{
     Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
     NewSession, Participant, ParticipantId, Session, StepResults,
 };
-pub use template::{PulseItem, RoleOption, Step, StepKind, Template};
+pub use template::{DEFAULT_DOTS, PulseItem, RoleOption, Step, StepKind, Template};

@@ -53,6 +53,7 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
             goal: "Be known as a great place to work".into(),
             facilitator: "Fay".into(),
             participants: vec!["Ann".into(), "Bob".into(), "Chloé".into()],
+            follows: None,
         },
         &clock,
     );

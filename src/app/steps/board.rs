@@ -1,7 +1,9 @@
-//! The common-ground board: groups across all questions, ranked by how many participants
-//! share them. The facilitator moves, merges, splits, renames and locks groups and marks the
-//! common denominators; the engine keeps every such edit on later updates.
+//! The common-ground board: groups across all questions, ranked by dot votes and by how many
+//! participants share them. The facilitator moves, merges, splits, renames and locks groups,
+//! enters votes (`voting.rs`) and marks the common denominators; the engine keeps every such
+//! edit on later updates.
 
+use super::voting::{self, RankBy, Recurring};
 use super::{StepResult, moved};
 use crate::app::list_view::ListView;
 use crate::app::workspace::Workspace;
@@ -40,6 +42,10 @@ pub struct BoardState {
     pub list: ListView,
     /// The group last told to the room view (`present::sidecar`).
     pub published: Option<Option<GroupId>>,
+    /// By votes (the default) or by sharers.
+    pub rank: RankBy,
+    /// Groups that match last time's common denominators.
+    pub recurring: Recurring,
 }
 
 /// How many different participants said something in the group.
@@ -52,27 +58,49 @@ pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize 
         .len()
 }
 
-/// Groups with their sharers, ranked by sharers, then size, then age.
+/// Groups with their sharers, ranked by votes, then sharers, then size, then age.
 pub fn ranked_groups<'a>(
     session: &'a Session,
     step: &str,
     index: &HashMap<IdeaId, (&Idea, usize)>,
 ) -> Vec<(&'a Group, usize)> {
+    ranked_by(session, step, index, RankBy::Votes)
+}
+
+/// Groups with their sharers, ranked as asked; ties by sharers, then size, then age.
+pub fn ranked_by<'a>(
+    session: &'a Session,
+    step: &str,
+    index: &HashMap<IdeaId, (&Idea, usize)>,
+    by: RankBy,
+) -> Vec<(&'a Group, usize)> {
+    let totals = match by {
+        RankBy::Votes => session.vote_totals(step),
+        RankBy::Sharers => Default::default(),
+    };
+    let votes = |g: &Group| totals.get(&g.id).copied().unwrap_or(0);
     let mut groups: Vec<(&Group, usize)> = session
         .results(step)
         .map(|r| r.groups.iter().map(|g| (g, sharers(index, g))).collect())
         .unwrap_or_default();
     groups.sort_by(|(a, sa), (b, sb)| {
-        sb.cmp(sa)
+        votes(b)
+            .cmp(&votes(a))
+            .then(sb.cmp(sa))
             .then(b.ideas.len().cmp(&a.ideas.len()))
             .then(a.id.cmp(&b.id))
     });
     groups
 }
 
-/// The board's rows: each group followed by its ideas.
+/// The board's rows: each group followed by its ideas, ranked by votes.
 pub fn rows(session: &Session, step: &str) -> Vec<BoardRow> {
-    rows_of(&ranked_groups(session, step, &session.idea_index()))
+    rows_by(session, step, RankBy::Votes)
+}
+
+/// The board's rows, ranked as asked.
+pub fn rows_by(session: &Session, step: &str, by: RankBy) -> Vec<BoardRow> {
+    rows_of(&ranked_by(session, step, &session.idea_index(), by))
 }
 
 /// The rows of groups already ranked.
@@ -120,11 +148,20 @@ impl BoardState {
         result
     }
 
+    /// The selected row after a change that may reorder the board: the same group's row.
+    fn follow(&mut self, ws: &Workspace, group: GroupId) {
+        let rows = rows_by(ws.session(), &ws.step_id(), self.rank);
+        if let Some(at) = rows.iter().position(|r| *r == BoardRow::Group(group)) {
+            self.cursor = at;
+        }
+    }
+
     /// Tells the room view which group is selected, when that changed (a key, a click, or
-    /// entering the step).
+    /// entering the step), and matches the groups with last time's denominators.
     pub fn publish(&mut self, ws: &Workspace) {
         let step = ws.step_id();
-        let selected = rows(ws.session(), &step)
+        self.recurring.refresh(ws.session(), &step);
+        let selected = rows_by(ws.session(), &step, self.rank)
             .get(self.cursor)
             .map(|r| r.group());
         if self.published != Some(selected) && ws.read_only().is_none() {
@@ -135,7 +172,7 @@ impl BoardState {
 
     fn apply(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let step = ws.step_id();
-        let rows = rows(ws.session(), &step);
+        let rows = rows_by(ws.session(), &step, self.rank);
         let row = rows.get(self.cursor).copied();
         let lang = ws.lang();
         let message = match (action, row) {
@@ -165,6 +202,21 @@ impl BoardState {
             (Action::Tidy, _) => reshape(ws, clock, vec![], |e| e.regroup())
                 .or_else(|| Message::info(tr(lang, "msg.tidied"))),
             (_, None) => Message::info(tr(lang, "msg.board_empty")),
+            (Action::Sort, Some(row)) => {
+                self.rank = self.rank.toggled();
+                self.follow(ws, row.group());
+                let key = match self.rank {
+                    RankBy::Votes => "msg.ranked_by_votes",
+                    RankBy::Sharers => "msg.ranked_by_sharers",
+                };
+                Message::info(tr(lang, key))
+            }
+            (Action::AddDot | Action::TakeDot, Some(row)) => {
+                let message = voting::vote(ws, row.group(), action == Action::AddDot, clock);
+                self.follow(ws, row.group());
+                message
+            }
+            (Action::MarkTop, Some(_)) => return (None, Some(voting::ask_top(ws))),
             (Action::Toggle, Some(row)) => {
                 let label = group_label(ws.session(), &step, row.group());
                 let group = row.group();
@@ -184,8 +236,16 @@ impl BoardState {
             (Action::Commit, Some(row)) => self.drop_mark(ws, row.group(), clock),
             (Action::Split, Some(BoardRow::Idea(group, idea))) => {
                 let ideas = following(ws.session(), &step, group, idea);
+                let voted = ws.session().vote_totals(&step).contains_key(&group);
                 reshape(ws, clock, vec![], |e| {
                     e.split(group.0, &ideas);
+                })
+                .or_else(|| {
+                    // The part that keeps the id keeps the dots; the room should know.
+                    voted.then(|| {
+                        let label = group_label(ws.session(), &step, group);
+                        Message::info(trf(lang, "msg.split_votes_stay", &[&label]))
+                    })?
                 })
             }
             (Action::PullOut, Some(BoardRow::Idea(_, idea))) => reshape(ws, clock, vec![], |e| {
@@ -234,6 +294,28 @@ impl BoardState {
             }
             Some(BoardMark::Merge(_)) => Message::info(tr(lang, "msg.pick_another_group")),
             None => Message::info(tr(lang, "msg.nothing_marked")),
+        }
+    }
+}
+
+impl BoardState {
+    /// Enter in the "mark the top K" form.
+    pub fn submit_mark_top(
+        &mut self,
+        ws: &mut Workspace,
+        mut prompt: Prompt,
+        clock: &dyn Clock,
+    ) -> StepResult {
+        let groups = ws
+            .session()
+            .results(&ws.step_id())
+            .map_or(0, |r| r.groups.len());
+        match voting::parse_k(&prompt.value(0), groups) {
+            Some(k) => (voting::mark_top(ws, k, clock), None),
+            None => {
+                prompt.error = Some(trf(ws.lang(), "board.bad_k", &[&groups.max(1)]));
+                (None, Some(Overlay::Prompt(prompt)))
+            }
         }
     }
 }

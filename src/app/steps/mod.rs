@@ -8,10 +8,12 @@
 pub mod board;
 pub mod bridge;
 pub mod close;
+pub mod last_time;
 pub mod pulse;
 pub mod question;
 pub mod roles;
 pub mod script;
+pub mod voting;
 
 use super::list_view::ListView;
 use super::workspace::Workspace;
@@ -36,6 +38,7 @@ pub enum StepState {
     Board(board::BoardState),
     Bridge(bridge::BridgeState),
     Close(close::CloseState),
+    LastTime(last_time::LastTimeState),
 }
 
 impl StepState {
@@ -49,6 +52,7 @@ impl StepState {
             StepKind::CommonGround => StepState::Board(Default::default()),
             StepKind::Bridge => StepState::Bridge(Default::default()),
             StepKind::Close { .. } => StepState::Close(Default::default()),
+            StepKind::LastTime => StepState::LastTime(Default::default()),
         }
     }
 
@@ -61,6 +65,7 @@ impl StepState {
             StepState::Board(_) => Context::Board,
             StepState::Bridge(_) => Context::Bridge,
             StepState::Close(_) => Context::Close,
+            StepState::LastTime(_) => Context::LastTime,
         }
     }
 
@@ -73,6 +78,7 @@ impl StepState {
             StepState::Board(s) => s.update(ws, action, env.clock),
             StepState::Bridge(s) => s.update(ws, action),
             StepState::Close(s) => s.update(ws, action, env),
+            StepState::LastTime(s) => s.update(ws, action, env.clock),
         }
     }
 
@@ -85,7 +91,8 @@ impl StepState {
             | StepState::Pulse(_)
             | StepState::Roles(_)
             | StepState::Bridge(_)
-            | StepState::Close(_) => {}
+            | StepState::Close(_)
+            | StepState::LastTime(_) => {}
         }
     }
 
@@ -98,7 +105,8 @@ impl StepState {
             | StepState::Pulse(_)
             | StepState::Roles(_)
             | StepState::Bridge(_)
-            | StepState::Close(_) => None,
+            | StepState::Close(_)
+            | StepState::LastTime(_) => None,
         }
     }
 
@@ -111,7 +119,8 @@ impl StepState {
             | StepState::Pulse(_)
             | StepState::Roles(_)
             | StepState::Bridge(_)
-            | StepState::Close(_) => {}
+            | StepState::Close(_)
+            | StepState::LastTime(_) => {}
         }
     }
 }

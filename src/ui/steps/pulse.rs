@@ -134,6 +134,15 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
             Span::raw(widgets::bar(s.mean.unwrap_or(0.0), 5.0, 10)),
             Span::raw(format!(" {mean}")),
         ];
+        // Last time's mean, once the whole room has scored (not to anchor those still to).
+        let everyone = s.answered > 0 && s.answered >= session.participants.len();
+        let before = session.follows.as_ref().and_then(|e| e.mean_of(&s.item));
+        if let (true, Some(before), Some(now)) = (everyone, before, s.mean) {
+            spans.push(Span::styled(
+                format!("  {}", trend_text(lang, before, now)),
+                theme::dim(),
+            ));
+        }
         if !s.low.is_empty() {
             any_low = true;
             // The room may see this screen: how many by default, who only on request.
@@ -155,4 +164,21 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
             .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")))),
         summary,
     );
+}
+
+/// "last time 3.2 ▲ +0.4": last time's mean and which way it moved.
+pub fn trend_text(lang: crate::domain::Language, before: f64, now: f64) -> String {
+    let delta = now - before;
+    let arrow = if delta > 0.05 {
+        "▲"
+    } else if delta < -0.05 {
+        "▼"
+    } else {
+        "="
+    };
+    trf(
+        lang,
+        "pulse.last_time",
+        &[&format!("{before:.1}"), &format!("{arrow} {delta:+.1}")],
+    )
 }
