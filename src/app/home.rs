@@ -20,7 +20,7 @@ pub struct HomeState {
 }
 
 /// How near a follow-up date must be to show as due.
-pub const DUE_WITHIN_DAYS: i64 = 14;
+pub const DUE_WITHIN_DAYS: i64 = 21;
 
 /// Sessions whose follow-up date is within `DUE_WITHIN_DAYS` of `today` or past, and that no
 /// session in the list follows up.

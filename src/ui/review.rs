@@ -232,7 +232,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
             .actions_done
             .map_or("–".to_string(), |(done, of)| format!("{done}/{of}"));
         lines.push(Line::from(format!(
-            "{}  {:<20} {:>3}  {done:>5}  {:<15}  {top}",
+            "{}  {:<20} {:>6} {done:>6}  {:<15}  {top}",
             p.date.to_zoned(TimeZone::system()).date(),
             super::widgets::truncate(&p.title, 20),
             p.participants,

@@ -143,10 +143,12 @@ pub fn dots_text(lang: crate::domain::Language, dots: u32) -> String {
         return String::new();
     }
     let shown = "●".repeat(dots.min(12) as usize);
-    format!(
-        "  {shown} {}",
+    let count = if dots == 1 {
+        crate::i18n::tr(lang, "board.dot").to_string()
+    } else {
         crate::i18n::trf(lang, "board.dots", &[&dots])
-    )
+    };
+    format!("  {shown} {count}")
 }
 
 /// A table of agreements (the bridge's, last time's): a dim header, the selected row marked,

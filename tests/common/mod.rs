@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod drive;
+pub mod follow_up;
 pub mod tmux;
 
 use ambassador::domain::{Change, FixedClock, NewSession, Session, StepKind};

@@ -24,7 +24,7 @@ pub fn draw(run: &RunState, last: &LastTimeState, frame: &mut Frame, area: Rect)
         return;
     };
     let [head, table_area] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+        Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
     let day = session.created.to_zoned(jiff::tz::TimeZone::UTC).date();
     let late = matches!(earlier.timing(day), Timing::Late(_));
     let outcomes = session.results(&run.step_id()).map(|r| &r.outcomes);
@@ -101,11 +101,11 @@ pub fn draw(run: &RunState, last: &LastTimeState, frame: &mut Frame, area: Rect)
             })
             .to_vec(),
         widths: &[
-            Constraint::Length(16),
-            Constraint::Percentage(40),
-            Constraint::Percentage(15),
-            Constraint::Percentage(15),
-            Constraint::Percentage(30),
+            Constraint::Length(14),
+            Constraint::Fill(3),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(2),
         ],
         rows,
         cursor: last.cursor,

@@ -118,8 +118,10 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     );
 
     // Per statement: the average as a bar, and who scored low.
+    // Room for last time's mean beside this time's, in a follow-up.
+    let beside = if session.follows.is_some() { 27 } else { 0 };
     let label_width = usize::from(summary.width.saturating_sub(2))
-        .saturating_sub(20)
+        .saturating_sub(20 + beside)
         .clamp(8, 40);
     let mut lines = Vec::new();
     let mut any_low = false;
@@ -166,7 +168,7 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// "last time 3.2 ▲ +0.4": last time's mean and which way it moved.
+/// "was 3.2 ▲+0.4": last time's mean and which way it moved.
 pub fn trend_text(lang: crate::domain::Language, before: f64, now: f64) -> String {
     let delta = now - before;
     let arrow = if delta > 0.05 {
@@ -179,6 +181,6 @@ pub fn trend_text(lang: crate::domain::Language, before: f64, now: f64) -> Strin
     trf(
         lang,
         "pulse.last_time",
-        &[&format!("{before:.1}"), &format!("{arrow} {delta:+.1}")],
+        &[&format!("{before:.1}"), &format!("{arrow}{delta:+.1}")],
     )
 }
