@@ -258,6 +258,24 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
     let named = ambassador::export::render(&s, ambassador::export::Format::Json, false);
     let doc: serde_json::Value = serde_json::from_str(&named).unwrap();
     assert_eq!(doc["votes"][0]["by"][0]["participant"], "Ann");
+    let earlier_path = h
+        .run()
+        .file()
+        .path
+        .with_file_name(format!("{}.ron", s.follows.as_ref().unwrap().id));
+    let earlier_session = ambassador::store::read_session(&earlier_path)
+        .unwrap()
+        .session;
+    let compared = ambassador::review::compare(&earlier_session, &s);
+    let statuses: Vec<_> = compared.outcomes.values().copied().collect();
+    assert_eq!(statuses, [Status::Done, Status::Done, Status::Dropped]);
+    assert!(
+        compared
+            .new
+            .iter()
+            .chain(compared.recurring.iter().map(|m| &m.after))
+            .any(|t| t.dots == 2)
+    );
     let md = ambassador::export::render(&s, ambassador::export::Format::Md, false);
     assert!(
         md.contains("| Share one story a month | Ann | monthly | ✔ done |"),
@@ -403,4 +421,78 @@ fn new_with_follow_up_links_the_sessions_from_the_command_line() {
     );
     let missing = common::run(data.path(), &["new", "--follow-up", "nope", "--no-open"]);
     assert!(!missing.status.success());
+}
+
+#[test]
+fn a_merged_group_keeps_its_dots_and_a_split_says_where_they_stay() {
+    let mut h = voting_board("fu-merge");
+    let s = h.run().session().clone();
+    let groups = group_rows(&s);
+    let (first, second) = (groups[0], groups[1]);
+    select_group(&mut h, second);
+    h.typed("vv").key(KeyCode::Tab);
+    select_group(&mut h, first);
+    h.typed("v");
+    // Merge the second group into the first: g on it, then Enter on the target.
+    select_group(&mut h, second);
+    h.typed("g");
+    select_group(&mut h, first);
+    h.enter();
+    assert_eq!(h.message(), "Groups merged.", "{}", h.render(100, 30));
+    let disk = h.on_disk();
+    let totals = disk.vote_totals("common_ground");
+    assert_eq!(totals.values().sum::<u32>(), 3, "no dot lost: {totals:?}");
+    assert_eq!(totals.len(), 1, "all on the merged group: {totals:?}");
+    let merged = *totals.keys().next().unwrap();
+    // Split it again at its last idea: the part that keeps the id keeps the dots.
+    let rows = ambassador::app::board_rows(&disk, "common_ground");
+    let last_idea = rows.iter().rposition(|r| r.group() == merged).unwrap();
+    for _ in 0..rows.len() {
+        h.key(KeyCode::Up);
+    }
+    for _ in 0..last_idea {
+        h.key(KeyCode::Down);
+    }
+    h.typed("s");
+    assert!(
+        h.message().starts_with("Split. The dots stay on"),
+        "{}",
+        h.message()
+    );
+    let after = h.on_disk().vote_totals("common_ground");
+    assert_eq!(after.get(&merged), Some(&3), "{after:?}");
+}
+
+#[test]
+fn stray_dots_and_outcomes_in_a_hand_edited_file_are_dropped_on_opening() {
+    let h = voting_board("fu-stray");
+    let mut s = h.run().session().clone();
+    let clock = common::clock();
+    let group = group_rows(&s)[0];
+    let ann = s.participants[0].id;
+    s.apply(
+        Change::AddDot {
+            step: "common_ground".into(),
+            participant: ann,
+            group,
+        },
+        &clock,
+    )
+    .unwrap();
+    let r = s.results.get_mut("common_ground").unwrap();
+    r.votes
+        .entry(ambassador::domain::ParticipantId(4_000))
+        .or_default()
+        .insert(group, 2);
+    r.votes
+        .get_mut(&ann)
+        .unwrap()
+        .insert(ambassador::domain::GroupId(77_777), 3);
+    let data = tempfile::tempdir().unwrap();
+    let path = common::save_into(data.path(), s);
+    let opened = ambassador::store::read_session(&path).unwrap().session;
+    let votes = &opened.results("common_ground").unwrap().votes;
+    assert_eq!(votes.len(), 1, "{votes:?}");
+    assert_eq!(votes[&ann].len(), 1, "{votes:?}");
+    assert_eq!(opened.dots_left("common_ground", ann), 2);
 }

@@ -120,6 +120,28 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Forgets what a hand-edited file may hold that no change could have made: dots of
+    /// people or on groups that are not there, and outcomes of actions last time did not have.
+    pub fn drop_stray_votes(&mut self) {
+        let people: Vec<ParticipantId> = self.participants.iter().map(|p| p.id).collect();
+        let earlier: Vec<ActionId> = self
+            .follows
+            .as_ref()
+            .map(|e| e.actions.iter().map(|a| a.id).collect())
+            .unwrap_or_default();
+        for r in self.results.values_mut() {
+            let groups: Vec<GroupId> = r.groups.iter().map(|g| g.id).collect();
+            r.votes.retain(|p, _| people.contains(p));
+            for votes in r.votes.values_mut() {
+                votes.retain(|g, n| groups.contains(g) && *n > 0);
+            }
+            r.votes.retain(|_, v| !v.is_empty());
+            r.outcomes.retain(|a, _| earlier.contains(a));
+        }
+    }
+}
+
 /// Votes follow their group when the groups are replaced: a group that keeps its id keeps its
 /// dots; the dots of a group that is gone (merged into another) go to the group that now holds
 /// most of its ideas; dots of a group whose ideas are all gone return to their owner.
