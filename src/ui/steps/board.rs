@@ -24,11 +24,11 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let area = if side.is_empty() {
         area
     } else {
-        let [list, info] = Layout::vertical([
-            Constraint::Min(3),
-            Constraint::Length(side.len() as u16 + 2),
-        ])
-        .areas(area);
+        // Each line as many rows as it wraps to.
+        let inner = usize::from(area.width.saturating_sub(2)).max(1);
+        let rows: usize = side.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+        let [list, info] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(rows as u16 + 2)]).areas(area);
         frame.render_widget(
             Paragraph::new(side)
                 .wrap(Wrap { trim: true })
@@ -158,7 +158,11 @@ fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'stati
                         RankBy::Votes => "board.dots_left_votes",
                         RankBy::Sharers => "board.dots_left_sharers",
                     },
-                    &[&session.template.dots]
+                    &[
+                        &session.template.dots,
+                        &key_of(crate::app::Action::AddDot),
+                        &key_of(crate::app::Action::TakeDot)
+                    ]
                 )
             ),
             theme::dim(),
@@ -166,7 +170,8 @@ fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'stati
         for (i, p) in session.participants.iter().enumerate() {
             let left = session.dots_left(step, p.id);
             let focused = session.focus == Some(p.id);
-            let text = format!("{}{} {left}", if i > 0 { " · " } else { "" }, p.name);
+            // A no-break space: a name and its dots stay on one row when the line wraps.
+            let text = format!("{}{}\u{a0}{left}", if i > 0 { " · " } else { "" }, p.name);
             spans.push(if focused {
                 Span::styled(format!("{text} ◀"), theme::focus())
             } else if left == 0 {
@@ -193,4 +198,12 @@ fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'stati
         ]));
     }
     lines
+}
+
+/// The board's key for an action, as the keymap has it (the footer may not have room for it).
+fn key_of(action: crate::app::Action) -> &'static str {
+    crate::app::keymap::KEYMAP
+        .iter()
+        .find(|b| b.context == crate::app::Context::Board && b.action == action)
+        .map_or("?", |b| b.key_label)
 }
