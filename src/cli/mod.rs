@@ -434,7 +434,16 @@ fn export(
 
 fn templates(paths: &Paths) -> Result<(), CliError> {
     let dir = paths.templates_dir();
-    for entry in list_templates(&dir)? {
+    let entries = list_templates(&dir)?;
+    // Ids in one column, as wide as the longest (within reason).
+    let width = entries
+        .iter()
+        .filter_map(|e| e.template.as_ref().ok())
+        .map(|t| t.id.chars().count())
+        .max()
+        .unwrap_or(16)
+        .clamp(16, 40);
+    for entry in entries {
         let source = match &entry.source {
             TemplateSource::Builtin => "built-in".to_string(),
             TemplateSource::File(p) => p.display().to_string(),
@@ -443,7 +452,7 @@ fn templates(paths: &Paths) -> Result<(), CliError> {
             Ok(t) => println!(
                 "{}",
                 sanitize::line(&format!(
-                    "{:<16} {}  {} steps  {}  [{}]",
+                    "{:<width$} {}  {} steps  {}  [{}]",
                     t.id,
                     t.language,
                     t.steps.len(),
