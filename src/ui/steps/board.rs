@@ -173,7 +173,7 @@ fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'stati
             // A no-break space: a name and its dots stay on one row when the line wraps.
             let text = format!("{}{}\u{a0}{left}", if i > 0 { " · " } else { "" }, p.name);
             spans.push(if focused {
-                Span::styled(format!("{text} ◀"), theme::focus())
+                Span::styled(format!("{text}\u{a0}◀"), theme::focus())
             } else if left == 0 {
                 Span::styled(text, theme::dim())
             } else {
