@@ -498,3 +498,19 @@ fn stray_dots_and_outcomes_in_a_hand_edited_file_are_dropped_on_opening() {
     assert_eq!(votes[&ann].len(), 1, "{votes:?}");
     assert_eq!(opened.dots_left("common_ground", ann), 2);
 }
+
+#[test]
+fn f6_in_review_starts_a_follow_up_of_the_selected_session() {
+    let mut h = earlier("fu-review", Language::Nl);
+    h.typed("r");
+    assert!(matches!(h.app.screen, Screen::Review(_)));
+    h.key(KeyCode::F(6));
+    let Screen::Setup(setup) = &h.app.screen else {
+        panic!("F6 opens the setup screen: {}", h.message());
+    };
+    assert_eq!(setup.template().id, "ambassadorship-follow-up");
+    assert_eq!(setup.language, Language::Nl);
+    assert_eq!(setup.follows.as_ref().unwrap().title, "Team Noord");
+    let screen = h.render(100, 30);
+    assert!(screen.contains("Vervolg op Team Noord"), "{screen}");
+}
