@@ -20,7 +20,7 @@ fn follow_up(c: &mut Criterion) {
         .session()
         .clone();
     assert_eq!(earlier.idea_count(), 200);
-    // Five marked denominators, as a real session would have.
+    // Up to five marked denominators, as a real session would have.
     let groups: Vec<_> = earlier.results["common_ground"]
         .groups
         .iter()
@@ -40,8 +40,14 @@ fn follow_up(c: &mut Criterion) {
     let mut board = h.run().session().clone();
     board.follows = Some(Earlier::of(&earlier));
     let groups = board.results["common_ground"].groups.len();
+    let themes = board.follows.as_ref().map_or(0, |e| e.denominators.len());
+    let ideas: usize = board.results["common_ground"]
+        .groups
+        .iter()
+        .map(|g| g.ideas.len())
+        .sum();
     c.bench_function(
-        &format!("match {groups} groups with last time's 5 denominators"),
+        &format!("match {groups} groups ({ideas} ideas) with last time's {themes} denominators"),
         |b| {
             b.iter(|| {
                 let mut recurring = Recurring::default();
