@@ -514,3 +514,19 @@ fn f6_in_review_starts_a_follow_up_of_the_selected_session() {
     let screen = h.render(100, 30);
     assert!(screen.contains("Vervolg op Team Noord"), "{screen}");
 }
+
+#[test]
+fn a_dot_on_a_group_that_is_not_there_is_refused_and_changes_nothing() {
+    let mut s = common::filled_session(2);
+    let before = s.clone();
+    let refused = s.apply(
+        Change::AddDot {
+            step: "common_ground".into(),
+            participant: s.participants[0].id,
+            group: ambassador::domain::GroupId(123_456),
+        },
+        &common::clock(),
+    );
+    assert!(refused.is_err());
+    assert_eq!(s, before);
+}

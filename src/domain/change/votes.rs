@@ -58,11 +58,17 @@ impl Session {
                 dots: self.template.dots,
             });
         }
-        let results = self.results.entry(step).or_default();
-        if !results.groups.iter().any(|g| g.id == group) {
+        // Checked before anything is touched: a refused change leaves the session as it was.
+        let known = self
+            .results(&step)
+            .is_some_and(|r| r.groups.iter().any(|g| g.id == group));
+        if !known {
             return Err(ChangeError::UnknownGroup(group));
         }
-        *results
+        *self
+            .results
+            .entry(step)
+            .or_default()
             .votes
             .entry(participant)
             .or_default()
