@@ -135,7 +135,15 @@ fn closing_the_terminal_mid_session_keeps_every_committed_idea() {
     }
     t.type_text("a draft not yet entered");
     t.wait_for("a draft not yet entered");
+    let pid = t.pane_pid();
     t.kill_window();
+    // The program saves what was being typed on its way out: wait until it is gone.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let id = session_id(data.path());
     let out = stdout(&run(data.path(), &["export", &id, "--format", "json"]));
     for text in ideas {

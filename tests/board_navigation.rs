@@ -89,7 +89,11 @@ fn an_idea_moved_by_number_keeps_the_selection_and_every_action_says_what_it_did
     let BoardRow::Idea(from, idea) = selected(&h) else {
         panic!("an idea row")
     };
-    let target = ambassador::app::board::ranked_ids(h.run().session(), "common_ground")[2];
+    let target = ambassador::app::board::ranked_ids(
+        h.run().session(),
+        "common_ground",
+        ambassador::app::steps::voting::RankBy::Votes,
+    )[2];
     assert_ne!(from, target);
     let label = ambassador::app::board::group_label(h.run().session(), "common_ground", target);
     h.typed("m");
@@ -144,7 +148,7 @@ fn the_overview_shows_one_line_per_group_and_enter_opens_one() {
         .unwrap()
         .text
         .clone();
-    h.typed("v");
+    h.typed("f");
     let screen = h.render(120, 40);
     assert!(!screen.contains(&text), "ideas are folded away:\n{screen}");
     assert!(screen.contains("▸ 1."), "{screen}");

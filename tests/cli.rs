@@ -70,7 +70,7 @@ fn list_json_has_the_promised_fields_and_lists_unreadable_files() {
     save_into(data.path(), filled_session(4));
     std::fs::write(
         data.path().join("sessions/broken.ron"),
-        "(version: 2, title: ",
+        "(version: 3, title: ",
     )
     .unwrap();
     let out = run(data.path(), &["list", "--json"]);
@@ -233,8 +233,13 @@ fn templates_lists_builtin_and_own_and_names_broken_ones() {
     .unwrap();
     let out = run(data.path(), &["templates"]);
     let text = stdout(&out);
-    assert!(text.contains("ambassadorship   en"), "{text}");
-    assert!(text.contains("ambassadorship   nl"), "{text}");
+    let listed = |id: &str, lang: &str| {
+        text.lines()
+            .any(|l| l.split_whitespace().take(2).eq([id, lang]))
+    };
+    for id in ["ambassadorship", "ambassadorship-follow-up"] {
+        assert!(listed(id, "en") && listed(id, "nl"), "{text}");
+    }
     assert!(text.contains("Short version"), "{text}");
     assert!(
         text.contains("BROKEN") && text.contains("broken.ron:"),
@@ -289,7 +294,7 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
     assert!(backup.to_string_lossy().ends_with(".ron.v1.bak"));
     let rewritten = std::fs::read_to_string(&path).unwrap();
-    assert!(rewritten.contains("version: 2"));
+    assert!(rewritten.contains("version: 3"));
     drop(file);
     // A second open finds a current file: no second backup.
     let again = ambassador::store::SessionFile::open(&path).unwrap();

@@ -76,7 +76,7 @@ fn a_file_that_turns_bad_is_listed_as_unreadable_despite_the_index() {
     let path = save_into(data.path(), filled_session(1));
     let dir = data.path().join("sessions");
     titles(&dir);
-    std::fs::write(&path, b"(version: 2, oops").unwrap();
+    std::fs::write(&path, b"(version: 3, oops").unwrap();
     let listed = titles(&dir);
     assert!(listed[0].starts_with("unreadable"), "{listed:?}");
 }

@@ -167,7 +167,7 @@ fn list_templates_errors_and_markdown_never_pass_escape_sequences_to_the_termina
     let broken = d.join("sessions").join("evil\u{1b}]0;x\u{7}.ron");
     std::fs::write(
         &broken,
-        "(\n version: 2,\n title: \u{1b}]52;c;SGVsbG8=\u{7},\n)",
+        "(\n version: 3,\n title: \u{1b}]52;c;SGVsbG8=\u{7},\n)",
     )
     .unwrap();
     let e = run(d, &["export", broken.to_str().unwrap(), "--format", "md"]);

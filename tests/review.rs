@@ -282,11 +282,11 @@ fn broken_foreign_newer_and_duplicate_files_are_all_listed() {
         .unwrap();
     let text = std::fs::read_to_string(&good).unwrap();
     std::fs::write(sessions.join("partial.ron"), &text[..text.len() / 3]).unwrap();
-    std::fs::write(sessions.join("corrupt.ron"), "(version: 2, title: )").unwrap();
+    std::fs::write(sessions.join("corrupt.ron"), "(version: 3, title: )").unwrap();
     std::fs::write(sessions.join("foreign.ron"), "(window: (width: 3))").unwrap();
     std::fs::write(
         sessions.join("newer.ron"),
-        text.replacen("version: 2,", "version: 99,", 1),
+        text.replacen("version: 3,", "version: 99,", 1),
     )
     .unwrap();
     std::fs::write(sessions.join("copy-same-title-and-date.ron"), &text).unwrap();

@@ -5,6 +5,9 @@ mod common;
 
 use ambassador::domain::Language;
 use common::drive::Harness;
+use common::follow_up::{
+    COMMON_GROUND, LAST_TIME, PULSE, earlier, group_rows, select_group, voting_board_in,
+};
 use crossterm::event::KeyCode;
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (80, 24)];
@@ -137,4 +140,75 @@ fn a_draft_shows_which_group_it_would_join() {
     go_to(&mut h, 3);
     h.typed("sharing LinkedIn posts");
     snap(&mut h, "question_preview");
+}
+
+// Follow-up sessions: the setup filled in from the earlier session, "last time we agreed"
+// with outcomes, the pulse beside last time's, the board with votes and last time's
+// denominators, and the room view of both new things.
+
+/// A follow-up in `language` with outcomes marked, the pulse scored and three people's dots.
+fn follow_up_session(name: &str, language: Language) -> Harness {
+    let mut h = voting_board_in(name, language);
+    let groups = group_rows(h.run().session());
+    // Ann 2 + 1, Bob 3, Chloé 1 + 2.
+    for (person, dots) in [[(0, 2), (1, 1)], [(1, 3), (1, 0)], [(2, 1), (0, 2)]]
+        .into_iter()
+        .enumerate()
+    {
+        for (group, n) in dots {
+            select_group(&mut h, groups[group]);
+            for _ in 0..n {
+                h.typed("v");
+            }
+        }
+        if person < 2 {
+            h.key(KeyCode::Tab);
+        }
+    }
+    h.key(KeyCode::Tab);
+    go_to(&mut h, LAST_TIME);
+    h.typed("1").typed("2").typed("3").key(KeyCode::F(2));
+    h.typed("After the audit").enter();
+    go_to(&mut h, PULSE);
+    h.typed("555").typed("332").typed("444");
+    h
+}
+
+#[test]
+fn the_setup_of_a_follow_up_is_filled_in_from_the_earlier_session() {
+    let mut h = earlier("snap-fu-setup", Language::En);
+    h.typed("f");
+    snap(&mut h, "follow_up_setup");
+}
+
+#[test]
+fn follow_up_steps_in_english_and_dutch() {
+    for (language, prefix) in [(Language::En, "follow_up"), (Language::Nl, "nl_follow_up")] {
+        let mut h = follow_up_session(&format!("snap-{prefix}"), language);
+        go_to(&mut h, LAST_TIME);
+        snap(&mut h, &format!("{prefix}_last_time"));
+        go_to(&mut h, PULSE);
+        snap(&mut h, &format!("{prefix}_pulse"));
+        go_to(&mut h, COMMON_GROUND);
+        snap(&mut h, &format!("{prefix}_board"));
+    }
+}
+
+#[test]
+fn the_room_view_shows_outcomes_and_votes_without_voters() {
+    let mut h = follow_up_session("snap-fu-present", Language::En);
+    for (step, name) in [(LAST_TIME, "last_time"), (COMMON_GROUND, "board")] {
+        go_to(&mut h, step);
+        let state = ambassador::present::PresentState::of(h.on_disk(), false);
+        for (w, hgt) in [(100, 30), (80, 24)] {
+            let screen = ambassador::ui::present::render_to_string(
+                &state,
+                w,
+                hgt,
+                std::time::Instant::now(),
+            );
+            assert!(!screen.contains("Ann 2"), "no voters in the room view");
+            insta::assert_snapshot!(format!("present_follow_up_{name}_{w}x{hgt}"), screen);
+        }
+    }
 }

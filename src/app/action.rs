@@ -70,6 +70,14 @@ pub enum Action {
     /// Run screen: let participants join from their devices (or show the join panel);
     /// in the join panel: turn joining off.
     Joining,
+    /// Home and review: start a follow-up of the selected session.
+    FollowUp,
+    /// Board: one of the focused participant's dots on the selected group.
+    AddDot,
+    /// Board: take one of the focused participant's dots back from the selected group.
+    TakeDot,
+    /// Board: mark the top-voted groups as common denominators.
+    MarkTop,
 }
 
 /// Whether a session is opened to change it or only to look at it.
@@ -101,6 +109,9 @@ impl Action {
                 | Action::Notes
                 | Action::New
                 | Action::Finish
+                | Action::AddDot
+                | Action::TakeDot
+                | Action::MarkTop
                 | Action::Undo
                 | Action::Redo
         )

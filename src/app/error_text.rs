@@ -57,10 +57,14 @@ pub fn store_error(lang: Language, e: &StoreError) -> String {
 
 /// Why a change was refused, in `lang`.
 pub fn change_error(lang: Language, e: &ChangeError) -> String {
-    if lang == Language::En {
-        return e.to_string();
-    }
     use ChangeError as C;
+    // What the room meets often reads the same in both languages' tables.
+    match e {
+        C::NoDotsLeft { name, dots } => return trf(lang, "msg.no_dots_left", &[name, dots]),
+        C::NoDotHere { name } => return trf(lang, "msg.no_dot_here", &[name]),
+        _ if lang == Language::En => return e.to_string(),
+        _ => {}
+    }
     match e {
         C::EmptyText => tr(lang, "err.empty_text").to_string(),
         C::DuplicateParticipant(name) => trf(lang, "err.duplicate_participant", &[name]),

@@ -4,6 +4,8 @@ use super::OpenFor;
 use super::{Action, Message};
 use crate::domain::Language;
 use crate::store::{Listing, Paths, list_sessions};
+use jiff::civil::Date;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 #[derive(Default)]
@@ -13,6 +15,30 @@ pub struct HomeState {
     pub list: super::list_view::ListView,
     /// Why the list could not be read, if it could not.
     pub error: Option<String>,
+    /// Sessions whose follow-up is near or past and not held yet: id → the planned date.
+    pub due: BTreeMap<String, Date>,
+}
+
+/// How near a follow-up date must be to show as due.
+pub const DUE_WITHIN_DAYS: i64 = 21;
+
+/// Sessions whose follow-up date is within `DUE_WITHIN_DAYS` of `today` or past, and that no
+/// session in the list follows up.
+pub fn follow_ups_due(listings: &[Listing], today: Date) -> BTreeMap<String, Date> {
+    let summaries = || {
+        listings.iter().filter_map(|l| match l {
+            Listing::Session(s) => Some(s),
+            _ => None,
+        })
+    };
+    let followed: BTreeSet<&str> = summaries().filter_map(|s| s.follows.as_deref()).collect();
+    let horizon = today
+        .checked_add(jiff::Span::new().days(DUE_WITHIN_DAYS))
+        .unwrap_or(today);
+    summaries()
+        .filter(|s| !followed.contains(s.id.as_str()))
+        .filter_map(|s| Some((s.id.clone(), s.follow_up.filter(|d| *d <= horizon)?)))
+        .collect()
 }
 
 pub enum HomeOutcome {
@@ -23,14 +49,18 @@ pub enum HomeOutcome {
         access: OpenFor,
     },
     Setup,
+    /// Start a follow-up of this session on the setup screen.
+    FollowUp(PathBuf),
     Review,
     Quit,
 }
 
 impl HomeState {
-    pub fn load(paths: &Paths) -> HomeState {
+    /// The sessions in the folder; `today` says which follow-ups are due.
+    pub fn load(paths: &Paths, today: Date) -> HomeState {
         match list_sessions(&paths.sessions_dir()) {
             Ok(listings) => HomeState {
+                due: follow_ups_due(&listings, today),
                 listings,
                 ..HomeState::default()
             },
@@ -68,6 +98,15 @@ impl HomeState {
                 };
             }
             Action::New => return HomeOutcome::Setup,
+            Action::FollowUp => {
+                return match self.listings.get(self.selected) {
+                    Some(Listing::Session(s)) => HomeOutcome::FollowUp(s.path.clone()),
+                    _ => HomeOutcome::Stay(Message::info(crate::i18n::tr(
+                        lang,
+                        "msg.no_session_yet",
+                    ))),
+                };
+            }
             Action::Quit => return HomeOutcome::Quit,
             _ => {}
         }

@@ -252,6 +252,15 @@ pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
                 .chain(session.denominator_labels().into_iter().map(str::to_string))
                 .collect(),
         },
+        // Last time's agreements, as the room view lists them.
+        StepKind::LastTime => Part::Room {
+            lines: session
+                .follows
+                .iter()
+                .flat_map(|e| &e.actions)
+                .map(|a| a.what.clone())
+                .collect(),
+        },
         StepKind::Script { .. } | StepKind::Close { .. } => Part::Room { lines: Vec::new() },
     };
     Some(Page {

@@ -19,6 +19,8 @@ pub enum Context {
     Board,
     Bridge,
     Close,
+    /// A follow-up's "last time we agreed" step.
+    LastTime,
     Help,
     Confirm,
     Prompt,
@@ -52,6 +54,7 @@ impl Context {
                 | Context::Board
                 | Context::Bridge
                 | Context::Close
+                | Context::LastTime
         )
     }
 }
@@ -135,6 +138,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Home K::Enter, NONE => A::Commit, "Enter", "key.continue", true;
     Home K::Char('n'), NONE => A::New, "n", "key.new_session", true;
     Home K::Char('r'), NONE => A::Review, "r", "key.review", true;
+    Home K::Char('f'), NONE => A::FollowUp, "f", "key.follow_up_session", true;
 
     Review K::Up, NONE => A::Up, "↑", "key.previous", false;
     Review K::Down, NONE => A::Down, "↓", "key.next", false;
@@ -143,6 +147,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Review K::F(3), NONE => A::Compare, "F3", "key.compare", true;
     Review K::F(4), NONE => A::Trend, "F4", "key.trend", true;
     Review K::F(5), NONE => A::Export, "F5", "key.export_reports", true;
+    Review K::F(6), NONE => A::FollowUp, "F6", "key.follow_up_session", true;
     Review K::Tab, NONE => A::Sort, "Tab", "key.sort", true;
     Review K::Esc, NONE => A::Cancel, "Esc", "key.clear_or_back", false;
 
@@ -224,6 +229,12 @@ pub const KEYMAP: &[Binding] = keys! {
     Board K::Char('r'), NONE => A::Rename, "r", "key.rename", true;
     Board K::Char('l'), NONE => A::Lock, "l", "key.lock", false;
     Board K::Char('w'), NONE => A::Why, "w", "key.why", true;
+    Board K::Char('v'), NONE => A::AddDot, "v", "key.add_dot", true;
+    Board K::Char('x'), NONE => A::TakeDot, "x", "key.take_dot", true;
+    Board K::Tab, NONE => A::NextParticipant, "Tab", "key.next_voter", true;
+    Board K::BackTab, SHIFT => A::PrevParticipant, "Shift-Tab", "key.prev_voter", false;
+    Board K::Char('b'), NONE => A::Sort, "b", "key.rank_by", false;
+    Board K::Char('k'), NONE => A::MarkTop, "k", "key.mark_top", false;
     Board K::Char('+'), NONE => A::Coarser, "+", "key.coarser", false;
     Board K::Char('-'), NONE => A::Finer, "-", "key.finer", false;
     Board K::Esc, NONE => A::Cancel, "Esc", "key.cancel_mark", false;
@@ -233,7 +244,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Board K::Char(']'), NONE => A::NextGroup, "]", "key.group_jump", false;
     Board K::Home, NONE => A::First, "Home End", "key.first_last", false;
     Board K::End, NONE => A::Last, "End", "key.first_last", false;
-    Board K::Char('v'), NONE => A::Overview, "v", "key.overview", true;
+    Board K::Char('f'), NONE => A::Overview, "f", "key.overview", true;
     Board K::Right, NONE => A::Right, "→", "key.open_group", false;
     Board K::Left, NONE => A::Left, "←", "key.close_group", false;
     Board K::Char('1'), NONE => A::Pick(1), "1–9", "key.pick_group", false;
@@ -253,6 +264,15 @@ pub const KEYMAP: &[Binding] = keys! {
     Bridge K::F(3), NONE => A::Delete, "F3", "key.delete_action", true;
     Bridge K::Char('t'), NONE => A::Notes, "t", "key.notes", true;
     Bridge K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
+
+    LastTime K::Up, NONE => A::Up, "↑", "key.previous", false;
+    LastTime K::Down, NONE => A::Down, "↓", "key.next", false;
+    LastTime K::Char('1'), NONE => A::Pick(1), "1", "key.outcome_done", true;
+    LastTime K::Char('2'), NONE => A::Pick(2), "2", "key.outcome_in_progress", true;
+    LastTime K::Char('3'), NONE => A::Pick(3), "3", "key.outcome_dropped", true;
+    LastTime K::Char('0'), NONE => A::Pick(0), "0", "key.outcome_clear", false;
+    LastTime K::F(2), NONE => A::Edit, "F2", "key.outcome_note", true;
+    LastTime K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
     Close K::Up, NONE => A::Up, "↑", "key.previous", false;
     Close K::Down, NONE => A::Down, "↓", "key.next", false;

@@ -349,6 +349,7 @@ impl App {
                     let language = self.user_language;
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
                 }
+                home::HomeOutcome::FollowUp(path) => self.start_follow_up(&path),
                 home::HomeOutcome::Quit => {
                     return Outcome::Quit {
                         message: None,
@@ -359,6 +360,7 @@ impl App {
             Screen::Review(review) => match review.update(action, &self.paths) {
                 review::ReviewOutcome::Stay(message) => self.message = message,
                 review::ReviewOutcome::Home => self.go_home(),
+                review::ReviewOutcome::FollowUp(path) => self.start_follow_up(&path),
                 review::ReviewOutcome::Open { path, access } => {
                     self.open_path(&path, access);
                     self.back_to_review = matches!(self.screen, Screen::Run(_));
@@ -475,7 +477,26 @@ impl App {
 
     fn go_home(&mut self) {
         self.overlay = None;
-        self.screen = Screen::Home(HomeState::load(&self.paths));
+        let today = self
+            .clock
+            .now()
+            .to_zoned(jiff::tz::TimeZone::system())
+            .date();
+        self.screen = Screen::Home(HomeState::load(&self.paths, today));
+    }
+
+    /// The setup screen for a follow-up of the session at `path` (read, never written).
+    fn start_follow_up(&mut self, path: &std::path::Path) {
+        match crate::store::read_session(path) {
+            Ok(parsed) => {
+                let setup = SetupState::follow_up(&self.paths, &parsed.session);
+                self.screen = Screen::Setup(Box::new(setup));
+            }
+            Err(e) => {
+                let first = e.to_string().lines().next().unwrap_or_default().to_string();
+                self.message = Message::error(first);
+            }
+        }
     }
 
     fn open_path(&mut self, path: &std::path::Path, access: OpenFor) {

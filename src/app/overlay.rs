@@ -54,9 +54,17 @@ pub enum Confirm {
 /// What a form is for; the step that opened it takes what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptPurpose {
-    RenameGroup { group: GroupId },
+    RenameGroup {
+        group: GroupId,
+    },
     Bridge(super::steps::bridge::BridgeForm),
     FollowUp,
+    /// A note on what became of one of last time's actions.
+    OutcomeNote {
+        action: ActionId,
+    },
+    /// How many of the board's top-voted groups to mark as common denominators.
+    MarkTop,
 }
 
 /// A small form of one or more fields.

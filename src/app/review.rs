@@ -44,7 +44,12 @@ pub struct ReviewState {
 
 pub enum ReviewOutcome {
     Stay(Option<Message>),
-    Open { path: PathBuf, access: OpenFor },
+    Open {
+        path: PathBuf,
+        access: OpenFor,
+    },
+    /// Start a follow-up of this session on the setup screen.
+    FollowUp(PathBuf),
     Home,
 }
 
@@ -165,6 +170,10 @@ impl ReviewState {
                 )),
                 Some(Listing::Kept(k)) => Message::info(k.to_string()),
                 None => Message::info(tr(lang, "review.nothing_selected")),
+            },
+            Action::FollowUp => match self.selected_listing() {
+                Some(Listing::Session(s)) => return ReviewOutcome::FollowUp(s.path.clone()),
+                _ => Message::info(tr(lang, "review.nothing_selected")),
             },
             Action::Compare => self.compare(paths),
             Action::Trend => self.trend(),

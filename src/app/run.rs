@@ -220,6 +220,12 @@ impl RunState {
             (PromptPurpose::FollowUp, StepState::Close(close)) => {
                 close.submit_follow_up(ws, prompt, clock)
             }
+            (PromptPurpose::OutcomeNote { action }, StepState::LastTime(last)) => {
+                last.submit_note(ws, action, prompt, clock)
+            }
+            (PromptPurpose::MarkTop, StepState::Board(board)) => {
+                board.submit_mark_top(ws, prompt, clock)
+            }
             // A form outlives its step only if the step changed under it: nothing to save.
             _ => (None, None),
         }
@@ -246,6 +252,9 @@ impl RunState {
     /// Tells the room view the board's selection and the step's time, when they changed (a
     /// key, a click, entering a step). A read-only window leaves the room to the writer's.
     fn publish_room(&mut self) {
+        if let StepState::Board(board) = &mut self.step {
+            board.refresh_recurring(&self.ws);
+        }
         if self.ws.read_only().is_some() {
             return;
         }

@@ -2,7 +2,7 @@
 
 use super::text::TextField;
 use super::{Action, Message};
-use crate::domain::{Clock, Language, NewSession, Template};
+use crate::domain::{Clock, Earlier, Language, NewSession, Session, Template};
 use crate::i18n::tr;
 use crate::store::{Paths, SessionFile, list_templates};
 use crossterm::event::KeyEvent;
@@ -58,6 +58,8 @@ pub struct SetupState {
     pub field: SetupField,
     /// Validation messages shown next to their field.
     pub errors: BTreeMap<SetupField, String>,
+    /// The session the new one follows up.
+    pub follows: Option<Earlier>,
 }
 
 pub enum SetupOutcome {
@@ -111,7 +113,29 @@ impl SetupState {
             renaming: None,
             field: SetupField::Title,
             errors: BTreeMap::new(),
+            follows: None,
         }
+    }
+
+    /// The setup of a follow-up of `earlier`: its details and participants filled in (all
+    /// editable), the follow-up workshop chosen, in the earlier session's language.
+    pub fn follow_up(paths: &Paths, earlier: &Session) -> SetupState {
+        let mut setup = SetupState::new(paths, earlier.language);
+        let details = NewSession::follow_up_of(earlier);
+        setup.title.set_text(&details.title);
+        setup.organisation.set_text(&details.organisation);
+        setup.goal.set_text(&details.goal);
+        setup.facilitator.set_text(&details.facilitator);
+        setup.participants = details.participants;
+        setup.follows = details.follows;
+        if let Some(i) = setup
+            .template_ids
+            .iter()
+            .position(|id| id == crate::store::FOLLOW_UP_TEMPLATE)
+        {
+            setup.template_index = i;
+        }
+        setup
     }
 
     pub fn language(&self) -> Language {
@@ -354,6 +378,7 @@ impl SetupState {
             goal: self.goal.text(),
             facilitator: self.facilitator.text(),
             participants: self.participants.clone(),
+            follows: self.follows.clone(),
         };
         let created = paths
             .ensure_sessions_dir()

@@ -135,11 +135,13 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Template id (see `ambassador templates`) or path to a template file.
-    #[arg(long, default_value = "ambassadorship", value_name = "ID|PATH")]
-    pub template: String,
-    /// The session's language: its workshop, screens and reports (default: yours, from
-    /// config.ron's `language` or else LANG; a template file keeps its own).
+    /// Template id (see `ambassador templates`) or path to a template file (default:
+    /// ambassadorship, or ambassadorship-follow-up with --follow-up).
+    #[arg(long, value_name = "ID|PATH")]
+    pub template: Option<String>,
+    /// The session's language: its workshop, screens and reports (default: the earlier
+    /// session's with --follow-up, else yours, from config.ron's `language` or else LANG; a
+    /// template file keeps its own).
     #[arg(long, value_parser = language_parser())]
     pub lang: Option<Language>,
     /// The session's title (can be filled in on the setup screen).
@@ -157,6 +159,10 @@ pub struct NewArgs {
     /// A participant's name; repeat for each participant.
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
+    /// Start a follow-up of this session (file or id): its details and participants are
+    /// copied (options given here replace them) and the two sessions are linked.
+    #[arg(long, value_name = "FILE|ID")]
+    pub follow_up: Option<String>,
     /// Only create the file and print its id; do not open the program.
     #[arg(long)]
     pub no_open: bool,
@@ -331,29 +337,49 @@ fn print_paths(paths: &Paths) {
 }
 
 fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
-    // A built-in workshop comes in the user's language unless --lang says otherwise.
-    let wanted = args.lang.or_else(|| {
+    let earlier = match &args.follow_up {
+        Some(wanted) => {
+            let path = find_session(&paths.sessions_dir(), wanted)?;
+            Some(SessionFile::open_read_only(&path)?.session)
+        }
+        None => None,
+    };
+    let wanted = args.template.as_deref().unwrap_or(if earlier.is_some() {
+        crate::store::FOLLOW_UP_TEMPLATE
+    } else {
+        "ambassadorship"
+    });
+    // An explicit --lang wins; a follow-up keeps the earlier session's language; a built-in
+    // workshop otherwise comes in the user's language.
+    let lang = args.lang.or(earlier.as_ref().map(|e| e.language));
+    let preferred = lang.or_else(|| {
         crate::store::Config::load(&paths.config_dir)
             .ok()
             .map(|c| c.user_language())
     });
-    let template = resolve_template(&paths.templates_dir(), &args.template, wanted)?;
-    let mut template = template;
-    if let Some(lang) = args.lang {
+    let mut template = resolve_template(&paths.templates_dir(), wanted, preferred)?;
+    if let Some(lang) = lang {
         template.language = lang;
     }
-    let title = if args.title.trim().is_empty() {
-        template.title.clone()
-    } else {
-        args.title
+    let mut details = earlier
+        .as_ref()
+        .map(NewSession::follow_up_of)
+        .unwrap_or_default();
+    let given = |arg: String, kept: &mut String| {
+        if !arg.trim().is_empty() {
+            *kept = arg;
+        }
     };
-    let details = NewSession {
-        title,
-        organisation: args.org,
-        goal: args.goal,
-        facilitator: args.facilitator,
-        participants: args.participants,
-    };
+    given(args.title, &mut details.title);
+    given(args.org, &mut details.organisation);
+    given(args.goal, &mut details.goal);
+    given(args.facilitator, &mut details.facilitator);
+    if !args.participants.is_empty() {
+        details.participants = args.participants;
+    }
+    if details.title.trim().is_empty() {
+        details.title = template.title.clone();
+    }
     let sessions_dir = paths.ensure_sessions_dir()?;
     let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;
     if args.no_open {
@@ -469,7 +495,16 @@ fn export(
 
 fn templates(paths: &Paths) -> Result<(), CliError> {
     let dir = paths.templates_dir();
-    for entry in list_templates(&dir)? {
+    let entries = list_templates(&dir)?;
+    // Ids in one column, as wide as the longest (within reason).
+    let width = entries
+        .iter()
+        .filter_map(|e| e.template.as_ref().ok())
+        .map(|t| t.id.chars().count())
+        .max()
+        .unwrap_or(16)
+        .clamp(16, 40);
+    for entry in entries {
         let source = match &entry.source {
             TemplateSource::Builtin => "built-in".to_string(),
             TemplateSource::File(p) => p.display().to_string(),
@@ -478,7 +513,7 @@ fn templates(paths: &Paths) -> Result<(), CliError> {
             Ok(t) => println!(
                 "{}",
                 sanitize::line(&format!(
-                    "{:<16} {}  {} steps  {}  [{}]",
+                    "{:<width$} {}  {} steps  {}  [{}]",
                     t.id,
                     t.language,
                     t.steps.len(),

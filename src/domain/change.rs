@@ -1,11 +1,16 @@
 //! Every edit to a session goes through `Session::apply`, the one place that checks and
 //! performs it. The app records history (undo/redo) and saves after each applied change.
 
-use super::lookup::wrong;
 use super::session::{Action, Denominator, Group, Idea, Participant};
 use super::{ActionId, Clock, GroupId, IdeaId, Language, ParticipantId, Session, StepKind};
 use jiff::civil::Date;
-use thiserror::Error;
+
+mod error;
+mod lookup;
+mod votes;
+
+pub use error::ChangeError;
+use lookup::wrong;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -99,6 +104,25 @@ pub enum Change {
     },
     SetFollowUp(Option<Date>),
     Finish,
+    /// One more of a participant's dots on a common-ground group (within the template's
+    /// budget per participant).
+    AddDot {
+        step: String,
+        participant: ParticipantId,
+        group: GroupId,
+    },
+    /// Takes back one of a participant's dots from a group.
+    TakeDot {
+        step: String,
+        participant: ParticipantId,
+        group: GroupId,
+    },
+    /// What became of one of last time's actions, on a "last time" step.
+    SetOutcome {
+        step: String,
+        action: ActionId,
+        outcome: super::Outcome,
+    },
 }
 
 impl Change {
@@ -106,47 +130,6 @@ impl Change {
     pub fn is_undoable(&self) -> bool {
         !matches!(self, Change::GoToStep(_) | Change::Focus(_))
     }
-}
-
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
-pub enum ChangeError {
-    #[error("the text is empty")]
-    EmptyText,
-    #[error("there is no step \"{0}\" in this workshop")]
-    UnknownStep(String),
-    #[error("step {0} does not exist (the workshop has {1} steps)")]
-    StepOutOfRange(usize, usize),
-    #[error("step \"{step}\" is not a {expected} step")]
-    WrongStepKind {
-        step: String,
-        expected: &'static str,
-    },
-    #[error("there is no participant with id {0}")]
-    UnknownParticipant(ParticipantId),
-    #[error("there is already a participant called \"{0}\"")]
-    DuplicateParticipant(String),
-    #[error("{name} still has {count} answers in this session; remove those first")]
-    ParticipantHasAnswers { name: String, count: usize },
-    #[error("there is no idea with id {0}")]
-    UnknownIdea(IdeaId),
-    #[error("there is no action with id {0}")]
-    UnknownAction(ActionId),
-    #[error("there is no group with id {0}")]
-    UnknownGroup(GroupId),
-    #[error("\"{0}\" is not one of this step's items")]
-    UnknownItem(String),
-    #[error("\"{0}\" is not one of this step's roles")]
-    UnknownRole(String),
-    #[error("a score is 1 to 5, not {0}")]
-    ScoreOutOfRange(u8),
-    #[error("checklist line {0} does not exist")]
-    UnknownChecklistLine(usize),
-    #[error("an idea sent from a device needs a key of 1 to 64 bytes")]
-    BadPostKey,
-    #[error("this post was already received")]
-    DuplicatePost,
-    #[error("this session has used every id it can hand out; nothing was added")]
-    NoIdsLeft,
 }
 
 /// What an applied change produced.
@@ -372,6 +355,7 @@ impl Session {
                         d.label.clone_from(&g.label);
                     }
                 }
+                votes::carry_votes(results, &groups);
                 results.groups = groups;
             }
             SetGroupingLevel { step, level } => {
@@ -456,6 +440,21 @@ impl Session {
             }
             SetFollowUp(date) => self.follow_up = date,
             Finish => self.finished = Some(clock.now()),
+            AddDot {
+                step,
+                participant,
+                group,
+            } => self.add_dot(step, participant, group)?,
+            TakeDot {
+                step,
+                participant,
+                group,
+            } => self.take_dot(step, participant, group)?,
+            SetOutcome {
+                step,
+                action,
+                outcome,
+            } => self.set_outcome(step, action, outcome)?,
         }
         self.results.retain(|_, r| !r.is_empty());
         Ok(Applied::Done)

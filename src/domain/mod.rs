@@ -2,16 +2,17 @@
 
 mod change;
 mod clock;
+mod follow_up;
 mod history;
 mod ids;
 mod language;
-mod lookup;
 mod progress;
 mod session;
 mod template;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use follow_up::{Earlier, EarlierScore, EarlierTheme, Outcome, Status, Timing};
 pub use history::History;
 pub use language::Language;
 pub use progress::Progress;
@@ -19,4 +20,4 @@ pub use session::{
     Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
     NewSession, Participant, ParticipantId, Session, StepResults,
 };
-pub use template::{PulseItem, RoleOption, Step, StepKind, Template};
+pub use template::{DEFAULT_DOTS, PulseItem, RoleOption, Step, StepKind, Template};

@@ -55,6 +55,17 @@ impl Session {
                 Some(r) if !r.groups.is_empty() => Progress::Partly,
                 _ => Progress::NotDone,
             },
+            // Every action of last time with an outcome: done.
+            StepKind::LastTime => {
+                let actions = self.follows.as_ref().map_or(0, |e| e.actions.len());
+                let settled = results.map_or(0, |r| {
+                    r.outcomes.values().filter(|o| o.status.is_some()).count()
+                });
+                match actions {
+                    0 => Progress::NotDone,
+                    all => of(settled, all),
+                }
+            }
             StepKind::Bridge => match results {
                 Some(r) if !r.actions.is_empty() => Progress::Done,
                 Some(r) if !r.notes.trim().is_empty() => Progress::Partly,

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The session file format this program writes. Older files are migrated; newer ones are
 /// opened read-only (see `store::load`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Ids come from one counter and participants keep theirs in 32 bits, so every id stays
 /// below this.
@@ -46,6 +46,9 @@ pub struct Session {
     pub follow_up: Option<Date>,
     #[serde(default)]
     pub finished: Option<Timestamp>,
+    /// The session this one follows up (format 3), as it was when this one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<super::Earlier>,
     /// The next id handed out to a participant, idea, group or action.
     pub next_id: u64,
 }
@@ -80,6 +83,12 @@ pub struct StepResults {
     /// Ticked checklist lines (indices into the step's checklist).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub checked: BTreeSet<usize>,
+    /// Dot votes on the common ground (format 3): participant → group → dots.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub votes: BTreeMap<ParticipantId, BTreeMap<GroupId, u8>>,
+    /// What became of last time's actions (format 3), by the earlier action's id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub outcomes: BTreeMap<ActionId, super::Outcome>,
 }
 
 fn is_zero(n: &i8) -> bool {
@@ -290,6 +299,8 @@ pub struct NewSession {
     pub goal: String,
     pub facilitator: String,
     pub participants: Vec<String>,
+    /// The session this one follows up.
+    pub follows: Option<super::Earlier>,
 }
 
 impl Session {
@@ -318,6 +329,7 @@ impl Session {
             results: BTreeMap::new(),
             follow_up: None,
             finished: None,
+            follows: details.follows,
             next_id: 1,
         };
         for name in details.participants {
@@ -369,6 +381,7 @@ impl Session {
                 .chain(r.actions.iter().map(|a| a.id.0))
                 .chain(r.pulse.keys().map(|p| u64::from(p.0)))
                 .chain(r.roles.keys().map(|p| u64::from(p.0)))
+                .chain(r.votes.keys().map(|p| u64::from(p.0)))
         });
         people.chain(results).max().unwrap_or(0)
     }

@@ -12,7 +12,17 @@ pub struct Template {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// How many dots each participant may put on the common ground (default 3).
+    #[serde(default = "default_dots")]
+    pub dots: u8,
     pub steps: Vec<Step>,
+}
+
+/// Dots per participant when a template does not say.
+pub const DEFAULT_DOTS: u8 = 3;
+
+fn default_dots() -> u8 {
+    DEFAULT_DOTS
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +56,9 @@ pub enum StepKind {
     Bridge,
     /// Summary, export and the follow-up date.
     Close { checklist: Vec<String> },
+    /// A follow-up's first step: each action of the earlier session, marked done, in
+    /// progress or dropped.
+    LastTime,
 }
 
 impl StepKind {
@@ -58,6 +71,7 @@ impl StepKind {
             StepKind::CommonGround => "CommonGround",
             StepKind::Bridge => "Bridge",
             StepKind::Close { .. } => "Close",
+            StepKind::LastTime => "LastTime",
         }
     }
 }
@@ -110,6 +124,13 @@ impl Template {
         }
         if self.steps.is_empty() {
             return fail("steps", 0, "the template has no steps".into());
+        }
+        if !(1..=20).contains(&self.dots) {
+            return fail(
+                "dots",
+                0,
+                format!("dots must be 1 to 20, not {}", self.dots),
+            );
         }
         // Step id → how many steps before this one have it.
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.steps.len());

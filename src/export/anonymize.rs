@@ -42,6 +42,19 @@ pub fn anonymize(session: &Session) -> Session {
             scrub(&mut a.when);
         }
         scrub(&mut r.notes);
+        r.outcomes.values_mut().for_each(|o| scrub(&mut o.note));
+    }
+    if let Some(e) = &mut s.follows {
+        scrub(&mut e.title);
+        for a in &mut e.actions {
+            scrub(&mut a.what);
+            scrub(&mut a.who);
+            scrub(&mut a.when);
+        }
+        for d in &mut e.denominators {
+            scrub(&mut d.label);
+            d.ideas.iter_mut().for_each(&scrub);
+        }
     }
     s
 }

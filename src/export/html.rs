@@ -1,6 +1,6 @@
 //! A single self-contained HTML report: inline CSS and SVG charts, no network, prints well.
 
-use super::summary::{pulse_summary, role_counts};
+use super::summary::{outcome_lines, pulse_summary, role_counts, vote_lines};
 use crate::domain::{Group, Session, Step, StepKind};
 use crate::i18n::{tr, trf};
 use std::collections::{BTreeSet, HashMap};
@@ -8,7 +8,8 @@ use std::fmt::Write;
 
 const STYLE: &str = include_str!("../../assets/report.css");
 
-pub fn render(session: &Session) -> String {
+/// The report; `anonymous` leaves out who put their dots where.
+pub fn render(session: &Session, anonymous: bool) -> String {
     let lang = session.language;
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
@@ -21,7 +22,7 @@ pub fn render(session: &Session) -> String {
     );
     header(&mut out, session);
     for step in &session.template.steps {
-        section(&mut out, session, step);
+        section(&mut out, session, step, anonymous);
     }
     let _ = write!(
         out,
@@ -54,12 +55,19 @@ fn header(out: &mut String, s: &Session) {
         "report.follow_up",
         &s.follow_up.map(|d| d.to_string()).unwrap_or_default(),
     );
+    let follows = s
+        .follows
+        .as_ref()
+        .map(|e| format!("{} ({}, {})", e.title, e.created.strftime("%Y-%m-%d"), e.id));
+    fact("report.follows", &follows.unwrap_or_default());
     out.push_str("</dl>\n</header>\n");
 }
 
-fn section(out: &mut String, s: &Session, step: &Step) {
+fn section(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
     let results = s.results(&step.id);
-    let shows = results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
+    let shows = results.is_some()
+        || matches!(step.kind, StepKind::Question | StepKind::Bridge)
+        || (step.kind == StepKind::LastTime && s.follows.is_some());
     if !shows || matches!(step.kind, StepKind::Script { .. }) {
         return;
     }
@@ -74,7 +82,11 @@ fn section(out: &mut String, s: &Session, step: &Step) {
         StepKind::Pulse { .. } => pulse(out, s, step),
         StepKind::Roles { .. } => roles(out, s, step),
         StepKind::Question => groups(out, s, &step.id, false),
-        StepKind::CommonGround => groups(out, s, &step.id, true),
+        StepKind::CommonGround => {
+            groups(out, s, &step.id, true);
+            votes(out, s, step, anonymous);
+        }
+        StepKind::LastTime => outcomes(out, s, step),
         StepKind::Bridge => bridge(out, s, step),
         StepKind::Close { .. } | StepKind::Script { .. } => {}
     }
@@ -286,12 +298,14 @@ fn bridge(out: &mut String, s: &Session, step: &Step) {
     if actions.is_empty() {
         return;
     }
-    let _ = writeln!(
+    table_head(
         out,
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-        esc(tr(lang, "bridge.what")),
-        esc(tr(lang, "bridge.who")),
-        esc(tr(lang, "bridge.when"))
+        "",
+        &[
+            tr(lang, "bridge.what"),
+            tr(lang, "bridge.who"),
+            tr(lang, "bridge.when"),
+        ],
     );
     for a in actions {
         let _ = writeln!(
@@ -303,6 +317,113 @@ fn bridge(out: &mut String, s: &Session, step: &Step) {
         );
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+fn votes(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
+    let lang = s.language;
+    let lines = vote_lines(s, step);
+    if lines.is_empty() {
+        return;
+    }
+    let max = lines.iter().map(|v| v.dots).max().unwrap_or(1).max(1);
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<table class=\"votes\">\n<thead><tr><th>{}</th><th>{}</th>{}</tr></thead>\n<tbody>",
+        esc(&trf(lang, "report.votes", &[&s.template.dots])),
+        esc(tr(lang, "report.group")),
+        esc(tr(lang, "report.dots")),
+        if anonymous {
+            String::new()
+        } else {
+            format!("<th>{}</th>", esc(tr(lang, "report.voters")))
+        }
+    );
+    for v in lines {
+        let width = 120.0 * f64::from(v.dots) / f64::from(max);
+        let who = if anonymous {
+            String::new()
+        } else {
+            let by: Vec<String> = v.by.iter().map(|(n, d)| format!("{n} {d}")).collect();
+            format!("<td>{}</td>", esc(&by.join(", ")))
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><svg class=\"dots\" viewBox=\"0 0 160 14\" width=\"160\" height=\"14\" role=\"img\" aria-label=\"{}\"><rect x=\"0\" y=\"2\" width=\"{width:.1}\" height=\"10\" class=\"bar\"/><text x=\"{:.1}\" y=\"12\" class=\"value\">{}</text></svg></td>{who}</tr>",
+            esc(&v.label),
+            v.dots,
+            width + 6.0,
+            v.dots
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn outcomes(out: &mut String, s: &Session, step: &Step) {
+    let lang = s.language;
+    let Some(earlier) = &s.follows else {
+        return;
+    };
+    let day = s.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let _ = writeln!(
+        out,
+        "<p class=\"follows\">{} <strong>{}</strong> ({}). {}</p>",
+        esc(tr(lang, "last.follows")),
+        esc(&earlier.title),
+        earlier.created.strftime("%Y-%m-%d"),
+        esc(&super::timing_text(lang, earlier, day))
+    );
+    let lines = outcome_lines(s, step);
+    if lines.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", esc(tr(lang, "last.no_actions")));
+        return;
+    }
+    table_head(
+        out,
+        "outcomes",
+        &[
+            tr(lang, "bridge.what"),
+            tr(lang, "bridge.who"),
+            tr(lang, "bridge.when"),
+            tr(lang, "report.outcome"),
+            tr(lang, "last.note"),
+        ],
+    );
+    for l in lines {
+        let (class, status) = match l.status {
+            Some(st) => (
+                match st {
+                    crate::domain::Status::Done => "done",
+                    crate::domain::Status::InProgress => "in-progress",
+                    crate::domain::Status::Dropped => "dropped",
+                },
+                format!("{} {}", st.symbol(), tr(lang, st.key())),
+            ),
+            None => ("open", "–".to_string()),
+        };
+        let _ = writeln!(
+            out,
+            "<tr class=\"{class}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&l.action.what),
+            esc(&l.action.who),
+            esc(&l.action.when),
+            esc(&status),
+            esc(&l.note)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Opens a table with a class (or none) and a header row.
+fn table_head(out: &mut String, class: &str, heads: &[&str]) {
+    if class.is_empty() {
+        out.push_str("<table>\n<thead><tr>");
+    } else {
+        let _ = write!(out, "<table class=\"{class}\">\n<thead><tr>");
+    }
+    for h in heads {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
 }
 
 /// Escapes text for HTML content and attribute values.

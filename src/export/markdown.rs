@@ -1,9 +1,10 @@
-use super::summary::{pulse_summary, role_counts};
+use super::summary::{outcome_lines, pulse_summary, role_counts, vote_lines};
 use crate::domain::{Session, Step, StepKind};
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use std::fmt::Write;
 
-pub fn render(session: &Session) -> String {
+/// The report; `anonymous` leaves out who put their dots where.
+pub fn render(session: &Session, anonymous: bool) -> String {
     let lang = session.language;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&session.title));
@@ -30,18 +31,34 @@ pub fn render(session: &Session) -> String {
         "report.follow_up",
         session.follow_up.map(|d| d.to_string()).unwrap_or_default(),
     );
+    fact(
+        "report.follows",
+        session
+            .follows
+            .as_ref()
+            .map(|e| {
+                format!(
+                    "{} ({}, `{}`)",
+                    escape(&e.title),
+                    e.created.strftime("%Y-%m-%d"),
+                    e.id.replace('`', "'")
+                )
+            })
+            .unwrap_or_default(),
+    );
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
     for step in &session.template.steps {
-        step_section(&mut out, session, step);
+        step_section(&mut out, session, step, anonymous);
     }
     out
 }
 
-fn step_section(out: &mut String, session: &Session, step: &Step) {
+fn step_section(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
     let lang = session.language;
     let results = session.results(&step.id);
-    let has_content =
-        results.is_some() || matches!(step.kind, StepKind::Question | StepKind::Bridge);
+    let has_content = results.is_some()
+        || matches!(step.kind, StepKind::Question | StepKind::Bridge)
+        || (step.kind == StepKind::LastTime && session.follows.is_some());
     if !has_content {
         return;
     }
@@ -81,7 +98,12 @@ fn step_section(out: &mut String, session: &Session, step: &Step) {
             }
             out.push('\n');
         }
-        StepKind::Question | StepKind::CommonGround => ideas_section(out, session, step),
+        StepKind::Question => ideas_section(out, session, step),
+        StepKind::CommonGround => {
+            ideas_section(out, session, step);
+            votes_section(out, session, step, anonymous);
+        }
+        StepKind::LastTime => outcomes_section(out, session, step),
         _ => {}
     }
     let Some(results) = results else { return };
@@ -150,6 +172,84 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
             }
             out.push('\n');
         }
+    }
+    out.push('\n');
+}
+
+fn votes_section(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
+    let lang = session.language;
+    let lines = vote_lines(session, step);
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "**{}:**\n\n| {} | {} |{}\n|---|---|{}",
+        trf(lang, "report.votes", &[&session.template.dots]),
+        tr(lang, "report.group"),
+        tr(lang, "report.dots"),
+        if anonymous {
+            String::new()
+        } else {
+            format!(" {} |", tr(lang, "report.voters"))
+        },
+        if anonymous { "" } else { "---|" }
+    );
+    for v in lines {
+        let by: Vec<String> =
+            v.by.iter()
+                .map(|(name, n)| format!("{} {n}", escape(name)))
+                .collect();
+        let who = if anonymous {
+            String::new()
+        } else {
+            format!(" {} |", by.join(", "))
+        };
+        let _ = writeln!(out, "| {} | {} |{who}", escape(&v.label), v.dots);
+    }
+    out.push('\n');
+}
+
+fn outcomes_section(out: &mut String, session: &Session, step: &Step) {
+    let lang = session.language;
+    let Some(earlier) = &session.follows else {
+        return;
+    };
+    let day = session.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let _ = writeln!(
+        out,
+        "{} {} ({}). {}\n",
+        tr(lang, "last.follows"),
+        escape(&earlier.title),
+        earlier.created.strftime("%Y-%m-%d"),
+        escape(&super::timing_text(lang, earlier, day))
+    );
+    let lines = outcome_lines(session, step);
+    if lines.is_empty() {
+        let _ = writeln!(out, "{}\n", tr(lang, "last.no_actions"));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+        tr(lang, "bridge.what"),
+        tr(lang, "bridge.who"),
+        tr(lang, "bridge.when"),
+        tr(lang, "report.outcome"),
+        tr(lang, "last.note")
+    );
+    for l in lines {
+        let status = l.status.map_or("–".to_string(), |s| {
+            format!("{} {}", s.symbol(), tr(lang, s.key()))
+        });
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {status} | {} |",
+            escape(&l.action.what),
+            escape(&l.action.who),
+            escape(&l.action.when),
+            escape(&l.note)
+        );
     }
     out.push('\n');
 }

@@ -9,9 +9,23 @@ mod summary;
 
 pub use anonymize::anonymize;
 pub use output::{OutputError, Target, check_target, write};
-pub use summary::{PulseSummary, RoleCount, pulse_summary, role_counts};
+pub use summary::{
+    OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_summary, role_counts,
+    vote_lines,
+};
 
-use crate::domain::Session;
+use crate::domain::{Earlier, Language, Session, Timing};
+use crate::i18n::{tr, trf};
+
+/// Whether a follow-up held on `day` keeps the date the earlier session set, in words.
+pub fn timing_text(lang: Language, earlier: &Earlier, day: jiff::civil::Date) -> String {
+    let planned = earlier.follow_up.unwrap_or(day);
+    match earlier.timing(day) {
+        Timing::Unplanned => tr(lang, "last.no_date").to_string(),
+        Timing::OnTime(_) => trf(lang, "last.on_time", &[&planned]),
+        Timing::Late(days) => trf(lang, "last.late", &[&planned, &days]),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -45,9 +59,9 @@ pub fn render(session: &Session, format: Format, anonymous: bool) -> String {
     match format {
         // Markdown keeps every text, but no raw control byte: the file may be `cat` to a
         // terminal, or pasted where one is shown.
-        Format::Md => crate::sanitize::text(&markdown::render(session)).into_owned(),
-        Format::Html => html::render(session),
-        Format::Json => json::render(session),
+        Format::Md => crate::sanitize::text(&markdown::render(session, anonymous)).into_owned(),
+        Format::Html => html::render(session, anonymous),
+        Format::Json => json::render(session, anonymous),
     }
 }
 

@@ -72,3 +72,71 @@ pub fn role_counts(session: &Session, step: &Step) -> Vec<RoleCount> {
         })
         .collect()
 }
+
+/// One group's dots on a common-ground step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VoteLine {
+    pub group: crate::domain::GroupId,
+    pub label: String,
+    pub dots: u32,
+    /// Who put them there, with how many; in session order.
+    pub by: Vec<(String, u8)>,
+}
+
+/// The groups that got dots on a step, most dots first.
+pub fn vote_lines(session: &Session, step: &Step) -> Vec<VoteLine> {
+    let Some(results) = session.results(&step.id) else {
+        return Vec::new();
+    };
+    let totals = session.vote_totals(&step.id);
+    let mut lines: Vec<VoteLine> = results
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let dots = *totals.get(&g.id)?;
+            let by = session
+                .participants
+                .iter()
+                .filter_map(|p| {
+                    let n = *results.votes.get(&p.id)?.get(&g.id)?;
+                    Some((p.name.clone(), n))
+                })
+                .collect();
+            Some(VoteLine {
+                group: g.id,
+                label: g.label.clone(),
+                dots,
+                by,
+            })
+        })
+        .collect();
+    lines.sort_by(|a, b| b.dots.cmp(&a.dots).then(a.group.cmp(&b.group)));
+    lines
+}
+
+/// One of last time's actions with what became of it, on a "last time" step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeLine {
+    pub action: crate::domain::Action,
+    pub status: Option<crate::domain::Status>,
+    pub note: String,
+}
+
+pub fn outcome_lines(session: &Session, step: &Step) -> Vec<OutcomeLine> {
+    let Some(earlier) = &session.follows else {
+        return Vec::new();
+    };
+    let outcomes = session.results(&step.id).map(|r| &r.outcomes);
+    earlier
+        .actions
+        .iter()
+        .map(|a| {
+            let o = outcomes.and_then(|o| o.get(&a.id));
+            OutcomeLine {
+                action: a.clone(),
+                status: o.and_then(|o| o.status),
+                note: o.map(|o| o.note.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}

@@ -2,10 +2,10 @@
 //! disappeared (matched by meaning with the grouping engine, not by identical labels), how the
 //! engagement pulse and the roles moved, and what was agreed last time.
 
-use crate::domain::{Action, Group, IdeaId, Session, StepKind};
+use crate::domain::{Action, ActionId, Group, GroupId, IdeaId, Session, Status, StepKind};
 use crate::export::{pulse_summary, role_counts};
 use crate::grouping::{Engine, EngineConfig, Granularity, Lang};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A theme of one session: its label, the ideas in it, and how many people shared it.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +13,8 @@ pub struct Theme {
     pub label: String,
     pub ideas: Vec<String>,
     pub sharers: usize,
+    /// Dot votes on the group (common ground only).
+    pub dots: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +54,8 @@ pub struct Comparison {
     pub roles: Vec<RoleChange>,
     /// What the earlier session agreed, to follow up on.
     pub earlier_actions: Vec<Action>,
+    /// What became of them, when the later session follows up the earlier one.
+    pub outcomes: BTreeMap<ActionId, Status>,
 }
 
 /// The themes of a session: its common-ground groups, or else the groups of its questions.
@@ -66,6 +70,13 @@ pub fn themes(session: &Session) -> Vec<Theme> {
             .flat_map(|r| r.groups.iter())
             .collect()
     };
+    let votes: BTreeMap<GroupId, u32> = session
+        .template
+        .steps
+        .iter()
+        .filter(|s| s.kind == StepKind::CommonGround)
+        .flat_map(|s| session.vote_totals(&s.id))
+        .collect();
     let mut groups = steps(|k| *k == StepKind::CommonGround);
     if groups.is_empty() {
         groups = steps(|k| *k == StepKind::Question);
@@ -89,6 +100,7 @@ pub fn themes(session: &Session) -> Vec<Theme> {
                 .map(|i| i.participant)
                 .collect::<BTreeSet<_>>()
                 .len(),
+            dots: votes.get(&g.id).copied().unwrap_or(0),
         })
         .filter(|t| !t.ideas.is_empty())
         .collect()
@@ -135,11 +147,19 @@ pub fn compare(before: &Session, after: &Session) -> Comparison {
             .values()
             .flat_map(|r| r.actions.iter().cloned())
             .collect(),
+        outcomes: if after.follows.as_ref().is_some_and(|e| e.id == before.id) {
+            after
+                .outcomes()
+                .filter_map(|(id, o)| Some((id, o.status?)))
+                .collect()
+        } else {
+            BTreeMap::new()
+        },
     }
 }
 
 /// Pairs (old, new, score) of themes that mean the same, best first, each theme used once.
-fn match_themes(old: &[Theme], new: &[Theme]) -> Vec<(usize, usize, f32)> {
+pub fn match_themes(old: &[Theme], new: &[Theme]) -> Vec<(usize, usize, f32)> {
     if old.is_empty() || new.is_empty() {
         return Vec::new();
     }

@@ -19,6 +19,8 @@ pub struct TrendPoint {
     /// The most widely shared marked common denominator (or theme), and by how many.
     pub top_label: Option<String>,
     pub top_sharers: usize,
+    /// A follow-up: how many of last time's actions it marked done, of how many.
+    pub actions_done: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -89,6 +91,12 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
                     .collect(),
                 top_label,
                 top_sharers,
+                actions_done: s.follows.as_ref().map(|e| {
+                    (
+                        s.outcome_count(crate::domain::Status::Done),
+                        e.actions.len(),
+                    )
+                }),
             }
         })
         .collect();

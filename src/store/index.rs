@@ -11,7 +11,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 const FILE_NAME: &str = ".index.json";
-const INDEX_VERSION: u32 = 4;
+const INDEX_VERSION: u32 = 5;
 /// The index holds the searchable text of every session; far beyond this it is not ours.
 const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 

@@ -154,6 +154,7 @@ fn check(path: &Path, text: &str, session: &mut Session) -> Result<(), StoreErro
             .values()
             .flat_map(|r| r.actions.iter().map(|a| a.id.0)),
     )?;
+    session.drop_stray_votes();
     let highest = session.highest_id().max(max_id);
     // The program hands out one id per change: a counter past half the range was edited by
     // hand, and would run out of ids within a few changes. Ids above the highest in use are

@@ -1,7 +1,9 @@
 //! Older session formats, read into their own types and converted to the current one.
 //!
 //! Format 1 (the pre-release layout) named participants by name everywhere and had no id
-//! counter; format 2 gives participants ids, so a rename keeps their answers.
+//! counter; format 2 gives participants ids, so a rename keeps their answers. Format 3 adds
+//! what format 2 files simply do not have (the link to an earlier session, dot votes, the
+//! outcomes of last time's actions, a template's dots), so a format 2 file reads as it is.
 
 use crate::diagnostic::SourceError;
 use crate::domain::{
@@ -19,6 +21,11 @@ pub fn from_older(origin: &str, text: &str, version: u32) -> Result<Session, Sou
             let v1: V1Session =
                 ron::from_str(text).map_err(|e| SourceError::from_ron(origin, text, &e))?;
             Ok(v1.into_current())
+        }
+        2 => {
+            let mut session = Session::from_ron(origin, text)?;
+            session.version = FORMAT_VERSION;
+            Ok(session)
         }
         other => Err(SourceError::at(
             origin,
@@ -139,6 +146,8 @@ impl V1Session {
                 notes: r.notes,
                 checked: r.checked,
                 grouping_level: 0,
+                votes: BTreeMap::new(),
+                outcomes: BTreeMap::new(),
             };
             results.insert(step, converted);
         }
@@ -160,6 +169,7 @@ impl V1Session {
             results,
             follow_up: self.follow_up,
             finished: None,
+            follows: None,
             next_id,
         }
     }

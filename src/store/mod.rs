@@ -34,6 +34,6 @@ pub use read::{ReadError, kind_of, read_regular};
 pub use rescue::{RescueError, rescue_places, write_rescue, write_rescue_bytes};
 pub use summary::SessionSummary;
 pub use templates::{
-    MAX_TEMPLATE_BYTES, TemplateEntry, TemplateSource, builtin_templates, list_templates,
-    resolve_template,
+    FOLLOW_UP_TEMPLATE, MAX_TEMPLATE_BYTES, TemplateEntry, TemplateSource, builtin_templates,
+    list_templates, resolve_template,
 };

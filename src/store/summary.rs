@@ -25,6 +25,12 @@ pub struct SessionSummary {
     /// accents), so filtering does no work per keystroke beyond a substring search.
     #[serde(default)]
     pub search: String,
+    /// The date set for this session's follow-up.
+    #[serde(default)]
+    pub follow_up: Option<jiff::civil::Date>,
+    /// The id of the session this one follows up.
+    #[serde(default)]
+    pub follows: Option<String>,
 }
 
 impl SessionSummary {
@@ -54,6 +60,8 @@ impl SessionSummary {
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
+            follow_up: session.follow_up,
+            follows: session.follows.as_ref().map(|e| e.id.clone()),
         }
     }
 }

@@ -4,7 +4,10 @@ use super::StoreError;
 use crate::domain::{Language, Template};
 use std::path::{Path, PathBuf};
 
-const BUILTIN: [(&str, &str); 2] = [
+/// The built-in workshop a follow-up session uses unless another is asked for.
+pub const FOLLOW_UP_TEMPLATE: &str = "ambassadorship-follow-up";
+
+const BUILTIN: [(&str, &str); 4] = [
     (
         "workshops/ambassadorship.en.ron",
         include_str!("../../workshops/ambassadorship.en.ron"),
@@ -12,6 +15,14 @@ const BUILTIN: [(&str, &str); 2] = [
     (
         "workshops/ambassadorship.nl.ron",
         include_str!("../../workshops/ambassadorship.nl.ron"),
+    ),
+    (
+        "workshops/ambassadorship-follow-up.en.ron",
+        include_str!("../../workshops/ambassadorship-follow-up.en.ron"),
+    ),
+    (
+        "workshops/ambassadorship-follow-up.nl.ron",
+        include_str!("../../workshops/ambassadorship-follow-up.nl.ron"),
     ),
 ];
 
@@ -138,7 +149,10 @@ mod tests {
 
     #[test]
     fn both_builtin_workshops_have_the_ten_steps_in_order() {
-        for t in builtin_templates() {
+        for t in builtin_templates()
+            .into_iter()
+            .filter(|t| t.id == "ambassadorship")
+        {
             let kinds: Vec<&str> = t.steps.iter().map(|s| s.kind.name()).collect();
             assert_eq!(
                 kinds,

@@ -59,7 +59,7 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     let items: Vec<ListItem> = home
         .listings
         .iter()
-        .map(|l| listing_item(l, lang))
+        .map(|l| listing_item(l, home, lang))
         .collect();
     let block = Block::bordered().title(format!(
         " {} ({}) ",
@@ -71,11 +71,25 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     super::widgets::selectable_list(frame, body, block, items, &home.list, selected, 2);
 }
 
-fn listing_item(listing: &Listing, lang: Language) -> ListItem<'static> {
+fn listing_item(listing: &Listing, home: &HomeState, lang: Language) -> ListItem<'static> {
     let progress = match listing {
         Listing::Session(s) if s.finished => tr(lang, "home.finished").to_string(),
         Listing::Session(s) => trf(lang, "home.step_of", &[&s.step, &s.steps]),
         Listing::Unreadable { .. } | Listing::Kept(_) => String::new(),
     };
-    super::listing::session_item(listing, lang, Vec::new(), &progress)
+    let badges = match listing {
+        Listing::Session(s) => home
+            .due
+            .get(&s.id)
+            .map(|d| {
+                Span::styled(
+                    format!("  · {}", trf(lang, "home.follow_up_due", &[d])),
+                    theme::warning(),
+                )
+            })
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
+    super::listing::session_item(listing, lang, badges, &progress)
 }

@@ -132,14 +132,19 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
                 ),
                 theme::dim(),
             ),
+            Span::styled(
+                super::widgets::dots_text(lang, m.after.dots),
+                theme::notice(),
+            ),
         ]));
     }
     lines.push(heading("review.new", cmp.new.len()));
     for t in &cmp.new {
         lines.push(Line::from(format!(
-            "  + {}  ({})",
+            "  + {}  ({}){}",
             t.label,
-            trf(lang, "review.people", &[&t.sharers])
+            trf(lang, "review.people", &[&t.sharers]),
+            super::widgets::dots_text(lang, t.dots)
         )));
     }
     lines.push(heading("review.gone_themes", cmp.disappeared.len()));
@@ -180,7 +185,10 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
             .into_iter()
             .filter(|p| !p.is_empty())
             .collect();
-        lines.push(Line::from(format!("  □ {}", parts.join(" — "))));
+        let status = cmp.outcomes.get(&a.id);
+        let said = status.map_or(String::new(), |s| format!("  ({})", tr(lang, s.key())));
+        let mark = status.map_or("□", |s| s.symbol());
+        lines.push(Line::from(format!("  {mark} {}{said}", parts.join(" — "))));
     }
     frame.render_widget(
         Paragraph::new(lines)
@@ -226,8 +234,11 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
             .top_label
             .as_ref()
             .map_or("–".to_string(), |l| format!("{l} ({})", p.top_sharers));
+        let done = p
+            .actions_done
+            .map_or("–".to_string(), |(done, of)| format!("{done}/{of}"));
         lines.push(Line::from(format!(
-            "{}  {:<20} {:>3}  {:<15}  {top}",
+            "{}  {:<20} {:>6} {done:>6}  {:<15}  {top}",
             p.date.to_zoned(TimeZone::system()).date(),
             super::widgets::shorten_middle(&p.title, 20),
             p.participants,

@@ -78,6 +78,19 @@ pub fn draw(setup: &SetupState, frame: &mut Frame, area: Rect) {
         Line::styled(template.title.clone(), theme::prompt()),
         Line::styled(template.description.clone(), theme::dim()),
     ];
+    if let Some(earlier) = &setup.follows {
+        info.insert(
+            0,
+            Line::from(vec![
+                Span::styled(format!("{} ", tr(lang, "setup.follows")), theme::notice()),
+                Span::raw(format!(
+                    "{} ({})",
+                    earlier.title,
+                    earlier.created.strftime("%Y-%m-%d")
+                )),
+            ]),
+        );
+    }
     for broken in &setup.broken_templates {
         info.push(Line::styled(
             format!(

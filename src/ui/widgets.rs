@@ -199,6 +199,62 @@ pub fn fact<'a>(label: &str, value: impl Into<String>) -> Line<'a> {
     ])
 }
 
+/// "  ●●● 3 dots" for a group with votes; nothing for one without.
+pub fn dots_text(lang: crate::domain::Language, dots: u32) -> String {
+    if dots == 0 {
+        return String::new();
+    }
+    let shown = "●".repeat(dots.min(12) as usize);
+    let count = if dots == 1 {
+        crate::i18n::tr(lang, "board.dot").to_string()
+    } else {
+        crate::i18n::trf(lang, "board.dots", &[&dots])
+    };
+    format!("  {shown} {count}")
+}
+
+/// A table of agreements (the bridge's, last time's): a dim header, the selected row marked,
+/// and `empty` in place of rows when there are none.
+pub struct AgreementTable<'a> {
+    pub title: String,
+    pub header: Vec<String>,
+    pub widths: &'a [ratatui::layout::Constraint],
+    pub rows: Vec<ratatui::widgets::Row<'static>>,
+    pub cursor: usize,
+    pub empty: &'a str,
+}
+
+impl AgreementTable<'_> {
+    pub fn draw(
+        self,
+        frame: &mut Frame,
+        area: Rect,
+        state: &std::cell::RefCell<ratatui::widgets::TableState>,
+    ) {
+        let empty = self.rows.is_empty();
+        let table = ratatui::widgets::Table::new(self.rows, self.widths.to_vec())
+            .header(ratatui::widgets::Row::new(self.header).style(theme::dim()))
+            .row_highlight_style(theme::selected())
+            .highlight_symbol("▶ ")
+            .block(Block::bordered().title(self.title));
+        let mut state = state.borrow_mut();
+        state.select((!empty).then_some(self.cursor));
+        frame.render_stateful_widget(table, area, &mut state);
+        if empty {
+            let hint = Rect {
+                y: area.y + 2,
+                height: 1,
+                x: area.x + 2,
+                width: area.width.saturating_sub(4),
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(self.empty.to_string(), theme::dim())),
+                hint,
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,6 +84,7 @@ impl Harness {
             goal: "More applicants through our own people".into(),
             facilitator: "Fay".into(),
             participants: participants.iter().map(|p| p.to_string()).collect(),
+            follows: None,
         };
         let file = SessionFile::create(&sessions, template, details, &clock).unwrap();
         App::new(

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod drive;
+pub mod follow_up;
 pub mod join;
 pub mod tmux;
 
@@ -54,6 +55,7 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
             goal: "Be known as a great place to work".into(),
             facilitator: "Fay".into(),
             participants: vec!["Ann".into(), "Bob".into(), "Chloé".into()],
+            follows: None,
         },
         &clock,
     );

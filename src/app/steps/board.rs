@@ -1,9 +1,11 @@
-//! The common-ground board: groups across all questions, ranked by how many participants
-//! share them. The facilitator moves, merges, splits, renames and locks groups and marks the
-//! common denominators; the engine keeps every such edit on later updates.
+//! The common-ground board: groups across all questions, ranked by dot votes and by how many
+//! participants share them. The facilitator moves, merges, splits, renames and locks groups,
+//! enters votes (`voting.rs`) and marks the common denominators; the engine keeps every such
+//! edit on later updates.
 
 use super::StepResult;
 use super::board_nav::Keep;
+use super::voting::{self, RankBy, Recurring};
 use crate::app::list_view::ListView;
 use crate::app::meaning::RegroupPurpose;
 use crate::app::workspace::Workspace;
@@ -43,6 +45,10 @@ pub struct BoardState {
     /// One line per group (`board_nav`), with the ideas of `open` only.
     pub overview: bool,
     pub open: Option<GroupId>,
+    /// By votes (the default) or by sharers.
+    pub rank: RankBy,
+    /// Groups that match last time's common denominators.
+    pub recurring: Recurring,
 }
 
 /// How many different participants said something in the group.
@@ -55,27 +61,49 @@ pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize 
         .len()
 }
 
-/// Groups with their sharers, ranked by sharers, then size, then age.
+/// Groups with their sharers, ranked by votes, then sharers, then size, then age.
 pub fn ranked_groups<'a>(
     session: &'a Session,
     step: &str,
     index: &HashMap<IdeaId, (&Idea, usize)>,
 ) -> Vec<(&'a Group, usize)> {
+    ranked_by(session, step, index, RankBy::Votes)
+}
+
+/// Groups with their sharers, ranked as asked; ties by sharers, then size, then age.
+pub fn ranked_by<'a>(
+    session: &'a Session,
+    step: &str,
+    index: &HashMap<IdeaId, (&Idea, usize)>,
+    by: RankBy,
+) -> Vec<(&'a Group, usize)> {
+    let totals = match by {
+        RankBy::Votes => session.vote_totals(step),
+        RankBy::Sharers => Default::default(),
+    };
+    let votes = |g: &Group| totals.get(&g.id).copied().unwrap_or(0);
     let mut groups: Vec<(&Group, usize)> = session
         .results(step)
         .map(|r| r.groups.iter().map(|g| (g, sharers(index, g))).collect())
         .unwrap_or_default();
     groups.sort_by(|(a, sa), (b, sb)| {
-        sb.cmp(sa)
+        votes(b)
+            .cmp(&votes(a))
+            .then(sb.cmp(sa))
             .then(b.ideas.len().cmp(&a.ideas.len()))
             .then(a.id.cmp(&b.id))
     });
     groups
 }
 
-/// The board's rows: each group followed by its ideas.
+/// The board's rows: each group followed by its ideas, ranked by votes.
 pub fn rows(session: &Session, step: &str) -> Vec<BoardRow> {
-    rows_of(&ranked_groups(session, step, &session.idea_index()))
+    rows_by(session, step, RankBy::Votes)
+}
+
+/// The board's rows, ranked as asked.
+pub fn rows_by(session: &Session, step: &str, by: RankBy) -> Vec<BoardRow> {
+    rows_of(&ranked_by(session, step, &session.idea_index(), by))
 }
 
 /// The rows of groups already ranked.
@@ -119,14 +147,14 @@ fn reshape(
 impl BoardState {
     /// The group the selected row belongs to (the room view outlines it).
     pub fn selected_group(&self, ws: &Workspace) -> Option<GroupId> {
-        self.visible_rows(rows(ws.session(), &ws.step_id()))
+        self.visible_rows(rows_by(ws.session(), &ws.step_id(), self.rank))
             .get(self.cursor)
             .map(|r| r.group())
     }
 
     pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let step = ws.step_id();
-        let rows = self.visible_rows(rows(ws.session(), &step));
+        let rows = self.visible_rows(rows_by(ws.session(), &step, self.rank));
         let row = rows.get(self.cursor).copied();
         if self.navigate(action, &rows) || (self.mark.is_none() && self.overview_key(action, row)) {
             return (None, None);
@@ -134,8 +162,14 @@ impl BoardState {
         // The selection stays on what it was on, or on what the action moved.
         let mut keep = row.map(Keep::of);
         let result = self.apply(ws, action, row, &mut keep, clock);
-        self.follow(&super::board::rows(ws.session(), &step), keep);
+        self.follow(&rows_by(ws.session(), &step, self.rank), keep);
         result
+    }
+
+    /// Matches the board's groups with last time's common denominators (after each key, a
+    /// click, or entering the step).
+    pub fn refresh_recurring(&mut self, ws: &Workspace) {
+        self.recurring.refresh(ws.session(), &ws.step_id());
     }
 
     fn apply(
@@ -189,9 +223,24 @@ impl BoardState {
                 Message::info(tr(lang, "msg.select_an_idea"))
             }
             (Action::Commit, Some(row)) => self.drop_mark(ws, row.group(), keep, clock),
+            (Action::Sort, Some(row)) => {
+                self.rank = self.rank.toggled();
+                *keep = Some(Keep::Group(row.group()));
+                let key = match self.rank {
+                    RankBy::Votes => "msg.ranked_by_votes",
+                    RankBy::Sharers => "msg.ranked_by_sharers",
+                };
+                Message::info(tr(lang, key))
+            }
+            (Action::AddDot | Action::TakeDot, Some(row)) => {
+                *keep = Some(Keep::Group(row.group()));
+                voting::vote(ws, row.group(), action == Action::AddDot, clock)
+            }
+            (Action::MarkTop, Some(_)) => return (None, Some(voting::ask_top(ws))),
             // A number drops what is picked up on the group of that number.
             (Action::Pick(n), _) => {
-                match ranked_ids(ws.session(), &step).get(usize::from(n).wrapping_sub(1)) {
+                match ranked_ids(ws.session(), &step, self.rank).get(usize::from(n).wrapping_sub(1))
+                {
                     Some(&target) if self.mark.is_some() => self.drop_mark(ws, target, keep, clock),
                     Some(_) => Message::info(tr(lang, "msg.nothing_marked")),
                     None => Message::info(trf(lang, "msg.no_group_number", &[&n])),
@@ -199,10 +248,19 @@ impl BoardState {
             }
             (Action::Split, Some(BoardRow::Idea(group, idea))) => {
                 let ideas = following(ws.session(), &step, group, idea);
+                let voted = ws.session().vote_totals(&step).contains_key(&group);
                 reshape(ws, clock, vec![], |e| {
                     e.split(group.0, &ideas);
                 })
-                .or_else(|| Message::info(trf(lang, "msg.split_off", &[&ideas.len()])))
+                .or_else(|| {
+                    // The part that keeps the id keeps the dots; the room should know.
+                    Message::info(if voted {
+                        let label = group_label(ws.session(), &step, group);
+                        trf(lang, "msg.split_votes_stay", &[&label])
+                    } else {
+                        trf(lang, "msg.split_off", &[&ideas.len()])
+                    })
+                })
             }
             (Action::PullOut, Some(BoardRow::Idea(_, idea))) => reshape(ws, clock, vec![], |e| {
                 e.pull_out(idea.0);
@@ -260,6 +318,28 @@ impl BoardState {
     }
 }
 
+impl BoardState {
+    /// Enter in the "mark the top K" form.
+    pub fn submit_mark_top(
+        &mut self,
+        ws: &mut Workspace,
+        mut prompt: Prompt,
+        clock: &dyn Clock,
+    ) -> StepResult {
+        let groups = ws
+            .session()
+            .results(&ws.step_id())
+            .map_or(0, |r| r.groups.len());
+        match voting::parse_k(&prompt.value(0), groups) {
+            Some(k) => (voting::mark_top(ws, k, clock), None),
+            None => {
+                prompt.error = Some(trf(ws.lang(), "board.bad_k", &[&groups.max(1)]));
+                (None, Some(Overlay::Prompt(prompt)))
+            }
+        }
+    }
+}
+
 /// The new label typed in the rename form.
 pub fn rename(
     ws: &mut Workspace,
@@ -273,8 +353,8 @@ pub fn rename(
 }
 
 /// The groups in board order: what the numbers on the board pick.
-pub fn ranked_ids(session: &Session, step: &str) -> Vec<GroupId> {
-    ranked_groups(session, step, &session.idea_index())
+pub fn ranked_ids(session: &Session, step: &str, by: RankBy) -> Vec<GroupId> {
+    ranked_by(session, step, &session.idea_index(), by)
         .iter()
         .map(|(g, _)| g.id)
         .collect()

@@ -9,11 +9,13 @@ pub mod board;
 pub mod board_nav;
 pub mod bridge;
 pub mod close;
+pub mod last_time;
 pub mod pulse;
 pub mod question;
 pub mod regroup;
 pub mod roles;
 pub mod script;
+pub mod voting;
 pub mod why;
 
 use super::list_view::ListView;
@@ -39,6 +41,7 @@ pub enum StepState {
     Board(board::BoardState),
     Bridge(bridge::BridgeState),
     Close(close::CloseState),
+    LastTime(last_time::LastTimeState),
 }
 
 impl StepState {
@@ -52,6 +55,7 @@ impl StepState {
             StepKind::CommonGround => StepState::Board(Default::default()),
             StepKind::Bridge => StepState::Bridge(Default::default()),
             StepKind::Close { .. } => StepState::Close(Default::default()),
+            StepKind::LastTime => StepState::LastTime(Default::default()),
         }
     }
 
@@ -64,6 +68,7 @@ impl StepState {
             StepState::Board(_) => Context::Board,
             StepState::Bridge(_) => Context::Bridge,
             StepState::Close(_) => Context::Close,
+            StepState::LastTime(_) => Context::LastTime,
         }
     }
 
@@ -76,6 +81,7 @@ impl StepState {
             StepState::Board(s) => s.update(ws, action, env.clock),
             StepState::Bridge(s) => s.update(ws, action),
             StepState::Close(s) => s.update(ws, action, env),
+            StepState::LastTime(s) => s.update(ws, action, env.clock),
         }
     }
 
@@ -88,7 +94,8 @@ impl StepState {
             | StepState::Pulse(_)
             | StepState::Roles(_)
             | StepState::Bridge(_)
-            | StepState::Close(_) => {}
+            | StepState::Close(_)
+            | StepState::LastTime(_) => {}
         }
     }
 
@@ -101,7 +108,8 @@ impl StepState {
             | StepState::Pulse(_)
             | StepState::Roles(_)
             | StepState::Bridge(_)
-            | StepState::Close(_) => None,
+            | StepState::Close(_)
+            | StepState::LastTime(_) => None,
         }
     }
 
@@ -114,7 +122,8 @@ impl StepState {
             | StepState::Pulse(_)
             | StepState::Roles(_)
             | StepState::Bridge(_)
-            | StepState::Close(_) => {}
+            | StepState::Close(_)
+            | StepState::LastTime(_) => {}
         }
     }
 }

@@ -37,6 +37,7 @@ pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
         StepKind::Question => question(state, step, now),
         StepKind::CommonGround => board(session, step, state.selected),
         StepKind::Bridge => bridge(session),
+        StepKind::LastTime => last_time(session, step),
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
 }
@@ -166,7 +167,9 @@ fn board(
     }
     let results = session.results(&step.id);
     let people = session.participants.len();
+    let votes = session.vote_totals(&step.id);
     for (g, n) in ranked {
+        let dots = votes.get(&g.id).copied().unwrap_or(0);
         let star = results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g.id));
         let label =
             current_group(session, &step.id, g.id).map_or(g.label.clone(), |g| g.label.clone());
@@ -181,6 +184,28 @@ fn board(
                 format!("  {}", trf(lang, "board.shared_by", &[&n, &people])),
                 theme::dim(),
             ),
+            Span::styled(crate::ui::widgets::dots_text(lang, dots), theme::notice()),
+        ]));
+    }
+    lines
+}
+
+fn last_time(session: &Session, step: &Step) -> Vec<Line<'static>> {
+    let lang = session.language;
+    // The prompt stands above, in the band.
+    let mut lines = Vec::new();
+    let Some(earlier) = &session.follows else {
+        return lines;
+    };
+    let outcomes = session.results(&step.id).map(|r| &r.outcomes);
+    for a in &earlier.actions {
+        let status = outcomes.and_then(|o| o.get(&a.id)).and_then(|o| o.status);
+        let mark = status.map_or("·", |s| s.symbol());
+        let said = status.map_or(String::new(), |s| format!("  {}", tr(lang, s.key())));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), theme::accent()),
+            Span::raw(format!("{} — {} — {}", a.what, a.who, a.when)),
+            Span::styled(said, theme::dim()),
         ]));
     }
     lines

@@ -1,12 +1,14 @@
-//! The common-ground board: groups ranked by how many participants share them.
+//! The common-ground board: groups ranked by dot votes and by how many participants share
+//! them; who still has dots, and last time's common denominators beside it.
 
-use crate::app::board::{BoardRow, current_group, ranked_groups, rows_of};
+use crate::app::board::{BoardRow, current_group, ranked_by, rows_of};
 use crate::app::steps::board::BoardState;
+use crate::app::steps::voting::RankBy;
 use crate::app::{BoardMark, RunState};
 use crate::i18n::{tr, trf};
 use crate::ui::{theme, widgets};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
@@ -16,7 +18,25 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let step = run.step_id();
     // One index and one ranking per frame, shared by the rows and their counts.
     let index = session.idea_index();
-    let ranked = ranked_groups(session, &step, &index);
+    let ranked = ranked_by(session, &step, &index, board.rank);
+    let votes = session.vote_totals(&step);
+    let side = side_lines(run, board, &step);
+    let area = if side.is_empty() {
+        area
+    } else {
+        // Each line as many rows as it wraps to.
+        let inner = usize::from(area.width.saturating_sub(2)).max(1);
+        let rows: usize = side.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+        let [list, info] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(rows as u16 + 2)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(side)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered()),
+            info,
+        );
+        list
+    };
     let rows = board.visible_rows(rows_of(&ranked));
     let number: std::collections::HashMap<crate::domain::GroupId, usize> = ranked
         .iter()
@@ -69,6 +89,19 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                         theme::dim(),
                     ),
                 ];
+                let dots = votes.get(&id).copied().unwrap_or(0);
+                if dots > 0 {
+                    spans.push(Span::styled(
+                        widgets::dots_text(lang, dots),
+                        theme::notice(),
+                    ));
+                }
+                if board.recurring.groups.contains(&id) {
+                    spans.push(Span::styled(
+                        format!("  ↻ {}", tr(lang, "board.recurring")),
+                        theme::accent(),
+                    ));
+                }
                 if board.overview {
                     let ideas = trf(lang, "home.ideas", &[&g.ideas.len()]);
                     spans.push(Span::styled(format!(" · {ideas}"), theme::dim()));
@@ -131,4 +164,71 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(title);
     let selected = Some(board.cursor.min(rows.len() - 1));
     widgets::selectable_list(frame, area, block, items, &board.list, selected, 1);
+}
+
+/// Who still has dots (the focused person first marked), and last time's common denominators.
+fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'static>> {
+    let session = run.session();
+    let lang = session.language;
+    let mut lines = Vec::new();
+    let voting = session.results(step).is_some_and(|r| !r.groups.is_empty())
+        && !session.participants.is_empty();
+    if voting {
+        let mut spans = vec![Span::styled(
+            format!(
+                "{} ",
+                trf(
+                    lang,
+                    match board.rank {
+                        RankBy::Votes => "board.dots_left_votes",
+                        RankBy::Sharers => "board.dots_left_sharers",
+                    },
+                    &[
+                        &session.template.dots,
+                        &key_of(crate::app::Action::AddDot),
+                        &key_of(crate::app::Action::TakeDot)
+                    ]
+                )
+            ),
+            theme::dim(),
+        )];
+        for (i, p) in session.participants.iter().enumerate() {
+            let left = session.dots_left(step, p.id);
+            let focused = session.focus == Some(p.id);
+            // A no-break space: a name and its dots stay on one row when the line wraps.
+            let text = format!("{}{}\u{a0}{left}", if i > 0 { " · " } else { "" }, p.name);
+            spans.push(if focused {
+                Span::styled(format!("{text}\u{a0}◀"), theme::focus())
+            } else if left == 0 {
+                Span::styled(text, theme::dim())
+            } else {
+                Span::raw(text)
+            });
+        }
+        lines.push(Line::from(spans));
+    }
+    if let Some(earlier) = session
+        .follows
+        .as_ref()
+        .filter(|e| !e.denominators.is_empty())
+    {
+        let labels: Vec<String> = earlier
+            .denominators
+            .iter()
+            .map(|d| format!("★ {}", d.label))
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", tr(lang, "board.last_time")), theme::dim()),
+            Span::raw(labels.join("  ")),
+        ]));
+    }
+    lines
+}
+
+/// The board's key for an action, as the keymap has it (the footer may not have room for it).
+fn key_of(action: crate::app::Action) -> &'static str {
+    crate::app::keymap::KEYMAP
+        .iter()
+        .find(|b| b.context == crate::app::Context::Board && b.action == action)
+        .map_or("?", |b| b.key_label)
 }

@@ -4,11 +4,11 @@ use crate::app::RunState;
 use crate::app::steps::bridge::BridgeState;
 use crate::domain::{Session, StepKind};
 use crate::i18n::{tr, trf};
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
 
 pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect) {
     let session = run.session();
@@ -52,12 +52,6 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
     let notes = results.map(|r| r.notes.clone()).unwrap_or_default();
     let [table_area, notes_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(right);
-    let header = Row::new([
-        tr(lang, "bridge.what"),
-        tr(lang, "bridge.who"),
-        tr(lang, "bridge.when"),
-    ])
-    .style(theme::dim());
     let rows: Vec<Row> = actions
         .iter()
         .map(|a| {
@@ -68,38 +62,21 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
             ])
         })
         .collect();
-    let empty = actions.is_empty();
-    let table = Table::new(
-        rows,
-        [
+    widgets::AgreementTable {
+        title: format!(" {} ({}) ", tr(lang, "bridge.actions"), actions.len()),
+        header: ["bridge.what", "bridge.who", "bridge.when"]
+            .map(|k| tr(lang, k).to_string())
+            .to_vec(),
+        widths: &[
             Constraint::Percentage(55),
             Constraint::Percentage(20),
             Constraint::Percentage(25),
         ],
-    )
-    .header(header)
-    .row_highlight_style(theme::selected())
-    .highlight_symbol("▶ ")
-    .block(Block::bordered().title(format!(
-        " {} ({}) ",
-        tr(lang, "bridge.actions"),
-        actions.len()
-    )));
-    let mut state = bridge.table.borrow_mut();
-    state.select((!empty).then_some(bridge.cursor));
-    frame.render_stateful_widget(table, table_area, &mut state);
-    if empty {
-        let hint = Rect {
-            y: table_area.y + 2,
-            height: 1,
-            x: table_area.x + 2,
-            width: table_area.width.saturating_sub(4),
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(tr(lang, "bridge.no_actions"), theme::dim())),
-            hint,
-        );
+        rows,
+        cursor: bridge.cursor,
+        empty: tr(lang, "bridge.no_actions"),
     }
+    .draw(frame, table_area, &bridge.table);
     let notes = if notes.is_empty() {
         tr(lang, "bridge.no_notes").to_string()
     } else {

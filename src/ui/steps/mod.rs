@@ -3,6 +3,7 @@
 mod board;
 mod bridge;
 mod close;
+pub mod last_time;
 mod pulse;
 mod question;
 mod roles;
@@ -26,6 +27,7 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
         StepState::Board(s) => board::draw(run, s, frame, area),
         StepState::Bridge(s) => bridge::draw(run, s, frame, area),
         StepState::Close(s) => close::draw(run, s, checklist_of(kind), frame, area),
+        StepState::LastTime(s) => last_time::draw(run, s, frame, area),
     }
 }
 

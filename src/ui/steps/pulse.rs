@@ -122,8 +122,10 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     );
 
     // Per statement: the average as a bar, and who scored low.
+    // Room for last time's mean beside this time's, in a follow-up.
+    let beside = if session.follows.is_some() { 27 } else { 0 };
     let label_width = usize::from(summary.width.saturating_sub(2))
-        .saturating_sub(20)
+        .saturating_sub(20 + beside)
         .clamp(8, 40);
     let mut lines = Vec::new();
     let mut any_low = false;
@@ -138,6 +140,15 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
             Span::raw(widgets::bar(s.mean.unwrap_or(0.0), 5.0, 10)),
             Span::raw(format!(" {mean}")),
         ];
+        // Last time's mean, once the whole room has scored (not to anchor those still to).
+        let everyone = s.answered > 0 && s.answered >= session.participants.len();
+        let before = session.follows.as_ref().and_then(|e| e.mean_of(&s.item));
+        if let (true, Some(before), Some(now)) = (everyone, before, s.mean) {
+            spans.push(Span::styled(
+                format!("  {}", trend_text(lang, before, now)),
+                theme::dim(),
+            ));
+        }
         if !s.low.is_empty() {
             any_low = true;
             // The room may see this screen: how many by default, who only on request.
@@ -159,4 +170,21 @@ pub fn draw(run: &RunState, pulse: &PulseState, frame: &mut Frame, area: Rect) {
             .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")))),
         summary,
     );
+}
+
+/// "was 3.2 ▲+0.4": last time's mean and which way it moved.
+pub fn trend_text(lang: crate::domain::Language, before: f64, now: f64) -> String {
+    let delta = now - before;
+    let arrow = if delta > 0.05 {
+        "▲"
+    } else if delta < -0.05 {
+        "▼"
+    } else {
+        "="
+    };
+    trf(
+        lang,
+        "pulse.last_time",
+        &[&format!("{before:.1}"), &format!("{arrow}{delta:+.1}")],
+    )
 }

@@ -1,7 +1,8 @@
-//! Lookups that `Session::apply` checks changes against: steps by id, participants, ideas.
+//! Lookups the checks in `apply` share.
 
-use super::session::{Idea, Participant};
-use super::{ChangeError, IdeaId, ParticipantId, Session, StepKind};
+use super::ChangeError;
+use crate::domain::session::{Idea, Participant};
+use crate::domain::{IdeaId, ParticipantId, Session, StepKind};
 
 impl Session {
     pub(super) fn step_kind(&self, step: &str) -> Result<StepKind, ChangeError> {
@@ -52,6 +53,7 @@ impl Session {
                 r.ideas.iter().filter(|i| i.participant == id).count()
                     + r.pulse.get(&id).map_or(0, |s| s.len())
                     + usize::from(r.roles.contains_key(&id))
+                    + r.votes.get(&id).map_or(0, |v| v.len())
             })
             .sum()
     }
