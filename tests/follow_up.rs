@@ -440,7 +440,11 @@ fn a_merged_group_keeps_its_dots_and_a_split_says_where_they_stay() {
     h.typed("g");
     select_group(&mut h, first);
     h.enter();
-    assert!(h.message().starts_with("Merged into"), "{}", h.render(100, 30));
+    assert!(
+        h.message().starts_with("Merged into"),
+        "{}",
+        h.render(100, 30)
+    );
     let disk = h.on_disk();
     let totals = disk.vote_totals("common_ground");
     assert_eq!(totals.values().sum::<u32>(), 3, "no dot lost: {totals:?}");

@@ -11,6 +11,7 @@ mod leaving;
 pub mod list_view;
 mod live_groups;
 mod meaning;
+mod navigation;
 mod overlay;
 mod reports;
 mod review;
@@ -41,7 +42,7 @@ pub use transaction::Tx;
 pub use workspace::Workspace;
 
 use crate::domain::{Clock, Language};
-use crate::store::{Paths, SessionFile, StoreError};
+use crate::store::{Paths, SessionFile};
 use crossterm::event::KeyEvent;
 
 /// How the program starts: on the home screen, the review list, or inside a session.
@@ -458,75 +459,6 @@ impl App {
                 None
             }
             Err(e) => Message::error(format!("{}: {e}", dir.display())),
-        }
-    }
-
-    /// Back to where the session was opened from: the review list or home.
-    fn back_from_session(&mut self) {
-        if std::mem::take(&mut self.back_to_review) {
-            self.go_review();
-        } else {
-            self.go_home();
-        }
-    }
-
-    fn go_review(&mut self) {
-        self.overlay = None;
-        self.screen = Screen::Review(Box::new(ReviewState::load(&self.paths, self.user_language)));
-    }
-
-    fn go_home(&mut self) {
-        self.overlay = None;
-        let today = self
-            .clock
-            .now()
-            .to_zoned(jiff::tz::TimeZone::system())
-            .date();
-        self.screen = Screen::Home(HomeState::load(&self.paths, today));
-    }
-
-    /// The setup screen for a follow-up of the session at `path` (read, never written).
-    fn start_follow_up(&mut self, path: &std::path::Path) {
-        match crate::store::read_session(path) {
-            Ok(parsed) => {
-                let setup = SetupState::follow_up(&self.paths, &parsed.session);
-                self.screen = Screen::Setup(Box::new(setup));
-            }
-            Err(e) => {
-                let first = e.to_string().lines().next().unwrap_or_default().to_string();
-                self.message = Message::error(first);
-            }
-        }
-    }
-
-    fn open_path(&mut self, path: &std::path::Path, access: OpenFor) {
-        let opened = match access {
-            OpenFor::Writing => SessionFile::open(path),
-            OpenFor::Reading => SessionFile::open_read_only(path),
-        };
-        self.open_session(opened);
-    }
-
-    fn open_session(&mut self, opened: Result<SessionFile, StoreError>) {
-        match opened {
-            Ok(file) => {
-                let lang = file.session.language;
-                self.message = file.read_only().map(|r| Message {
-                    text: crate::i18n::trf(
-                        lang,
-                        "msg.read_only",
-                        &[&workspace::reason_text(lang, r)],
-                    ),
-                    is_error: false,
-                });
-                let mut run = RunState::new(file, self.model.clone(), self.clock.as_ref());
-                self.connect_meaning(&mut run);
-                self.screen = Screen::Run(Box::new(run));
-            }
-            Err(e) => {
-                let first = e.to_string().lines().next().unwrap_or_default().to_string();
-                self.message = Message::error(first);
-            }
         }
     }
 

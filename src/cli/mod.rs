@@ -4,19 +4,18 @@ use crate::domain::{Language, NewSession, SystemClock};
 use crate::export::{self, Format};
 use crate::grouping;
 use crate::sanitize;
-use crate::store::{
-    Listing, Paths, SessionFile, StoreError, TemplateSource, find_session, list_sessions,
-    list_templates, resolve_template,
-};
+use crate::store::{Paths, SessionFile, StoreError, find_session, resolve_template};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use thiserror::Error;
 
 mod group;
+mod listing;
 
 use group::group;
 pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
+use listing::{list, templates};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -393,82 +392,6 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     })
 }
 
-fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
-    let listings = list_sessions(&paths.sessions_dir())?;
-    let mut out = std::io::stdout().lock();
-    if json {
-        let items: Vec<serde_json::Value> = listings
-            .iter()
-            .filter(|l| !matches!(l, Listing::Kept(_)))
-            .map(|l| match l {
-                Listing::Session(s) => {
-                    let mut v = serde_json::to_value(s).expect("summaries serialise");
-                    // The search text is for filtering on screen, not for the listing.
-                    if let Some(o) = v.as_object_mut() {
-                        o.remove("search");
-                    }
-                    v
-                }
-                Listing::Unreadable { path, error } => {
-                    serde_json::json!({ "path": path, "error": error })
-                }
-                Listing::Kept(_) => serde_json::Value::Null,
-            })
-            .collect();
-        let kept: Vec<serde_json::Value> = listings
-            .iter()
-            .filter_map(|l| match l {
-                Listing::Kept(k) => Some(serde_json::json!({
-                    "path": k.path, "of": k.of, "what": k.to_string()
-                })),
-                _ => None,
-            })
-            .collect();
-        let doc = serde_json::json!({ "sessions": items, "kept": kept });
-        let text = serde_json::to_string_pretty(&doc).expect("json serialises");
-        writeln!(out, "{}", sanitize::json(&text)).map_err(io_err("write the list"))?;
-        return Ok(());
-    }
-    if listings.is_empty() {
-        writeln!(
-            out,
-            "No sessions yet in {}. Start one with `ambassador new --title \"Team\" --participant Ann`.",
-            sanitize::line(&paths.sessions_dir().display().to_string())
-        )
-        .map_err(io_err("write the list"))?;
-        return Ok(());
-    }
-    for l in &listings {
-        let line = match l {
-            Listing::Session(s) => format!(
-                "{}  {}{}  {} participants, {} ideas, step {}/{}{}",
-                s.id,
-                s.title,
-                if s.organisation.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", s.organisation)
-                },
-                s.participants.len(),
-                s.ideas,
-                s.step,
-                s.steps,
-                if s.finished { ", finished" } else { "" }
-            ),
-            Listing::Unreadable { path, error } => {
-                format!("UNREADABLE {}: {}", path.display(), first_line(error))
-            }
-            Listing::Kept(k) => format!("KEPT {}: {k}", k.path.display()),
-        };
-        writeln!(out, "{}", sanitize::line(&line)).map_err(io_err("write the list"))?;
-    }
-    Ok(())
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or_default()
-}
-
 fn export(
     paths: &Paths,
     session: &str,
@@ -490,44 +413,5 @@ fn export(
         (export::Target::File(_), _) => report,
     };
     export::write(&target, report.as_bytes())?;
-    Ok(())
-}
-
-fn templates(paths: &Paths) -> Result<(), CliError> {
-    let dir = paths.templates_dir();
-    let entries = list_templates(&dir)?;
-    // Ids in one column, as wide as the longest (within reason).
-    let width = entries
-        .iter()
-        .filter_map(|e| e.template.as_ref().ok())
-        .map(|t| t.id.chars().count())
-        .max()
-        .unwrap_or(16)
-        .clamp(16, 40);
-    for entry in entries {
-        let source = match &entry.source {
-            TemplateSource::Builtin => "built-in".to_string(),
-            TemplateSource::File(p) => p.display().to_string(),
-        };
-        match &entry.template {
-            Ok(t) => println!(
-                "{}",
-                sanitize::line(&format!(
-                    "{:<width$} {}  {} steps  {}  [{}]",
-                    t.id,
-                    t.language,
-                    t.steps.len(),
-                    t.title,
-                    source
-                ))
-            ),
-            // A source error sanitises what it echoes from the file.
-            Err(e) => println!("BROKEN  {e}"),
-        }
-    }
-    println!(
-        "\nYour own templates go in {}",
-        sanitize::line(&dir.display().to_string())
-    );
     Ok(())
 }

@@ -1,0 +1,80 @@
+//! Moving between the program's screens: home, review, setup of a follow-up, a session.
+
+use super::{
+    App, HomeState, Message, OpenFor, ReviewState, RunState, Screen, SetupState, error_text,
+    workspace,
+};
+use crate::store::{SessionFile, StoreError};
+
+impl App {
+    /// Back to where the session was opened from: the review list or home.
+    pub(super) fn back_from_session(&mut self) {
+        if std::mem::take(&mut self.back_to_review) {
+            self.go_review();
+        } else {
+            self.go_home();
+        }
+    }
+
+    pub(super) fn go_review(&mut self) {
+        self.overlay = None;
+        self.screen = Screen::Review(Box::new(ReviewState::load(&self.paths, self.user_language)));
+    }
+
+    pub(super) fn go_home(&mut self) {
+        self.overlay = None;
+        let today = self
+            .clock
+            .now()
+            .to_zoned(jiff::tz::TimeZone::system())
+            .date();
+        self.screen = Screen::Home(HomeState::load(&self.paths, today));
+    }
+
+    /// The setup screen for a follow-up of the session at `path` (read, never written).
+    pub(super) fn start_follow_up(&mut self, path: &std::path::Path) {
+        match crate::store::read_session(path) {
+            Ok(parsed) => {
+                let setup = SetupState::follow_up(&self.paths, &parsed.session);
+                self.screen = Screen::Setup(Box::new(setup));
+            }
+            Err(e) => {
+                let text = error_text::store_error(self.language(), &e);
+                let first = text.lines().next().unwrap_or_default().to_string();
+                self.message = Message::error(first);
+            }
+        }
+    }
+
+    pub(super) fn open_path(&mut self, path: &std::path::Path, access: OpenFor) {
+        let opened = match access {
+            OpenFor::Writing => SessionFile::open(path),
+            OpenFor::Reading => SessionFile::open_read_only(path),
+        };
+        self.open_session(opened);
+    }
+
+    pub(super) fn open_session(&mut self, opened: Result<SessionFile, StoreError>) {
+        match opened {
+            Ok(file) => {
+                let lang = file.session.language;
+                self.message = file.read_only().map(|r| Message {
+                    text: crate::i18n::trf(
+                        lang,
+                        "msg.read_only",
+                        &[&workspace::reason_text(lang, r)],
+                    ),
+                    is_error: false,
+                });
+                let mut run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                self.connect_meaning(&mut run);
+                self.screen = Screen::Run(Box::new(run));
+            }
+            Err(e) => {
+                let text = error_text::store_error(self.language(), &e);
+                let first = text.lines().next().unwrap_or_default().to_string();
+                self.message = Message::error(first);
+            }
+        }
+    }
+}
