@@ -629,3 +629,39 @@ fn the_users_own_keys_work_show_in_help_and_a_mistake_names_its_place() {
         h.render(120, 40)
     );
 }
+
+#[test]
+fn markdown_html_and_the_board_show_the_same_ranking_and_marks() {
+    let mut h = on_the_board("room-report-ranking");
+    // Mark the second group on the board.
+    h.key(KeyCode::Char(']')).typed(" ");
+    let disk = h.on_disk();
+    let step = h.run().step_id();
+    let order: Vec<String> = disk
+        .ranked_groups(&step, &disk.idea_index(), true)
+        .iter()
+        .map(|(g, _)| g.label.clone())
+        .collect();
+    assert!(order.len() >= 2, "{order:?}");
+    let md = ambassador::export::render(&disk, ambassador::export::Format::Md, false);
+    let html = ambassador::export::render(&disk, ambassador::export::Format::Html, false);
+    // Only the common-ground section: the questions list their own groups before it.
+    let md = &md[md
+        .find("## Common ground")
+        .expect("a common-ground section")..];
+    let md_order: Vec<usize> = order
+        .iter()
+        .filter_map(|l| md.find(&format!("{l} (")))
+        .collect();
+    assert_eq!(md_order.len(), order.len(), "{order:?}\n{md}");
+    assert!(md_order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{md}");
+    assert!(md.contains(&format!("### ★ {}", order[1])), "{md}");
+    assert!(md.contains("shared by"), "{md}");
+    let html = &html[html.find("Common ground").expect("a common-ground section")..];
+    let html_order: Vec<usize> = order
+        .iter()
+        .filter_map(|l| html.find(&format!("<h3>{l} ")))
+        .collect();
+    assert_eq!(html_order.len(), order.len(), "html lacks a group");
+    assert!(html_order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+}

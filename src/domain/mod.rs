@@ -7,6 +7,7 @@ mod history;
 mod ids;
 mod language;
 mod progress;
+mod ranking;
 mod session;
 mod template;
 
@@ -16,6 +17,7 @@ pub use follow_up::{Earlier, EarlierScore, EarlierTheme, Outcome, Status, Timing
 pub use history::History;
 pub use language::Language;
 pub use progress::Progress;
+pub use ranking::sharers;
 pub use session::{
     Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
     NewSession, Participant, ParticipantId, Session, StepResults,

@@ -231,11 +231,12 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     }
     let mut list: Vec<&Group> = results.groups.iter().collect();
     if ranked {
-        list.sort_by(|a, b| {
-            sharers(b)
-                .cmp(&sharers(a))
-                .then(b.ideas.len().cmp(&a.ideas.len()))
-        });
+        // The board's order: votes, then sharers, then size, then age.
+        list = s
+            .ranked_groups(step_id, &s.idea_index(), true)
+            .into_iter()
+            .map(|(g, _)| g)
+            .collect();
     }
     if list.is_empty() {
         out.push_str("<ul class=\"ideas\">\n");

@@ -163,8 +163,28 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
             }
         }
     } else {
-        for g in &results.groups {
-            let _ = writeln!(out, "### {} ({})\n", escape(&g.label), g.ideas.len());
+        let common_ground = step.kind == StepKind::CommonGround;
+        let index = session.idea_index();
+        let ranked: Vec<(&crate::domain::Group, usize)> = if common_ground {
+            session.ranked_groups(&step.id, &index, true)
+        } else {
+            results.groups.iter().map(|g| (g, 0)).collect()
+        };
+        let marked =
+            |g: &crate::domain::Group| results.denominators.iter().any(|d| d.group == g.id);
+        for (g, sharers) in ranked {
+            if common_ground {
+                // As on the board and in the HTML: the mark, the name, who shares it.
+                let star = if marked(g) { "★ " } else { "" };
+                let shared = trf(
+                    session.language,
+                    "board.shared_by",
+                    &[&sharers, &session.participants.len()],
+                );
+                let _ = writeln!(out, "### {star}{} ({shared})\n", escape(&g.label));
+            } else {
+                let _ = writeln!(out, "### {} ({})\n", escape(&g.label), g.ideas.len());
+            }
             for id in &g.ideas {
                 if let Some(line) = idea_line(*id) {
                     let _ = writeln!(out, "{line}");

@@ -13,7 +13,7 @@ use crate::app::{Action, Message, Overlay, Prompt, PromptPurpose};
 use crate::domain::{Change, Clock, Group, GroupId, Idea, IdeaId, Session};
 use crate::grouping::Engine;
 use crate::i18n::{tr, trf};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BoardRow {
@@ -51,15 +51,7 @@ pub struct BoardState {
     pub recurring: Recurring,
 }
 
-/// How many different participants said something in the group.
-pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize {
-    group
-        .ideas
-        .iter()
-        .filter_map(|id| index.get(id).map(|(i, _)| i.participant))
-        .collect::<BTreeSet<_>>()
-        .len()
-}
+pub use crate::domain::sharers;
 
 /// Groups with their sharers, ranked by votes, then sharers, then size, then age.
 pub fn ranked_groups<'a>(
@@ -77,23 +69,7 @@ pub fn ranked_by<'a>(
     index: &HashMap<IdeaId, (&Idea, usize)>,
     by: RankBy,
 ) -> Vec<(&'a Group, usize)> {
-    let totals = match by {
-        RankBy::Votes => session.vote_totals(step),
-        RankBy::Sharers => Default::default(),
-    };
-    let votes = |g: &Group| totals.get(&g.id).copied().unwrap_or(0);
-    let mut groups: Vec<(&Group, usize)> = session
-        .results(step)
-        .map(|r| r.groups.iter().map(|g| (g, sharers(index, g))).collect())
-        .unwrap_or_default();
-    groups.sort_by(|(a, sa), (b, sb)| {
-        votes(b)
-            .cmp(&votes(a))
-            .then(sb.cmp(sa))
-            .then(b.ideas.len().cmp(&a.ideas.len()))
-            .then(a.id.cmp(&b.id))
-    });
-    groups
+    session.ranked_groups(step, index, by == RankBy::Votes)
 }
 
 /// The board's rows: each group followed by its ideas, ranked by votes.
