@@ -117,7 +117,7 @@ fn a_closed_session_keeps_its_last_state_leaves_no_sidecar_and_picks_up_when_reo
     // the view looks again shortly after (as its loop does).
     let until = Instant::now() + DEADLINE;
     while !room.closed && Instant::now() < until {
-        let _ = rx.recv_timeout(ambassador::present::watch::SECOND_LOOK);
+        let _ = rx.recv_timeout(ambassador::present::watch::SECOND_LOOK[0]);
         room.refresh(Instant::now());
     }
     assert!(room.closed, "the room view says the session closed");

@@ -117,7 +117,9 @@ fn follow(
         let _ = tx.send(Wake::File);
     });
     let mut next_look = Instant::now() + watcher.period();
-    let mut second_look: Option<Instant> = None;
+    // Looks again shortly after a notification: a lock taken or let go a moment after its
+    // file changed (a slow start or exit under load) is seen without waiting for the slow look.
+    let mut later_looks: Vec<Instant> = Vec::new();
     let mut dirty = true;
     loop {
         let now = Instant::now();
@@ -126,7 +128,7 @@ fn follow(
             dirty = false;
         }
         let redraw = state.next_change(now);
-        let wake = [Some(next_look), second_look, redraw]
+        let wake = [Some(next_look), later_looks.first().copied(), redraw]
             .into_iter()
             .flatten()
             .min()
@@ -143,7 +145,8 @@ fn follow(
             match w {
                 Wake::File => {
                     look = true;
-                    second_look = Some(Instant::now() + SECOND_LOOK);
+                    let at = Instant::now();
+                    later_looks = SECOND_LOOK.iter().map(|d| at + *d).collect();
                 }
                 Wake::End => return Ok(()),
                 Wake::Input(Event::Resize(..)) => dirty = true,
@@ -155,8 +158,8 @@ fn follow(
             }
         }
         let now = Instant::now();
-        if second_look.is_some_and(|t| now >= t) {
-            second_look = None;
+        if later_looks.first().is_some_and(|t| now >= *t) {
+            later_looks.retain(|t| *t > now);
             look = true;
         }
         if look || now >= next_look {

@@ -59,9 +59,14 @@ fn locks_hold(locks: &str, ino: u64) -> bool {
 const WITH_NOTIFICATIONS: Duration = Duration::from_secs(5);
 /// How often it looks when the system gives no notifications.
 const WITHOUT_NOTIFICATIONS: Duration = Duration::from_secs(1);
-/// A second look after a notification: the kernel reports a closed lock file just before it
-/// releases the lock, so "session closed" is confirmed a moment later.
-pub const SECOND_LOOK: Duration = Duration::from_millis(250);
+/// Looks after a notification: the kernel reports a closed lock file just before it releases
+/// the lock (and a starting window creates its lock file before it locks it), so the state of
+/// the lock is confirmed a moment later, and again in case the machine is busy.
+pub const SECOND_LOOK: [Duration; 3] = [
+    Duration::from_millis(250),
+    Duration::from_millis(1000),
+    Duration::from_millis(2500),
+];
 
 /// File notifications for one session, or none (then the view polls slowly).
 pub struct Watcher {
