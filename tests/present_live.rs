@@ -54,6 +54,8 @@ fn ideas_typed_by_the_facilitator_show_in_the_room_view_which_says_closed_and_pi
 
     facilitator.type_text("Telling friends about our projects");
     facilitator.keys(&["Enter"]);
+    // The facilitator's screen first, so a failure says which side did not get there.
+    facilitator.wait_for("Ideas (1)");
     let screen = room.wait_for("Telling friends about our projects");
     assert!(!screen.contains("Ann"), "no names by default:\n{screen}");
 

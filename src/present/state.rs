@@ -126,6 +126,12 @@ impl PresentState {
         }
     }
 
+    /// Reads the file again even if it looks unchanged. Returns true when something changed.
+    pub fn reread(&mut self, now: Instant) -> bool {
+        self.stamp = None;
+        self.refresh(now)
+    }
+
     /// Looks at the file again. Returns true when something the room sees changed.
     pub fn refresh(&mut self, now: Instant) -> bool {
         let stamp = stamp_of(&self.path);

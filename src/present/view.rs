@@ -162,9 +162,13 @@ fn follow(
             later_looks.retain(|t| *t > now);
             look = true;
         }
-        if look || now >= next_look {
-            dirty |= state.refresh(now);
+        if now >= next_look {
+            // The slow look reads the file whatever its stamp says, in case a notification
+            // or a stamp missed a change.
+            dirty |= state.reread(now);
             next_look = now + watcher.period();
+        } else if look {
+            dirty |= state.refresh(now);
         }
         dirty |= redraw.is_some_and(|t| now >= t);
     }

@@ -56,7 +56,7 @@ fn locks_hold(locks: &str, ino: u64) -> bool {
 }
 
 /// How long the view waits for a notification before it looks anyway.
-const WITH_NOTIFICATIONS: Duration = Duration::from_secs(5);
+const WITH_NOTIFICATIONS: Duration = Duration::from_secs(2);
 /// How often it looks when the system gives no notifications.
 const WITHOUT_NOTIFICATIONS: Duration = Duration::from_secs(1);
 /// Looks after a notification: the kernel reports a closed lock file just before it releases
