@@ -68,6 +68,9 @@ fn every_idea_a_device_heard_received_survives_a_sigkill() {
         let (addr, code) = link(&path).unwrap();
         assert!(addr.ip().is_loopback());
         tmux.keys(&["Escape"]);
+        // An Esc byte followed at once by PageDown's escape sequence can read as one key:
+        // wait for the panel to close first.
+        tmux.wait_until(|s| !s.contains("Everyone types"), "the join panel to close");
         if round == 0 {
             for _ in 0..Q1 {
                 tmux.keys(&["PageDown"]);
