@@ -3,7 +3,7 @@
 use super::summary::{outcome_lines, pulse_summary, role_counts, vote_lines};
 use crate::domain::{Group, Session, Step, StepKind};
 use crate::i18n::{tr, trf};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("../../assets/report.css");
@@ -205,19 +205,9 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     let Some(results) = s.results(step_id) else {
         return;
     };
-    let ideas: HashMap<crate::domain::IdeaId, &crate::domain::Idea> = s
-        .idea_index()
-        .into_iter()
-        .map(|(id, (i, _))| (id, i))
-        .collect();
-    let sharers = |g: &Group| {
-        g.ideas
-            .iter()
-            .filter_map(|i| ideas.get(i))
-            .map(|i| i.participant)
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
+    // One index for the ranking, the sharers and the ideas' lookups.
+    let index = s.idea_index();
+    let sharers = |g: &Group| crate::domain::sharers(&index, g);
     if !results.denominators.is_empty() {
         let _ = writeln!(
             out,
@@ -233,7 +223,7 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     if ranked {
         // The board's order: votes, then sharers, then size, then age.
         list = s
-            .ranked_groups(step_id, &s.idea_index(), true)
+            .ranked_groups(step_id, &index, true)
             .into_iter()
             .map(|(g, _)| g)
             .collect();
@@ -265,7 +255,7 @@ fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
             ))
         );
         for id in &g.ideas {
-            if let Some(i) = ideas.get(id) {
+            if let Some((i, _)) = index.get(id) {
                 idea_item(out, s, i);
             }
         }
