@@ -51,7 +51,7 @@ fn follow_up(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let mut recurring = Recurring::default();
-                recurring.refresh(&board, "common_ground");
+                recurring.refresh(&board, "common_ground", 0, None);
                 recurring.groups.len()
             })
         },

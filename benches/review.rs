@@ -21,7 +21,7 @@ fn compare_200(c: &mut Criterion) {
         .clone();
     assert_eq!((before.idea_count(), after.idea_count()), (200, 200));
     c.bench_function("compare two 200-idea sessions", |b| {
-        b.iter(|| ambassador::review::compare(&before, &after))
+        b.iter(|| ambassador::review::compare(&before, &after, None))
     });
 }
 

@@ -54,7 +54,7 @@ pub fn run(start: Start) -> io::Result<Exit> {
         app.paths.config_dir.clone(),
     )?;
     let mut terminal = ratatui::try_init()?;
-    // The encoder loads on its own thread; the first frame does not wait for it.
+    // The encoder loads on its own thread when a session opens; no frame waits for it.
     if let Ok(worker) =
         crate::app::worker::WorkerHandle::spawn(events.clone(), crate::store::default_cache_dir())
     {

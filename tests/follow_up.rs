@@ -268,7 +268,7 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
     let earlier_session = ambassador::store::read_session(&earlier_path)
         .unwrap()
         .session;
-    let compared = ambassador::review::compare(&earlier_session, &s);
+    let compared = ambassador::review::compare(&earlier_session, &s, None);
     let statuses: Vec<_> = compared.outcomes.values().copied().collect();
     assert_eq!(statuses, [Status::Done, Status::Done, Status::Dropped]);
     assert!(

@@ -235,6 +235,71 @@ fn comparing_two_sessions_matches_themes_by_meaning() {
     );
 }
 
+/// The recurring themes' ideas, for asserting on.
+fn recurring_ideas(app: &App) -> Vec<String> {
+    let ReviewView::Compare(c) = &review(app).view else {
+        panic!("a comparison: {:?}", app.message)
+    };
+    c.comparison
+        .recurring
+        .iter()
+        .flat_map(|m| m.before.ideas.iter().chain(&m.after.ideas).cloned())
+        .collect()
+}
+
+#[test]
+fn a_comparison_matches_themes_across_languages_once_their_meaning_arrives() {
+    use ambassador::app::worker::WorkerHandle;
+    let dir = TestDir::new("review-compare-meaning");
+    team_session(
+        dir.path(),
+        "2026-05-12T09:00:00Z",
+        "333",
+        &[
+            "The quarterly figures were sent in late again",
+            "We need more parking spaces near the office",
+        ],
+        "Send the figures on time",
+    );
+    team_session(
+        dir.path(),
+        "2026-11-20T09:00:00Z",
+        "333",
+        &[
+            "Onze kwartaalcijfers komen steeds te laat binnen",
+            "Een nieuwe printer op de tweede verdieping",
+        ],
+        "Cijfers op tijd",
+    );
+    let mut app = review_app(dir.path());
+    let (events, inbox) = std::sync::mpsc::channel();
+    app.attach_worker(WorkerHandle::inline(events, Some(dir.path().join("cache"))));
+    // the encoder says it is ready; the comparison is asked for after that
+    while let Ok(event) = inbox.try_recv() {
+        app.handle(event);
+    }
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::F(3));
+    let figures = |ideas: &[String]| ideas.iter().any(|i| i.contains("kwartaalcijfers"));
+    assert!(
+        !figures(&recurring_ideas(&app)),
+        "no shared word: not matched before the meaning is known"
+    );
+    let mut delivered = 0;
+    while let Ok(event) = inbox.try_recv() {
+        app.handle(event);
+        delivered += 1;
+    }
+    assert!(delivered > 0, "the worker was asked for the ideas' meaning");
+    let recurring = recurring_ideas(&app);
+    assert!(figures(&recurring), "{recurring:?}");
+    assert!(
+        !recurring.iter().any(|i| i.contains("printer")),
+        "unrelated themes stay apart: {recurring:?}"
+    );
+}
+
 #[test]
 fn the_trend_follows_a_team_over_its_sessions() {
     let dir = two_team_sessions("review-trend");

@@ -62,8 +62,43 @@ impl App {
         }
     }
 
+    /// A comparison just made on shared words: matched by meaning with what is known, and
+    /// the rest asked of the worker (matched again as it arrives).
+    pub(super) fn compare_by_meaning(&mut self) {
+        let Screen::Review(review) = &mut self.screen else {
+            return;
+        };
+        let Some(view) = review.compare_view() else {
+            return;
+        };
+        if let Some(known) = &self.known {
+            view.rematch(Some(known));
+        }
+        if let Some(worker) = &self.worker {
+            let mut texts: Vec<String> = view
+                .texts()
+                .into_iter()
+                .filter(|t| self.known.as_ref().is_none_or(|k| !k.contains(t)))
+                .collect();
+            texts.sort();
+            texts.dedup();
+            if !texts.is_empty() {
+                worker.submit(super::worker::Job::Embed {
+                    texts,
+                    urgent: true,
+                });
+            }
+        }
+    }
+
     /// A session just opened groups by meaning if the encoder is ready.
     pub(super) fn connect_meaning(&self, run: &mut RunState) {
+        if self.known.is_none()
+            && let Some(worker) = &self.worker
+        {
+            // the encoder loads when the first session opens, not on the home screen
+            worker.submit(super::worker::Job::Load);
+        }
         if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
             let session = &run.ws.file.session;
             run.ws
@@ -99,6 +134,11 @@ impl App {
                 None => {
                     if let Some(known) = &self.known {
                         known.insert(batch);
+                        if let Screen::Review(review) = &mut self.screen
+                            && let Some(view) = review.compare_view()
+                        {
+                            view.rematch(Some(known));
+                        }
                     }
                 }
             },

@@ -359,7 +359,12 @@ impl App {
                 }
             },
             Screen::Review(review) => match review.update(action, &self.paths) {
-                review::ReviewOutcome::Stay(message) => self.message = message,
+                review::ReviewOutcome::Stay(message) => {
+                    self.message = message;
+                    if action == Action::Compare {
+                        self.compare_by_meaning();
+                    }
+                }
                 review::ReviewOutcome::Home => self.go_home(),
                 review::ReviewOutcome::FollowUp(path) => self.start_follow_up(&path),
                 review::ReviewOutcome::Open { path, access } => {

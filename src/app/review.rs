@@ -6,8 +6,11 @@ use super::text::TextField;
 use super::{Action, Message};
 use crate::domain::{Language, Session};
 use crate::export::Format;
+use crate::grouping::Embedder;
 use crate::i18n::{tr, trf};
-use crate::review::{Comparison, SortBy, Trend, compare, filter_and_sort, team_sessions, trend};
+use crate::review::{
+    Comparison, SortBy, Trend, compare, filter_and_sort, team_sessions, theme_texts, trend,
+};
 use crate::store::{Listing, Paths, SessionSummary, list_sessions, read_session};
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
@@ -16,6 +19,20 @@ pub struct CompareView {
     pub before: SessionSummary,
     pub after: SessionSummary,
     pub comparison: Comparison,
+    /// The two sessions, to match again as their ideas' meaning becomes known.
+    sessions: Box<(Session, Session)>,
+}
+
+impl CompareView {
+    /// Matches the themes again with what is known now of their ideas' meaning.
+    pub fn rematch(&mut self, meaning: Option<&dyn Embedder>) {
+        self.comparison = compare(&self.sessions.0, &self.sessions.1, meaning);
+    }
+
+    /// The idea texts whose meaning the matching uses.
+    pub fn texts(&self) -> Vec<String> {
+        theme_texts(&self.sessions.0, &self.sessions.1)
+    }
 }
 
 pub enum ReviewView {
@@ -183,6 +200,14 @@ impl ReviewState {
         ReviewOutcome::Stay(message)
     }
 
+    /// The comparison on screen, if one is.
+    pub fn compare_view(&mut self) -> Option<&mut CompareView> {
+        match &mut self.view {
+            ReviewView::Compare(view) => Some(view),
+            _ => None,
+        }
+    }
+
     fn reload(&mut self, paths: &Paths) {
         if let Ok(listings) = list_sessions(&paths.sessions_dir()) {
             self.listings = listings;
@@ -217,11 +242,13 @@ impl ReviewState {
         };
         match (read_session(&before.path), read_session(&after.path)) {
             (Ok(x), Ok(y)) => {
-                let comparison = compare(&x.session, &y.session);
+                // on shared words first; the app adds meaning as it becomes known
+                let comparison = compare(&x.session, &y.session, None);
                 self.view = ReviewView::Compare(Box::new(CompareView {
                     before,
                     after,
                     comparison,
+                    sessions: Box::new((x.session, y.session)),
                 }));
                 self.scroll = 0;
                 None

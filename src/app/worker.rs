@@ -23,6 +23,8 @@ const CHUNK: usize = 8;
 /// Work for the worker.
 #[derive(Debug, Clone)]
 pub enum Job {
+    /// Load the encoder now (a session opened); the first job of any kind does too.
+    Load,
     /// Embed these texts; `urgent` ones (a new idea) go before the backlog.
     Embed { texts: Vec<String>, urgent: bool },
     /// Regroup a board from scratch at its constraints' granularity.
@@ -162,6 +164,7 @@ impl Service {
 
     fn run(&mut self, job: Job, send: &mut dyn FnMut(WorkerEvent)) {
         match job {
+            Job::Load => {}
             Job::Embed { texts, .. } => self.embed(&texts, send),
             Job::Regroup(job) => self.regroup(job, send),
         }
@@ -183,8 +186,9 @@ pub struct WorkerHandle {
 }
 
 impl WorkerHandle {
-    /// Starts the worker thread. It loads the encoder and the cache in `cache_dir`, then
-    /// says `Ready` (or `Unavailable`) into `events`.
+    /// Starts the worker thread. On its first job ([`Job::Load`] when a session opens) it
+    /// loads the encoder and the cache in `cache_dir`, then says `Ready` (or `Unavailable`)
+    /// into `events`; until then the program does not pay for the model (home, review).
     pub fn spawn(events: Sender<AppEvent>, cache_dir: Option<PathBuf>) -> std::io::Result<Self> {
         let (jobs, inbox) = mpsc::channel();
         std::thread::Builder::new()
@@ -239,9 +243,12 @@ impl WorkerHandle {
     }
 }
 
-/// The worker thread: loads the encoder, then takes jobs, new ideas first, until the
-/// program ends.
+/// The worker thread: waits for its first job, loads the encoder, then takes jobs, new
+/// ideas first, until the program ends.
 fn serve(cache_dir: Option<PathBuf>, inbox: &Receiver<Job>, events: &Sender<AppEvent>) {
+    let Ok(first) = inbox.recv() else {
+        return;
+    };
     let mut service = match Service::start(cache_dir) {
         Ok(service) => service,
         Err(why) => {
@@ -253,6 +260,7 @@ fn serve(cache_dir: Option<PathBuf>, inbox: &Receiver<Job>, events: &Sender<AppE
         return;
     }
     let mut backlog: VecDeque<Job> = VecDeque::new();
+    queue(&mut backlog, first);
     loop {
         if backlog.is_empty() {
             match inbox.recv() {

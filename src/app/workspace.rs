@@ -28,8 +28,8 @@ impl Workspace {
         }
     }
 
-    /// Changes when a transaction changed the session, even when saving it then failed: what
-    /// was typed went in, so it must not be offered again.
+    /// Changes when a transaction, an undo or a redo changed the session, even when saving
+    /// it then failed: what was typed went in, so it must not be offered again.
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -90,6 +90,7 @@ impl Workspace {
             };
             return (false, Message::info(tr(self.lang(), key)));
         }
+        self.revision += 1;
         self.groups.invalidate();
         let saved = self.save_after_change();
         let key = if back { "msg.undone" } else { "msg.redone" };

@@ -6,9 +6,8 @@ use serde::Serialize;
 
 use super::cluster::{MAX_EXACT, average_link, leader};
 use super::features::{Analysis, Analyzer};
-use super::language::Detected;
-use super::signal::{Semantic, blend};
-use super::similarity::{ChannelWeights, FeatureSpace, dot};
+use super::pairs::{Item, Pairs, analyze_all};
+use super::similarity::ChannelWeights;
 use super::{Embedder, Granularity, Lang};
 use super::{labels, stance};
 
@@ -95,26 +94,7 @@ fn group_impl(
     weights: &ChannelWeights,
     embedder: Option<&dyn Embedder>,
 ) -> Vec<(String, Vec<usize>)> {
-    let analyzer = Analyzer::new();
-    // first pass: which language dominates, for ideas that do not tell
-    let mut analyses: Vec<Analysis> = texts
-        .iter()
-        .map(|t| analyzer.analyze(t, lang, Detected::Unknown))
-        .collect();
-    let en = analyses
-        .iter()
-        .filter(|a| a.lang == Some(Detected::En))
-        .count();
-    let nl = analyses
-        .iter()
-        .filter(|a| a.lang == Some(Detected::Nl))
-        .count();
-    let fallback = if en > nl { Detected::En } else { Detected::Nl };
-    for (a, t) in analyses.iter_mut().zip(texts) {
-        if a.lang.is_none() && lang == Lang::Auto {
-            *a = analyzer.analyze(t, lang, fallback);
-        }
-    }
+    let analyses = analyze_all(&Analyzer::new(), texts, lang);
     // identical ideas are clustered once, with a weight
     let mut uniq: Vec<usize> = Vec::new();
     let mut copies: Vec<Vec<usize>> = Vec::new();
@@ -135,37 +115,35 @@ fn group_impl(
             }
         }
     }
-    let mut space = FeatureSpace::default();
-    let raws: Vec<_> = uniq.iter().map(|i| space.intern(&analyses[*i])).collect();
-    for (u, raw) in raws.iter().enumerate() {
-        for _ in 0..copies[u].len() {
-            space.add_doc(raw);
-        }
-    }
-    let vecs: Vec<_> = raws.iter().map(|r| space.weigh(r, weights)).collect();
     let w: Vec<f32> = copies.iter().map(|c| c.len() as f32).collect();
-    let clusters = if uniq.len() <= MAX_EXACT {
-        let semantic = embedder.map(|e| {
+    let exact = uniq.len() <= MAX_EXACT;
+    // the encoder is asked only where its signal is used
+    let embeddings: Vec<Option<Vec<f32>>> = match embedder.filter(|_| exact) {
+        Some(e) => {
             let distinct: Vec<&str> = uniq.iter().map(|i| texts[*i]).collect();
-            let embs = e.embed_many(&distinct);
-            let mut sum = vec![0f32; e.dim()];
-            for (v, k) in embs.iter().zip(&w) {
-                sum.iter_mut().zip(v).for_each(|(s, x)| *s += k * x);
-            }
-            let n = w.iter().sum::<f32>();
-            (
-                embs,
-                Semantic::calibrate(&sum, n, e.prior_centre().as_deref()),
-            )
-        });
-        let negated: Vec<bool> = uniq.iter().map(|i| stance::negated(texts[*i])).collect();
-        average_link(uniq.len(), &w, threshold, |a, b| {
-            let sem = semantic.as_ref().map(|(e, s)| s.pair(&e[a], &e[b]));
-            blend(dot(&vecs[a], &vecs[b]), sem) * stance::factor(negated[a], negated[b])
-        })
-    } else {
-        leader(&vecs, &w, threshold)
+            e.embed_many(&distinct).into_iter().map(Some).collect()
+        }
+        None => vec![None; uniq.len()],
     };
+    let prior = embedder.and_then(|e| e.prior_centre());
+    let items = uniq
+        .iter()
+        .zip(&w)
+        .zip(embeddings)
+        .map(|((i, weight), embedding)| Item {
+            analysis: &analyses[*i],
+            weight: *weight,
+            embedding,
+            negated: stance::negated(texts[*i]),
+        })
+        .collect();
+    let pairs = Pairs::new(items, weights, prior.as_deref());
+    let clusters = if exact {
+        average_link(uniq.len(), &w, threshold, |a, b| pairs.score(a, b))
+    } else {
+        leader(pairs.lexical(), &w, threshold)
+    };
+    let space = pairs.space();
     let idf = |stem: &str| space.stem_idf(stem);
     let mut out: Vec<(String, Vec<usize>)> = clusters
         .iter()

@@ -29,6 +29,7 @@
 //! - [`explain`]: shared words, shared concepts, similar spellings, score.
 //! - [`encoder`]: the built-in sentence encoder (multilingual-e5-small, 4-bit, pure Rust).
 //! - [`embed`]: the [`Embedder`] trait and a model2vec loader for local static models.
+//! - [`pairs`]: the same blend for any two texts of a fixed set (batch, compare).
 //! - [`signal`]: the one scoring layer: the embedding cosine calibrated per board (centred)
 //!   and blended with the lexical cosine, used by engine, batch, placement and explain.
 
@@ -46,6 +47,7 @@ pub mod language;
 pub mod lexicon;
 pub mod meaning;
 mod ops;
+pub mod pairs;
 mod placement;
 pub mod signal;
 pub mod similarity;

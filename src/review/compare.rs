@@ -4,7 +4,10 @@
 
 use crate::domain::{Action, ActionId, Group, GroupId, IdeaId, Session, Status, StepKind};
 use crate::export::{pulse_summary, role_counts};
-use crate::grouping::{Engine, EngineConfig, Granularity, Lang};
+use crate::grouping::features::Analyzer;
+use crate::grouping::pairs::{Item, Pairs, analyze_all, mean_direction};
+use crate::grouping::similarity::ChannelWeights;
+use crate::grouping::{Embedder, Granularity, Lang, stance};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A theme of one session: its label, the ideas in it, and how many people shared it.
@@ -106,10 +109,12 @@ pub fn themes(session: &Session) -> Vec<Theme> {
         .collect()
 }
 
-pub fn compare(before: &Session, after: &Session) -> Comparison {
+/// What changed from `before` to `after`; themes are matched by meaning too where
+/// `meaning` knows the embeddings of their ideas.
+pub fn compare(before: &Session, after: &Session, meaning: Option<&dyn Embedder>) -> Comparison {
     let old = themes(before);
     let new = themes(after);
-    let pairs = match_themes(&old, &new);
+    let pairs = match_themes(&old, &new, meaning);
     let matched_old: BTreeSet<usize> = pairs.iter().map(|(i, _, _)| *i).collect();
     let matched_new: BTreeSet<usize> = pairs.iter().map(|(_, j, _)| *j).collect();
     let mut recurring: Vec<GroupMatch> = pairs
@@ -159,28 +164,45 @@ pub fn compare(before: &Session, after: &Session) -> Comparison {
 }
 
 /// Pairs (old, new, score) of themes that mean the same, best first, each theme used once.
-pub fn match_themes(old: &[Theme], new: &[Theme]) -> Vec<(usize, usize, f32)> {
+/// Themes are scored as one text each, their words weighed across both sessions, and by
+/// meaning where `meaning` knows their ideas' embeddings (a theme's direction is the mean
+/// of its ideas'), so "Sharing our stories online" can meet "verhalen delen op LinkedIn".
+pub fn match_themes(
+    old: &[Theme],
+    new: &[Theme],
+    meaning: Option<&dyn Embedder>,
+) -> Vec<(usize, usize, f32)> {
     if old.is_empty() || new.is_empty() {
         return Vec::new();
     }
-    // Each theme becomes one text; the engine weighs words across both sessions.
-    let mut engine = Engine::new(EngineConfig {
-        lang: Lang::Auto,
-        granularity: Granularity::Default,
-        embedder: None,
-    });
-    let new_base = old.len() as u64;
-    for (i, t) in old.iter().enumerate() {
-        engine.add(i as u64, &t.ideas.join(". "));
-    }
-    for (j, t) in new.iter().enumerate() {
-        engine.add(new_base + j as u64, &t.ideas.join(". "));
-    }
+    let all: Vec<&Theme> = old.iter().chain(new).collect();
+    let texts: Vec<String> = all.iter().map(|t| t.ideas.join(". ")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let analyses = analyze_all(&Analyzer::new(), &refs, Lang::Auto);
+    let items = all
+        .iter()
+        .zip(&analyses)
+        .map(|(theme, analysis)| {
+            let known: Vec<Vec<f32>> = meaning
+                .map(|m| theme.ideas.iter().filter_map(|i| m.known(i)).collect())
+                .unwrap_or_default();
+            let negated = theme.ideas.iter().filter(|i| stance::negated(i)).count();
+            Item {
+                analysis,
+                weight: 1.0,
+                embedding: mean_direction(&known),
+                negated: 2 * negated > theme.ideas.len(),
+            }
+        })
+        .collect();
+    let prior = meaning.and_then(|m| m.prior_centre());
+    let pairs = Pairs::new(items, &ChannelWeights::default(), prior.as_deref());
     let threshold = Granularity::Default.threshold();
+    let new_base = old.len();
     let mut scored: Vec<(usize, usize, f32)> = Vec::new();
     for i in 0..old.len() {
         for j in 0..new.len() {
-            let s = engine.similarity(i as u64, new_base + j as u64);
+            let s = pairs.score(i, new_base + j);
             if s >= threshold {
                 scored.push((i, j, s));
             }
@@ -198,6 +220,15 @@ pub fn match_themes(old: &[Theme], new: &[Theme]) -> Vec<(usize, usize, f32)> {
             }
             free
         })
+        .collect()
+}
+
+/// Every idea text of the themes [`compare`] would match: what the encoder is asked for.
+pub fn theme_texts(before: &Session, after: &Session) -> Vec<String> {
+    themes(before)
+        .into_iter()
+        .chain(themes(after))
+        .flat_map(|t| t.ideas)
         .collect()
 }
 

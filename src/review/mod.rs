@@ -5,6 +5,8 @@ mod compare;
 mod filter;
 mod trend;
 
-pub use compare::{Comparison, GroupMatch, PulseChange, RoleChange, Theme, compare, match_themes};
+pub use compare::{
+    Comparison, GroupMatch, PulseChange, RoleChange, Theme, compare, match_themes, theme_texts,
+};
 pub use filter::{SortBy, filter_and_sort};
 pub use trend::{Trend, TrendPoint, team_sessions, trend};

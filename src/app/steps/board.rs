@@ -145,7 +145,9 @@ impl BoardState {
     /// Matches the board's groups with last time's common denominators (after each key, a
     /// click, or entering the step).
     pub fn refresh_recurring(&mut self, ws: &Workspace) {
-        self.recurring.refresh(ws.session(), &ws.step_id());
+        let known = ws.groups.meaning.as_ref().map(|m| &m.known);
+        self.recurring
+            .refresh(ws.session(), &ws.step_id(), ws.revision(), known);
     }
 
     fn apply(

@@ -6,6 +6,7 @@
 use crate::app::workspace::Workspace;
 use crate::app::{Message, Overlay, Prompt, PromptPurpose};
 use crate::domain::{Change, Clock, Group, GroupId, Session};
+use crate::grouping::KnownEmbeddings;
 use crate::i18n::{tr, trf};
 use crate::review::{Theme, match_themes};
 use std::collections::BTreeSet;
@@ -133,16 +134,23 @@ pub fn parse_k(text: &str, groups: usize) -> Option<usize> {
 }
 
 /// Groups of this board that match one of last time's denominators, by meaning; kept until
-/// the board's groups change.
+/// the session changes or more embeddings are known.
 #[derive(Debug, Default)]
 pub struct Recurring {
-    /// The groups the matches were made for.
-    seen: Option<Vec<Group>>,
+    /// What the matches were made for: the session's revision, the step, embeddings known.
+    seen: Option<(u64, String, usize)>,
     pub groups: BTreeSet<GroupId>,
 }
 
 impl Recurring {
-    pub fn refresh(&mut self, session: &Session, step: &str) {
+    /// Matches again if the session (its `revision`) or what is `known` of meaning moved.
+    pub fn refresh(
+        &mut self,
+        session: &Session,
+        step: &str,
+        revision: u64,
+        known: Option<&KnownEmbeddings>,
+    ) {
         let Some(earlier) = session
             .follows
             .as_ref()
@@ -151,13 +159,11 @@ impl Recurring {
             self.groups.clear();
             return;
         };
-        let groups = session
-            .results(step)
-            .map(|r| r.groups.clone())
-            .unwrap_or_default();
-        if self.seen.as_ref() == Some(&groups) {
+        let key = (revision, step.to_string(), known.map_or(0, |k| k.len()));
+        if self.seen.as_ref() == Some(&key) {
             return;
         }
+        let groups: &[Group] = session.results(step).map_or(&[], |r| &r.groups);
         let old: Vec<Theme> = earlier
             .denominators
             .iter()
@@ -186,10 +192,11 @@ impl Recurring {
                 dots: 0,
             })
             .collect();
-        self.groups = match_themes(&old, &new)
+        let meaning = known.map(|k| k as &dyn crate::grouping::Embedder);
+        self.groups = match_themes(&old, &new, meaning)
             .into_iter()
             .filter_map(|(_, j, _)| groups.get(j).map(|g| g.id))
             .collect();
-        self.seen = Some(groups);
+        self.seen = Some(key);
     }
 }

@@ -1,0 +1,183 @@
+//! The blended similarity of any two texts of a fixed set, without a live board: the
+//! distinct ideas of a batch (`group`), or the themes of two sessions being compared. The
+//! same signals as the live engine ([`super::signal`]): TF-IDF over the set, the embedding
+//! cosine calibrated on the set, the stance factor.
+
+use super::features::{Analysis, Analyzer};
+use super::language::Detected;
+use super::signal::{Semantic, blend};
+use super::similarity::{ChannelWeights, FeatureSpace, SparseVec, dot};
+use super::{Lang, stance};
+
+/// Analyses of `texts`; in `Auto`, a text that does not tell its language takes the one
+/// most of the others are in.
+pub fn analyze_all(analyzer: &Analyzer, texts: &[&str], lang: Lang) -> Vec<Analysis> {
+    let mut analyses: Vec<Analysis> = texts
+        .iter()
+        .map(|t| analyzer.analyze(t, lang, Detected::Unknown))
+        .collect();
+    let count = |d| analyses.iter().filter(|a| a.lang == Some(d)).count();
+    let fallback = if count(Detected::En) > count(Detected::Nl) {
+        Detected::En
+    } else {
+        Detected::Nl
+    };
+    for (a, t) in analyses.iter_mut().zip(texts) {
+        if a.lang.is_none() && lang == Lang::Auto {
+            *a = analyzer.analyze(t, lang, fallback);
+        }
+    }
+    analyses
+}
+
+/// One text of the set.
+pub struct Item<'a> {
+    pub analysis: &'a Analysis,
+    /// how many times it counts (identical ideas are scored once, with a weight)
+    pub weight: f32,
+    /// its unit embedding, when one is known
+    pub embedding: Option<Vec<f32>>,
+    pub negated: bool,
+}
+
+/// Scores any two items of a set.
+pub struct Pairs {
+    space: FeatureSpace,
+    vecs: Vec<SparseVec>,
+    embeddings: Vec<Option<Vec<f32>>>,
+    semantic: Option<Semantic>,
+    negated: Vec<bool>,
+}
+
+impl Pairs {
+    /// Weighs the items over the set and calibrates the embeddings on it (`prior`: the
+    /// model's prior centre, for tiny sets).
+    pub fn new(items: Vec<Item<'_>>, weights: &ChannelWeights, prior: Option<&[f32]>) -> Pairs {
+        let mut space = FeatureSpace::default();
+        let raws: Vec<SparseVec> = items.iter().map(|i| space.intern(i.analysis)).collect();
+        for (raw, item) in raws.iter().zip(&items) {
+            for _ in 0..(item.weight.round() as usize).max(1) {
+                space.add_doc(raw);
+            }
+        }
+        let vecs = raws.iter().map(|r| space.weigh(r, weights)).collect();
+        let embedded: Vec<(&Vec<f32>, f32)> = items
+            .iter()
+            .filter_map(|i| i.embedding.as_ref().map(|e| (e, i.weight)))
+            .collect();
+        let semantic = embedded.first().map(|(first, _)| {
+            let mut sum = vec![0f32; first.len()];
+            for (e, w) in &embedded {
+                sum.iter_mut().zip(e.iter()).for_each(|(s, x)| *s += w * x);
+            }
+            let n = embedded.iter().map(|(_, w)| w).sum::<f32>();
+            Semantic::calibrate(&sum, n, prior)
+        });
+        Pairs {
+            space,
+            vecs,
+            negated: items.iter().map(|i| i.negated).collect(),
+            embeddings: items.into_iter().map(|i| i.embedding).collect(),
+            semantic,
+        }
+    }
+
+    /// The blended similarity of items `a` and `b`.
+    pub fn score(&self, a: usize, b: usize) -> f32 {
+        let semantic = match (&self.embeddings[a], &self.embeddings[b], &self.semantic) {
+            (Some(x), Some(y), Some(s)) => Some(s.pair(x, y)),
+            _ => None,
+        };
+        blend(dot(&self.vecs[a], &self.vecs[b]), semantic)
+            * stance::factor(self.negated[a], self.negated[b])
+    }
+
+    /// The weighted lexical vectors (for clustering on words alone).
+    pub fn lexical(&self) -> &[SparseVec] {
+        &self.vecs
+    }
+
+    /// The feature space over the set (idf for labels).
+    pub fn space(&self) -> &FeatureSpace {
+        &self.space
+    }
+}
+
+/// The unit mean of some unit embeddings (a theme's direction from its ideas'), if any.
+pub fn mean_direction(vectors: &[Vec<f32>]) -> Option<Vec<f32>> {
+    let dim = vectors.first()?.len();
+    let mut sum = vec![0f32; dim];
+    for v in vectors.iter().filter(|v| v.len() == dim) {
+        sum.iter_mut().zip(v).for_each(|(s, x)| *s += x);
+    }
+    let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+    (norm > 0.0).then(|| sum.iter().map(|x| x / norm).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items<'a>(analyses: &'a [Analysis], texts: &[&str]) -> Vec<Item<'a>> {
+        analyses
+            .iter()
+            .zip(texts)
+            .map(|(a, t)| Item {
+                analysis: a,
+                weight: 1.0,
+                embedding: None,
+                negated: stance::negated(t),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shared_words_score_and_opposite_stance_is_damped() {
+        let texts = [
+            "Posting on LinkedIn every week",
+            "I don't want to post on LinkedIn",
+            "Posting on LinkedIn about our projects",
+            "Coffee with new colleagues",
+        ];
+        let analyses = analyze_all(&Analyzer::new(), &texts, Lang::Auto);
+        let pairs = Pairs::new(items(&analyses, &texts), &ChannelWeights::default(), None);
+        assert!(pairs.score(0, 2) > pairs.score(0, 3));
+        assert!(pairs.score(0, 2) > pairs.score(0, 1));
+        assert!(pairs.score(0, 3) < 0.05);
+    }
+
+    #[test]
+    fn meaning_counts_where_no_word_is_shared() {
+        let texts = [
+            "trots op ons werk",
+            "proud of what we make",
+            "lunch bestellen",
+        ];
+        let analyses = analyze_all(&Analyzer::new(), &texts, Lang::Auto);
+        let unit = |v: [f32; 3]| {
+            let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter().map(|x| x / n).collect::<Vec<f32>>()
+        };
+        let vectors = [
+            unit([1.0, 0.1, 0.0]),
+            unit([1.0, 0.0, 0.1]),
+            unit([0.0, 1.0, 1.0]),
+        ];
+        let mut with = items(&analyses, &texts);
+        for (item, v) in with.iter_mut().zip(&vectors) {
+            item.embedding = Some(v.clone());
+        }
+        let lexical = Pairs::new(items(&analyses, &texts), &ChannelWeights::default(), None);
+        let semantic = Pairs::new(with, &ChannelWeights::default(), None);
+        assert!(lexical.score(0, 1) < 0.05);
+        assert!(semantic.score(0, 1) > semantic.score(0, 2) + 0.1);
+    }
+
+    #[test]
+    fn mean_direction_is_unit_and_none_when_empty() {
+        assert!(mean_direction(&[]).is_none());
+        let m = mean_direction(&[vec![1.0, 0.0], vec![0.0, 1.0]]).unwrap();
+        assert!((m[0] - m[1]).abs() < 1e-6);
+        assert!((m.iter().map(|x| x * x).sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+}
