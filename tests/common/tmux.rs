@@ -135,14 +135,21 @@ impl Tmux {
     }
 
     pub fn wait_until(&self, pred: impl Fn(&str) -> bool, what: &str) -> String {
+        self.try_wait_until(pred).unwrap_or_else(|screen| {
+            panic!("waited 10 s for {what:?}; the screen shows:\n{screen}")
+        })
+    }
+
+    /// Polls the screen until `pred` holds (10 s at most); on time out, the last screen.
+    pub fn try_wait_until(&self, pred: impl Fn(&str) -> bool) -> Result<String, String> {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if pred(&screen) {
-                return screen;
+                return Ok(screen);
             }
             if start.elapsed() > Duration::from_secs(10) {
-                panic!("waited 10 s for {what:?}; the screen shows:\n{screen}");
+                return Err(screen);
             }
             std::thread::sleep(Duration::from_millis(20));
         }
