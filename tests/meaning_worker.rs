@@ -105,6 +105,43 @@ fn an_idea_committed_before_its_embedding_is_placed_on_words_then_revisited_once
     assert_eq!(ideas(&h, "q1").len(), 2);
 }
 
+fn preview(h: &Harness) -> Option<u64> {
+    match &h.run().step {
+        ambassador::app::StepState::Question(q) => q.preview.map(|g| g.0),
+        _ => panic!("on a question step"),
+    }
+}
+
+#[test]
+fn the_preview_of_a_draft_uses_its_meaning_once_the_worker_has_embedded_it() {
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = on_q1("meaning-draft");
+    let m = connect(&mut h, cache.path());
+    h.idea("The quarterly figures were sent in late again");
+    h.idea("We need more parking spaces near the office");
+    deliver(&mut h, &m);
+    let figures = group_of(&h, ideas(&h, "q1")[0]);
+    // no word, concept or spelling in common with either idea
+    h.typed("Onze kwartaalcijfers komen steeds te laat binnen");
+    assert_eq!(preview(&h), None, "on words alone it would start a group");
+    deliver(&mut h, &m);
+    assert_eq!(
+        preview(&h),
+        figures,
+        "by meaning it would join the late figures"
+    );
+    // the draft's embedding is for the preview only: the idea's own is still asked for
+    // (and cached) when it goes in
+    assert_eq!(h.run().ws.groups.waiting(), 0);
+    h.enter();
+    assert_eq!(h.run().ws.groups.waiting(), 1);
+    assert_eq!(
+        group_of(&h, ideas(&h, "q1")[2]),
+        figures,
+        "placed by meaning at once"
+    );
+}
+
 #[test]
 fn a_dutch_screen_says_in_dutch_that_meaning_is_catching_up() {
     let cache = tempfile::tempdir().unwrap();

@@ -142,6 +142,14 @@ impl App {
                     }
                 }
             },
+            WorkerEvent::Draft { text, vector } => {
+                if let Some(run) = run
+                    && let Some(m) = run.ws.groups.meaning.as_ref()
+                {
+                    m.known.set_draft(text, vector);
+                    run.draft_meaning_arrived();
+                }
+            }
             WorkerEvent::Progress { job, done, total } => {
                 if let Some(m) = run.and_then(|r| r.ws.groups.meaning.as_mut()) {
                     m.progress(job, done, total);

@@ -230,10 +230,15 @@ impl LiveGroups {
         self.snapshot(session, step) != stored
     }
 
-    /// Which group a draft would join.
+    /// Which group a draft would join: on shared words, and by meaning once the worker has
+    /// embedded the draft (it is asked here; the preview is made again when it arrives).
     pub fn preview(&mut self, session: &Session, step: &str, draft: &str) -> Option<GroupId> {
-        if draft.trim().is_empty() {
+        let draft = draft.trim();
+        if draft.is_empty() {
             return None;
+        }
+        if let Some(m) = self.meaning.as_mut() {
+            m.ask_draft(draft);
         }
         self.engine(session, step).preview(draft).map(GroupId)
     }

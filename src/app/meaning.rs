@@ -60,6 +60,8 @@ pub struct Meaning {
     asked: HashSet<String>,
     pub pending: Option<Pending>,
     next_job: u64,
+    /// the draft last asked for
+    draft: Option<String>,
 }
 
 impl Meaning {
@@ -70,6 +72,7 @@ impl Meaning {
             asked: HashSet::new(),
             pending: None,
             next_job: 1,
+            draft: None,
         }
     }
 
@@ -85,6 +88,20 @@ impl Meaning {
         if !new.is_empty() {
             self.worker.submit(Job::Embed { texts: new, urgent });
         }
+    }
+
+    /// Asks for the embedding of the text being typed, so the preview can use its meaning
+    /// (unless it is known, or already asked).
+    pub fn ask_draft(&mut self, text: &str) {
+        if text.is_empty()
+            || self.known.contains(text)
+            || self.known.has_draft(text)
+            || self.draft.as_deref() == Some(text)
+        {
+            return;
+        }
+        self.draft = Some(text.to_string());
+        self.worker.submit(Job::Draft(text.to_string()));
     }
 
     /// Embeddings arrived: they are known now and no longer waited for.

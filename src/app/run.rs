@@ -265,6 +265,13 @@ impl RunState {
         self.room.publish(self.session().current_step, selected);
     }
 
+    /// The draft's embedding arrived: its preview is made again, with its meaning.
+    pub fn draft_meaning_arrived(&mut self) {
+        if let StepState::Question(q) = &mut self.step {
+            q.update_preview(&mut self.ws);
+        }
+    }
+
     pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
         if let StepState::Question(q) = &mut self.step {
             q.type_key(&mut self.ws, key);

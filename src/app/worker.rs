@@ -25,6 +25,9 @@ const CHUNK: usize = 8;
 pub enum Job {
     /// Load the encoder now (a session opened); the first job of any kind does too.
     Load,
+    /// Embed the text being typed, for the preview; not kept (drafts change every key). A
+    /// newer draft replaces one still waiting.
+    Draft(String),
     /// Embed these texts; `urgent` ones (a new idea) go before the backlog.
     Embed { texts: Vec<String>, urgent: bool },
     /// Regroup a board from scratch at its constraints' granularity.
@@ -45,6 +48,8 @@ pub enum WorkerEvent {
     Ready { dim: usize, prior: Option<Vec<f32>> },
     /// Embeddings of these texts (from the cache or just computed).
     Embedded(Vec<(String, Vec<f32>)>),
+    /// The embedding of a draft.
+    Draft { text: String, vector: Vec<f32> },
     /// How far a regroup has come (texts embedded of those it needs, then clustering).
     Progress { job: u64, done: usize, total: usize },
     /// A regroup is done: the board it proposes.
@@ -165,6 +170,13 @@ impl Service {
     fn run(&mut self, job: Job, send: &mut dyn FnMut(WorkerEvent)) {
         match job {
             Job::Load => {}
+            Job::Draft(text) => {
+                let vector = match self.memory.get(&text_key(&text)) {
+                    Some(v) => v.clone(),
+                    None => self.encoder.embed(&[text.as_str()]).remove(0),
+                };
+                send(WorkerEvent::Draft { text, vector });
+            }
             Job::Embed { texts, .. } => self.embed(&texts, send),
             Job::Regroup(job) => self.regroup(job, send),
         }
@@ -287,6 +299,10 @@ fn serve(cache_dir: Option<PathBuf>, inbox: &Receiver<Job>, events: &Sender<AppE
 /// Puts a job in line: big embeddings in chunks, so a new idea can go between them.
 fn queue(backlog: &mut VecDeque<Job>, job: Job) {
     match job {
+        Job::Draft(text) => {
+            backlog.retain(|j| !matches!(j, Job::Draft(_)));
+            backlog.push_front(Job::Draft(text));
+        }
         Job::Embed {
             mut texts,
             urgent: true,

@@ -373,8 +373,7 @@ impl Engine {
     /// Which existing group a draft would join, without changing anything.
     pub fn preview(&self, draft: &str) -> Option<GroupId> {
         let a = self.analyze(draft);
-        let raw = self.space.lookup(&a);
-        let vec = self.space.weigh(&raw, &self.weights);
+        let vec = self.space.weigh_as_added(&a, &self.weights);
         let emb = self.embedder.as_ref().and_then(|e| e.known(draft));
         let t = self.threshold();
         self.score_groups(&vec, emb.as_deref(), super::stance::negated(draft), None)

@@ -10,6 +10,8 @@ use super::Embedder;
 #[derive(Default)]
 struct Table {
     vectors: HashMap<String, Arc<[f32]>>,
+    /// The text being typed, embedded for the preview only: one at a time, never kept.
+    draft: Option<(String, Arc<[f32]>)>,
 }
 
 /// A shared table of text -> embedding, cheap to clone (every engine holds one).
@@ -44,6 +46,19 @@ impl KnownEmbeddings {
         }
     }
 
+    /// The embedding of the draft being typed (replacing the previous draft's).
+    pub fn set_draft(&self, text: String, v: Vec<f32>) {
+        if v.len() == self.dim {
+            self.lock().draft = Some((text, Arc::from(v)));
+        }
+    }
+
+    /// Whether `text` is the draft whose embedding is known.
+    pub fn has_draft(&self, text: &str) -> bool {
+        self.lock().draft.as_ref().is_some_and(|(t, _)| t == text)
+    }
+
+    /// Whether an idea's embedding is known (a draft's does not count).
     pub fn contains(&self, text: &str) -> bool {
         self.lock().vectors.contains_key(text)
     }
@@ -77,7 +92,11 @@ impl Embedder for KnownEmbeddings {
     }
 
     fn known(&self, text: &str) -> Option<Vec<f32>> {
-        self.lock().vectors.get(text).map(|v| v.to_vec())
+        let t = self.lock();
+        t.vectors
+            .get(text)
+            .or_else(|| t.draft.as_ref().filter(|(d, _)| d == text).map(|(_, v)| v))
+            .map(|v| v.to_vec())
     }
 
     fn prior_centre(&self) -> Option<Vec<f32>> {

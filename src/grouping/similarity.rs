@@ -57,17 +57,6 @@ impl FeatureSpace {
         v
     }
 
-    /// Raw term frequencies without interning (unknown features are dropped).
-    pub fn lookup(&self, a: &Analysis) -> SparseVec {
-        let mut v: SparseVec = a
-            .features()
-            .into_iter()
-            .filter_map(|(c, k, w)| self.ids.get(&(c, k)).map(|id| (*id, w)))
-            .collect();
-        v.sort_by_key(|x| x.0);
-        v
-    }
-
     /// Id of an interned feature.
     pub fn id_of(&self, channel: Channel, key: &str) -> Option<u32> {
         self.ids.get(&(channel, key.to_string())).copied()
@@ -101,42 +90,75 @@ impl FeatureSpace {
     /// TF-IDF weighted vector: each channel normalised and scaled by its weight, then the
     /// whole vector normalised to unit length.
     pub fn weigh(&self, raw: &SparseVec, w: &ChannelWeights) -> SparseVec {
-        let mut norms = [0f32; 3];
-        let mut v: SparseVec = raw
+        let terms = raw
             .iter()
-            .map(|(f, tf)| {
-                let c = self.channel[*f as usize] as usize;
-                let tfw = if c == Channel::Concept as usize {
-                    *tf
-                } else {
-                    1.0 + tf.ln()
-                };
-                let x = tfw * self.idf(*f).powf(w.idf_power);
-                norms[c] += x * x;
-                (*f, x)
-            })
-            .collect();
-        let scale = [w.word, w.concept, w.gram];
-        let mut total = 0f32;
-        for (f, x) in v.iter_mut() {
-            let c = self.channel[*f as usize] as usize;
-            let n = norms[c].sqrt();
-            *x = if n > 0.0 {
-                *x / n * scale[c].sqrt()
-            } else {
-                0.0
-            };
-            total += *x * *x;
-        }
-        let total = total.sqrt();
-        if total > 0.0 {
-            for (_, x) in v.iter_mut() {
-                *x /= total;
-            }
-        }
-        v.retain(|(_, x)| *x > 0.0);
+            .map(|(f, tf)| (Some(*f), self.channel[*f as usize], *tf, self.idf(*f)));
+        weigh_terms(terms, w)
+    }
+
+    /// The weighted vector a text would have if it were added to the board now (the board
+    /// one document larger, its own features one more each), without changing the board.
+    /// Features the board does not have yet still count in the vector's length, and then
+    /// drop out: a draft that shares one word of ten is not scored as if that were all.
+    pub fn weigh_as_added(&self, a: &Analysis, w: &ChannelWeights) -> SparseVec {
+        let docs = self.docs as f32 + 1.0;
+        // term for term as `intern` would make them
+        let terms = a.features().into_iter().map(|(c, k, tf)| {
+            let id = self.ids.get(&(c, k)).copied();
+            let df = id
+                .and_then(|f| self.df.get(f as usize))
+                .copied()
+                .unwrap_or(0) as f32
+                + 1.0;
+            (id, c, tf, ((1.0 + docs) / (1.0 + df)).ln() + 1.0)
+        });
+        let mut v: SparseVec = weigh_terms(terms, w);
+        v.sort_by_key(|x| x.0);
         v
     }
+}
+
+/// TF-IDF weighting of (feature id, channel, tf, idf) terms; terms without an id count in
+/// the norms and are then left out.
+fn weigh_terms(
+    terms: impl Iterator<Item = (Option<u32>, Channel, f32, f32)>,
+    w: &ChannelWeights,
+) -> SparseVec {
+    let mut norms = [0f32; 3];
+    let weighted: Vec<(Option<u32>, usize, f32)> = terms
+        .map(|(f, channel, tf, idf)| {
+            let c = channel as usize;
+            let tfw = if channel == Channel::Concept {
+                tf
+            } else {
+                1.0 + tf.ln()
+            };
+            let x = tfw * idf.powf(w.idf_power);
+            norms[c] += x * x;
+            (f, c, x)
+        })
+        .collect();
+    let scale = [w.word, w.concept, w.gram];
+    let scaled: Vec<(Option<u32>, f32)> = weighted
+        .into_iter()
+        .map(|(f, c, x)| {
+            let n = norms[c].sqrt();
+            (
+                f,
+                if n > 0.0 {
+                    x / n * scale[c].sqrt()
+                } else {
+                    0.0
+                },
+            )
+        })
+        .collect();
+    let total = scaled.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+    scaled
+        .into_iter()
+        .filter_map(|(f, x)| Some((f?, if total > 0.0 { x / total } else { x })))
+        .filter(|(_, x)| *x > 0.0)
+        .collect()
 }
 
 /// Dot product of two sorted sparse vectors.
@@ -208,6 +230,40 @@ mod tests {
     use crate::grouping::Lang;
     use crate::grouping::features::Analyzer;
     use crate::grouping::language::Detected;
+
+    #[test]
+    fn a_draft_is_weighed_as_it_will_be_once_added() {
+        let an = Analyzer::new();
+        let w = ChannelWeights::default();
+        let mut fs = FeatureSpace::default();
+        for t in ["posting on LinkedIn weekly", "coffee with new colleagues"] {
+            let raw = fs.intern(&an.analyze(t, Lang::En, Detected::En));
+            fs.add_doc(&raw);
+        }
+        let draft = an.analyze(
+            "posting long stories about the night shift",
+            Lang::En,
+            Detected::En,
+        );
+        let preview = fs.weigh_as_added(&draft, &w);
+        let mut added = fs.clone();
+        let raw = added.intern(&draft);
+        added.add_doc(&raw);
+        let after: SparseVec = added
+            .weigh(&raw, &w)
+            .into_iter()
+            .filter(|(f, _)| fs.channel.len() > *f as usize)
+            .collect();
+        assert!(!preview.is_empty());
+        assert_eq!(preview.len(), after.len());
+        for ((f, x), (g, y)) in preview.iter().zip(&after) {
+            assert_eq!(f, g);
+            assert!((x - y).abs() < 1e-6, "{x} vs {y}");
+        }
+        // its words the board does not have keep the shared one from counting for all
+        let length: f32 = preview.iter().map(|(_, x)| x * x).sum();
+        assert!(length < 0.9, "{length}");
+    }
 
     #[test]
     fn cosine_of_identical_is_one_and_disjoint_zero() {
