@@ -287,3 +287,49 @@ fn a_regroup_is_recomputed_when_the_board_changed_while_it_ran() {
             .is_none()
     );
 }
+
+/// Waits (blocking, no fixed sleep) for the worker thread to say it is ready.
+fn wait_ready(inbox: &Receiver<AppEvent>) -> bool {
+    loop {
+        match inbox.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(AppEvent::Worker(WorkerEvent::Ready { .. })) => return true,
+            Ok(_) => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
+#[test]
+fn the_encoder_loads_for_a_session_opened_before_the_worker_started() {
+    // `ambassador open ID`: the session is open before the worker thread exists
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = on_q1("meaning-late-worker");
+    let (events, inbox) = mpsc::channel();
+    let worker = WorkerHandle::spawn(events, Some(cache.path().to_path_buf())).unwrap();
+    h.app.attach_worker(worker);
+    assert!(wait_ready(&inbox), "the encoder loaded");
+}
+
+#[test]
+fn the_encoder_loads_when_a_session_opens_from_the_home_screen() {
+    let cache = tempfile::tempdir().unwrap();
+    let h = on_q1("meaning-from-home");
+    let paths = Harness::paths(h.dir.path());
+    let mut app = ambassador::app::App::new(
+        ambassador::app::Start::Home { paths },
+        Box::new(common::clock()),
+    );
+    let (events, inbox) = mpsc::channel();
+    let worker = WorkerHandle::spawn(events, Some(cache.path().to_path_buf())).unwrap();
+    app.attach_worker(worker);
+    // Enter on home opens the most recent session
+    app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert!(
+        matches!(app.screen, ambassador::app::Screen::Run(_)),
+        "the session opened"
+    );
+    assert!(wait_ready(&inbox), "the encoder loaded");
+}

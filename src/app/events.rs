@@ -58,6 +58,10 @@ impl App {
     /// model2vec folder named in the config stays in charge.
     pub fn attach_worker(&mut self, worker: WorkerHandle) {
         if self.model.is_none() {
+            // a session opened from the command line is open before the worker exists
+            if matches!(self.screen, Screen::Run(_)) {
+                worker.submit(super::worker::Job::Load);
+            }
             self.worker = Some(worker);
         }
     }
