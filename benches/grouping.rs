@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ambassador::grouping::{Engine, Granularity, IdeaId, Lang, group_texts};
+use ambassador::grouping::{Constraints, Engine, Granularity, IdeaId, Lang, group_texts};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const NL: &[&str] = &[
@@ -172,6 +172,29 @@ fn benches(c: &mut Criterion) {
                     e.remove(id);
                 }
                 total
+            })
+        });
+    }
+    // What the first key on a common-ground step with nothing grouped yet costs the event
+    // loop: the engine built from the stored ideas, then its first whole-board grouping.
+    for n in [500usize, 2000] {
+        let ideas: Vec<(IdeaId, String)> = synthetic(n, 5)
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| (i as IdeaId, t))
+            .collect();
+        g.bench_function(format!("first_look_{n}_restore"), |b| {
+            b.iter(|| {
+                let mut e = Engine::default();
+                e.restore(&ideas, &Constraints::default());
+                black_box(e.constraints())
+            })
+        });
+        g.bench_function(format!("first_look_{n}_restore_and_regroup"), |b| {
+            b.iter(|| {
+                let mut e = Engine::default();
+                e.restore_and_regroup(&ideas, &Constraints::default());
+                black_box(e.constraints())
             })
         });
     }

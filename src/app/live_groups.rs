@@ -194,13 +194,15 @@ impl LiveGroups {
                 .into_iter()
                 .map(|(id, text)| (id.0, text))
                 .collect();
-            engine.restore(&ideas, &to_constraints(groups, level));
             // Nothing shaped yet (the common ground's first look): start from the whole-list
             // grouping, which is better than placing the ideas one by one; with the encoder,
             // on shared words now and by meaning once the worker has done it.
             let first_look = groups.is_empty() && !ideas.is_empty();
+            let constraints = to_constraints(groups, level);
             if first_look {
-                engine.regroup();
+                engine.restore_and_regroup(&ideas, &constraints);
+            } else {
+                engine.restore(&ideas, &constraints);
             }
             let waiting = engine.waiting_texts();
             if let Some(m) = self.meaning.as_mut() {

@@ -82,9 +82,12 @@ impl Analysis {
 
 /// Turns idea text into an [`Analysis`].
 #[derive(Debug)]
+/// Text to features. The lexicon and the stop-word lists are parsed once per process and
+/// shared by every analyzer (each live engine has one), so making one costs nothing.
+#[derive(Clone, Copy)]
 pub struct Analyzer {
-    pub lexicon: Lexicon,
-    pub langs: LangTools,
+    pub lexicon: &'static Lexicon,
+    pub langs: &'static LangTools,
 }
 
 impl Default for Analyzer {
@@ -95,9 +98,11 @@ impl Default for Analyzer {
 
 impl Analyzer {
     pub fn new() -> Self {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        static LANGS: std::sync::OnceLock<LangTools> = std::sync::OnceLock::new();
         Analyzer {
-            lexicon: Lexicon::builtin(),
-            langs: LangTools::new(),
+            lexicon: LEXICON.get_or_init(Lexicon::builtin),
+            langs: LANGS.get_or_init(LangTools::new),
         }
     }
 

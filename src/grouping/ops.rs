@@ -270,6 +270,19 @@ impl Engine {
     /// Rebuild the board from ideas and a snapshot: same ideas + same constraints give the
     /// same groups, ids and labels. Ideas the snapshot does not mention are placed as if added.
     pub fn restore(&mut self, ideas: &[(IdeaId, String)], c: &Constraints) {
+        self.restore_with(ideas, c, false);
+    }
+
+    /// [`Engine::restore`], then the free ideas grouped as a whole ([`Engine::regroup`]).
+    /// Ideas no stored group holds are gathered for the regroup instead of being placed one
+    /// by one first (which the regroup would undo): a first look at a large board costs
+    /// one clustering, not an addition per idea.
+    pub fn restore_and_regroup(&mut self, ideas: &[(IdeaId, String)], c: &Constraints) {
+        self.restore_with(ideas, c, true);
+        self.regroup();
+    }
+
+    fn restore_with(&mut self, ideas: &[(IdeaId, String)], c: &Constraints, gather: bool) {
         let mut fresh = Engine::new(super::EngineConfig {
             lang: self.lang,
             granularity: c.granularity,
@@ -322,8 +335,15 @@ impl Engine {
         }
         let max_id = fresh.groups.keys().next_back().copied().unwrap_or(0);
         fresh.next_group = c.next_group_id.max(max_id + 1).max(1);
+        let mut gathered = None;
         for (id, slot) in slots {
-            if !placed.contains(&id) {
+            if placed.contains(&id) {
+                continue;
+            }
+            if gather {
+                let gid = *gathered.get_or_insert_with(|| fresh.new_group());
+                fresh.attach(slot, gid);
+            } else {
                 fresh.place(slot);
             }
         }

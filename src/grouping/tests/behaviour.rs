@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::helpers::*;
-use crate::grouping::{Engine, EngineConfig, Granularity, GroupId, IdeaId, Lang, group_texts};
+use crate::grouping::{
+    Constraints, Engine, EngineConfig, Granularity, GroupId, IdeaId, Lang, group_texts,
+};
 
 #[test]
 fn fixture_groups_by_theme_in_batch_and_live() {
@@ -229,6 +231,40 @@ fn merge_split_pull_out() {
     let n = e.pull_out(1);
     assert!(!ids.contains(&n) && n > b);
     check_invariants(&e);
+}
+
+#[test]
+fn a_first_look_gathers_the_free_ideas_and_groups_them_as_placing_each_then_regrouping_would() {
+    let texts: Vec<(IdeaId, String)> = FIXTURE
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (i as IdeaId, x.1.to_string()))
+        .collect();
+    // one stored group that stays as it is
+    let mut shaped = Engine::default();
+    shaped.restore(&texts[..2], &Constraints::default());
+    let kept = shaped.constraints();
+    let partition = |e: &Engine| {
+        let mut p: Vec<Vec<IdeaId>> = e
+            .groups()
+            .iter()
+            .map(|g| {
+                let mut m: Vec<IdeaId> = g.members.clone();
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        p.sort();
+        p
+    };
+    let mut slow = Engine::default();
+    slow.restore(&texts, &kept);
+    slow.regroup();
+    let mut fast = Engine::default();
+    fast.restore_and_regroup(&texts, &kept);
+    assert_eq!(partition(&fast), partition(&slow));
+    assert!(fast.groups().len() > 1);
+    check_invariants(&fast);
 }
 
 #[test]
