@@ -132,6 +132,10 @@ fn overlays() {
     snap(&mut h, "overlay_why");
     h.key(KeyCode::Esc).typed("r");
     snap(&mut h, "overlay_rename");
+    h.key(KeyCode::Esc).typed("m");
+    snap(&mut h, "board_pick_move");
+    h.typed("li");
+    snap(&mut h, "board_pick_move_filtered");
 }
 
 #[test]

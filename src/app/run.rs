@@ -266,8 +266,10 @@ impl RunState {
     }
 
     pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
-        if let StepState::Question(q) = &mut self.step {
-            q.type_key(&mut self.ws, key);
+        match &mut self.step {
+            StepState::Question(q) => q.type_key(&mut self.ws, key),
+            StepState::Board(b) if b.mark.is_some() => b.picker.type_key(key),
+            _ => {}
         }
     }
 
@@ -283,6 +285,7 @@ impl RunState {
     pub fn field_is_full(&self) -> bool {
         match &self.step {
             StepState::Question(q) => q.draft.is_full(),
+            StepState::Board(b) => b.mark.is_some() && b.picker.filter.is_full(),
             _ => false,
         }
     }
@@ -290,6 +293,10 @@ impl RunState {
     pub fn paste(&mut self, text: &str, clock: &dyn Clock) -> Option<Message> {
         match &mut self.step {
             StepState::Question(q) => q.paste(&mut self.ws, text, clock),
+            StepState::Board(b) if b.mark.is_some() => {
+                b.picker.paste(text);
+                None
+            }
             _ => None,
         }
     }

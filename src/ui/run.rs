@@ -56,7 +56,14 @@ fn layout(run: &RunState, area: Rect) -> RunLayout {
 }
 
 /// The run screen at monotonic time `now` (for the timebox).
-pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    run: &RunState,
+    keys: &crate::app::keymap::Keymap,
+    focused: bool,
+    now: Instant,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let session = run.session();
     let parts = layout(run, area);
     draw_header(run, now, frame, parts.header);
@@ -85,7 +92,7 @@ pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area
         Paragraph::new(prompt).wrap(Wrap { trim: true }),
         parts.prompt,
     );
-    steps::draw(run, focused, frame, parts.body);
+    steps::draw(run, keys, focused, frame, parts.body);
 }
 
 /// Lines the prompt and hint take when wrapped to `width`.
