@@ -65,6 +65,7 @@ pub fn selectable_list(
     item_height: u16,
 ) {
     let mut state = view.frame(selected, block.inner(area), item_height);
+    view.set_heights(items.iter().map(|i| i.height() as u16).collect());
     let list = List::new(items)
         .block(block)
         .highlight_style(theme::selected())
@@ -169,6 +170,59 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The room a list row has inside `area`: its border and the selection mark (`▶ `) left out.
+pub fn row_width(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(4)).max(1)
+}
+
+/// One list row that wraps instead of being cut: `head` on the first line, `text` wrapped in
+/// the room after it (later lines indented under the text), and `tail` after the text's last
+/// line, or on a line of its own when it does not fit there, its first part (a name)
+/// shortened first so the text always shows whole. `width` is the row's width in cells.
+pub fn wrapped_row(
+    head: Vec<Span<'static>>,
+    text: &str,
+    text_style: ratatui::style::Style,
+    mut tail: Vec<Span<'static>>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let indent: usize = head.iter().map(|s| s.width()).sum();
+    let room = width.saturating_sub(indent).max(8);
+    let pad = " ".repeat(indent);
+    let mut lines: Vec<Line<'static>> = wrap_words(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                head.clone()
+            } else {
+                vec![Span::raw(pad.clone())]
+            };
+            Line::from([lead, vec![Span::styled(part, text_style)]].concat())
+        })
+        .collect();
+    let tail_width: usize = tail.iter().map(|s| s.width()).sum();
+    if tail_width == 0 {
+        return lines;
+    }
+    let last = lines.last_mut().expect("one line at least");
+    if last.width() + tail_width <= width {
+        last.spans.extend(tail);
+        return lines;
+    }
+    // On a line of its own under the text; the name gives way if even that is too narrow.
+    let over = (indent + tail_width).saturating_sub(width);
+    if over > 0
+        && let Some(first) = tail.first_mut()
+    {
+        let keep = first.content.width().saturating_sub(over);
+        first.content = truncate(&first.content, keep).into();
+    }
+    lines.push(Line::from([vec![Span::raw(pad)], tail].concat()));
+    lines
+}
+
 /// How many participant rows to leave out at the top of a list `visible` rows high, so the
 /// participant in focus is always shown, however large the team.
 pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> usize {
@@ -211,6 +265,38 @@ pub fn dots_text(lang: crate::domain::Language, dots: u32) -> String {
         crate::i18n::trf(lang, "board.dots", &[&dots])
     };
     format!("  {shown} {count}")
+}
+
+/// The width of each column a bordered table with a selection mark gets in `area` (a cell
+/// less than the layout gives, so a wrapped line never reaches the next column).
+pub fn table_columns(widths: &[Constraint], area: Rect) -> Vec<usize> {
+    let inner = Rect {
+        width: area.width.saturating_sub(4),
+        ..area
+    };
+    Layout::horizontal(widths.to_vec())
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width.saturating_sub(1)).max(1))
+        .collect()
+}
+
+/// A table row whose cells wrap within their columns, as tall as its tallest cell.
+pub fn wrapped_table_row(cells: &[&str], columns: &[usize]) -> ratatui::widgets::Row<'static> {
+    let cells: Vec<Vec<Line<'static>>> = cells
+        .iter()
+        .zip(columns)
+        .map(|(text, width)| {
+            wrap_words(text, *width)
+                .into_iter()
+                .map(Line::raw)
+                .collect()
+        })
+        .collect();
+    let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    ratatui::widgets::Row::new(cells.into_iter().map(ratatui::widgets::Cell::from))
+        .height(u16::try_from(height).unwrap_or(u16::MAX))
 }
 
 /// A table of agreements (the bridge's, last time's): a dim header, the selected row marked,
@@ -317,6 +403,41 @@ mod tests {
             "we post about our projects on LinkedIn every week"
         );
         assert_eq!(wrap_words("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn a_wrapped_row_keeps_the_whole_text_and_puts_the_name_after_it() {
+        let text = "telling the people at my daughter's football club what a good place this is";
+        let rows = wrapped_row(
+            vec![Span::raw("  ")],
+            text,
+            ratatui::style::Style::default(),
+            vec![Span::raw(" — Annemarie-Christina van der Heijden")],
+            30,
+        );
+        let shown: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        assert!(shown.iter().all(|l| l.chars().count() <= 30), "{shown:?}");
+        let words: Vec<&str> = shown
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .take(text.split_whitespace().count())
+            .collect();
+        assert_eq!(words.join(" "), text, "{shown:?}");
+        let last = shown.last().unwrap();
+        assert!(
+            last.starts_with("   — Annemarie"),
+            "the name comes last: {shown:?}"
+        );
+        assert!(last.ends_with('…'), "and is shortened: {shown:?}");
+        let short = wrapped_row(
+            vec![],
+            "short",
+            Default::default(),
+            vec![Span::raw(" — Ann")],
+            30,
+        );
+        assert_eq!(short.len(), 1);
+        assert_eq!(short[0].to_string(), "short — Ann");
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
         );
         return;
     }
+    let width = widgets::row_width(area);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match *row {
@@ -71,25 +72,24 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
                     (true, true) => "▾ ",
                     (true, false) => "▸ ",
                 };
-                let mut spans = vec![
+                let head = vec![
                     Span::raw(if is_denominator(id) { "★ " } else { "  " }),
                     Span::styled(
                         format!("{fold}{}. ", number.get(&id).copied().unwrap_or(0)),
                         theme::dim(),
                     ),
-                    Span::styled(g.label.clone(), theme::accent()),
-                    Span::styled(
-                        format!(
-                            "  {}",
-                            trf(
-                                lang,
-                                "board.shared_by",
-                                &[&sharers.get(&id).copied().unwrap_or(0), &people]
-                            )
-                        ),
-                        theme::dim(),
-                    ),
                 ];
+                let mut spans = vec![Span::styled(
+                    format!(
+                        "  {}",
+                        trf(
+                            lang,
+                            "board.shared_by",
+                            &[&sharers.get(&id).copied().unwrap_or(0), &people]
+                        )
+                    ),
+                    theme::dim(),
+                )];
                 let dots = votes.get(&id).copied().unwrap_or(0);
                 if dots > 0 {
                     spans.push(Span::styled(
@@ -119,7 +119,13 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
                         theme::notice(),
                     ));
                 }
-                ListItem::new(Line::from(spans))
+                ListItem::new(widgets::wrapped_row(
+                    head,
+                    &g.label,
+                    theme::accent(),
+                    spans,
+                    width,
+                ))
             }
             BoardRow::Idea(_, idea) => {
                 let Some((i, n)) = index.get(&idea) else {
@@ -131,27 +137,27 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
                     .count()
                     + 1;
                 let step_title = trf(lang, "board.question_no", &[&question]);
-                // The idea comes first: who said it and where get what room is left.
-                let room = usize::from(area.width.saturating_sub(10));
-                let text = widgets::truncate(&i.text, room);
-                let rest =
-                    room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                let who = format!(
-                    " — {} · {step_title}",
-                    session.participant_name(i.participant)
-                );
-                let mut spans = vec![
-                    Span::raw("      "),
-                    Span::raw(text),
-                    Span::styled(widgets::truncate(&who, rest), theme::dim()),
-                ];
+                // The whole idea first, wrapped; who said it and where come after it.
+                let mut tail = vec![Span::styled(
+                    format!(
+                        " — {} · {step_title}",
+                        session.participant_name(i.participant)
+                    ),
+                    theme::dim(),
+                )];
                 if board.mark == Some(BoardMark::Move(idea)) {
-                    spans.push(Span::styled(
+                    tail.push(Span::styled(
                         format!("  ⇢ {}", tr(lang, "board.moving")),
                         theme::notice(),
                     ));
                 }
-                ListItem::new(Line::from(spans))
+                ListItem::new(widgets::wrapped_row(
+                    vec![Span::raw("      ")],
+                    &i.text,
+                    ratatui::style::Style::default(),
+                    tail,
+                    width,
+                ))
             }
         })
         .collect();
