@@ -54,7 +54,7 @@ fn filled(name: &str, language: Language) -> Harness {
     h.key(KeyCode::Tab).typed("monthly").enter();
     h.typed("t")
         .typed("Revisit the low pulse scores in March.")
-        .enter();
+        .ctrl('s');
     h.page_down(1);
     h
 }

@@ -26,6 +26,8 @@ pub enum Context {
     Help,
     Confirm,
     Prompt,
+    /// A form with a field of several lines (notes): Enter starts a new line.
+    PromptLines,
     /// The list of past sessions; typing filters it.
     Review,
     /// A comparison or a trend.
@@ -44,6 +46,7 @@ impl Context {
             Context::Setup
                 | Context::Question
                 | Context::Prompt
+                | Context::PromptLines
                 | Context::Review
                 | Context::BoardPick
         )
@@ -139,6 +142,11 @@ pub const KEYMAP: &[Binding] = keys! {
     Prompt K::Tab, NONE => A::NextField, "Tab", "key.next_field", true;
     Prompt K::BackTab, SHIFT => A::PrevField, "Shift-Tab", "key.prev_field", false;
     Prompt K::Esc, NONE => A::Cancel, "Esc", "key.cancel", true;
+
+    PromptLines K::Char('s'), CTRL => A::Commit, "Ctrl-S", "key.save", true;
+    PromptLines K::F(2), NONE => A::Commit, "F2", "key.save", true;
+    PromptLines K::Enter, ALT => A::Commit, "Alt-Enter", "key.save", false;
+    PromptLines K::Esc, NONE => A::Cancel, "Esc", "key.cancel", true;
 
     Home K::Up, NONE => A::Up, "↑", "key.previous", false;
     Home K::Down, NONE => A::Down, "↓", "key.next", false;

@@ -131,7 +131,7 @@ fn binding(entry: &Entry) -> Result<Binding, String> {
     })
 }
 
-const SCREENS: [(&str, Context); 17] = [
+const SCREENS: [(&str, Context); 18] = [
     ("everywhere", Context::Global),
     ("session", Context::Run),
     ("home", Context::Home),
@@ -147,6 +147,7 @@ const SCREENS: [(&str, Context); 17] = [
     ("help", Context::Help),
     ("confirm", Context::Confirm),
     ("form", Context::Prompt),
+    ("notes", Context::PromptLines),
     ("review", Context::Review),
     ("compare", Context::ReviewDetail),
 ];

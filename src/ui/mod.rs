@@ -1,5 +1,6 @@
 //! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
+mod field;
 pub(crate) mod footer;
 pub mod hit;
 mod home;

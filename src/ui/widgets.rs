@@ -1,57 +1,13 @@
-//! Small drawing helpers shared by the screens.
+//! Small drawing helpers shared by the screens (text fields are in `field`).
+
+pub use super::field::{field_line, text_area, text_field};
 
 use super::theme;
 use crate::app::list_view::ListView;
-use crate::app::text::TextField;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, Paragraph};
-
-/// A one-line text field in a bordered box; sets the terminal cursor when focused.
-pub fn text_field(frame: &mut Frame, area: Rect, title: &str, field: &TextField, focused: bool) {
-    let block = if focused {
-        Block::bordered()
-            .title(title.to_string())
-            .border_style(theme::focus())
-    } else {
-        Block::bordered().title(title.to_string())
-    };
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    field_line(frame, inner, field, focused);
-}
-
-/// The field's text on one line, scrolled so the cursor stays visible.
-pub fn field_line(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
-    if area.width == 0 || area.height == 0 {
-        return;
-    }
-    let text = field.text();
-    let cursor = field.cursor_chars();
-    let cursor_byte = text
-        .char_indices()
-        .nth(cursor)
-        .map_or(text.len(), |(i, _)| i);
-    let width = area.width as usize;
-    // Walk back from the cursor while the text before it still fits: one pass, so a long
-    // field costs no more than its length.
-    let mut start = cursor_byte;
-    let mut used = 0;
-    for (i, c) in text[..cursor_byte].char_indices().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w >= width {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    frame.render_widget(Paragraph::new(Line::raw(text[start..].to_string())), area);
-    if focused {
-        let x = area.x + used.min(width.saturating_sub(1)) as u16;
-        frame.set_cursor_position(Position::new(x, area.y));
-    }
-}
 
 /// A bordered list with the selected item marked, drawn into `area` through `view`, which
 /// keeps the scroll offset between frames and records where the items went (for clicks).
@@ -234,6 +190,17 @@ pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> us
     (focus_row + 1).saturating_sub(visible.max(1))
 }
 
+/// A titled box over what is behind it (a form, a picker); the room inside.
+pub fn popup_box(title: &str, frame: &mut Frame, popup: Rect) -> Rect {
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme::focus());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
+}
+
 /// A centred rectangle of at most the given size.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -344,29 +311,6 @@ impl AgreementTable<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    fn shown(text: &str, width: u16) -> (String, u16) {
-        let field = TextField::with_text(text);
-        let mut terminal = Terminal::new(TestBackend::new(width, 1)).unwrap();
-        terminal
-            .draw(|f| field_line(f, f.area(), &field, true))
-            .unwrap();
-        let cursor = terminal.get_cursor_position().unwrap().x;
-        let line: String = (0..width)
-            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
-            .collect();
-        (line, cursor)
-    }
-
-    #[test]
-    fn a_long_field_shows_its_end_with_the_cursor_after_it() {
-        let text = format!("{}tail", "a".repeat(50_000));
-        let (line, cursor) = shown(&text, 10);
-        assert_eq!(line, "aaaaatail ");
-        assert_eq!(cursor, 9);
-    }
 
     #[test]
     fn truncate_counts_cells_not_characters() {
@@ -438,12 +382,5 @@ mod tests {
         );
         assert_eq!(short.len(), 1);
         assert_eq!(short[0].to_string(), "short — Ann");
-    }
-
-    #[test]
-    fn wide_characters_are_never_cut_in_half() {
-        let (line, cursor) = shown("ab🎉🎉🎉", 6);
-        assert!(line.starts_with("🎉"), "{line:?}");
-        assert_eq!(cursor, 4);
     }
 }

@@ -9,7 +9,7 @@ use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
 pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let Some(mark) = board.mark else {
@@ -42,12 +42,7 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
             (trf(lang, "board.pick_merge_title", &[&label]), Some(group))
         }
     };
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme::focus());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = widgets::popup_box(&title, frame, popup);
     let [find, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     let label = format!("{}: ", tr(lang, "board.pick_find"));
     let label_width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;

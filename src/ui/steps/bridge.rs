@@ -50,8 +50,14 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
     let results = session.results(&run.step_id());
     let actions = results.map(|r| r.actions.as_slice()).unwrap_or_default();
     let notes = results.map(|r| r.notes.clone()).unwrap_or_default();
+    // The notes as many rows as they wrap to (line breaks kept), up to a third of the pane.
+    let note_rows: usize = notes
+        .lines()
+        .map(|l| widgets::wrap_words(l, usize::from(right.width.saturating_sub(2))).len())
+        .sum();
+    let notes_height = (note_rows as u16 + 2).clamp(4, (right.height / 3).max(4));
     let [table_area, notes_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(right);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(notes_height)]).areas(right);
     let widths = [
         Constraint::Percentage(55),
         Constraint::Percentage(20),
