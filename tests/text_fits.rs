@@ -207,3 +207,30 @@ fn checklist_lines_and_action_columns_wrap_in_full() {
         }
     }
 }
+
+#[test]
+fn agenda_titles_wrap_where_there_is_room_and_a_click_on_either_line_picks_the_step() {
+    use ambassador::ui::hit::{Hit, hit};
+    let mut h = Harness::session("fits-agenda", Language::En, &["Ann"]);
+    for (w, hgt) in [(160, 48), (100, 30)] {
+        let screen = h.render(w, hgt);
+        let agenda: Vec<String> = screen
+            .lines()
+            .map(|l| l.chars().take(26).collect())
+            .collect();
+        let joined = agenda.join("\n");
+        for title in h.run().session().template.steps.iter().map(|s| &s.title) {
+            for word in title.split_whitespace() {
+                assert!(joined.contains(word), "{word} of {title}:\n{joined}");
+            }
+        }
+        // "What is ambassadorship?" takes two lines; a click on the second picks it too.
+        let second = agenda
+            .iter()
+            .position(|l| l.contains("ambassadorship?"))
+            .unwrap() as u16;
+        let size = ratatui::layout::Rect::new(0, 0, w, hgt);
+        assert_eq!(hit(&h.app, size, 8, second), Some(Hit::Step(3)));
+        assert_eq!(hit(&h.app, size, 8, second + 1), Some(Hit::Step(4)));
+    }
+}

@@ -30,6 +30,8 @@ pub struct RunState {
     pub timebox: Timebox,
     /// Where draw last put the agenda's lines, for clicks on a step.
     pub agenda: Cell<Option<Rect>>,
+    /// The step each of those lines belongs to (a long title wraps to two lines).
+    pub agenda_steps: std::cell::RefCell<Vec<usize>>,
     /// The board's selection and the time left, for the room view.
     room: RoomFeed,
     /// Participants' devices may join (see `join`); dropped when the session closes.
@@ -51,6 +53,7 @@ impl RunState {
             step,
             timebox,
             agenda: Cell::new(None),
+            agenda_steps: Default::default(),
             room,
             join: None,
         };
