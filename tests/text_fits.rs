@@ -234,3 +234,41 @@ fn agenda_titles_wrap_where_there_is_room_and_a_click_on_either_line_picks_the_s
         assert_eq!(hit(&h.app, size, 8, second + 1), Some(Hit::Step(4)));
     }
 }
+
+#[test]
+fn long_session_titles_on_home_keep_the_end_that_tells_them_apart() {
+    use ambassador::domain::NewSession;
+    use ambassador::store::{SessionFile, resolve_template};
+    let mut h = Harness::home("fits-home-titles");
+    let paths = Harness::paths(h.dir.path());
+    let sessions = paths.ensure_sessions_dir().unwrap();
+    for end in ["North", "South"] {
+        let template =
+            resolve_template(&paths.templates_dir(), "ambassadorship", Some(Language::En)).unwrap();
+        let details = NewSession {
+            title: format!("Team Customer Success and Onboarding Region {end}"),
+            organisation: "Zorggroep Midden-Nederland".into(),
+            goal: String::new(),
+            facilitator: "Fay".into(),
+            participants: vec!["Ann".into()],
+            follows: None,
+        };
+        SessionFile::create(&sessions, template, details, &common::clock()).unwrap();
+    }
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Home { paths },
+        Box::new(common::clock()),
+    );
+    let screen = h.render(80, 24);
+    for end in ["North", "South"] {
+        let row = screen
+            .lines()
+            .find(|l| {
+                l.contains(&format!("Region {end}"))
+                    || l.contains(&format!("…{end}"))
+                    || l.contains(&format!("… {end}"))
+            })
+            .unwrap_or_else(|| panic!("the end of the title, {end}:\n{screen}"));
+        assert!(row.contains("Team Cus"), "and its start: {row}");
+    }
+}
