@@ -90,6 +90,16 @@ fn the_reports_show_both_lines() {
     );
     let json = render(&session, Format::Json, false);
     assert!(json.contains(&format!("{FIRST}\\n{SECOND}")), "{json}");
+    // Looked at again later (review opens it read-only), each line on a line of its own.
+    h.reopen_read_only();
+    assert_eq!(h.run().step_id(), "bridge");
+    let screen = h.render(100, 30);
+    let first = screen.lines().position(|l| l.contains(FIRST));
+    let second = screen.lines().position(|l| l.contains(SECOND));
+    assert!(
+        matches!((first, second), (Some(a), Some(b)) if b == a + 1),
+        "{screen}"
+    );
 }
 
 #[test]
