@@ -180,3 +180,124 @@ fn rename_clears_with_ctrl_u_and_fields_know_the_usual_line_editing_keys() {
     let label = ambassador::app::board::group_label(h.run().session(), "common_ground", group);
     assert_eq!(label, "big Xred", "Alt-→ went to the next word: {label}");
 }
+
+fn picking(h: &Harness) -> bool {
+    matches!(&h.run().step, StepState::Board(b) if b.mark.is_some())
+}
+
+#[test]
+fn typing_after_m_filters_the_groups_by_name_and_letters_never_act_on_the_board() {
+    let mut h = board("board-pick-filter");
+    // Give the third group a name with an accent.
+    h.typed("]]")
+        .typed("r")
+        .ctrl('u')
+        .typed("Koffie in het Café")
+        .enter();
+    let renamed = selected(&h).group();
+    let groups = board_rows(&h)
+        .iter()
+        .filter(|r| matches!(r, BoardRow::Group(_)))
+        .count();
+    h.key(KeyCode::Home).key(KeyCode::Down);
+    let BoardRow::Idea(from, idea) = selected(&h) else {
+        panic!("an idea row")
+    };
+    assert_ne!(from, renamed);
+    h.typed("m");
+    assert!(picking(&h));
+    let screen = h.render(100, 30);
+    assert!(
+        screen.contains("Find:") && screen.contains("type part of a group's name"),
+        "{screen}"
+    );
+    assert!(screen.contains(" 1. ") && screen.contains("Koffie in het Café"));
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        footer.contains("↑↓ choose") && footer.contains("Esc"),
+        "the footer says what to do: {footer}"
+    );
+    // Board letters (split, vote, merge, lock) only filter; nothing matches them.
+    h.typed("svgl");
+    assert!(picking(&h), "still picking");
+    let disk = h.on_disk();
+    assert!(disk.vote_totals("common_ground").is_empty(), "no dot given");
+    assert_eq!(
+        board_rows(&h)
+            .iter()
+            .filter(|r| matches!(r, BoardRow::Group(_)))
+            .count(),
+        groups,
+        "nothing split or merged"
+    );
+    let screen = h.render(100, 30);
+    assert!(screen.contains("No group name contains “svgl”"), "{screen}");
+    h.enter();
+    assert!(h.message().contains("Backspace"), "{}", h.message());
+    assert!(picking(&h));
+    // Backspace edits the filter; case and accents do not matter.
+    for _ in 0..4 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("CAFE");
+    let screen = h.render(100, 30);
+    assert!(screen.contains(" 1. Koffie in het Café"), "{screen}");
+    assert!(
+        !screen.contains("No group name"),
+        "the message went with the typing:\n{screen}"
+    );
+    match &h.run().step {
+        StepState::Board(b) => assert_eq!(
+            b.picker
+                .candidates(h.run().session(), "common_ground", b.rank)
+                .len(),
+            1,
+            "one group matches"
+        ),
+        _ => unreachable!(),
+    }
+    h.typed("1");
+    assert!(!picking(&h));
+    assert_eq!(group_of(&h, idea), renamed, "moved to the group found");
+    assert_eq!(
+        selected(&h),
+        BoardRow::Idea(renamed, idea),
+        "selection follows"
+    );
+    assert!(
+        h.message().contains("Koffie in het Café"),
+        "{}",
+        h.message()
+    );
+
+    // ↓ and Enter choose in the list; its own group says so; Esc cancels.
+    h.typed("m").typed("koffie");
+    h.enter();
+    assert!(h.message().contains("another group"), "{}", h.message());
+    assert!(picking(&h));
+    h.key(KeyCode::Esc);
+    assert!(!picking(&h));
+    assert_eq!(h.message(), "Nothing moved.");
+    assert_eq!(group_of(&h, idea), renamed);
+    h.typed("m").key(KeyCode::Down).enter();
+    assert_ne!(group_of(&h, idea), renamed, "↓ Enter moved it on");
+}
+
+#[test]
+fn the_board_footer_and_dots_line_show_the_users_own_keys() {
+    let mut h = board("board-pick-user-keys");
+    let paths = Harness::paths(h.dir.path());
+    std::fs::create_dir_all(&paths.config_dir).unwrap();
+    std::fs::write(
+        paths.config_dir.join("keys.ron"),
+        "[(screen: \"board\", key: \"ctrl-v\", does: \"add_dot\")]",
+    )
+    .unwrap();
+    h.reopen();
+    let screen = h.render(120, 40);
+    let dots = screen
+        .lines()
+        .find(|l| l.contains("each, "))
+        .unwrap_or_else(|| panic!("the dots line:\n{screen}"));
+    assert!(dots.contains("Ctrl-V"), "the user's key for a dot: {dots}");
+}

@@ -107,7 +107,15 @@ fn every_step_overlay_and_message_of_a_dutch_session_is_dutch() {
     walk.look(&mut h, "waarom samen");
     h.key(KeyCode::Esc).typed(" ").typed("r");
     walk.look(&mut h, "groep hernoemen");
-    h.key(KeyCode::Esc).typed("+");
+    h.key(KeyCode::Esc).typed("g");
+    walk.look(&mut h, "groep kiezen om mee samen te voegen");
+    h.typed("zzz");
+    walk.look(&mut h, "geen groep gevonden");
+    h.enter();
+    walk.look(&mut h, "geen groep gevonden, Enter");
+    h.key(KeyCode::Esc);
+    walk.look(&mut h, "samenvoegen geannuleerd");
+    h.typed("+");
     walk.look(&mut h, "fijner groeperen");
     h.key(KeyCode::F(9));
     walk.look(&mut h, "zaalscherm-opdracht");

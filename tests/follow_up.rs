@@ -435,11 +435,11 @@ fn a_merged_group_keeps_its_dots_and_a_split_says_where_they_stay() {
     h.typed("vv").key(KeyCode::Tab);
     select_group(&mut h, first);
     h.typed("v");
-    // Merge the second group into the first: g on it, then Enter on the target.
+    // Merge the second group into the first: g on it, then its name typed and Enter.
     select_group(&mut h, second);
     h.typed("g");
-    select_group(&mut h, first);
-    h.enter();
+    let label = ambassador::app::board::group_label(h.run().session(), "common_ground", first);
+    h.typed(&label.to_uppercase()).enter();
     assert!(
         h.message().starts_with("Merged into"),
         "{}",

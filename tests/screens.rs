@@ -54,7 +54,7 @@ fn filled(name: &str, language: Language) -> Harness {
     h.key(KeyCode::Tab).typed("monthly").enter();
     h.typed("t")
         .typed("Revisit the low pulse scores in March.")
-        .enter();
+        .ctrl('s');
     h.page_down(1);
     h
 }
@@ -132,6 +132,10 @@ fn overlays() {
     snap(&mut h, "overlay_why");
     h.key(KeyCode::Esc).typed("r");
     snap(&mut h, "overlay_rename");
+    h.key(KeyCode::Esc).typed("m");
+    snap(&mut h, "board_pick_move");
+    h.typed("li");
+    snap(&mut h, "board_pick_move_filtered");
 }
 
 #[test]

@@ -103,3 +103,172 @@ fn a_long_session_title_keeps_its_end_in_the_header() {
         "{header}"
     );
 }
+
+/// Every word of `text` somewhere on `screen`, at least `times` times.
+fn all_words_shown(screen: &str, text: &str, times: usize, what: &str) {
+    for word in text.split_whitespace() {
+        let n = screen.matches(word).count();
+        assert!(
+            n >= times,
+            "{what}: \"{word}\" shown {n} times, not {times}:\n{screen}"
+        );
+    }
+}
+
+const LONG_NAME: &str = "Annemarie-Christina van der Heijden-Vermeulen";
+const OTHER_IDEA: &str =
+    "sharing honest stories about our projects with clients at networking drinks every month";
+
+#[test]
+fn long_ideas_wrap_in_full_in_the_idea_list_and_on_the_board_at_both_sizes() {
+    let mut h = Harness::session("fits-wrap-ideas", Language::En, &[LONG_NAME, "Bob"]);
+    h.page_down(3)
+        .idea(LONG_IDEA)
+        .key(KeyCode::Tab)
+        .idea(OTHER_IDEA);
+    for (w, hgt) in [(80, 24), (160, 48)] {
+        let screen = h.render(w, hgt);
+        // Once in the idea list, once in the live groups beside it.
+        all_words_shown(&screen, LONG_IDEA, 2, "the idea list");
+        all_words_shown(&screen, OTHER_IDEA, 2, "the idea list");
+    }
+    h.page_down(4);
+    for (w, hgt) in [(80, 24), (160, 48)] {
+        let screen = h.render(w, hgt);
+        all_words_shown(&screen, LONG_IDEA, 1, "the board");
+        all_words_shown(&screen, OTHER_IDEA, 1, "the board");
+        let idea = screen.find("telling").unwrap();
+        let author = screen.find("Annemarie").expect("the author shows too");
+        assert!(idea < author, "the idea before its author:\n{screen}");
+    }
+}
+
+#[test]
+fn the_selected_row_stays_in_view_when_rows_take_several_lines() {
+    let mut h = Harness::session("fits-wrap-scroll", Language::En, &["Ann", "Bob"]);
+    h.page_down(3);
+    let ideas: Vec<String> = (0..12)
+        .map(|i| format!("idea number {i} about something quite different from the others {i}x{i}"))
+        .collect();
+    for idea in &ideas {
+        h.idea(idea);
+    }
+    h.page_down(4).key(KeyCode::End);
+    let rows = ambassador::app::board_rows(h.run().session(), "common_ground");
+    let Some(ambassador::app::board::BoardRow::Idea(_, last)) = rows.last().copied() else {
+        panic!("the board ends with an idea")
+    };
+    let text = h.run().session().find_idea(last).unwrap().text.clone();
+    let unique = text.split_whitespace().last().unwrap().to_string();
+    for (w, hgt) in [(80, 24), (160, 48)] {
+        let screen = h.render(w, hgt);
+        assert!(
+            screen.contains(&unique),
+            "the last idea, selected, in view: {text}\n{screen}"
+        );
+        let start = text
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains('▶') && l.contains(&start)),
+            "the mark on it:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn checklist_lines_and_action_columns_wrap_in_full() {
+    let mut h = Harness::session("fits-wrap-actions", Language::En, &["Ann", "Bob"]);
+    let checklist: Vec<String> = match &h.run().session().current_step().kind {
+        ambassador::domain::StepKind::Script { checklist } => checklist.clone(),
+        _ => panic!("the first step is a script"),
+    };
+    let screen = h.render(80, 24);
+    for line in &checklist {
+        all_words_shown(&screen, line, 1, "the checklist");
+    }
+    let what = "write one honest story about a client project for the intranet every month";
+    let who = "Ann, Bob and the comms team of the north";
+    let when = "before the summer holidays of next year";
+    h.page_down(8)
+        .typed("a")
+        .typed(what)
+        .key(KeyCode::Tab)
+        .typed(who);
+    h.key(KeyCode::Tab).typed(when).enter();
+    for (w, hgt) in [(80, 24), (160, 48)] {
+        let screen = h.render(w, hgt);
+        for text in [what, who, when] {
+            all_words_shown(&screen, text, 1, "the action");
+        }
+    }
+}
+
+#[test]
+fn agenda_titles_wrap_where_there_is_room_and_a_click_on_either_line_picks_the_step() {
+    use ambassador::ui::hit::{Hit, hit};
+    let mut h = Harness::session("fits-agenda", Language::En, &["Ann"]);
+    for (w, hgt) in [(160, 48), (100, 30)] {
+        let screen = h.render(w, hgt);
+        let agenda: Vec<String> = screen
+            .lines()
+            .map(|l| l.chars().take(26).collect())
+            .collect();
+        let joined = agenda.join("\n");
+        for title in h.run().session().template.steps.iter().map(|s| &s.title) {
+            for word in title.split_whitespace() {
+                assert!(joined.contains(word), "{word} of {title}:\n{joined}");
+            }
+        }
+        // "What is ambassadorship?" takes two lines; a click on the second picks it too.
+        let second = agenda
+            .iter()
+            .position(|l| l.contains("ambassadorship?"))
+            .unwrap() as u16;
+        let size = ratatui::layout::Rect::new(0, 0, w, hgt);
+        assert_eq!(hit(&h.app, size, 8, second), Some(Hit::Step(3)));
+        assert_eq!(hit(&h.app, size, 8, second + 1), Some(Hit::Step(4)));
+    }
+}
+
+#[test]
+fn long_session_titles_on_home_keep_the_end_that_tells_them_apart() {
+    use ambassador::domain::NewSession;
+    use ambassador::store::{SessionFile, resolve_template};
+    let mut h = Harness::home("fits-home-titles");
+    let paths = Harness::paths(h.dir.path());
+    let sessions = paths.ensure_sessions_dir().unwrap();
+    for end in ["North", "South"] {
+        let template =
+            resolve_template(&paths.templates_dir(), "ambassadorship", Some(Language::En)).unwrap();
+        let details = NewSession {
+            title: format!("Team Customer Success and Onboarding Region {end}"),
+            organisation: "Zorggroep Midden-Nederland".into(),
+            goal: String::new(),
+            facilitator: "Fay".into(),
+            participants: vec!["Ann".into()],
+            follows: None,
+        };
+        SessionFile::create(&sessions, template, details, &common::clock()).unwrap();
+    }
+    h.app = ambassador::app::App::new(
+        ambassador::app::Start::Home { paths },
+        Box::new(common::clock()),
+    );
+    let screen = h.render(80, 24);
+    for end in ["North", "South"] {
+        let row = screen
+            .lines()
+            .find(|l| {
+                l.contains(&format!("Region {end}"))
+                    || l.contains(&format!("…{end}"))
+                    || l.contains(&format!("… {end}"))
+            })
+            .unwrap_or_else(|| panic!("the end of the title, {end}:\n{screen}"));
+        assert!(row.contains("Team Cus"), "and its start: {row}");
+    }
+}

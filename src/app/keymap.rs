@@ -17,6 +17,8 @@ pub enum Context {
     Roles,
     Question,
     Board,
+    /// On the board with an idea or a group picked up: typing filters the groups to drop it on.
+    BoardPick,
     Bridge,
     Close,
     /// A follow-up's "last time we agreed" step.
@@ -24,6 +26,8 @@ pub enum Context {
     Help,
     Confirm,
     Prompt,
+    /// A form with a field of several lines (notes): Enter starts a new line.
+    PromptLines,
     /// The list of past sessions; typing filters it.
     Review,
     /// A comparison or a trend.
@@ -39,7 +43,12 @@ impl Context {
     pub fn is_typing(self) -> bool {
         matches!(
             self,
-            Context::Setup | Context::Question | Context::Prompt | Context::Review
+            Context::Setup
+                | Context::Question
+                | Context::Prompt
+                | Context::PromptLines
+                | Context::Review
+                | Context::BoardPick
         )
     }
 
@@ -52,6 +61,7 @@ impl Context {
                 | Context::Roles
                 | Context::Question
                 | Context::Board
+                | Context::BoardPick
                 | Context::Bridge
                 | Context::Close
                 | Context::LastTime
@@ -132,6 +142,11 @@ pub const KEYMAP: &[Binding] = keys! {
     Prompt K::Tab, NONE => A::NextField, "Tab", "key.next_field", true;
     Prompt K::BackTab, SHIFT => A::PrevField, "Shift-Tab", "key.prev_field", false;
     Prompt K::Esc, NONE => A::Cancel, "Esc", "key.cancel", true;
+
+    PromptLines K::Char('s'), CTRL => A::Commit, "Ctrl-S", "key.save", true;
+    PromptLines K::F(2), NONE => A::Commit, "F2", "key.save", true;
+    PromptLines K::Enter, ALT => A::Commit, "Alt-Enter", "key.save", false;
+    PromptLines K::Esc, NONE => A::Cancel, "Esc", "key.cancel", true;
 
     Home K::Up, NONE => A::Up, "↑", "key.previous", false;
     Home K::Down, NONE => A::Down, "↓", "key.next", false;
@@ -238,7 +253,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Board K::Char('+'), NONE => A::Coarser, "+", "key.coarser", false;
     Board K::Char('-'), NONE => A::Finer, "-", "key.finer", false;
     Board K::Esc, NONE => A::Cancel, "Esc", "key.cancel_mark", false;
-    Board K::Enter, NONE => A::Commit, "Enter", "key.drop_here", false;
+    Board K::Enter, NONE => A::Commit, "Enter", "key.open_group", false;
     Board K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
     Board K::Char('['), NONE => A::PrevGroup, "[ ]", "key.group_jump", true;
     Board K::Char(']'), NONE => A::NextGroup, "]", "key.group_jump", false;
@@ -256,6 +271,20 @@ pub const KEYMAP: &[Binding] = keys! {
     Board K::Char('7'), NONE => A::Pick(7), "7", "key.pick_group", false;
     Board K::Char('8'), NONE => A::Pick(8), "8", "key.pick_group", false;
     Board K::Char('9'), NONE => A::Pick(9), "9", "key.pick_group", false;
+
+    BoardPick K::Up, NONE => A::Up, "↑↓", "key.choose_group", true;
+    BoardPick K::Down, NONE => A::Down, "↓", "key.choose_group", false;
+    BoardPick K::Enter, NONE => A::Commit, "Enter", "key.drop_there", true;
+    BoardPick K::Esc, NONE => A::Cancel, "Esc", "key.cancel", true;
+    BoardPick K::Char('1'), NONE => A::Pick(1), "1–9", "key.pick_listed", true;
+    BoardPick K::Char('2'), NONE => A::Pick(2), "2", "key.pick_listed", false;
+    BoardPick K::Char('3'), NONE => A::Pick(3), "3", "key.pick_listed", false;
+    BoardPick K::Char('4'), NONE => A::Pick(4), "4", "key.pick_listed", false;
+    BoardPick K::Char('5'), NONE => A::Pick(5), "5", "key.pick_listed", false;
+    BoardPick K::Char('6'), NONE => A::Pick(6), "6", "key.pick_listed", false;
+    BoardPick K::Char('7'), NONE => A::Pick(7), "7", "key.pick_listed", false;
+    BoardPick K::Char('8'), NONE => A::Pick(8), "8", "key.pick_listed", false;
+    BoardPick K::Char('9'), NONE => A::Pick(9), "9", "key.pick_listed", false;
 
     Bridge K::Char('a'), NONE => A::New, "a", "key.add_action", true;
     Bridge K::Up, NONE => A::Up, "↑", "key.previous", false;
@@ -343,6 +372,14 @@ impl Keymap {
             .filter(move |b| b.context == layer)
     }
 
+    /// The key shown for an action in a context (the user's own first), if any key does it.
+    pub fn label_of(&self, context: Context, action: Action) -> Option<&'static str> {
+        self.bindings_for(context)
+            .into_iter()
+            .find(|b| b.action == action)
+            .map(|b| b.key_label)
+    }
+
     /// The action for a key: the context's own bindings, then the run screen's for session
     /// steps, then the global ones.
     pub fn resolve(&self, context: Context, key: KeyEvent) -> Option<Action> {
@@ -413,6 +450,15 @@ mod tests {
                 assert_eq!(resolve(ctx, key(K::Char(c), NONE)), None, "{ctx:?} {c}");
             }
         }
+        // Picking a group on the board: letters filter (none is a board key), numbers pick.
+        assert!(C::BoardPick.is_typing());
+        for c in ['m', 'g', 's', 'v', 'x', 'f', 'r', ' ', '?', 'é', '[', '+'] {
+            assert_eq!(resolve(C::BoardPick, key(K::Char(c), NONE)), None, "{c}");
+        }
+        assert_eq!(
+            resolve(C::BoardPick, key(K::Char('2'), NONE)),
+            Some(A::Pick(2))
+        );
     }
 
     #[test]

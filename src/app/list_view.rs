@@ -10,6 +10,8 @@ pub struct ListView {
     state: RefCell<ListState>,
     area: Cell<Rect>,
     item_height: Cell<u16>,
+    /// Each item's height as last drawn, when items wrap to different heights.
+    heights: RefCell<Vec<u16>>,
 }
 
 impl ListView {
@@ -28,6 +30,11 @@ impl ListView {
         state
     }
 
+    /// Items of different heights (rows that wrap): clicks find the item by these.
+    pub fn set_heights(&self, heights: Vec<u16>) {
+        *self.heights.borrow_mut() = heights;
+    }
+
     /// Forgets where the list was drawn (it is not on screen now).
     pub fn hide(&self) {
         self.area.set(Rect::default());
@@ -41,6 +48,36 @@ impl ListView {
             return None;
         }
         let offset = self.state.borrow().offset();
-        Some(offset + usize::from((at.y - area.y) / height))
+        let heights = self.heights.borrow();
+        if heights.is_empty() {
+            return Some(offset + usize::from((at.y - area.y) / height));
+        }
+        let mut bottom = area.y;
+        for (i, h) in heights.iter().enumerate().skip(offset) {
+            bottom = bottom.saturating_add(*h);
+            if at.y < bottom {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_click_finds_the_item_when_items_wrap_to_several_lines() {
+        let view = ListView::default();
+        drop(view.frame(Some(0), Rect::new(0, 1, 20, 10), 1));
+        view.set_heights(vec![1, 3, 2]);
+        let at = |y| view.row_at(Position::new(2, y));
+        assert_eq!(at(1), Some(0));
+        assert_eq!(at(2), Some(1));
+        assert_eq!(at(4), Some(1));
+        assert_eq!(at(5), Some(2));
+        assert_eq!(at(7), None, "below the last item");
+        assert_eq!(at(0), None, "above the list");
     }
 }

@@ -295,6 +295,10 @@ impl App {
                         ));
                         return;
                     }
+                    // What the picker said is about the filter as it was.
+                    if run.context() == Context::BoardPick {
+                        self.message = None;
+                    }
                     run.type_key(key);
                     run.field_is_full()
                 }

@@ -25,6 +25,7 @@ impl Overlay {
         match self {
             Overlay::Help => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Prompt(p) if p.is_multi_line() => Context::PromptLines,
             Overlay::Prompt(_) => Context::Prompt,
             Overlay::Info { .. } => Context::Help,
             Overlay::Join { .. } => Context::Join,
@@ -89,6 +90,21 @@ impl Prompt {
             focus: 0,
             error: None,
         }
+    }
+
+    /// A form of one field of several lines (notes): Enter starts a new line.
+    pub fn lines(purpose: PromptPurpose, title: String, label: String, text: &str) -> Prompt {
+        Prompt {
+            purpose,
+            title,
+            fields: vec![(label, TextField::multi_line(text))],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn is_multi_line(&self) -> bool {
+        self.fields.iter().any(|(_, f)| f.is_multi_line())
     }
 
     pub fn field_mut(&mut self) -> &mut TextField {

@@ -30,6 +30,8 @@ pub struct RunState {
     pub timebox: Timebox,
     /// Where draw last put the agenda's lines, for clicks on a step.
     pub agenda: Cell<Option<Rect>>,
+    /// The step each of those lines belongs to (a long title wraps to two lines).
+    pub agenda_steps: std::cell::RefCell<Vec<usize>>,
     /// The board's selection and the time left, for the room view.
     room: RoomFeed,
     /// Participants' devices may join (see `join`); dropped when the session closes.
@@ -51,6 +53,7 @@ impl RunState {
             step,
             timebox,
             agenda: Cell::new(None),
+            agenda_steps: Default::default(),
             room,
             join: None,
         };
@@ -273,8 +276,10 @@ impl RunState {
     }
 
     pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
-        if let StepState::Question(q) = &mut self.step {
-            q.type_key(&mut self.ws, key);
+        match &mut self.step {
+            StepState::Question(q) => q.type_key(&mut self.ws, key),
+            StepState::Board(b) if b.mark.is_some() => b.picker.type_key(key),
+            _ => {}
         }
     }
 
@@ -290,6 +295,7 @@ impl RunState {
     pub fn field_is_full(&self) -> bool {
         match &self.step {
             StepState::Question(q) => q.draft.is_full(),
+            StepState::Board(b) => b.mark.is_some() && b.picker.filter.is_full(),
             _ => false,
         }
     }
@@ -297,6 +303,10 @@ impl RunState {
     pub fn paste(&mut self, text: &str, clock: &dyn Clock) -> Option<Message> {
         match &mut self.step {
             StepState::Question(q) => q.paste(&mut self.ws, text, clock),
+            StepState::Board(b) if b.mark.is_some() => {
+                b.picker.paste(text);
+                None
+            }
             _ => None,
         }
     }

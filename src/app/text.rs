@@ -1,5 +1,5 @@
-//! A one-line text field (ratatui-textarea underneath): wide characters, emoji and combining
-//! accents edit as one character each.
+//! A text field (ratatui-textarea underneath): one line, or several for notes. Wide
+//! characters, emoji and combining accents edit as one character each.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -12,6 +12,8 @@ pub const MAX_CHARS: usize = 2000;
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
     area: TextArea<'static>,
+    /// Enter starts a new line and line breaks are kept (notes); else one line.
+    multi_line: bool,
 }
 
 impl TextField {
@@ -21,8 +23,36 @@ impl TextField {
         f
     }
 
+    /// A field of several lines: Enter starts a new line, ↑↓ move between lines, and
+    /// the text keeps its line breaks.
+    pub fn multi_line(text: &str) -> TextField {
+        let mut f = TextField {
+            multi_line: true,
+            ..TextField::default()
+        };
+        f.set_text(text);
+        f
+    }
+
+    pub fn is_multi_line(&self) -> bool {
+        self.multi_line
+    }
+
     pub fn text(&self) -> String {
-        self.area.lines().join(" ")
+        self.area
+            .lines()
+            .join(if self.multi_line { "\n" } else { " " })
+    }
+
+    /// The lines as typed, for drawing a field of several lines.
+    pub fn lines(&self) -> &[String] {
+        self.area.lines()
+    }
+
+    /// The cursor's line and its position in that line, in characters.
+    pub fn cursor(&self) -> (usize, usize) {
+        let c = self.area.cursor();
+        (c.0, c.1)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -30,12 +60,28 @@ impl TextField {
     }
 
     pub fn set_text(&mut self, text: &str) {
-        let one_line: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        self.area = TextArea::new(vec![one_line]);
+        let lines: Vec<String> = if self.multi_line {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            text.split('\n').map(|l| self.clean(l)).collect()
+        } else {
+            vec![self.clean(text)]
+        };
+        self.area = TextArea::new(lines);
+        self.area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         self.area.move_cursor(ratatui_textarea::CursorMove::End);
+    }
+
+    /// Control characters as spaces; in a field of several lines a line break stays.
+    fn clean(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_control() && !(self.multi_line && c == '\n') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
     }
 
     pub fn clear(&mut self) {
@@ -46,13 +92,10 @@ impl TextField {
     /// false when the text was cut to keep the field within `MAX_CHARS`.
     pub fn insert(&mut self, text: &str) -> bool {
         let room = MAX_CHARS.saturating_sub(self.len_chars());
-        let one_line: String = text
-            .chars()
-            .take(room)
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let whole = one_line.chars().count() == text.chars().count();
-        self.area.insert_str(one_line);
+        let kept: String = text.chars().take(room).collect();
+        let whole = kept.chars().count() == text.chars().count();
+        let kept = self.clean(&kept.replace("\r\n", "\n").replace('\r', "\n"));
+        self.area.insert_str(kept);
         whole
     }
 
@@ -70,7 +113,15 @@ impl TextField {
         let is_newline = matches!(key.code, KeyCode::Enter)
             || (key.modifiers.contains(KeyModifiers::CONTROL)
                 && matches!(key.code, KeyCode::Char('m' | 'j')));
+        if is_newline && self.multi_line {
+            self.area.insert_newline();
+            return true;
+        }
         if is_newline || matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+            return false;
+        }
+        // One line: ↑↓ are not the field's (the screen may use them).
+        if !self.multi_line && matches!(key.code, KeyCode::Up | KeyCode::Down) {
             return false;
         }
         let adds = matches!(key.code, KeyCode::Char(_))
@@ -78,6 +129,11 @@ impl TextField {
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if adds && self.len_chars() >= MAX_CHARS {
+            return false;
+        }
+        // Ctrl-U at a line's start clears nothing (the field would join the lines).
+        let ctrl_u = key.code == KeyCode::Char('u') && key.modifiers == KeyModifiers::CONTROL;
+        if ctrl_u && self.area.cursor().1 == 0 {
             return false;
         }
         if let Some(edit) = line_editing(key) {
@@ -103,10 +159,14 @@ impl TextField {
                 }),
                 _ => return self.area.input(key),
             };
+            if n == 0 {
+                // At the start or the end of a line: joins or crosses lines (several lines).
+                return self.multi_line && self.area.input(key);
+            }
             for _ in 0..n {
                 step(&mut self.area);
             }
-            return n > 0;
+            return true;
         }
         self.area.input(key)
     }
@@ -117,7 +177,7 @@ impl TextField {
         let line = self
             .area
             .lines()
-            .first()
+            .get(self.area.cursor().0)
             .map(String::as_str)
             .unwrap_or_default();
         let cursor = self.cursor_chars();
@@ -239,5 +299,41 @@ mod tests {
         f.insert("one\ntwo");
         assert!(!f.input(key(KeyCode::Enter)));
         assert_eq!(f.text(), "one two");
+    }
+
+    #[test]
+    fn a_field_of_several_lines_keeps_its_line_breaks() {
+        let mut f = TextField::multi_line("");
+        f.insert("Revisit the pulse");
+        assert!(f.input(key(KeyCode::Enter)), "Enter starts a new line");
+        f.insert("in March");
+        assert_eq!(f.text(), "Revisit the pulse\nin March");
+        assert_eq!(f.cursor(), (1, 8));
+        f.input(key(KeyCode::Up));
+        assert_eq!(f.cursor().0, 0, "↑ goes to the line above");
+        f.input(key(KeyCode::Down));
+        f.input(key(KeyCode::Home));
+        assert_eq!(f.cursor(), (1, 0));
+        f.input(key(KeyCode::Backspace));
+        assert_eq!(
+            f.text(),
+            "Revisit the pulsein March",
+            "Backspace joins the lines"
+        );
+        f.input(key(KeyCode::Enter));
+        f.input(with(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(
+            f.text(),
+            "Revisit the pulse\nin March",
+            "Ctrl-U on the line only"
+        );
+        f.insert("a\r\nb\u{7}");
+        assert_eq!(f.text(), "Revisit the pulse\na\nb in March");
+        assert_eq!(TextField::multi_line("x\ny").text(), "x\ny");
+        assert_eq!(
+            TextField::with_text("x\ny").text(),
+            "x y",
+            "one line stays one line"
+        );
     }
 }

@@ -131,7 +131,7 @@ fn binding(entry: &Entry) -> Result<Binding, String> {
     })
 }
 
-const SCREENS: [(&str, Context); 16] = [
+const SCREENS: [(&str, Context); 18] = [
     ("everywhere", Context::Global),
     ("session", Context::Run),
     ("home", Context::Home),
@@ -141,11 +141,13 @@ const SCREENS: [(&str, Context); 16] = [
     ("roles", Context::Roles),
     ("question", Context::Question),
     ("board", Context::Board),
+    ("board_pick", Context::BoardPick),
     ("bridge", Context::Bridge),
     ("close", Context::Close),
     ("help", Context::Help),
     ("confirm", Context::Confirm),
     ("form", Context::Prompt),
+    ("notes", Context::PromptLines),
     ("review", Context::Review),
     ("compare", Context::ReviewDetail),
 ];

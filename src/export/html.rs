@@ -95,7 +95,8 @@ fn section(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
             out,
             "<p class=\"notes\"><strong>{}:</strong> {}</p>",
             esc(tr(s.language, "bridge.notes")),
-            esc(notes)
+            // The notes' line breaks, kept.
+            esc(notes).replace('\n', "<br>\n")
         );
     }
     out.push_str("</section>\n");

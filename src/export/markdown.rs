@@ -134,11 +134,18 @@ fn step_section(out: &mut String, session: &Session, step: &Step, anonymous: boo
         out.push('\n');
     }
     if !results.notes.is_empty() {
+        // Each line of the notes as typed: a backslash at a line's end is a line break.
+        let lines: Vec<String> = results
+            .notes
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(escape)
+            .collect();
         let _ = writeln!(
             out,
-            "**{}:** {}\n",
+            "**{}:**\\\n{}\n",
             tr(lang, "bridge.notes"),
-            escape(&results.notes)
+            lines.join("\\\n")
         );
     }
 }

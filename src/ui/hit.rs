@@ -28,8 +28,8 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
             if let Some(agenda) = r.agenda.get()
                 && agenda.contains(at)
             {
-                let step = usize::from(row - agenda.y);
-                return (step < r.session().template.steps.len()).then_some(Hit::Step(step));
+                let line = usize::from(row - agenda.y);
+                return r.agenda_steps.borrow().get(line).copied().map(Hit::Step);
             }
             return r.step.list().and_then(|l| l.row_at(at)).map(Hit::Row);
         }

@@ -59,7 +59,7 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     let items: Vec<ListItem> = home
         .listings
         .iter()
-        .map(|l| listing_item(l, home, lang))
+        .map(|l| listing_item(l, home, lang, super::widgets::row_width(body)))
         .collect();
     let block = Block::bordered().title(format!(
         " {} ({}) ",
@@ -71,7 +71,12 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     super::widgets::selectable_list(frame, body, block, items, &home.list, selected, 2);
 }
 
-fn listing_item(listing: &Listing, home: &HomeState, lang: Language) -> ListItem<'static> {
+fn listing_item(
+    listing: &Listing,
+    home: &HomeState,
+    lang: Language,
+    width: usize,
+) -> ListItem<'static> {
     let progress = match listing {
         Listing::Session(s) if s.finished => tr(lang, "home.finished").to_string(),
         Listing::Session(s) => trf(lang, "home.step_of", &[&s.step, &s.steps]),
@@ -91,5 +96,5 @@ fn listing_item(listing: &Listing, home: &HomeState, lang: Language) -> ListItem
             .collect(),
         _ => Vec::new(),
     };
-    super::listing::session_item(listing, lang, badges, &progress)
+    super::listing::session_item(listing, lang, badges, &progress, width)
 }

@@ -7,14 +7,18 @@ use crate::store::Listing;
 use jiff::tz::TimeZone;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
+use unicode_width::UnicodeWidthStr;
 
 /// Date, title and organisation, then `badges`; below, who took part, the number of ideas and
-/// `detail`. An unreadable file shows its name and error instead, never hidden.
+/// `detail`. An unreadable file shows its name and error instead, never hidden. A title too
+/// long for `width` cells is shortened in the middle, so the end that tells sessions apart
+/// ("… North", "… South") and the badges after it still show.
 pub fn session_item(
     listing: &Listing,
     lang: Language,
     badges: Vec<Span<'static>>,
     detail: &str,
+    width: usize,
 ) -> ListItem<'static> {
     match listing {
         Listing::Session(s) => {
@@ -29,9 +33,19 @@ pub fn session_item(
             } else {
                 s.participants.join(", ")
             };
+            let date = format!("{date}  ");
+            let others: usize = [date.as_str(), org.as_str()]
+                .iter()
+                .map(|t| UnicodeWidthStr::width(*t))
+                .chain(badges.iter().map(Span::width))
+                .sum();
+            let room = width.saturating_sub(others).max(16);
             let mut head = vec![
-                Span::styled(format!("{date}  "), theme::dim()),
-                Span::styled(s.title.clone(), theme::prompt()),
+                Span::styled(date, theme::dim()),
+                Span::styled(
+                    super::widgets::shorten_middle(&s.title, room),
+                    theme::prompt(),
+                ),
                 Span::raw(org),
             ];
             head.extend(badges);

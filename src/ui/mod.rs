@@ -1,5 +1,6 @@
 //! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
+mod field;
 pub(crate) mod footer;
 pub mod hit;
 mod home;
@@ -60,7 +61,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
         Screen::Setup(setup) => setup::draw(setup, frame, body),
         Screen::Review(review) => review::draw(review, frame, body),
-        Screen::Run(run) => run::draw(run, app.overlay.is_none(), app.now(), frame, body),
+        Screen::Run(run) => run::draw(
+            run,
+            app.keys(),
+            app.overlay.is_none(),
+            app.now(),
+            frame,
+            body,
+        ),
     }
     if let Some(m) = &app.message {
         let style = if m.is_error {

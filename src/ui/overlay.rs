@@ -43,15 +43,10 @@ pub fn draw(
                 popup,
             );
         }
+        Overlay::Prompt(p) if p.is_multi_line() => lines_prompt(p, lang, frame, area),
         Overlay::Prompt(p) => {
             let height = p.fields.len() as u16 * 3 + 3;
-            let popup = widgets::centered(area, 70, height);
-            frame.render_widget(Clear, popup);
-            let block = Block::bordered()
-                .title(format!(" {} ", p.title))
-                .border_style(theme::focus());
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
+            let inner = widgets::popup_box(&p.title, frame, widgets::centered(area, 70, height));
             let mut constraints: Vec<Constraint> =
                 p.fields.iter().map(|_| Constraint::Length(3)).collect();
             constraints.push(Constraint::Length(1));
@@ -149,4 +144,30 @@ fn help(
             .block(Block::bordered().title(format!(" {} ", tr(lang, "ui.help_title")))),
         popup,
     );
+}
+
+/// A form of one field of several lines (notes): a larger box, the lines wrapped, the
+/// cursor in view, and how to start a line, save and cancel.
+fn lines_prompt(p: &crate::app::Prompt, lang: Language, frame: &mut Frame, area: Rect) {
+    let Some((label, field)) = p.fields.first() else {
+        return;
+    };
+    let height = area.height.saturating_sub(4).clamp(8, 16);
+    let inner = widgets::popup_box(&p.title, frame, widgets::centered(area, 76, height));
+    let [field_area, keys] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
+    let boxed = Block::bordered().border_style(theme::focus());
+    let boxed = if *label == p.title {
+        boxed
+    } else {
+        boxed.title(format!(" {label} "))
+    };
+    let text = boxed.inner(field_area);
+    frame.render_widget(boxed, field_area);
+    widgets::text_area(frame, text, field, true);
+    let line = match &p.error {
+        Some(e) => Line::styled(e.clone(), theme::error()),
+        None => Line::styled(tr(lang, "ui.lines_prompt_keys"), theme::dim()),
+    };
+    frame.render_widget(Paragraph::new(line), keys);
 }

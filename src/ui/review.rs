@@ -54,7 +54,15 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
     let items: Vec<ListItem> = review
         .shown
         .iter()
-        .map(|i| item(&review.listings[*i], review.compare_mark == Some(*i), lang))
+        .map(|i| {
+            let marked = review.compare_mark == Some(*i);
+            item(
+                &review.listings[*i],
+                marked,
+                lang,
+                super::widgets::row_width(body),
+            )
+        })
         .collect();
     let title = trf(
         lang,
@@ -82,7 +90,7 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn item(listing: &Listing, marked: bool, lang: Language) -> ListItem<'static> {
+fn item(listing: &Listing, marked: bool, lang: Language, width: usize) -> ListItem<'static> {
     let mut badges = Vec::new();
     if let Listing::Session(s) = listing {
         let (status, style) = if s.finished {
@@ -98,7 +106,7 @@ fn item(listing: &Listing, marked: bool, lang: Language) -> ListItem<'static> {
             theme::warning(),
         ));
     }
-    super::listing::session_item(listing, lang, badges, "")
+    super::listing::session_item(listing, lang, badges, "", width)
 }
 
 fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) {

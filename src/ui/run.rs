@@ -1,6 +1,6 @@
 use super::{steps, theme, widgets};
 use crate::app::{RunState, SaveStatus};
-use crate::domain::{Progress, Session};
+use crate::domain::Progress;
 use crate::i18n::{tr, trf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -56,7 +56,14 @@ fn layout(run: &RunState, area: Rect) -> RunLayout {
 }
 
 /// The run screen at monotonic time `now` (for the timebox).
-pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    run: &RunState,
+    keys: &crate::app::keymap::Keymap,
+    focused: bool,
+    now: Instant,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let session = run.session();
     let parts = layout(run, area);
     draw_header(run, now, frame, parts.header);
@@ -67,7 +74,7 @@ pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area
     run.agenda
         .set(parts.agenda.map(|a| Block::bordered().inner(a)));
     if let Some(agenda) = parts.agenda {
-        draw_agenda(session, frame, agenda);
+        draw_agenda(run, frame, agenda);
     }
     let step = session.current_step();
     let block = Block::bordered()
@@ -85,7 +92,7 @@ pub fn draw(run: &RunState, focused: bool, now: Instant, frame: &mut Frame, area
         Paragraph::new(prompt).wrap(Wrap { trim: true }),
         parts.prompt,
     );
-    steps::draw(run, focused, frame, parts.body);
+    steps::draw(run, keys, focused, frame, parts.body);
 }
 
 /// Lines the prompt and hint take when wrapped to `width`.
@@ -141,27 +148,47 @@ fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn draw_agenda(session: &Session, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = session
+fn draw_agenda(run: &RunState, frame: &mut Frame, area: Rect) {
+    let session = run.session();
+    let inside = usize::from(area.height.saturating_sub(2));
+    // Titles wrap under themselves when every step still fits; else one line each.
+    let room = usize::from(area.width.saturating_sub(2 + 5)).max(1);
+    let wrapped: Vec<Vec<String>> = session
         .template
         .steps
         .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            // ✓ done, ◐ partly, · passed with nothing in it; the open step is ▶.
-            let passed = i < session.current_step;
-            let (mark, style) = match session.progress(step) {
-                _ if i == session.current_step => ("▶", theme::selected()),
-                Progress::Done => ("✓", theme::dim()),
-                Progress::Partly => ("◐", Style::default()),
-                Progress::NotDone if passed => ("·", theme::dim()),
-                Progress::NotDone => (" ", Style::default()),
-            };
-            Line::styled(format!("{mark}{:>3} {}", i + 1, step.title), style)
-        })
+        .map(|step| widgets::wrap_words(&step.title, room))
         .collect();
+    let wrap = wrapped.iter().map(Vec::len).sum::<usize>() <= inside;
+    let mut steps = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, step) in session.template.steps.iter().enumerate() {
+        // ✓ done, ◐ partly, · passed with nothing in it; the open step is ▶.
+        let passed = i < session.current_step;
+        let (mark, style) = match session.progress(step) {
+            _ if i == session.current_step => ("▶", theme::selected()),
+            Progress::Done => ("✓", theme::dim()),
+            Progress::Partly => ("◐", Style::default()),
+            Progress::NotDone if passed => ("·", theme::dim()),
+            Progress::NotDone => (" ", Style::default()),
+        };
+        let parts = if wrap {
+            wrapped[i].clone()
+        } else {
+            vec![step.title.clone()]
+        };
+        for (n, part) in parts.into_iter().enumerate() {
+            let text = if n == 0 {
+                format!("{mark}{:>3} {part}", i + 1)
+            } else {
+                format!("     {part}")
+            };
+            lines.push(Line::styled(text, style));
+            steps.push(i);
+        }
+    }
+    *run.agenda_steps.borrow_mut() = steps;
     // What the marks mean, at the foot of the agenda when there is room for it.
-    let inside = usize::from(area.height.saturating_sub(2));
     if inside >= lines.len() + 2 {
         lines.resize(inside - 1, Line::raw(""));
         lines.push(Line::styled(

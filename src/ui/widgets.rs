@@ -1,57 +1,13 @@
-//! Small drawing helpers shared by the screens.
+//! Small drawing helpers shared by the screens (text fields are in `field`).
+
+pub use super::field::{field_line, text_area, text_field};
 
 use super::theme;
 use crate::app::list_view::ListView;
-use crate::app::text::TextField;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, Paragraph};
-
-/// A one-line text field in a bordered box; sets the terminal cursor when focused.
-pub fn text_field(frame: &mut Frame, area: Rect, title: &str, field: &TextField, focused: bool) {
-    let block = if focused {
-        Block::bordered()
-            .title(title.to_string())
-            .border_style(theme::focus())
-    } else {
-        Block::bordered().title(title.to_string())
-    };
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    field_line(frame, inner, field, focused);
-}
-
-/// The field's text on one line, scrolled so the cursor stays visible.
-pub fn field_line(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
-    if area.width == 0 || area.height == 0 {
-        return;
-    }
-    let text = field.text();
-    let cursor = field.cursor_chars();
-    let cursor_byte = text
-        .char_indices()
-        .nth(cursor)
-        .map_or(text.len(), |(i, _)| i);
-    let width = area.width as usize;
-    // Walk back from the cursor while the text before it still fits: one pass, so a long
-    // field costs no more than its length.
-    let mut start = cursor_byte;
-    let mut used = 0;
-    for (i, c) in text[..cursor_byte].char_indices().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w >= width {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    frame.render_widget(Paragraph::new(Line::raw(text[start..].to_string())), area);
-    if focused {
-        let x = area.x + used.min(width.saturating_sub(1)) as u16;
-        frame.set_cursor_position(Position::new(x, area.y));
-    }
-}
 
 /// A bordered list with the selected item marked, drawn into `area` through `view`, which
 /// keeps the scroll offset between frames and records where the items went (for clicks).
@@ -65,6 +21,7 @@ pub fn selectable_list(
     item_height: u16,
 ) {
     let mut state = view.frame(selected, block.inner(area), item_height);
+    view.set_heights(items.iter().map(|i| i.height() as u16).collect());
     let list = List::new(items)
         .block(block)
         .highlight_style(theme::selected())
@@ -169,6 +126,59 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The room a list row has inside `area`: its border and the selection mark (`▶ `) left out.
+pub fn row_width(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(4)).max(1)
+}
+
+/// One list row that wraps instead of being cut: `head` on the first line, `text` wrapped in
+/// the room after it (later lines indented under the text), and `tail` after the text's last
+/// line, or on a line of its own when it does not fit there, its first part (a name)
+/// shortened first so the text always shows whole. `width` is the row's width in cells.
+pub fn wrapped_row(
+    head: Vec<Span<'static>>,
+    text: &str,
+    text_style: ratatui::style::Style,
+    mut tail: Vec<Span<'static>>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let indent: usize = head.iter().map(|s| s.width()).sum();
+    let room = width.saturating_sub(indent).max(8);
+    let pad = " ".repeat(indent);
+    let mut lines: Vec<Line<'static>> = wrap_words(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                head.clone()
+            } else {
+                vec![Span::raw(pad.clone())]
+            };
+            Line::from([lead, vec![Span::styled(part, text_style)]].concat())
+        })
+        .collect();
+    let tail_width: usize = tail.iter().map(|s| s.width()).sum();
+    if tail_width == 0 {
+        return lines;
+    }
+    let last = lines.last_mut().expect("one line at least");
+    if last.width() + tail_width <= width {
+        last.spans.extend(tail);
+        return lines;
+    }
+    // On a line of its own under the text; the name gives way if even that is too narrow.
+    let over = (indent + tail_width).saturating_sub(width);
+    if over > 0
+        && let Some(first) = tail.first_mut()
+    {
+        let keep = first.content.width().saturating_sub(over);
+        first.content = truncate(&first.content, keep).into();
+    }
+    lines.push(Line::from([vec![Span::raw(pad)], tail].concat()));
+    lines
+}
+
 /// How many participant rows to leave out at the top of a list `visible` rows high, so the
 /// participant in focus is always shown, however large the team.
 pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> usize {
@@ -178,6 +188,17 @@ pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> us
         .position(|p| session.focus == Some(p.id))
         .unwrap_or(0);
     (focus_row + 1).saturating_sub(visible.max(1))
+}
+
+/// A titled box over what is behind it (a form, a picker); the room inside.
+pub fn popup_box(title: &str, frame: &mut Frame, popup: Rect) -> Rect {
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme::focus());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
 }
 
 /// A centred rectangle of at most the given size.
@@ -211,6 +232,38 @@ pub fn dots_text(lang: crate::domain::Language, dots: u32) -> String {
         crate::i18n::trf(lang, "board.dots", &[&dots])
     };
     format!("  {shown} {count}")
+}
+
+/// The width of each column a bordered table with a selection mark gets in `area` (a cell
+/// less than the layout gives, so a wrapped line never reaches the next column).
+pub fn table_columns(widths: &[Constraint], area: Rect) -> Vec<usize> {
+    let inner = Rect {
+        width: area.width.saturating_sub(4),
+        ..area
+    };
+    Layout::horizontal(widths.to_vec())
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width.saturating_sub(1)).max(1))
+        .collect()
+}
+
+/// A table row whose cells wrap within their columns, as tall as its tallest cell.
+pub fn wrapped_table_row(cells: &[&str], columns: &[usize]) -> ratatui::widgets::Row<'static> {
+    let cells: Vec<Vec<Line<'static>>> = cells
+        .iter()
+        .zip(columns)
+        .map(|(text, width)| {
+            wrap_words(text, *width)
+                .into_iter()
+                .map(Line::raw)
+                .collect()
+        })
+        .collect();
+    let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    ratatui::widgets::Row::new(cells.into_iter().map(ratatui::widgets::Cell::from))
+        .height(u16::try_from(height).unwrap_or(u16::MAX))
 }
 
 /// A table of agreements (the bridge's, last time's): a dim header, the selected row marked,
@@ -258,29 +311,6 @@ impl AgreementTable<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    fn shown(text: &str, width: u16) -> (String, u16) {
-        let field = TextField::with_text(text);
-        let mut terminal = Terminal::new(TestBackend::new(width, 1)).unwrap();
-        terminal
-            .draw(|f| field_line(f, f.area(), &field, true))
-            .unwrap();
-        let cursor = terminal.get_cursor_position().unwrap().x;
-        let line: String = (0..width)
-            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
-            .collect();
-        (line, cursor)
-    }
-
-    #[test]
-    fn a_long_field_shows_its_end_with_the_cursor_after_it() {
-        let text = format!("{}tail", "a".repeat(50_000));
-        let (line, cursor) = shown(&text, 10);
-        assert_eq!(line, "aaaaatail ");
-        assert_eq!(cursor, 9);
-    }
 
     #[test]
     fn truncate_counts_cells_not_characters() {
@@ -320,9 +350,37 @@ mod tests {
     }
 
     #[test]
-    fn wide_characters_are_never_cut_in_half() {
-        let (line, cursor) = shown("ab🎉🎉🎉", 6);
-        assert!(line.starts_with("🎉"), "{line:?}");
-        assert_eq!(cursor, 4);
+    fn a_wrapped_row_keeps_the_whole_text_and_puts_the_name_after_it() {
+        let text = "telling the people at my daughter's football club what a good place this is";
+        let rows = wrapped_row(
+            vec![Span::raw("  ")],
+            text,
+            ratatui::style::Style::default(),
+            vec![Span::raw(" — Annemarie-Christina van der Heijden")],
+            30,
+        );
+        let shown: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        assert!(shown.iter().all(|l| l.chars().count() <= 30), "{shown:?}");
+        let words: Vec<&str> = shown
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .take(text.split_whitespace().count())
+            .collect();
+        assert_eq!(words.join(" "), text, "{shown:?}");
+        let last = shown.last().unwrap();
+        assert!(
+            last.starts_with("   — Annemarie"),
+            "the name comes last: {shown:?}"
+        );
+        assert!(last.ends_with('…'), "and is shortened: {shown:?}");
+        let short = wrapped_row(
+            vec![],
+            "short",
+            Default::default(),
+            vec![Span::raw(" — Ann")],
+            30,
+        );
+        assert_eq!(short.len(), 1);
+        assert_eq!(short[0].to_string(), "short — Ann");
     }
 }

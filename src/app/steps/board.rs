@@ -5,6 +5,7 @@
 
 use super::StepResult;
 use super::board_nav::Keep;
+use super::board_pick::GroupPicker;
 use super::voting::{self, RankBy, Recurring};
 use crate::app::list_view::ListView;
 use crate::app::meaning::RegroupPurpose;
@@ -49,6 +50,8 @@ pub struct BoardState {
     pub rank: RankBy,
     /// Groups that match last time's common denominators.
     pub recurring: Recurring,
+    /// Where what is picked up goes: the groups filtered by what is typed (`board_pick`).
+    pub picker: GroupPicker,
 }
 
 pub use crate::domain::sharers;
@@ -132,6 +135,9 @@ impl BoardState {
         let step = ws.step_id();
         let rows = self.visible_rows(rows_by(ws.session(), &step, self.rank));
         let row = rows.get(self.cursor).copied();
+        if let Some(result) = self.pick(ws, action, clock) {
+            return result;
+        }
         if self.navigate(action, &rows) || (self.mark.is_none() && self.overview_key(action, row)) {
             return (None, None);
         }
@@ -190,17 +196,20 @@ impl BoardState {
                 })
             }
             (Action::Move, Some(BoardRow::Idea(_, idea))) => {
-                self.mark = Some(BoardMark::Move(idea));
+                self.pick_up(BoardMark::Move(idea));
                 Message::info(tr(lang, "msg.pick_target_move"))
             }
             (Action::Merge, Some(row)) => {
-                self.mark = Some(BoardMark::Merge(row.group()));
+                self.pick_up(BoardMark::Merge(row.group()));
                 Message::info(tr(lang, "msg.pick_target_merge"))
             }
             (Action::Move, Some(BoardRow::Group(_))) => {
                 Message::info(tr(lang, "msg.select_an_idea"))
             }
-            (Action::Commit, Some(row)) => self.drop_mark(ws, row.group(), keep, clock),
+            // Something picked up is dropped through the picker (`pick`); here nothing is.
+            (Action::Commit | Action::Pick(_), Some(_)) => {
+                Message::info(tr(lang, "msg.nothing_marked"))
+            }
             (Action::Sort, Some(row)) => {
                 self.rank = self.rank.toggled();
                 *keep = Some(Keep::Group(row.group()));
@@ -215,15 +224,6 @@ impl BoardState {
                 voting::vote(ws, row.group(), action == Action::AddDot, clock)
             }
             (Action::MarkTop, Some(_)) => return (None, Some(voting::ask_top(ws))),
-            // A number drops what is picked up on the group of that number.
-            (Action::Pick(n), _) => {
-                match ranked_ids(ws.session(), &step, self.rank).get(usize::from(n).wrapping_sub(1))
-                {
-                    Some(&target) if self.mark.is_some() => self.drop_mark(ws, target, keep, clock),
-                    Some(_) => Message::info(tr(lang, "msg.nothing_marked")),
-                    None => Message::info(trf(lang, "msg.no_group_number", &[&n])),
-                }
-            }
             (Action::Split, Some(BoardRow::Idea(group, idea))) => {
                 let ideas = following(ws.session(), &step, group, idea);
                 let voted = ws.session().vote_totals(&step).contains_key(&group);
@@ -267,6 +267,66 @@ impl BoardState {
             _ => None,
         };
         (message, None)
+    }
+
+    /// Picks up an idea or a group: the picker opens with all groups listed.
+    fn pick_up(&mut self, mark: BoardMark) {
+        self.mark = Some(mark);
+        self.picker = GroupPicker::default();
+    }
+
+    /// The group what is picked up comes from.
+    fn source(&self, session: &Session, step: &str) -> Option<GroupId> {
+        match self.mark? {
+            BoardMark::Merge(g) => Some(g),
+            BoardMark::Move(idea) => session
+                .results(step)?
+                .groups
+                .iter()
+                .find(|g| g.ideas.contains(&idea))
+                .map(|g| g.id),
+        }
+    }
+
+    /// A key while something is picked up: the picker's own keys choose, cancel or move the
+    /// choice; anything else (undo, the next step) goes on as usual.
+    fn pick(
+        &mut self,
+        ws: &mut Workspace,
+        action: Action,
+        clock: &dyn Clock,
+    ) -> Option<StepResult> {
+        self.mark?;
+        let step = ws.step_id();
+        let lang = ws.lang();
+        let candidates = self.picker.candidates(ws.session(), &step, self.rank);
+        let number = match action {
+            Action::Up | Action::Down => {
+                self.picker.step(action == Action::Down, candidates.len());
+                return Some((None, None));
+            }
+            Action::Cancel => {
+                self.mark = None;
+                return Some((Message::info(tr(lang, "msg.pick_cancelled")), None));
+            }
+            Action::Commit => None,
+            Action::Pick(n) => Some(usize::from(n)),
+            _ => return None,
+        };
+        let Some(target) = self.picker.chosen(&candidates, number) else {
+            let message = match number {
+                Some(n) => trf(lang, "msg.no_group_number", &[&n]),
+                None => trf(lang, "msg.no_group_matches", &[&self.picker.filter.text()]),
+            };
+            return Some((Message::info(message), None));
+        };
+        if Some(target) == self.source(ws.session(), &step) {
+            return Some((Message::info(tr(lang, "msg.pick_another_group")), None));
+        }
+        let mut keep = None;
+        let message = self.drop_mark(ws, target, &mut keep, clock);
+        self.follow(&rows_by(ws.session(), &step, self.rank), keep);
+        Some((message, None))
     }
 
     fn drop_mark(

@@ -81,7 +81,12 @@ impl BridgeState {
                     .map(|r| r.notes.clone())
                     .unwrap_or_default();
                 let label = tr(lang, "bridge.notes");
-                form(BridgeForm::Notes, label, vec![(label.into(), notes)])
+                Overlay::Prompt(Prompt::lines(
+                    crate::app::PromptPurpose::Bridge(BridgeForm::Notes),
+                    label.into(),
+                    label.into(),
+                    &notes,
+                ))
             }
             _ => return (None, None),
         };

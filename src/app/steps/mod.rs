@@ -7,6 +7,7 @@
 
 pub mod board;
 pub mod board_nav;
+pub mod board_pick;
 pub mod bridge;
 pub mod close;
 pub mod last_time;
@@ -38,7 +39,7 @@ pub enum StepState {
     Pulse(pulse::PulseState),
     Roles(roles::RolesState),
     Question(Box<question::QuestionState>),
-    Board(board::BoardState),
+    Board(Box<board::BoardState>),
     Bridge(bridge::BridgeState),
     Close(close::CloseState),
     LastTime(last_time::LastTimeState),
@@ -65,6 +66,8 @@ impl StepState {
             StepState::Pulse(_) => Context::Pulse,
             StepState::Roles(_) => Context::Roles,
             StepState::Question(_) => Context::Question,
+            // Something picked up: letters filter the groups to drop it on.
+            StepState::Board(s) if s.mark.is_some() => Context::BoardPick,
             StepState::Board(_) => Context::Board,
             StepState::Bridge(_) => Context::Bridge,
             StepState::Close(_) => Context::Close,

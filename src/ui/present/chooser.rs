@@ -31,7 +31,10 @@ pub fn draw(chooser: &Chooser, frame: &mut Frame) {
     let items: Vec<_> = chooser
         .sessions
         .iter()
-        .map(|l| listing::session_item(l, lang, Vec::new(), ""))
+        .map(|l| {
+            let width = usize::from(list.width.saturating_sub(2));
+            listing::session_item(l, lang, Vec::new(), "", width)
+        })
         .collect();
     let mut state = ListState::default().with_selected(Some(chooser.cursor));
     frame.render_stateful_widget(

@@ -2,9 +2,10 @@
 //! them; who still has dots, and last time's common denominators beside it.
 
 use crate::app::board::{BoardRow, current_group, ranked_by, rows_of};
+use crate::app::keymap::Keymap;
 use crate::app::steps::board::BoardState;
 use crate::app::steps::voting::RankBy;
-use crate::app::{BoardMark, RunState};
+use crate::app::{Action, BoardMark, RunState};
 use crate::i18n::{tr, trf};
 use crate::ui::{theme, widgets};
 use ratatui::Frame;
@@ -12,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
-pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
+pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame, area: Rect) {
     let session = run.session();
     let lang = session.language;
     let step = run.step_id();
@@ -20,7 +21,7 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let index = session.idea_index();
     let ranked = ranked_by(session, &step, &index, board.rank);
     let votes = session.vote_totals(&step);
-    let side = side_lines(run, board, &step);
+    let side = side_lines(run, board, keys, &step);
     let area = if side.is_empty() {
         area
     } else {
@@ -58,6 +59,7 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
         );
         return;
     }
+    let width = widgets::row_width(area);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match *row {
@@ -70,25 +72,24 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                     (true, true) => "▾ ",
                     (true, false) => "▸ ",
                 };
-                let mut spans = vec![
+                let head = vec![
                     Span::raw(if is_denominator(id) { "★ " } else { "  " }),
                     Span::styled(
                         format!("{fold}{}. ", number.get(&id).copied().unwrap_or(0)),
                         theme::dim(),
                     ),
-                    Span::styled(g.label.clone(), theme::accent()),
-                    Span::styled(
-                        format!(
-                            "  {}",
-                            trf(
-                                lang,
-                                "board.shared_by",
-                                &[&sharers.get(&id).copied().unwrap_or(0), &people]
-                            )
-                        ),
-                        theme::dim(),
-                    ),
                 ];
+                let mut spans = vec![Span::styled(
+                    format!(
+                        "  {}",
+                        trf(
+                            lang,
+                            "board.shared_by",
+                            &[&sharers.get(&id).copied().unwrap_or(0), &people]
+                        )
+                    ),
+                    theme::dim(),
+                )];
                 let dots = votes.get(&id).copied().unwrap_or(0);
                 if dots > 0 {
                     spans.push(Span::styled(
@@ -118,7 +119,13 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                         theme::notice(),
                     ));
                 }
-                ListItem::new(Line::from(spans))
+                ListItem::new(widgets::wrapped_row(
+                    head,
+                    &g.label,
+                    theme::accent(),
+                    spans,
+                    width,
+                ))
             }
             BoardRow::Idea(_, idea) => {
                 let Some((i, n)) = index.get(&idea) else {
@@ -130,27 +137,27 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                     .count()
                     + 1;
                 let step_title = trf(lang, "board.question_no", &[&question]);
-                // The idea comes first: who said it and where get what room is left.
-                let room = usize::from(area.width.saturating_sub(10));
-                let text = widgets::truncate(&i.text, room);
-                let rest =
-                    room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-                let who = format!(
-                    " — {} · {step_title}",
-                    session.participant_name(i.participant)
-                );
-                let mut spans = vec![
-                    Span::raw("      "),
-                    Span::raw(text),
-                    Span::styled(widgets::truncate(&who, rest), theme::dim()),
-                ];
+                // The whole idea first, wrapped; who said it and where come after it.
+                let mut tail = vec![Span::styled(
+                    format!(
+                        " — {} · {step_title}",
+                        session.participant_name(i.participant)
+                    ),
+                    theme::dim(),
+                )];
                 if board.mark == Some(BoardMark::Move(idea)) {
-                    spans.push(Span::styled(
+                    tail.push(Span::styled(
                         format!("  ⇢ {}", tr(lang, "board.moving")),
                         theme::notice(),
                     ));
                 }
-                ListItem::new(Line::from(spans))
+                ListItem::new(widgets::wrapped_row(
+                    vec![Span::raw("      ")],
+                    &i.text,
+                    ratatui::style::Style::default(),
+                    tail,
+                    width,
+                ))
             }
         })
         .collect();
@@ -164,10 +171,11 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(title);
     let selected = Some(board.cursor.min(rows.len() - 1));
     widgets::selectable_list(frame, area, block, items, &board.list, selected, 1);
+    super::board_pick::draw(run, board, frame, area);
 }
 
 /// Who still has dots (the focused person first marked), and last time's common denominators.
-fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'static>> {
+fn side_lines(run: &RunState, board: &BoardState, keys: &Keymap, step: &str) -> Vec<Line<'static>> {
     let session = run.session();
     let lang = session.language;
     let mut lines = Vec::new();
@@ -185,8 +193,8 @@ fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'stati
                     },
                     &[
                         &session.template.dots,
-                        &key_of(crate::app::Action::AddDot),
-                        &key_of(crate::app::Action::TakeDot)
+                        &key_of(keys, Action::AddDot),
+                        &key_of(keys, Action::TakeDot)
                     ]
                 )
             ),
@@ -225,10 +233,8 @@ fn side_lines(run: &RunState, board: &BoardState, step: &str) -> Vec<Line<'stati
     lines
 }
 
-/// The board's key for an action, as the keymap has it (the footer may not have room for it).
-fn key_of(action: crate::app::Action) -> &'static str {
-    crate::app::keymap::KEYMAP
-        .iter()
-        .find(|b| b.context == crate::app::Context::Board && b.action == action)
-        .map_or("?", |b| b.key_label)
+/// The board's key for an action, as the keymap in use has it (the user's own first).
+fn key_of(keys: &Keymap, action: Action) -> &'static str {
+    keys.label_of(crate::app::Context::Board, action)
+        .unwrap_or("?")
 }

@@ -8,7 +8,7 @@ use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 
 pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect) {
     let session = run.session();
@@ -50,28 +50,31 @@ pub fn draw(run: &RunState, bridge: &BridgeState, frame: &mut Frame, area: Rect)
     let results = session.results(&run.step_id());
     let actions = results.map(|r| r.actions.as_slice()).unwrap_or_default();
     let notes = results.map(|r| r.notes.clone()).unwrap_or_default();
+    // The notes as many rows as they wrap to (line breaks kept), up to a third of the pane.
+    let note_rows: usize = notes
+        .lines()
+        .map(|l| widgets::wrap_words(l, usize::from(right.width.saturating_sub(2))).len())
+        .sum();
+    let notes_height = (note_rows as u16 + 2).clamp(4, (right.height / 3).max(4));
     let [table_area, notes_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(right);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(notes_height)]).areas(right);
+    let widths = [
+        Constraint::Percentage(55),
+        Constraint::Percentage(20),
+        Constraint::Percentage(25),
+    ];
+    // What, who and when wrap in their columns rather than lose their ends.
+    let columns = widgets::table_columns(&widths, table_area);
     let rows: Vec<Row> = actions
         .iter()
-        .map(|a| {
-            Row::new([
-                Cell::from(a.what.clone()),
-                Cell::from(a.who.clone()),
-                Cell::from(a.when.clone()),
-            ])
-        })
+        .map(|a| widgets::wrapped_table_row(&[&a.what, &a.who, &a.when], &columns))
         .collect();
     widgets::AgreementTable {
         title: format!(" {} ({}) ", tr(lang, "bridge.actions"), actions.len()),
         header: ["bridge.what", "bridge.who", "bridge.when"]
             .map(|k| tr(lang, k).to_string())
             .to_vec(),
-        widths: &[
-            Constraint::Percentage(55),
-            Constraint::Percentage(20),
-            Constraint::Percentage(25),
-        ],
+        widths: &widths,
         rows,
         cursor: bridge.cursor,
         empty: tr(lang, "bridge.no_actions"),

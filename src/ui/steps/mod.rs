@@ -1,6 +1,7 @@
 //! The pane of each kind of step, one module per kind, mirroring `app/steps/`.
 
 mod board;
+mod board_pick;
 mod bridge;
 mod close;
 pub mod last_time;
@@ -14,7 +15,13 @@ use crate::domain::StepKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    run: &RunState,
+    keys: &crate::app::keymap::Keymap,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let kind = &run.session().current_step().kind;
     match &run.step {
         StepState::Script(s) => {
@@ -24,7 +31,7 @@ pub fn draw(run: &RunState, focused: bool, frame: &mut Frame, area: Rect) {
         StepState::Pulse(s) => pulse::draw(run, s, frame, area),
         StepState::Roles(_) => roles::draw(run, frame, area),
         StepState::Question(s) => question::draw(run, s, focused, frame, area),
-        StepState::Board(s) => board::draw(run, s, frame, area),
+        StepState::Board(s) => board::draw(run, s, keys, frame, area),
         StepState::Bridge(s) => bridge::draw(run, s, frame, area),
         StepState::Close(s) => close::draw(run, s, checklist_of(kind), frame, area),
         StepState::LastTime(s) => last_time::draw(run, s, frame, area),

@@ -68,6 +68,7 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
     // A long name takes a quarter of the row at most: it never hides the idea.
     let name_room = usize::from(list_area.width.saturating_sub(4) / 4).max(6);
+    let width = widgets::row_width(list_area);
     let items: Vec<ListItem> = ideas
         .iter()
         .map(|i| {
@@ -77,14 +78,20 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
             } else {
                 String::new()
             };
-            ListItem::new(Line::from(vec![
+            let head = vec![
                 Span::styled(mark, theme::accent()),
                 Span::styled(
                     format!("{}: ", widgets::truncate(name, name_room)),
                     theme::dim(),
                 ),
-                Span::raw(i.text.clone()),
-            ]))
+            ];
+            ListItem::new(widgets::wrapped_row(
+                head,
+                &i.text,
+                ratatui::style::Style::default(),
+                vec![],
+                width,
+            ))
         })
         .collect();
     let block = Block::bordered().title(format!(

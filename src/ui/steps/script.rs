@@ -6,6 +6,8 @@ use crate::i18n::tr;
 use crate::ui::widgets;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
 use ratatui::widgets::{Block, ListItem};
 
 pub fn draw(
@@ -20,13 +22,18 @@ pub fn draw(
         .results(&run.step_id())
         .map(|r| r.checked.clone())
         .unwrap_or_default();
+    let width = widgets::row_width(area);
     let items: Vec<ListItem> = checklist
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            ListItem::new(format!(
-                "[{}] {line}",
-                if checked.contains(&i) { "x" } else { " " }
+            let tick = if checked.contains(&i) { "[x] " } else { "[ ] " };
+            ListItem::new(widgets::wrapped_row(
+                vec![Span::raw(tick)],
+                line,
+                Style::default(),
+                vec![],
+                width,
             ))
         })
         .collect();
