@@ -5,12 +5,24 @@
 
 use super::SaveStatus;
 use super::workspace::Workspace;
-use crate::domain::{Change, Clock, IdeaId, ParticipantId, Session, StepKind};
-use crate::join::{Answer, Ask, Page, Part, Refusal, Request, Roster};
+use crate::domain::{
+    Change, ChangeError, Clock, GroupId, IdeaId, ParticipantId, Session, StepKind,
+};
+use crate::join::{Answer, Ask, DotGroup, Page, Part, Refusal, Request, Roster};
 
 /// Answers requests that only read the session, and changes that are not new ideas; new
 /// ideas are left in `ideas` for `take_ideas`, which saves them together.
 pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option<Request> {
+    let named_only = match &request.ask {
+        Ask::Edit { participant, .. }
+        | Ask::Pulse { participant, .. }
+        | Ask::Role { participant, .. }
+        | Ask::Dot { participant, .. } => *participant == ParticipantId::ANONYMOUS,
+        Ask::Roster | Ask::Page { .. } | Ask::Idea { .. } => false,
+    };
+    if named_only {
+        return refuse(request, Refusal::NamedOnly);
+    }
     let answer = match &request.ask {
         Ask::Idea { .. } => return Some(request),
         Ask::Roster => Answer::Roster(roster(ws.session())),
@@ -52,6 +64,12 @@ pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option
             };
             commit(ws, clock, change)
         }
+        Ask::Dot {
+            participant,
+            step,
+            group,
+            mine,
+        } => dot(ws, clock, *participant, *step, *group, *mine),
     };
     request.answer(answer);
     None
@@ -67,15 +85,21 @@ fn commit(ws: &mut Workspace, clock: &dyn Clock, change: Change) -> Answer {
     if ws.read_only().is_some() {
         return Answer::Refused(Refusal::NotSaved);
     }
-    let mut refused = false;
+    let mut refused = None;
     ws.transact(clock, |tx| {
         // A refused change leaves the session as it was; the device is told, the
         // facilitator's screen is not bothered.
-        refused = tx.apply(change).is_err();
+        refused = tx.apply(change).err();
         Ok(())
     });
-    if refused {
-        Answer::Refused(Refusal::Invalid)
+    if let Some(why) = refused {
+        Answer::Refused(match why {
+            ChangeError::UnknownParticipant(_) => Refusal::UnknownParticipant,
+            ChangeError::NoDotsLeft { .. } => Refusal::NoDotsLeft,
+            ChangeError::NoDotHere { .. } => Refusal::NoDotHere,
+            ChangeError::UnknownGroup(_) => Refusal::Stale,
+            _ => Refusal::Invalid,
+        })
     } else if ws.save == SaveStatus::Saved {
         Answer::Received(None)
     } else {
@@ -115,6 +139,49 @@ fn edit(
         Answer::Received(_) => Answer::Received(Some(idea)),
         other => other,
     }
+}
+
+/// A participant's dots on a group become `mine`, through `AddDot` or `TakeDot` (the domain
+/// keeps the budget). Already so: nothing to do, and "received" (a retry of a post that
+/// was done). More than one dot away from it: the page was out of date.
+fn dot(
+    ws: &mut Workspace,
+    clock: &dyn Clock,
+    participant: ParticipantId,
+    step: usize,
+    group: GroupId,
+    mine: u8,
+) -> Answer {
+    let session = ws.session();
+    let current = session.current_step();
+    if step != session.current_step || current.kind != StepKind::CommonGround {
+        return Answer::Refused(Refusal::StepMoved);
+    }
+    let step = current.id.clone();
+    let now = session
+        .results(&step)
+        .and_then(|r| r.votes.get(&participant))
+        .and_then(|v| v.get(&group))
+        .copied()
+        .unwrap_or(0);
+    let change = if mine == now {
+        return Answer::Received(None);
+    } else if Some(mine) == now.checked_add(1) {
+        Change::AddDot {
+            step,
+            participant,
+            group,
+        }
+    } else if Some(mine) == now.checked_sub(1) {
+        Change::TakeDot {
+            step,
+            participant,
+            group,
+        }
+    } else {
+        return Answer::Refused(Refusal::Stale);
+    };
+    commit(ws, clock, change)
 }
 
 /// Applies every new idea in `ideas` in one transaction and one save, then answers each:
@@ -187,6 +254,39 @@ pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
     }
 }
 
+/// The common ground in the room's order (votes, sharers, size, age), with the participant's
+/// own dots.
+fn common_ground(session: &Session, step: &str, participant: ParticipantId) -> Part {
+    let index = session.idea_index();
+    let totals = session.vote_totals(step);
+    let mine = session
+        .results(step)
+        .and_then(|r| r.votes.get(&participant));
+    let groups = session
+        .ranked_groups(step, &index, true)
+        .into_iter()
+        .filter(|(g, _)| !g.ideas.is_empty())
+        .map(|(g, sharers)| DotGroup {
+            id: g.id,
+            label: g.label.clone(),
+            sharers,
+            dots: totals.get(&g.id).copied().unwrap_or(0),
+            mine: mine.and_then(|m| m.get(&g.id)).copied().unwrap_or(0),
+        })
+        .collect();
+    // Anonymous: the ranking without dots of their own.
+    let dots = if participant == ParticipantId::ANONYMOUS {
+        0
+    } else {
+        session.template.dots
+    };
+    Part::CommonGround {
+        groups,
+        dots,
+        left: session.dots_left(step, participant),
+    }
+}
+
 fn roster(session: &Session) -> Roster {
     Roster {
         lang: session.language,
@@ -196,16 +296,27 @@ fn roster(session: &Session) -> Roster {
             .iter()
             .map(|p| (p.id, p.name.clone()))
             .collect(),
+        anonymous: false,
     }
 }
 
 /// The current step as one participant's page shows it; `None` if they are not in the
-/// session (any more).
+/// session (any more). An anonymous device sends ideas and sees what the room sees; its
+/// ideas are not listed back (every anonymous idea has the same no-author).
 pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
-    let name = session.participant(participant)?.name.clone();
+    let anonymous = participant == ParticipantId::ANONYMOUS;
+    let name = if anonymous {
+        crate::i18n::tr(session.language, "idea.anonymous").to_string()
+    } else {
+        session.participant(participant)?.name.clone()
+    };
     let step = session.current_step();
     let results = session.results(&step.id);
     let part = match &step.kind {
+        StepKind::Question if anonymous => Part::Question { ideas: Vec::new() },
+        StepKind::Pulse { .. } | StepKind::Roles { .. } if anonymous => Part::Room {
+            lines: vec![crate::i18n::tr(session.language, "join.named_only").to_string()],
+        },
         StepKind::Question => Part::Question {
             ideas: results
                 .map(|r| {
@@ -236,16 +347,7 @@ pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
                 .collect(),
             chosen: results.and_then(|r| r.roles.get(&participant)).cloned(),
         },
-        StepKind::CommonGround => Part::CommonGround {
-            groups: results
-                .map(|r| {
-                    let mut groups: Vec<_> =
-                        r.groups.iter().filter(|g| !g.ideas.is_empty()).collect();
-                    groups.sort_by_key(|g| std::cmp::Reverse(g.ideas.len()));
-                    groups.iter().map(|g| g.label.clone()).collect()
-                })
-                .unwrap_or_default(),
-        },
+        StepKind::CommonGround => common_ground(session, &step.id, participant),
         StepKind::Bridge => Part::Room {
             lines: std::iter::once(session.goal.clone())
                 .filter(|g| !g.is_empty())

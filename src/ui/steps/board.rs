@@ -137,7 +137,7 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                     room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
                 let who = format!(
                     " — {} · {step_title}",
-                    session.participant_name(i.participant)
+                    crate::i18n::author(session, i.participant)
                 );
                 let mut spans = vec![
                     Span::raw("      "),

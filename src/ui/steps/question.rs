@@ -71,7 +71,7 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
     let items: Vec<ListItem> = ideas
         .iter()
         .map(|i| {
-            let name = session.participant_name(i.participant);
+            let name = crate::i18n::author(session, i.participant);
             let mark = if i.from_device() {
                 format!("{DEVICE_MARK} ")
             } else {
