@@ -166,12 +166,11 @@ impl Joining {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = lang;
     }
 
-    /// Names of the participants whose devices are connected ("anonymous" in `lang`).
-    pub fn connected(&self, lang: Language) -> Vec<String> {
+    /// Names of the participants whose devices are connected at `now` (the app's monotonic
+    /// clock; "anonymous" in `lang`).
+    pub fn connected(&self, lang: Language, now: std::time::Instant) -> Vec<String> {
         let anonymous = crate::i18n::tr(lang, "idea.anonymous");
-        self.shared
-            .guard()
-            .connected(std::time::Instant::now(), anonymous)
+        self.shared.guard().connected(now, anonymous)
     }
 
     /// Joined devices (token, device), longest joined first.

@@ -10,9 +10,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use std::time::Instant;
 
 /// The join panel over the run screen; `selected` is the device Del sends away.
-pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame, area: Rect) {
+/// `now` is the app's monotonic clock, for who is connected.
+pub fn panel(
+    joined: &Joined,
+    selected: usize,
+    lang: Language,
+    now: Instant,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let server = &joined.server;
     let popup = widgets::centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, popup);
@@ -55,7 +64,7 @@ pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame
     }
     lines.push(Line::raw(""));
     let devices = server.devices();
-    let connected = server.connected(lang);
+    let connected = server.connected(lang, now);
     let anonymous = tr(lang, "idea.anonymous");
     lines.push(Line::styled(
         tr(
@@ -105,8 +114,8 @@ pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame
 }
 
 /// "Joined (3): Anna, Bram, Cor · link": one line, while joining is on.
-pub fn who_line(joined: &Joined, lang: Language, frame: &mut Frame, area: Rect) {
-    let names = joined.server.connected(lang);
+pub fn who_line(joined: &Joined, lang: Language, now: Instant, frame: &mut Frame, area: Rect) {
+    let names = joined.server.connected(lang, now);
     let who = if names.is_empty() {
         tr(lang, "join.nobody_yet").to_string()
     } else {
