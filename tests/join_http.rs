@@ -315,16 +315,14 @@ fn dots_on_disk(room: &Room, name: &str) -> std::collections::BTreeMap<u64, u8> 
 fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budget() {
     let room = Room::start(Language::En, &["Ann", "Bob"]);
     let (ann, bob) = (room.join("Ann"), room.join("Bob"));
-    room.next_steps(Q1, &ann);
-    for (key, text) in [
-        ("c1", "Proud of our work"),
-        ("c2", "Networking drinks with clients"),
-        ("c3", "Posting on LinkedIn"),
-    ] {
-        let sent = room.post_patiently("/idea", &ann, &[("key", key), ("text", text)]);
-        assert_eq!(sent.status, 200, "{sent:?}");
-    }
-    room.next_steps(COMMON_GROUND - Q1, &ann);
+    room.ideas_to_common_ground(
+        &ann,
+        &[
+            "Proud of our work",
+            "Networking drinks with clients",
+            "Posting on LinkedIn",
+        ],
+    );
     let session = room.on_disk();
     let step = &session.template.steps[COMMON_GROUND];
     assert_eq!(step.kind, StepKind::CommonGround);

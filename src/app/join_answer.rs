@@ -4,6 +4,7 @@
 //! is saved to disk. Every idea a batch brings is saved in one write.
 
 use super::SaveStatus;
+use super::device_save::DeviceSave;
 use super::workspace::Workspace;
 use crate::domain::{
     Change, ChangeError, Clock, GroupId, IdeaId, ParticipantId, Session, StepKind,
@@ -184,21 +185,26 @@ fn dot(
     commit(ws, clock, change)
 }
 
-/// Applies every new idea in `ideas` in one transaction and one save, then answers each:
-/// "received" only when the save succeeded. A post whose key is already in the session
-/// gets that idea's id again, and adds nothing.
-pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
+/// Applies every new idea in `ideas` in one transaction, in memory; the batch that comes
+/// back is saved in one write (`device_save`), and only then is each told "received". A post
+/// whose key is already in the session gets that idea's id again, and adds nothing; when
+/// nothing waits to be saved, everyone is answered here and `None` comes back.
+pub fn take_ideas(
+    ws: &mut Workspace,
+    clock: &dyn Clock,
+    ideas: Vec<Request>,
+) -> Option<DeviceSave> {
     if ideas.is_empty() {
-        return;
+        return None;
     }
     if ws.read_only().is_some() {
         for request in ideas {
             request.answer(Answer::Refused(Refusal::NotSaved));
         }
-        return;
+        return None;
     }
     let mut outcomes: Vec<Result<IdeaId, Refusal>> = Vec::with_capacity(ideas.len());
-    ws.transact(clock, |tx| {
+    ws.transact_in_memory(clock, |tx| {
         for request in &ideas {
             let Ask::Idea {
                 participant,
@@ -240,18 +246,13 @@ pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
         }
         Ok(())
     });
-    // Already in memory but not yet on disk (an earlier save failed): try again now.
-    if ws.save != SaveStatus::Saved {
-        let _ = ws.save_now();
+    let answers: Vec<_> = ideas.into_iter().zip(outcomes).collect();
+    // Everything in memory is on disk already (only known keys and refusals): answered now.
+    if ws.saved_revision >= ws.revision && ws.save == SaveStatus::Saved {
+        super::device_save::tell(answers, true);
+        return None;
     }
-    let saved = ws.save == SaveStatus::Saved;
-    for (request, outcome) in ideas.into_iter().zip(outcomes) {
-        request.answer(match outcome {
-            Ok(id) if saved => Answer::Received(Some(id)),
-            Ok(_) => Answer::Refused(Refusal::NotSaved),
-            Err(why) => Answer::Refused(why),
-        });
-    }
+    Some(DeviceSave::new(ws, answers))
 }
 
 /// The common ground in the room's order (votes, sharers, size, age), with the participant's

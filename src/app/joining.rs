@@ -2,8 +2,8 @@
 //! panel (link, code, QR code, who has joined, sending a device away), and taking the
 //! devices' requests from the event loop to the open session.
 
-use super::join_answer;
 use super::{App, AppEvent, Message, Overlay, Screen};
+use super::{device_save, join_answer};
 use crate::domain::{Applied, Change, ParticipantId};
 use crate::i18n::{tr, trf};
 use crate::join::{Answer, Joining, Refusal, Request};
@@ -28,6 +28,7 @@ impl App {
     /// Gives the app the event loop's channel, so a join server can reach it; starts joining
     /// if the command line asked for it.
     pub fn connect(&mut self, events: Sender<AppEvent>) {
+        self.saver = super::device_save::Saver::start(events.clone());
         self.events = Some(events);
         if let Some(bind) = self.join_at_start.take() {
             self.message = self.start_joining(bind.as_deref());
@@ -232,7 +233,35 @@ impl App {
             .into_iter()
             .filter_map(|r| join_answer::answer(&mut run.ws, clock, r))
             .collect();
-        join_answer::take_ideas(&mut run.ws, clock, ideas);
+        let Some(batch) = join_answer::take_ideas(&mut run.ws, clock, ideas) else {
+            return;
+        };
+        let unsent = match &self.saver {
+            Some(saver) => saver.send(batch),
+            None => Some(batch),
+        };
+        if let Some(batch) = unsent {
+            self.message = device_save::finish_now(&mut run.ws, batch).or(self.message.take());
+        }
+    }
+
+    /// A batch of devices' ideas came back from the saver thread: written, then answered.
+    /// True when that has something to tell the facilitator (a failed save, say).
+    pub fn device_saved(&mut self, batch: device_save::DeviceSave) -> bool {
+        match &mut self.screen {
+            Screen::Run(run) => {
+                let told = device_save::finish(&mut run.ws, batch);
+                let something = told.is_some();
+                if told.is_some() {
+                    self.message = told;
+                }
+                something
+            }
+            _ => {
+                batch.abandon();
+                false
+            }
+        }
     }
 
     /// Requests still waiting when the program leaves: nothing of theirs was saved.

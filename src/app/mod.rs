@@ -1,6 +1,7 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
 mod action;
+mod device_save;
 pub mod error_text;
 mod events;
 mod home;
@@ -101,6 +102,8 @@ pub struct App {
     join_anonymous: bool,
     /// Device requests waiting for the next round of the loop.
     join_queue: std::collections::VecDeque<crate::join::Request>,
+    /// Renders devices' batches off the loop (see `device_save`), once the loop is connected.
+    saver: Option<device_save::Saver>,
     /// The built-in encoder's worker, and the embeddings it sent, once it is ready.
     worker: Option<worker::WorkerHandle>,
     known: Option<crate::grouping::KnownEmbeddings>,
@@ -132,6 +135,7 @@ impl App {
             join_bind: None,
             join_anonymous: false,
             join_queue: Default::default(),
+            saver: None,
         };
         let (user, key_problems) = user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);

@@ -213,6 +213,19 @@ impl Room {
         reply.token().expect("a device token")
     }
 
+    /// The facilitator goes to the first question (step 4), `token`'s device sends these
+    /// ideas there, and the facilitator moves on to the common ground (step 8), which
+    /// groups them.
+    pub fn ideas_to_common_ground(&self, token: &str, ideas: &[&str]) {
+        self.next_steps(3, token);
+        for (n, text) in ideas.iter().enumerate() {
+            let key = format!("cg-{n}");
+            let sent = self.post_patiently("/idea", token, &[("key", &key), ("text", text)]);
+            assert_eq!(sent.status, 200, "{sent:?}");
+        }
+        self.next_steps(4, token);
+    }
+
     /// Posts until the device's allowance lets it through (429 means: wait a moment).
     pub fn post_patiently(&self, path: &str, token: &str, form: &[(&str, &str)]) -> Reply {
         let deadline = Instant::now() + Duration::from_secs(30);
