@@ -56,6 +56,16 @@ pub fn trf(lang: Language, key: &'static str, args: &[&dyn std::fmt::Display]) -
     out
 }
 
+/// Who said an idea, for screens and reports: the participant's name, or "anonymous" in the
+/// session's language for an idea sent from a device without a name.
+pub fn author(session: &crate::domain::Session, id: crate::domain::ParticipantId) -> &str {
+    if id == crate::domain::ParticipantId::ANONYMOUS {
+        tr(session.language, "idea.anonymous")
+    } else {
+        session.participant_name(id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

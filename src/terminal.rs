@@ -130,11 +130,20 @@ pub fn take_in(app: &mut App, inbox: &Receiver<AppEvent>) -> io::Result<Outcome>
     } else {
         TICK
     };
-    let first = match inbox.recv_timeout(wait) {
-        Ok(event) => Some(event),
-        Err(RecvTimeoutError::Timeout) if wait.is_zero() => None,
-        Err(RecvTimeoutError::Timeout) => Some(AppEvent::Tick),
-        Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::BrokenPipe.into()),
+    let first = loop {
+        match inbox.recv_timeout(wait) {
+            // Devices' ideas written to disk change nothing on screen (they were drawn when
+            // they came in): no frame for that alone, unless it has something to say.
+            Ok(AppEvent::DeviceSaved(batch)) => {
+                if app.device_saved(*batch) || app.join_waiting() {
+                    break None;
+                }
+            }
+            Ok(event) => break Some(event),
+            Err(RecvTimeoutError::Timeout) if wait.is_zero() => break None,
+            Err(RecvTimeoutError::Timeout) => break Some(AppEvent::Tick),
+            Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::BrokenPipe.into()),
+        }
     };
     let waiting = inbox.try_iter().take(EVENTS_PER_FRAME);
     Ok(app.handle_all(first.into_iter().chain(waiting)))

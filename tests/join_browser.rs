@@ -1,10 +1,12 @@
 //! A real browser on the join page: headless Chromium, driven through chromedriver with a
 //! few plain WebDriver calls, all on 127.0.0.1. It picks a name, sends two ideas with Enter
 //! (the page's script sends them) and gives a pulse score once the page has followed the
-//! facilitator to the pulse step; the session file must hold all three.
+//! facilitator to the pulse step; the session file must hold all three. On the common ground
+//! it puts a dot on a group with the plain form (POST and redirect).
 //!
 //! Needs `chromium` and `chromedriver` (Debian: `chromium`, `chromium-driver`; `.ci/run`
-//! installs them). With `AMBASSADOR_PHONE_SHOT=FILE` the phone page (390×844) is saved there.
+//! installs them). With `AMBASSADOR_PHONE_SHOT=FILE` the phone page (390×844) is saved there,
+//! with `AMBASSADOR_DOTS_SHOT=FILE` the dot page.
 
 mod common;
 
@@ -297,4 +299,39 @@ fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
             .and_then(|s| s.get(&items[0].id))
             == Some(&4)
     });
+}
+
+#[test]
+fn chromium_puts_a_dot_on_the_common_ground_with_the_plain_form() {
+    const COMMON_GROUND: usize = 7;
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let bob = room.join("Bob");
+    room.ideas_to_common_ground(
+        &bob,
+        &[
+            "We tell friends about our work",
+            "Networking drinks with clients",
+            "Posting on LinkedIn about projects",
+        ],
+    );
+    let driver = Driver::start();
+    driver.go(&format!("http://{}/?c={}", room.addr, room.code));
+    let ann = driver.wait_for("button.name[value='1']");
+    driver.click(&ann);
+    let add = driver.wait_for("form.dot button");
+    driver.loaded();
+    driver.click(&add);
+    // The form posts, the page comes back with the dot and a way to take it back.
+    driver.wait_for("form.dot button.take");
+    let session = room.on_disk();
+    let step = &session.template.steps[COMMON_GROUND].id;
+    let ann_id = session.participants[0].id;
+    let votes = session
+        .results(step)
+        .and_then(|r| r.votes.get(&ann_id))
+        .cloned();
+    assert_eq!(votes.map(|v| v.values().sum::<u8>()), Some(1));
+    if let Ok(shot) = std::env::var("AMBASSADOR_DOTS_SHOT") {
+        std::fs::write(&shot, driver.screenshot()).unwrap();
+    }
 }

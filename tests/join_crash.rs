@@ -59,11 +59,12 @@ fn every_idea_a_device_heard_received_survives_a_sigkill() {
             data.path(),
             &["open", &id, "--join", "--bind", "127.0.0.1:0"],
         );
-        // A killed program leaves its sidecar: the new one must replace it.
-        let _ = std::fs::remove_file(ambassador::present::join_link::path_of(&path));
+        // A killed program leaves its sidecar; the new one removes it on opening and
+        // publishes its own (a new port and code), which is the one to wait for.
+        let stale = link(&path);
         let tmux = Tmux::start(program(), &as_strs(&args), 100, 30);
         wait("the join link", Duration::from_secs(20), || {
-            link(&path).is_some()
+            link(&path).is_some_and(|l| Some(&l) != stale.as_ref())
         });
         let (addr, code) = link(&path).unwrap();
         assert!(addr.ip().is_loopback());

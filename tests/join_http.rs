@@ -6,12 +6,13 @@
 mod common;
 
 use ambassador::domain::{Language, StepKind};
-use common::join::{Room, try_request};
+use common::join::{Room, encode, try_request};
 use crossterm::event::KeyCode;
 
 /// Steps of the built-in workshop.
 const PULSE: usize = 1;
 const Q1: usize = 3;
+const COMMON_GROUND: usize = 7;
 
 fn q1_ideas(room: &Room) -> Vec<ambassador::domain::Idea> {
     let session = room.on_disk();
@@ -291,4 +292,113 @@ fn the_page_follows_the_step_and_turning_joining_off_closes_the_port() {
     room.key(KeyCode::F(6));
     room.key(KeyCode::F(6));
     room.wait_for(|| std::net::TcpStream::connect(room.addr).is_err());
+}
+
+/// Ann's dots on each group of the common ground, as saved.
+fn dots_on_disk(room: &Room, name: &str) -> std::collections::BTreeMap<u64, u8> {
+    let session = room.on_disk();
+    let who = session
+        .participants
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap()
+        .id;
+    let step = &session.template.steps[COMMON_GROUND].id;
+    session
+        .results(step)
+        .and_then(|r| r.votes.get(&who))
+        .map(|v| v.iter().map(|(g, n)| (g.0, *n)).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budget() {
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let (ann, bob) = (room.join("Ann"), room.join("Bob"));
+    room.ideas_to_common_ground(
+        &ann,
+        &[
+            "Proud of our work",
+            "Networking drinks with clients",
+            "Posting on LinkedIn",
+        ],
+    );
+    let session = room.on_disk();
+    let step = &session.template.steps[COMMON_GROUND];
+    assert_eq!(step.kind, StepKind::CommonGround);
+    let groups: Vec<_> = session.results(&step.id).unwrap().groups.clone();
+    assert!(groups.len() >= 2, "{groups:?}");
+    let (g0, g1) = (groups[0].id.0.to_string(), groups[1].id.0.to_string());
+    let at = COMMON_GROUND.to_string();
+
+    // The page lists the groups with their counts, the dots left and a form per group.
+    let page = room.get("/", Some(&ann));
+    assert!(
+        page.body.contains("You have 3 of your 3 dots left"),
+        "{}",
+        page.body
+    );
+    for g in &groups {
+        assert!(page.body.contains(&g.label), "{}", g.label);
+    }
+    assert!(page.body.contains("action=\"/dot\""));
+    assert!(page.body.contains("shared by 1 · dots: 0"));
+
+    let dot = |token: &str, group: &str, mine: &str| {
+        room.post_patiently(
+            "/dot",
+            token,
+            &[("step", &at), ("group", group), ("mine", mine)],
+        )
+    };
+    assert_eq!(dot(&ann, &g0, "1").status, 200);
+    // A retried post (the same form sent again) counts once.
+    assert_eq!(dot(&ann, &g0, "1").status, 200);
+    assert_eq!(dots_on_disk(&room, "Ann"), [(groups[0].id.0, 1)].into());
+    assert_eq!(dot(&ann, &g0, "2").status, 200);
+    assert_eq!(dot(&ann, &g1, "1").status, 200);
+    // The budget is the domain's: a fourth dot is refused, with a clear notice.
+    let over = dot(&ann, &g1, "2");
+    assert_eq!(over.status, 409, "{over:?}");
+    assert_eq!(over.json()["notice"], "no_dots_left");
+    // Without the script the form comes back to the page, which says why.
+    let form = encode(&[("step", &at), ("group", &g1), ("mine", "2")]);
+    let plain = loop {
+        let reply = try_request(room.addr, "POST", "/dot", Some(&ann), Some(&form), false);
+        let reply = reply.unwrap();
+        if reply.header("Location") != Some("/?m=too_fast") {
+            break reply;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(plain.status, 303);
+    assert_eq!(plain.header("Location"), Some("/?m=no_dots_left"));
+    let page = room.get("/?m=no_dots_left", Some(&ann));
+    assert!(
+        page.body.contains("You have placed all your dots"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("You have 0 of your 3 dots left"));
+    // A page that is out of date changes nothing.
+    let stale = dot(&ann, &g0, "0");
+    assert_eq!(stale.status, 409);
+    assert_eq!(stale.json()["notice"], "stale");
+    let unknown = dot(&ann, "999999", "1");
+    assert_eq!(unknown.status, 409);
+    // Taking one back frees it for another group.
+    assert_eq!(dot(&ann, &g0, "1").status, 200);
+    assert_eq!(
+        dots_on_disk(&room, "Ann"),
+        [(groups[0].id.0, 1), (groups[1].id.0, 1)].into()
+    );
+    // Others see the totals, not whose they are; their own dots are theirs.
+    let page = room.get("/", Some(&bob));
+    assert!(page.body.contains("You have 3 of your 3 dots left"));
+    assert!(page.body.contains("dots: 1"));
+    assert!(!page.body.contains("yours:"));
+    assert!(dots_on_disk(&room, "Bob").is_empty());
+    // Off the common ground, dots are refused.
+    room.next_steps(1, &ann);
+    assert_eq!(dot(&ann, &g0, "2").status, 409);
 }

@@ -78,6 +78,8 @@ pub enum Action {
     TakeDot,
     /// Board: mark the top-voted groups as common denominators.
     MarkTop,
+    /// Join panel: allow joining without a name, or no longer.
+    Anonymous,
 }
 
 /// Whether a session is opened to change it or only to look at it.

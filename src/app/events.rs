@@ -19,6 +19,8 @@ pub enum AppEvent {
     Join(crate::join::Request),
     /// The encoder's worker: embeddings, regroup progress and results.
     Worker(WorkerEvent),
+    /// A batch of devices' ideas, rendered off the loop, to be written and answered.
+    DeviceSaved(Box<super::device_save::DeviceSave>),
 }
 
 /// The most device requests taken in one round (their new ideas saved in one write): a key
@@ -48,6 +50,10 @@ impl App {
             }
             AppEvent::Worker(event) => {
                 self.on_worker(event);
+                Outcome::Continue
+            }
+            AppEvent::DeviceSaved(batch) => {
+                let _ = self.device_saved(*batch);
                 Outcome::Continue
             }
         }

@@ -4,13 +4,26 @@
 //! is saved to disk. Every idea a batch brings is saved in one write.
 
 use super::SaveStatus;
+use super::device_save::DeviceSave;
 use super::workspace::Workspace;
-use crate::domain::{Change, Clock, IdeaId, ParticipantId, Session, StepKind};
-use crate::join::{Answer, Ask, Page, Part, Refusal, Request, Roster};
+use crate::domain::{
+    Change, ChangeError, Clock, GroupId, IdeaId, ParticipantId, Session, StepKind,
+};
+use crate::join::{Answer, Ask, DotGroup, Page, Part, Refusal, Request, Roster};
 
 /// Answers requests that only read the session, and changes that are not new ideas; new
 /// ideas are left in `ideas` for `take_ideas`, which saves them together.
 pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option<Request> {
+    let named_only = match &request.ask {
+        Ask::Edit { participant, .. }
+        | Ask::Pulse { participant, .. }
+        | Ask::Role { participant, .. }
+        | Ask::Dot { participant, .. } => *participant == ParticipantId::ANONYMOUS,
+        Ask::Roster | Ask::Page { .. } | Ask::Idea { .. } => false,
+    };
+    if named_only {
+        return refuse(request, Refusal::NamedOnly);
+    }
     let answer = match &request.ask {
         Ask::Idea { .. } => return Some(request),
         Ask::Roster => Answer::Roster(roster(ws.session())),
@@ -52,6 +65,12 @@ pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option
             };
             commit(ws, clock, change)
         }
+        Ask::Dot {
+            participant,
+            step,
+            group,
+            mine,
+        } => dot(ws, clock, *participant, *step, *group, *mine),
     };
     request.answer(answer);
     None
@@ -67,15 +86,21 @@ fn commit(ws: &mut Workspace, clock: &dyn Clock, change: Change) -> Answer {
     if ws.read_only().is_some() {
         return Answer::Refused(Refusal::NotSaved);
     }
-    let mut refused = false;
+    let mut refused = None;
     ws.transact(clock, |tx| {
         // A refused change leaves the session as it was; the device is told, the
         // facilitator's screen is not bothered.
-        refused = tx.apply(change).is_err();
+        refused = tx.apply(change).err();
         Ok(())
     });
-    if refused {
-        Answer::Refused(Refusal::Invalid)
+    if let Some(why) = refused {
+        Answer::Refused(match why {
+            ChangeError::UnknownParticipant(_) => Refusal::UnknownParticipant,
+            ChangeError::NoDotsLeft { .. } => Refusal::NoDotsLeft,
+            ChangeError::NoDotHere { .. } => Refusal::NoDotHere,
+            ChangeError::UnknownGroup(_) => Refusal::Stale,
+            _ => Refusal::Invalid,
+        })
     } else if ws.save == SaveStatus::Saved {
         Answer::Received(None)
     } else {
@@ -117,21 +142,69 @@ fn edit(
     }
 }
 
-/// Applies every new idea in `ideas` in one transaction and one save, then answers each:
-/// "received" only when the save succeeded. A post whose key is already in the session
-/// gets that idea's id again, and adds nothing.
-pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
+/// A participant's dots on a group become `mine`, through `AddDot` or `TakeDot` (the domain
+/// keeps the budget). Already so: nothing to do, and "received" (a retry of a post that
+/// was done). More than one dot away from it: the page was out of date.
+fn dot(
+    ws: &mut Workspace,
+    clock: &dyn Clock,
+    participant: ParticipantId,
+    step: usize,
+    group: GroupId,
+    mine: u8,
+) -> Answer {
+    let session = ws.session();
+    let current = session.current_step();
+    if step != session.current_step || current.kind != StepKind::CommonGround {
+        return Answer::Refused(Refusal::StepMoved);
+    }
+    let step = current.id.clone();
+    let now = session
+        .results(&step)
+        .and_then(|r| r.votes.get(&participant))
+        .and_then(|v| v.get(&group))
+        .copied()
+        .unwrap_or(0);
+    let change = if mine == now {
+        return Answer::Received(None);
+    } else if Some(mine) == now.checked_add(1) {
+        Change::AddDot {
+            step,
+            participant,
+            group,
+        }
+    } else if Some(mine) == now.checked_sub(1) {
+        Change::TakeDot {
+            step,
+            participant,
+            group,
+        }
+    } else {
+        return Answer::Refused(Refusal::Stale);
+    };
+    commit(ws, clock, change)
+}
+
+/// Applies every new idea in `ideas` in one transaction, in memory; the batch that comes
+/// back is saved in one write (`device_save`), and only then is each told "received". A post
+/// whose key is already in the session gets that idea's id again, and adds nothing; when
+/// nothing waits to be saved, everyone is answered here and `None` comes back.
+pub fn take_ideas(
+    ws: &mut Workspace,
+    clock: &dyn Clock,
+    ideas: Vec<Request>,
+) -> Option<DeviceSave> {
     if ideas.is_empty() {
-        return;
+        return None;
     }
     if ws.read_only().is_some() {
         for request in ideas {
             request.answer(Answer::Refused(Refusal::NotSaved));
         }
-        return;
+        return None;
     }
     let mut outcomes: Vec<Result<IdeaId, Refusal>> = Vec::with_capacity(ideas.len());
-    ws.transact(clock, |tx| {
+    ws.transact_in_memory(clock, |tx| {
         for request in &ideas {
             let Ask::Idea {
                 participant,
@@ -173,17 +246,45 @@ pub fn take_ideas(ws: &mut Workspace, clock: &dyn Clock, ideas: Vec<Request>) {
         }
         Ok(())
     });
-    // Already in memory but not yet on disk (an earlier save failed): try again now.
-    if ws.save != SaveStatus::Saved {
-        let _ = ws.save_now();
+    let answers: Vec<_> = ideas.into_iter().zip(outcomes).collect();
+    // Everything in memory is on disk already (only known keys and refusals): answered now.
+    if ws.saved_revision >= ws.revision && ws.save == SaveStatus::Saved {
+        super::device_save::tell(answers, true);
+        return None;
     }
-    let saved = ws.save == SaveStatus::Saved;
-    for (request, outcome) in ideas.into_iter().zip(outcomes) {
-        request.answer(match outcome {
-            Ok(id) if saved => Answer::Received(Some(id)),
-            Ok(_) => Answer::Refused(Refusal::NotSaved),
-            Err(why) => Answer::Refused(why),
-        });
+    Some(DeviceSave::new(ws, answers))
+}
+
+/// The common ground in the room's order (votes, sharers, size, age), with the participant's
+/// own dots.
+fn common_ground(session: &Session, step: &str, participant: ParticipantId) -> Part {
+    let index = session.idea_index();
+    let totals = session.vote_totals(step);
+    let mine = session
+        .results(step)
+        .and_then(|r| r.votes.get(&participant));
+    let groups = session
+        .ranked_groups(step, &index, true)
+        .into_iter()
+        .filter(|(g, _)| !g.ideas.is_empty())
+        .map(|(g, sharers)| DotGroup {
+            id: g.id,
+            label: g.label.clone(),
+            sharers,
+            dots: totals.get(&g.id).copied().unwrap_or(0),
+            mine: mine.and_then(|m| m.get(&g.id)).copied().unwrap_or(0),
+        })
+        .collect();
+    // Anonymous: the ranking without dots of their own.
+    let dots = if participant == ParticipantId::ANONYMOUS {
+        0
+    } else {
+        session.template.dots
+    };
+    Part::CommonGround {
+        groups,
+        dots,
+        left: session.dots_left(step, participant),
     }
 }
 
@@ -196,16 +297,27 @@ fn roster(session: &Session) -> Roster {
             .iter()
             .map(|p| (p.id, p.name.clone()))
             .collect(),
+        anonymous: false,
     }
 }
 
 /// The current step as one participant's page shows it; `None` if they are not in the
-/// session (any more).
+/// session (any more). An anonymous device sends ideas and sees what the room sees; its
+/// ideas are not listed back (every anonymous idea has the same no-author).
 pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
-    let name = session.participant(participant)?.name.clone();
+    let anonymous = participant == ParticipantId::ANONYMOUS;
+    let name = if anonymous {
+        crate::i18n::tr(session.language, "idea.anonymous").to_string()
+    } else {
+        session.participant(participant)?.name.clone()
+    };
     let step = session.current_step();
     let results = session.results(&step.id);
     let part = match &step.kind {
+        StepKind::Question if anonymous => Part::Question { ideas: Vec::new() },
+        StepKind::Pulse { .. } | StepKind::Roles { .. } if anonymous => Part::Room {
+            lines: vec![crate::i18n::tr(session.language, "join.named_only").to_string()],
+        },
         StepKind::Question => Part::Question {
             ideas: results
                 .map(|r| {
@@ -236,16 +348,7 @@ pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
                 .collect(),
             chosen: results.and_then(|r| r.roles.get(&participant)).cloned(),
         },
-        StepKind::CommonGround => Part::CommonGround {
-            groups: results
-                .map(|r| {
-                    let mut groups: Vec<_> =
-                        r.groups.iter().filter(|g| !g.ideas.is_empty()).collect();
-                    groups.sort_by_key(|g| std::cmp::Reverse(g.ideas.len()));
-                    groups.iter().map(|g| g.label.clone()).collect()
-                })
-                .unwrap_or_default(),
-        },
+        StepKind::CommonGround => common_ground(session, &step.id, participant),
         StepKind::Bridge => Part::Room {
             lines: std::iter::once(session.goal.clone())
                 .filter(|g| !g.is_empty())

@@ -2,8 +2,9 @@
 //! panel (link, code, QR code, who has joined, sending a device away), and taking the
 //! devices' requests from the event loop to the open session.
 
-use super::join_answer;
 use super::{App, AppEvent, Message, Overlay, Screen};
+use super::{device_save, join_answer};
+use crate::domain::{Applied, Change, ParticipantId};
 use crate::i18n::{tr, trf};
 use crate::join::{Answer, Joining, Refusal, Request};
 use std::path::PathBuf;
@@ -27,6 +28,7 @@ impl App {
     /// Gives the app the event loop's channel, so a join server can reach it; starts joining
     /// if the command line asked for it.
     pub fn connect(&mut self, events: Sender<AppEvent>) {
+        self.saver = super::device_save::Saver::start(events.clone());
         self.events = Some(events);
         if let Some(bind) = self.join_at_start.take() {
             self.message = self.start_joining(bind.as_deref());
@@ -55,6 +57,7 @@ impl App {
         let session = run.session();
         match Joining::start(addr, lang, session.current_step, deliver) {
             Ok(server) => {
+                server.set_anonymous(self.join_anonymous);
                 let path = run.file().path.clone();
                 crate::present::join_link::publish(&path, server.link());
                 let link = server.link().to_string();
@@ -110,20 +113,39 @@ impl App {
             Action::Down => Some(Overlay::Join {
                 selected: (selected + 1).min(last),
             }),
+            Action::Commit => {
+                if let Some((token, device)) = devices.get(selected)
+                    && device.is_waiting()
+                {
+                    self.message = self.admit(token, &device.name);
+                }
+                Some(Overlay::Join { selected })
+            }
             Action::Delete => {
                 if let (Some((token, device)), Some(joined)) =
                     (devices.get(selected), self.joined())
                 {
-                    joined.server.revoke(token);
-                    self.message = Message::info(trf(
-                        self.language(),
-                        "msg.device_revoked",
-                        &[&crate::sanitize::line(&device.name)],
-                    ));
+                    let (done, key) = if device.is_waiting() {
+                        (joined.server.refuse(token), "msg.device_refused")
+                    } else {
+                        (joined.server.revoke(token), "msg.device_revoked")
+                    };
+                    let name = if device.is_anonymous() {
+                        tr(self.language(), "idea.anonymous").to_string()
+                    } else {
+                        crate::sanitize::line(&device.name).into_owned()
+                    };
+                    if done {
+                        self.message = Message::info(trf(self.language(), key, &[&name]));
+                    }
                 }
                 Some(Overlay::Join {
                     selected: selected.min(last.saturating_sub(1)),
                 })
+            }
+            Action::Anonymous => {
+                self.message = self.toggle_anonymous();
+                Some(Overlay::Join { selected })
             }
             Action::Joining => {
                 self.message = self.stop_joining();
@@ -131,6 +153,63 @@ impl App {
             }
             _ => Some(Overlay::Join { selected }),
         };
+    }
+
+    /// The facilitator lets a device with a new name in: the name becomes a participant of
+    /// the session (one undoable change), unless someone of that name is there already.
+    fn admit(&mut self, token: &str, name: &str) -> Option<Message> {
+        let clock = self.clock.as_ref();
+        let Screen::Run(run) = &mut self.screen else {
+            return None;
+        };
+        let lang = run.lang();
+        let known = run
+            .session()
+            .participants
+            .iter()
+            .find(|p| p.name.to_lowercase() == name.to_lowercase())
+            .map(|p| p.id);
+        let id = match known {
+            Some(id) => id,
+            None => {
+                let mut added = None;
+                let problem = run.ws.transact(clock, |tx| {
+                    if let Applied::Created(id) = tx.apply(Change::AddParticipant(name.into()))? {
+                        added = u32::try_from(id).ok().map(ParticipantId);
+                    }
+                    Ok(())
+                });
+                match added {
+                    Some(id) if problem.is_none() => id,
+                    _ => return problem,
+                }
+            }
+        };
+        run.join.as_ref()?.server.admit(token, id);
+        Message::info(trf(
+            lang,
+            "msg.device_admitted",
+            &[&crate::sanitize::line(name)],
+        ))
+    }
+
+    /// `a` in the join panel: devices may join without a name, or no longer (those joined
+    /// anonymously stay until sent away).
+    fn toggle_anonymous(&mut self) -> Option<Message> {
+        let lang = self.language();
+        let allowed = {
+            let joined = self.joined()?;
+            let allowed = !joined.server.anonymous();
+            joined.server.set_anonymous(allowed);
+            allowed
+        };
+        self.join_anonymous = allowed;
+        let key = if allowed {
+            "msg.anonymous_on"
+        } else {
+            "msg.anonymous_off"
+        };
+        Message::info(tr(lang, key))
     }
 
     /// The running join server of the open session, if joining is on.
@@ -154,7 +233,35 @@ impl App {
             .into_iter()
             .filter_map(|r| join_answer::answer(&mut run.ws, clock, r))
             .collect();
-        join_answer::take_ideas(&mut run.ws, clock, ideas);
+        let Some(batch) = join_answer::take_ideas(&mut run.ws, clock, ideas) else {
+            return;
+        };
+        let unsent = match &self.saver {
+            Some(saver) => saver.send(batch),
+            None => Some(batch),
+        };
+        if let Some(batch) = unsent {
+            self.message = device_save::finish_now(&mut run.ws, batch).or(self.message.take());
+        }
+    }
+
+    /// A batch of devices' ideas came back from the saver thread: written, then answered.
+    /// True when that has something to tell the facilitator (a failed save, say).
+    pub fn device_saved(&mut self, batch: device_save::DeviceSave) -> bool {
+        match &mut self.screen {
+            Screen::Run(run) => {
+                let told = device_save::finish(&mut run.ws, batch);
+                let something = told.is_some();
+                if told.is_some() {
+                    self.message = told;
+                }
+                something
+            }
+            _ => {
+                batch.abandon();
+                false
+            }
+        }
     }
 
     /// Requests still waiting when the program leaves: nothing of theirs was saved.

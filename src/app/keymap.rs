@@ -126,7 +126,9 @@ pub const KEYMAP: &[Binding] = keys! {
     Join K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
     Join K::Up, NONE => A::Up, "↑", "key.previous", false;
     Join K::Down, NONE => A::Down, "↓", "key.next", false;
+    Join K::Enter, NONE => A::Commit, "Enter", "key.let_in", true;
     Join K::Delete, NONE => A::Delete, "Del", "key.revoke_device", true;
+    Join K::Char('a'), NONE => A::Anonymous, "a", "key.anonymous", true;
     Join K::F(6), NONE => A::Joining, "F6", "key.joining_off", true;
 
     Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;

@@ -1,6 +1,7 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
 mod action;
+mod device_save;
 pub mod error_text;
 mod events;
 mod home;
@@ -57,11 +58,12 @@ pub enum Start {
         paths: Paths,
         file: Box<SessionFile>,
     },
-    /// Inside a session with joining on (`open --join [--bind ADDR]`).
+    /// Inside a session with joining on (`open --join [--bind ADDR] [--anonymous]`).
     Joining {
         paths: Paths,
         file: Box<SessionFile>,
         bind: Option<String>,
+        anonymous: bool,
     },
 }
 
@@ -96,8 +98,12 @@ pub struct App {
     join_at_start: Option<Option<String>>,
     /// The `--bind` joining was last started with, for F6.
     join_bind: Option<String>,
+    /// Whether devices may join without a name (`--anonymous`, `a` in the join panel).
+    join_anonymous: bool,
     /// Device requests waiting for the next round of the loop.
     join_queue: std::collections::VecDeque<crate::join::Request>,
+    /// Renders devices' batches off the loop (see `device_save`), once the loop is connected.
+    saver: Option<device_save::Saver>,
     /// The built-in encoder's worker, and the embeddings it sent, once it is ready.
     worker: Option<worker::WorkerHandle>,
     known: Option<crate::grouping::KnownEmbeddings>,
@@ -127,7 +133,9 @@ impl App {
             events: None,
             join_at_start: None,
             join_bind: None,
+            join_anonymous: false,
             join_queue: Default::default(),
+            saver: None,
         };
         let (user, key_problems) = user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);
@@ -144,9 +152,15 @@ impl App {
             Start::Home { .. } => app.go_home(),
             Start::Review { .. } => app.go_review(),
             Start::Session { file, .. } => app.open_session(Ok(*file)),
-            Start::Joining { file, bind, .. } => {
+            Start::Joining {
+                file,
+                bind,
+                anonymous,
+                ..
+            } => {
                 app.open_session(Ok(*file));
                 app.join_at_start = Some(bind);
+                app.join_anonymous = anonymous;
             }
         }
         if model_problem.is_some() {

@@ -149,6 +149,25 @@ impl Workspace {
         clock: &dyn Clock,
         body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
     ) -> Option<Message> {
+        self.transaction(clock, body, true)
+    }
+
+    /// Like `transact`, but the save is left to the caller, who must see it done (or
+    /// failed) before telling anyone the change is kept: devices' ideas, saved off the loop.
+    pub fn transact_in_memory(
+        &mut self,
+        clock: &dyn Clock,
+        body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
+    ) -> Option<Message> {
+        self.transaction(clock, body, false)
+    }
+
+    fn transaction(
+        &mut self,
+        clock: &dyn Clock,
+        body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
+        save: bool,
+    ) -> Option<Message> {
         if let Some(reason) = self.read_only_text() {
             return Message::error(trf(
                 self.lang(),
@@ -179,7 +198,7 @@ impl Workspace {
         if undoable {
             self.history.record(before);
         }
-        self.save_after_change()
+        if save { self.save_after_change() } else { None }
     }
 
     /// One change as a transaction.

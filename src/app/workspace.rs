@@ -15,6 +15,9 @@ pub struct Workspace {
     pub groups: LiveGroups,
     /// Counts the transactions that changed the session in memory, saved or not.
     pub(super) revision: u64,
+    /// The revision last on disk: behind `revision` while devices' ideas wait for their
+    /// save off the loop (`device_save`), or after a failed save.
+    pub(super) saved_revision: u64,
 }
 
 impl Workspace {
@@ -25,6 +28,7 @@ impl Workspace {
             save: SaveStatus::Saved,
             groups,
             revision: 0,
+            saved_revision: 0,
         }
     }
 
@@ -165,9 +169,23 @@ impl Workspace {
 
     /// Saves what is in memory; a failure is shown in the header and told.
     pub fn save_after_change(&mut self) -> Option<Message> {
-        match self.file.save() {
+        let result = self.file.save();
+        self.saved(result, self.revision)
+    }
+
+    /// What a save up to `revision` came to: on disk (and, when nothing newer waits, the
+    /// header says "saved"), or failed, which the header and a message say.
+    pub(super) fn saved(
+        &mut self,
+        result: Result<(), StoreError>,
+        revision: u64,
+    ) -> Option<Message> {
+        match result {
             Ok(()) => {
-                self.save = SaveStatus::Saved;
+                self.saved_revision = self.saved_revision.max(revision);
+                if self.saved_revision >= self.revision {
+                    self.save = SaveStatus::Saved;
+                }
                 self.save_note()
             }
             Err(e) => {
@@ -189,13 +207,16 @@ impl Workspace {
         }
     }
 
-    /// Saves again if the last save failed (on quit); read-only sessions are left alone.
+    /// Saves again if the last save failed, or devices' ideas still wait for their save (on
+    /// the way out); read-only sessions are left alone.
     pub fn save_now(&mut self) -> Result<(), StoreError> {
-        if self.read_only().is_some() || !matches!(self.save, SaveStatus::Failed(_)) {
+        let behind = self.saved_revision < self.revision;
+        if self.read_only().is_some() || !(behind || matches!(self.save, SaveStatus::Failed(_))) {
             return Ok(());
         }
         self.file.save()?;
         self.save = SaveStatus::Saved;
+        self.saved_revision = self.revision;
         Ok(())
     }
 }

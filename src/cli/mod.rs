@@ -52,6 +52,10 @@ pub enum Command {
         /// Where the join server listens, ADDR[:PORT] (default: this machine's LAN address).
         #[arg(long, value_name = "ADDR[:PORT]", requires = "join")]
         bind: Option<String>,
+        /// Devices may also join without a name; their ideas are saved with no author
+        /// ("a" in the join panel turns this on and off).
+        #[arg(long, requires = "join")]
+        anonymous: bool,
     },
     /// Look at a session without changing it (the home screen when no session is given).
     Review {
@@ -240,11 +244,17 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             session,
             join,
             bind,
+            anonymous,
         }) => {
             let path = find_session(&paths.sessions_dir(), &session)?;
             let file = Box::new(SessionFile::open(&path)?);
             if join {
-                interactive(Start::Joining { paths, file, bind })
+                interactive(Start::Joining {
+                    paths,
+                    file,
+                    bind,
+                    anonymous,
+                })
             } else {
                 interactive(Start::Session { paths, file })
             }

@@ -165,7 +165,10 @@ impl Session {
         if !matches!(self.step_kind(&step)?, StepKind::Question) {
             return Err(wrong(&step, "question"));
         }
-        self.participant_index(participant)?;
+        // Only an idea from a device may have no author (sent anonymously).
+        if participant != ParticipantId::ANONYMOUS || post_key.is_none() {
+            self.participant_index(participant)?;
+        }
         let id = IdeaId(self.take_id()?);
         let at = clock.now();
         self.results.entry(step).or_default().ideas.push(Idea {

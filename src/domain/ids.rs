@@ -26,6 +26,12 @@ id!(
     /// A participant of a session.
     ParticipantId(u32)
 );
+impl ParticipantId {
+    /// The author of an idea sent anonymously from a device (when the facilitator allows
+    /// it): no participant ever has this id (ids are handed out from 1).
+    pub const ANONYMOUS: ParticipantId = ParticipantId(0);
+}
+
 id!(
     /// An idea said on a question step.
     IdeaId(u64)

@@ -134,6 +134,11 @@ impl Idea {
     pub fn from_device(&self) -> bool {
         self.post_key.is_some()
     }
+
+    /// Sent from a device without a name: saved with no author.
+    pub fn is_anonymous(&self) -> bool {
+        self.participant == super::ParticipantId::ANONYMOUS
+    }
 }
 
 /// A group of ideas, as the engine suggested it or the facilitator shaped it.

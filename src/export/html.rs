@@ -269,7 +269,7 @@ fn idea_item(out: &mut String, s: &Session, i: &crate::domain::Idea) {
         out,
         "<li>{} <span class=\"who\">{}</span></li>",
         esc(&i.text),
-        esc(s.participant_name(i.participant))
+        esc(crate::i18n::author(s, i.participant))
     );
 }
 

@@ -18,7 +18,7 @@ pub fn render(session: &Session, anonymous: bool) -> String {
                 "id": idea.id,
                 "step": step,
                 "step_title": step_title,
-                "participant": session.participant_name(idea.participant),
+                "participant": crate::i18n::author(session, idea.participant),
                 "text": idea.text,
                 "at": idea.at,
             })

@@ -159,7 +159,7 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
             format!(
                 "- {} — *{}*",
                 escape(&i.text),
-                escape(session.participant_name(i.participant))
+                escape(crate::i18n::author(session, i.participant))
             )
         })
     };

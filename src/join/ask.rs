@@ -3,7 +3,7 @@
 //! API (so grouping, undo and saving are those of a typed idea) and saved before the reply
 //! says "received".
 
-use crate::domain::{IdeaId, Language, ParticipantId};
+use crate::domain::{GroupId, IdeaId, Language, ParticipantId};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -40,6 +40,15 @@ pub enum Ask {
     Role {
         participant: ParticipantId,
         role: String,
+    },
+    /// The participant's dots on one common-ground group should become `mine`: one more or
+    /// one fewer than the page showed. Saying the number wanted (not "one more") makes a
+    /// retried or doubled post harmless: once it is done, the same post changes nothing.
+    Dot {
+        participant: ParticipantId,
+        step: usize,
+        group: GroupId,
+        mine: u8,
     },
 }
 
@@ -83,6 +92,15 @@ pub enum Refusal {
     Invalid,
     /// The session could not be saved (or is read-only): nothing was kept; try again.
     NotSaved,
+    /// Every one of the participant's dots is placed already.
+    NoDotsLeft,
+    /// There is no dot of theirs on that group to take back.
+    NoDotHere,
+    /// The page was out of date (its groups or dots changed since): nothing was changed.
+    Stale,
+    /// An anonymous device sends ideas only: scores, roles, dots and edits are a named
+    /// participant's.
+    NamedOnly,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +108,8 @@ pub struct Roster {
     pub lang: Language,
     pub title: String,
     pub participants: Vec<(ParticipantId, String)>,
+    /// Whether a device may join without a name (the server's setting, filled in there).
+    pub anonymous: bool,
 }
 
 /// What a participant's page shows: the session, the step, and their own part in it.
@@ -118,9 +138,26 @@ pub enum Part {
         roles: Vec<(String, String, String)>,
         chosen: Option<String>,
     },
-    /// The groups of common ground, as the room sees them. The dot-voting page takes this
-    /// place once dot voting exists.
-    CommonGround { groups: Vec<String> },
+    /// The common ground ranked as the room sees it, with the participant's own dots:
+    /// `dots` each (none: no voting on this step), `left` of them not yet placed.
+    CommonGround {
+        groups: Vec<DotGroup>,
+        dots: u8,
+        left: u8,
+    },
     /// What the room view shows on any other step: the step's own lines.
     Room { lines: Vec<String> },
+}
+
+/// One group of the common ground on a participant's page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DotGroup {
+    pub id: GroupId,
+    pub label: String,
+    /// How many people said something in it.
+    pub sharers: usize,
+    /// Dots on it from everyone.
+    pub dots: u32,
+    /// This participant's own dots on it.
+    pub mine: u8,
 }

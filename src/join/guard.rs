@@ -1,7 +1,9 @@
 //! Who may come in: the join code (checked in constant time, wrong guesses rate-limited per
 //! address), one random token per device (revocable), at most `MAX_DEVICES` devices, and a
-//! few posts per second per device. Shared by the server threads and the facilitator's
-//! screen; runtime state only, never saved in the session.
+//! few posts per second per device. A device speaks for a participant, for nobody (anonymous,
+//! when the facilitator allows it), or waits with a new name until the facilitator lets it
+//! in or refuses it. Shared by the server threads and the facilitator's screen; runtime state
+//! only, never saved in the session.
 
 use crate::domain::ParticipantId;
 use std::collections::HashMap;
@@ -61,17 +63,36 @@ pub fn same_secret(given: &[u8], expected: &[u8]) -> bool {
         == 0
 }
 
+/// The longest name a device may type, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+/// Refused tokens remembered, so their pages can say so (the oldest are forgotten).
+const REFUSED_KEPT: usize = 200;
+
 /// One joined device.
 #[derive(Debug, Clone)]
 pub struct Device {
-    pub participant: ParticipantId,
-    /// The participant's name when the device joined, for the "who has joined" line.
+    /// Whom the device speaks for: a participant, `ParticipantId::ANONYMOUS`, or nobody yet
+    /// (a new name waiting for the facilitator).
+    pub participant: Option<ParticipantId>,
+    /// The participant's name when the device joined (the typed one, while waiting), for the
+    /// "who has joined" line; empty for an anonymous device.
     pub name: String,
     pub joined: Instant,
     pub seen: Instant,
     /// Posts left in the bucket, and when it was last filled.
     tokens: f64,
     filled: Instant,
+}
+
+impl Device {
+    /// A new name waiting for the facilitator's OK.
+    pub fn is_waiting(&self) -> bool {
+        self.participant.is_none()
+    }
+
+    pub fn is_anonymous(&self) -> bool {
+        self.participant == Some(ParticipantId::ANONYMOUS)
+    }
 }
 
 /// Why a join was refused.
@@ -81,6 +102,8 @@ pub enum JoinRefusal {
     TooManyGuesses,
     WrongCode,
     Full,
+    /// Anonymous joining is not allowed (now).
+    NoAnonymous,
 }
 
 /// Why a device's request was refused.
@@ -90,6 +113,8 @@ pub enum DeviceRefusal {
     Unknown,
     /// More posts than the device may make per second.
     TooFast,
+    /// A new name the facilitator has not let in yet.
+    Waiting,
 }
 
 #[derive(Debug)]
@@ -98,6 +123,10 @@ pub struct Guard {
     devices: HashMap<String, Device>,
     /// Wrong codes per address, with when they were tried.
     wrong: HashMap<IpAddr, Vec<Instant>>,
+    /// Whether a device may join without a name.
+    anonymous: bool,
+    /// Tokens of new names the facilitator refused, newest last.
+    refused: Vec<String>,
 }
 
 impl Guard {
@@ -106,7 +135,17 @@ impl Guard {
             code,
             devices: HashMap::new(),
             wrong: HashMap::new(),
+            anonymous: false,
+            refused: Vec::new(),
         }
+    }
+
+    pub fn anonymous(&self) -> bool {
+        self.anonymous
+    }
+
+    pub fn set_anonymous(&mut self, allowed: bool) {
+        self.anonymous = allowed;
     }
 
     pub fn code(&self) -> &str {
@@ -136,16 +175,20 @@ impl Guard {
         Ok(())
     }
 
-    /// Checks the code; on success the device gets a new token for `participant`.
+    /// Checks the code; on success the device gets a new token for `participant` (none: a
+    /// new name that waits for the facilitator).
     pub fn join(
         &mut self,
         from: IpAddr,
         code: &str,
-        participant: ParticipantId,
+        participant: Option<ParticipantId>,
         name: &str,
         now: Instant,
     ) -> Result<String, JoinRefusal> {
         self.check_code(from, code, now)?;
+        if participant == Some(ParticipantId::ANONYMOUS) && !self.anonymous {
+            return Err(JoinRefusal::NoAnonymous);
+        }
         if self.devices.len() >= MAX_DEVICES {
             return Err(JoinRefusal::Full);
         }
@@ -181,8 +224,9 @@ impl Guard {
         if device.tokens < 1.0 {
             return Err(DeviceRefusal::TooFast);
         }
+        let participant = device.participant.ok_or(DeviceRefusal::Waiting)?;
         device.tokens -= 1.0;
-        Ok(device.participant)
+        Ok(participant)
     }
 
     /// Finds a token in constant time per stored token, so timing says nothing about it.
@@ -198,6 +242,37 @@ impl Guard {
         self.devices.remove(token).is_some()
     }
 
+    /// The facilitator lets a waiting device in as `participant`.
+    pub fn admit(&mut self, token: &str, participant: ParticipantId) -> bool {
+        match self.devices.get_mut(token) {
+            Some(device) if device.is_waiting() => {
+                device.participant = Some(participant);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The facilitator refuses a waiting device: it goes, and its page says so.
+    pub fn refuse(&mut self, token: &str) -> bool {
+        if !self.devices.get(token).is_some_and(Device::is_waiting) {
+            return false;
+        }
+        self.devices.remove(token);
+        if self.refused.len() >= REFUSED_KEPT {
+            self.refused.remove(0);
+        }
+        self.refused.push(token.to_string());
+        true
+    }
+
+    /// Whether the facilitator refused this token's new name.
+    pub fn was_refused(&self, token: &str) -> bool {
+        self.refused
+            .iter()
+            .any(|t| same_secret(token.as_bytes(), t.as_bytes()))
+    }
+
     /// Joined devices, longest joined first, with their tokens (to revoke one).
     pub fn devices(&self) -> Vec<(String, Device)> {
         let mut all: Vec<_> = self
@@ -209,12 +284,22 @@ impl Guard {
         all
     }
 
-    /// Names of the participants whose devices called in lately, each once, in join order.
-    pub fn connected(&self, now: Instant) -> Vec<String> {
+    /// Names of the participants whose devices called in lately, each once, in join order;
+    /// anonymous devices as `anonymous`, waiting ones not at all.
+    pub fn connected(&self, now: Instant, anonymous: &str) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for (_, d) in self.devices() {
-            if now.duration_since(d.seen) < CONNECTED_FOR && !names.contains(&d.name) {
-                names.push(d.name);
+            // `now` may be a test's clock, behind the devices' own: that is "just seen".
+            if d.is_waiting() || now.saturating_duration_since(d.seen) >= CONNECTED_FOR {
+                continue;
+            }
+            let name = if d.is_anonymous() {
+                anonymous.to_string()
+            } else {
+                d.name
+            };
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
         names
@@ -252,19 +337,19 @@ mod tests {
         let t0 = Instant::now();
         for _ in 0..MAX_WRONG_CODES {
             assert_eq!(
-                guard.join(HOME, "ZZZZZZ", ParticipantId(1), "A", t0),
+                guard.join(HOME, "ZZZZZZ", Some(ParticipantId(1)), "A", t0),
                 Err(JoinRefusal::WrongCode)
             );
         }
         // Now even the right code is refused from that address, for a while.
         assert_eq!(
-            guard.join(HOME, "ABCDEF", ParticipantId(1), "A", t0),
+            guard.join(HOME, "ABCDEF", Some(ParticipantId(1)), "A", t0),
             Err(JoinRefusal::TooManyGuesses)
         );
         let later = t0 + GUESS_WINDOW + Duration::from_secs(1);
         assert!(
             guard
-                .join(HOME, "abcdef", ParticipantId(1), "A", later)
+                .join(HOME, "abcdef", Some(ParticipantId(1)), "A", later)
                 .is_ok()
         );
     }
@@ -274,7 +359,7 @@ mod tests {
         let mut guard = Guard::new("ABCDEF".into());
         let t0 = Instant::now();
         let token = guard
-            .join(HOME, "ABCDEF", ParticipantId(7), "A", t0)
+            .join(HOME, "ABCDEF", Some(ParticipantId(7)), "A", t0)
             .unwrap();
         for _ in 0..POST_BURST as usize {
             assert_eq!(guard.post(&token, t0), Ok(ParticipantId(7)));
@@ -296,14 +381,39 @@ mod tests {
             let name = format!("P{n}");
             assert!(
                 guard
-                    .join(HOME, "ABCDEF", ParticipantId(1), &name, t0)
+                    .join(HOME, "ABCDEF", Some(ParticipantId(1)), &name, t0)
                     .is_ok()
             );
         }
         assert_eq!(
-            guard.join(HOME, "ABCDEF", ParticipantId(1), "late", t0),
+            guard.join(HOME, "ABCDEF", Some(ParticipantId(1)), "late", t0),
             Err(JoinRefusal::Full)
         );
-        assert_eq!(guard.connected(t0).len(), MAX_DEVICES);
+        assert_eq!(guard.connected(t0, "anonymous").len(), MAX_DEVICES);
+    }
+
+    #[test]
+    fn a_new_name_waits_until_let_in_and_anonymous_needs_permission() {
+        let mut guard = Guard::new("ABCDEF".into());
+        let t0 = Instant::now();
+        let anon = Some(ParticipantId::ANONYMOUS);
+        assert_eq!(
+            guard.join(HOME, "ABCDEF", anon, "", t0),
+            Err(JoinRefusal::NoAnonymous)
+        );
+        guard.set_anonymous(true);
+        let quiet = guard.join(HOME, "ABCDEF", anon, "", t0).unwrap();
+        assert_eq!(guard.post(&quiet, t0), Ok(ParticipantId::ANONYMOUS));
+        let new = guard.join(HOME, "ABCDEF", None, "Dee", t0).unwrap();
+        assert_eq!(guard.post(&new, t0), Err(DeviceRefusal::Waiting));
+        assert_eq!(guard.connected(t0, "anonymous"), vec!["anonymous"]);
+        assert!(guard.admit(&new, ParticipantId(9)));
+        assert!(!guard.admit(&new, ParticipantId(10)), "only once");
+        assert_eq!(guard.post(&new, t0), Ok(ParticipantId(9)));
+        let other = guard.join(HOME, "ABCDEF", None, "Eve", t0).unwrap();
+        assert!(!guard.refuse(&new), "only a waiting device is refused");
+        assert!(guard.refuse(&other));
+        assert!(guard.was_refused(&other));
+        assert_eq!(guard.post(&other, t0), Err(DeviceRefusal::Unknown));
     }
 }

@@ -15,7 +15,7 @@ pub mod page;
 pub mod qr;
 mod server;
 
-pub use ask::{Answer, Ask, Page, Part, Refusal, Request, Roster};
+pub use ask::{Answer, Ask, DotGroup, Page, Part, Refusal, Request, Roster};
 pub use server::Deliver;
 
 use crate::domain::Language;
@@ -166,9 +166,11 @@ impl Joining {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = lang;
     }
 
-    /// Names of the participants whose devices are connected.
-    pub fn connected(&self) -> Vec<String> {
-        self.shared.guard().connected(std::time::Instant::now())
+    /// Names of the participants whose devices are connected at `now` (the app's monotonic
+    /// clock; "anonymous" in `lang`).
+    pub fn connected(&self, lang: Language, now: std::time::Instant) -> Vec<String> {
+        let anonymous = crate::i18n::tr(lang, "idea.anonymous");
+        self.shared.guard().connected(now, anonymous)
     }
 
     /// Joined devices (token, device), longest joined first.
@@ -179,6 +181,25 @@ impl Joining {
     /// Sends a device away ("kick"): its token stops working at once.
     pub fn revoke(&self, token: &str) -> bool {
         self.shared.guard().revoke(token)
+    }
+
+    /// Lets a device that typed a new name in, as `participant`.
+    pub fn admit(&self, token: &str, participant: crate::domain::ParticipantId) -> bool {
+        self.shared.guard().admit(token, participant)
+    }
+
+    /// Refuses a device that typed a new name.
+    pub fn refuse(&self, token: &str) -> bool {
+        self.shared.guard().refuse(token)
+    }
+
+    /// Whether devices may join without a name.
+    pub fn anonymous(&self) -> bool {
+        self.shared.guard().anonymous()
+    }
+
+    pub fn set_anonymous(&self, allowed: bool) {
+        self.shared.guard().set_anonymous(allowed);
     }
 }
 

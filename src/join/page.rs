@@ -3,7 +3,8 @@
 //! pages work without JavaScript (plain forms), and `app.js` adds sending on Enter without
 //! a reload, keeping unsent ideas and retrying them, and following the facilitator's steps.
 
-use super::ask::{Page, Part, Roster};
+use super::ask::{DotGroup, Page, Part, Roster};
+use super::guard::MAX_NAME_CHARS;
 use super::http::escape;
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
@@ -24,6 +25,14 @@ pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
         "too_many" => "join.too_many",
         "full" => "join.full",
         "left" => "join.left",
+        "no_dots_left" => "join.no_dots_left",
+        "no_dot_here" => "join.no_dot_here",
+        "stale" => "join.stale",
+        "refused" => "join.refused",
+        "no_anonymous" => "join.no_anonymous",
+        "bad_name" => "join.bad_name",
+        "waiting" => "join.waiting_yet",
+        "named_only" => "join.named_only",
         _ => return None,
     };
     Some(tr(lang, key))
@@ -32,7 +41,7 @@ pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
 fn shell(
     lang: Language,
     title: &str,
-    step: Option<usize>,
+    step: Option<&str>,
     notice: Option<&str>,
     body: &str,
 ) -> String {
@@ -87,8 +96,35 @@ pub fn join(roster: &Roster, code: &str, notice: Option<&str>) -> String {
             escape(name)
         ));
     }
+    if roster.anonymous {
+        body.push_str(&format!(
+            "<button class=\"name anonymous\" name=\"participant\" value=\"anonymous\">{}</button>",
+            escape(tr(lang, "join.as_anonymous"))
+        ));
+    }
+    // A name not on the list waits for the facilitator's OK.
+    body.push_str(&format!(
+        "<label class=\"new-name\">{} <input name=\"name\" maxlength=\"{MAX_NAME_CHARS}\" \
+         autocomplete=\"name\"></label>\
+         <button class=\"name\" name=\"participant\" value=\"new\">{}</button>",
+        escape(tr(lang, "join.new_name")),
+        escape(tr(lang, "join.ask_to_join")),
+    ));
     body.push_str("</form></main>");
     shell(lang, &roster.title, None, notice, &body)
+}
+
+/// The page of a device that typed a new name, until the facilitator lets it in (the script
+/// reloads it then) or refuses it.
+pub fn waiting(roster: &Roster, name: &str) -> String {
+    let lang = roster.lang;
+    let body = format!(
+        "<header><p class=\"session\">{}</p></header><main><h1>{}</h1><p>{}</p></main>",
+        escape(&roster.title),
+        escape(&trf(lang, "join.waiting", &[&name])),
+        escape(tr(lang, "join.waiting_why")),
+    );
+    shell(lang, &roster.title, Some("waiting"), None, &body)
 }
 
 /// The page of the current step for one joined participant. `key` is a fresh idempotency
@@ -107,15 +143,22 @@ pub fn step(page: &Page, key: &str, notice: Option<&str>) -> String {
         Part::Question { ideas } => question(&mut body, lang, page.step, ideas, key),
         Part::Pulse { items } => pulse(&mut body, lang, items),
         Part::Roles { roles, chosen } => role_choice(&mut body, lang, roles, chosen.as_deref()),
-        // The dot-voting page goes here once dot voting exists; until then, what the room sees.
-        Part::CommonGround { groups } => room(&mut body, groups),
+        Part::CommonGround { groups, dots, left } => {
+            common_ground(&mut body, lang, page.step, groups, *dots, *left);
+        }
         Part::Room { lines } => room(&mut body, lines),
     }
     body.push_str(&format!(
         "<p class=\"follow\">{}</p></main>",
         escape(tr(lang, "join.follow"))
     ));
-    shell(lang, &page.title, Some(page.step), notice, &body)
+    shell(
+        lang,
+        &page.title,
+        Some(&page.step.to_string()),
+        notice,
+        &body,
+    )
 }
 
 fn question(
@@ -210,6 +253,70 @@ fn role_choice(
     body.push_str("</form>");
 }
 
+/// The common ground as the room ranks it, each group with its counts, the participant's own
+/// dots and a form to put one more on it or take one back. Each form says how many of their
+/// dots the group should then have, so sending it twice counts once.
+fn common_ground(
+    body: &mut String,
+    lang: Language,
+    step: usize,
+    groups: &[DotGroup],
+    dots: u8,
+    left: u8,
+) {
+    if groups.is_empty() {
+        body.push_str(&format!("<p>{}</p>", escape(tr(lang, "join.no_groups"))));
+        return;
+    }
+    if dots > 0 {
+        body.push_str(&format!(
+            "<p class=\"dots-left\" id=\"dots-left\">{}</p>",
+            escape(&trf(lang, "join.dots_left", &[&left, &dots]))
+        ));
+    }
+    body.push_str("<ol class=\"dots\">");
+    for g in groups {
+        let counts = trf(lang, "join.group_counts", &[&g.sharers, &g.dots]);
+        body.push_str(&format!(
+            "<li><p class=\"group\"><strong>{}</strong><span class=\"counts\">{}</span>",
+            escape(&g.label),
+            escape(&counts)
+        ));
+        if dots == 0 {
+            body.push_str("</p></li>");
+            continue;
+        }
+        if g.mine > 0 {
+            let mine = "●".repeat(usize::from(g.mine));
+            body.push_str(&format!(
+                "<span class=\"mine\">{}</span>",
+                escape(&trf(lang, "join.your_dots", &[&mine]))
+            ));
+        }
+        body.push_str(&format!(
+            "</p>\
+             <form method=\"post\" action=\"/dot\" class=\"dot\">\
+             <input type=\"hidden\" name=\"step\" value=\"{step}\">\
+             <input type=\"hidden\" name=\"group\" value=\"{}\">\
+             <button name=\"mine\" value=\"{}\" aria-label=\"{}\">{}</button>",
+            g.id,
+            g.mine.saturating_add(1),
+            escape(&trf(lang, "join.add_dot_to", &[&g.label])),
+            escape(tr(lang, "join.add_dot")),
+        ));
+        if g.mine > 0 {
+            body.push_str(&format!(
+                "<button name=\"mine\" value=\"{}\" class=\"take\" aria-label=\"{}\">{}</button>",
+                g.mine - 1,
+                escape(&trf(lang, "join.take_dot_from", &[&g.label])),
+                escape(tr(lang, "join.take_dot")),
+            ));
+        }
+        body.push_str("</form></li>");
+    }
+    body.push_str("</ol>");
+}
+
 fn room(body: &mut String, lines: &[String]) {
     if lines.is_empty() {
         return;
@@ -233,6 +340,7 @@ mod tests {
             lang: Language::En,
             title: evil.into(),
             participants: vec![(ParticipantId(1), evil.into())],
+            anonymous: true,
         };
         let page = Page {
             lang: Language::Nl,
@@ -245,7 +353,26 @@ mod tests {
                 ideas: vec![(IdeaId(9), evil.into())],
             },
         };
-        for html in [join(&roster, evil, None), step(&page, "k", None)] {
+        let dots = Page {
+            part: Part::CommonGround {
+                groups: vec![DotGroup {
+                    id: crate::domain::GroupId(4),
+                    label: evil.into(),
+                    sharers: 2,
+                    dots: 1,
+                    mine: 1,
+                }],
+                dots: 3,
+                left: 2,
+            },
+            ..page.clone()
+        };
+        for html in [
+            join(&roster, evil, None),
+            waiting(&roster, evil),
+            step(&page, "k", None),
+            step(&dots, "k", None),
+        ] {
             assert!(!html.contains("<img"), "{html}");
             assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;"));
         }

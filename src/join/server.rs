@@ -3,10 +3,10 @@
 //! Only the routes below exist; nothing is ever read from the file system.
 
 use super::ask::{ANSWER_WITHIN, Answer, Ask, Refusal, Request, Roster};
-use super::guard::{DeviceRefusal, Guard, JoinRefusal, new_token};
+use super::guard::{DeviceRefusal, Guard, JoinRefusal, MAX_NAME_CHARS, new_token};
 use super::http::{self, Reply, field, form};
 use super::page::{self, MAX_IDEA_CHARS};
-use crate::domain::{IdeaId, Language, MAX_POST_KEY, ParticipantId};
+use crate::domain::{GroupId, IdeaId, Language, MAX_POST_KEY, ParticipantId};
 use serde_json::json;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -117,8 +117,8 @@ fn route(shared: &Shared, rq: &Incoming) -> Reply {
         (Method::Get, "/") => home(shared, rq),
         (Method::Get, "/state") => state(shared, rq),
         (Method::Post, "/join") => join(shared, rq),
-        (Method::Post, "/idea" | "/edit" | "/pulse" | "/role") => post(shared, rq),
-        (_, "/" | "/state" | "/join" | "/idea" | "/edit" | "/pulse" | "/role") => {
+        (Method::Post, "/idea" | "/edit" | "/pulse" | "/role" | "/dot") => post(shared, rq),
+        (_, "/" | "/state" | "/join" | "/idea" | "/edit" | "/pulse" | "/role" | "/dot") => {
             http::respond(405, "text/plain", "method not allowed")
         }
         _ => http::respond(404, "text/plain", "not found"),
@@ -129,23 +129,37 @@ fn busy() -> Reply {
     http::retry_after(http::respond(503, "text/plain", "busy, try again"), 1)
 }
 
-/// The join page, or the step's page for a device that has joined.
+/// The join page, or the step's page for a device that has joined (or the waiting page,
+/// for a new name the facilitator has not let in yet).
 fn home(shared: &Shared, rq: &Incoming) -> Reply {
-    let device = rq
-        .token
-        .as_deref()
-        .and_then(|t| shared.guard().device(t, Instant::now()).ok().cloned());
+    let (device, refused) = match rq.token.as_deref() {
+        Some(t) => {
+            let mut guard = shared.guard();
+            let device = guard.device(t, Instant::now()).ok().cloned();
+            (device, guard.was_refused(t))
+        }
+        None => (None, false),
+    };
     let lang = shared.lang();
     let notice = field(&rq.query, "m").and_then(|m| page::notice(lang, m));
-    match device {
-        Some(device) => match shared.ask(Ask::Page {
-            participant: device.participant,
-        }) {
-            Some(Answer::Page(page)) => http::html(200, page::step(&page, &new_token(), notice)),
-            Some(_) => join_page(shared, 200, "", Some(tr_notice(lang, "left"))),
+    let Some(device) = device else {
+        let notice = if refused {
+            Some(tr_notice(lang, "refused"))
+        } else {
+            notice
+        };
+        return join_page(shared, 200, field(&rq.query, "c").unwrap_or(""), notice);
+    };
+    let Some(participant) = device.participant else {
+        return match roster(shared) {
+            Some(roster) => http::html(200, page::waiting(&roster, &device.name)),
             None => busy(),
-        },
-        None => join_page(shared, 200, field(&rq.query, "c").unwrap_or(""), notice),
+        };
+    };
+    match shared.ask(Ask::Page { participant }) {
+        Some(Answer::Page(page)) => http::html(200, page::step(&page, &new_token(), notice)),
+        Some(_) => join_page(shared, 200, "", Some(tr_notice(lang, "left"))),
+        None => busy(),
     }
 }
 
@@ -160,24 +174,32 @@ fn join_page(shared: &Shared, status: u16, code: &str, notice: Option<&str>) -> 
     }
 }
 
+/// Who can be picked, and whether joining without a name is allowed now.
 fn roster(shared: &Shared) -> Option<Roster> {
     match shared.ask(Ask::Roster)? {
-        Answer::Roster(r) => Some(r),
+        Answer::Roster(mut r) => {
+            r.anonymous = shared.guard().anonymous();
+            Some(r)
+        }
         _ => None,
     }
 }
 
 /// The step now, for the script to notice when the facilitator moves on.
 fn state(shared: &Shared, rq: &Incoming) -> Reply {
-    let known = rq
-        .token
-        .as_deref()
-        .is_some_and(|t| shared.guard().device(t, Instant::now()).is_ok());
-    if !known {
-        return http::json(401, &json!({ "joined": false }));
+    let waiting = rq.token.as_deref().and_then(|t| {
+        let mut guard = shared.guard();
+        guard.device(t, Instant::now()).ok().map(|d| d.is_waiting())
+    });
+    match waiting {
+        None => http::json(401, &json!({ "joined": false })),
+        // The waiting page stays until the facilitator answers.
+        Some(true) => http::json(200, &json!({ "joined": false, "step": "waiting" })),
+        Some(false) => {
+            let step = shared.step.load(Ordering::Relaxed);
+            http::json(200, &json!({ "joined": true, "step": step }))
+        }
     }
-    let step = shared.step.load(Ordering::Relaxed);
-    http::json(200, &json!({ "joined": true, "step": step }))
 }
 
 fn join(shared: &Shared, rq: &Incoming) -> Reply {
@@ -187,18 +209,17 @@ fn join(shared: &Shared, rq: &Incoming) -> Reply {
     let Some(roster) = roster(shared) else {
         return busy();
     };
-    let chosen = field(&body, "participant")
-        .and_then(|p| p.parse().ok())
-        .map(ParticipantId)
-        .and_then(|id| roster.participants.iter().find(|(p, _)| *p == id));
     let now = Instant::now();
-    let result = match chosen {
-        Some((id, name)) => shared.guard().join(rq.from, code, *id, name, now),
-        // No such name: the code is still checked (and counted) first.
-        None => shared
+    let result = match who(&roster, &body) {
+        Ok((participant, name)) => shared
             .guard()
-            .check_code(rq.from, code, now)
-            .map(|()| String::new()),
+            .join(rq.from, code, participant, &name, now)
+            .map_err(join_refusal),
+        // No such name: the code is still checked (and counted) first.
+        Err(why) => match shared.guard().check_code(rq.from, code, now) {
+            Ok(()) => Err((400, why)),
+            Err(e) => Err(join_refusal(e)),
+        },
     };
     let refused = |status, notice| {
         let reply = if rq.wants_json {
@@ -216,7 +237,7 @@ fn join(shared: &Shared, rq: &Incoming) -> Reply {
         }
     };
     match result {
-        Ok(token) if chosen.is_some() => {
+        Ok(token) => {
             let reply = if rq.wants_json {
                 http::json(200, &json!({ "joined": true }))
             } else {
@@ -224,14 +245,53 @@ fn join(shared: &Shared, rq: &Incoming) -> Reply {
             };
             http::with_token(reply, &token)
         }
-        Ok(_) => refused(400, "invalid"),
-        Err(JoinRefusal::WrongCode) => refused(403, "wrong_code"),
-        Err(JoinRefusal::TooManyGuesses) => refused(429, "too_many"),
-        Err(JoinRefusal::Full) => refused(503, "full"),
+        Err((status, notice)) => refused(status, notice),
     }
 }
 
-/// An idea, an edit, a score or a role from a joined device.
+/// The status and notice of a refused join.
+fn join_refusal(why: JoinRefusal) -> (u16, &'static str) {
+    match why {
+        JoinRefusal::WrongCode => (403, "wrong_code"),
+        JoinRefusal::TooManyGuesses => (429, "too_many"),
+        JoinRefusal::Full => (503, "full"),
+        JoinRefusal::NoAnonymous => (403, "no_anonymous"),
+    }
+}
+
+/// Whom a join form asks for: a name from the list, anonymous, or a new name typed (which
+/// waits for the facilitator, unless it is on the list after all).
+fn who(
+    roster: &Roster,
+    body: &[(String, String)],
+) -> Result<(Option<ParticipantId>, String), &'static str> {
+    let listed = |id: ParticipantId| roster.participants.iter().find(|(p, _)| *p == id);
+    match field(body, "participant").unwrap_or_default() {
+        "anonymous" => Ok((Some(ParticipantId::ANONYMOUS), String::new())),
+        "new" => {
+            let typed = crate::sanitize::line(field(body, "name").unwrap_or_default());
+            let name = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+            match name.chars().count() {
+                0 => Err("bad_name"),
+                n if n > MAX_NAME_CHARS => Err("bad_name"),
+                _ => Ok(roster
+                    .participants
+                    .iter()
+                    .find(|(_, p)| p.to_lowercase() == name.to_lowercase())
+                    .map_or((None, name), |(id, p)| (Some(*id), p.clone()))),
+            }
+        }
+        id => id
+            .parse()
+            .ok()
+            .map(ParticipantId)
+            .and_then(listed)
+            .map(|(id, name)| (Some(*id), name.clone()))
+            .ok_or("invalid"),
+    }
+}
+
+/// An idea, an edit, a score, a role or a dot from a joined device.
 fn post(shared: &Shared, rq: &Incoming) -> Reply {
     let participant = match rq.token.as_deref() {
         Some(token) => shared.guard().post(token, Instant::now()),
@@ -243,6 +303,7 @@ fn post(shared: &Shared, rq: &Incoming) -> Reply {
         Err(DeviceRefusal::TooFast) => {
             return http::retry_after(done(rq, 429, "too_fast", None), 1);
         }
+        Err(DeviceRefusal::Waiting) => return done(rq, 409, "waiting", None),
     };
     let body = form(rq.body.as_deref().unwrap_or_default());
     let ask = match parse(rq.path.as_str(), &body, participant) {
@@ -257,6 +318,10 @@ fn post(shared: &Shared, rq: &Incoming) -> Reply {
                 Refusal::StepMoved | Refusal::NotYours => (409, "step_moved"),
                 Refusal::Invalid => (400, "invalid"),
                 Refusal::NotSaved => (503, "not_saved"),
+                Refusal::NoDotsLeft => (409, "no_dots_left"),
+                Refusal::NoDotHere => (409, "no_dot_here"),
+                Refusal::Stale => (409, "stale"),
+                Refusal::NamedOnly => (403, "named_only"),
             };
             done(rq, status, notice, None)
         }
@@ -318,11 +383,24 @@ fn parse(
                 .and_then(|s| s.parse().ok())
                 .ok_or("invalid")?,
         },
+        "/dot" => Ask::Dot {
+            participant,
+            step: number(body, "step")?,
+            group: GroupId(number(body, "group")?),
+            mine: number(body, "mine")?,
+        },
         _ => Ask::Role {
             participant,
             role: field(body, "role").unwrap_or_default().to_string(),
         },
     })
+}
+
+/// A number field of a form.
+fn number<T: std::str::FromStr>(body: &[(String, String)], name: &str) -> Result<T, &'static str> {
+    field(body, name)
+        .and_then(|v| v.parse().ok())
+        .ok_or("invalid")
 }
 
 /// The answer to a post: JSON for the script, back to the page (with a notice) for a form.

@@ -266,6 +266,22 @@ impl SessionFile {
         result
     }
 
+    /// Saves bytes rendered elsewhere (`render_session`, on another thread, from a copy of
+    /// this session at some moment): written exactly as `save` writes, with the same lock,
+    /// checks and rescue on failure.
+    pub fn save_rendered(&self, bytes: Vec<u8>) -> Result<(), StoreError> {
+        if let Some(reason) = self.read_only() {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason: reason.to_string(),
+            });
+        }
+        let mut unsaved = self.guard.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let result = self.write(&bytes);
+        *unsaved = result.is_err().then(|| (self.path.clone(), bytes));
+        result
+    }
+
     /// The guard the signal thread uses to finish a failed save (see `SaveGuard`).
     pub fn save_guard(&self) -> SaveGuard {
         self.guard.clone()
@@ -321,8 +337,9 @@ fn render(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
     render_within(path, session, MAX_FILE_BYTES)
 }
 
-/// The bytes `save` would write for `session` (`path` names it in errors).
-pub(super) fn render_for(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
+/// The bytes `save` would write for `session` (`path` names it in errors): for
+/// `SessionFile::save_rendered`, made on any thread.
+pub fn render_session(path: &Path, session: &Session) -> Result<Vec<u8>, StoreError> {
     render(path, session)
 }
 

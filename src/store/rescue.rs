@@ -38,7 +38,8 @@ pub fn write_rescue(session: &Session, places: &[PathBuf]) -> Result<PathBuf, Re
     } else {
         session.id.clone()
     };
-    let bytes = super::file::render_for(Path::new(&name), session).map_err(RescueError::Render)?;
+    let bytes =
+        super::file::render_session(Path::new(&name), session).map_err(RescueError::Render)?;
     write_rescue_bytes(&name, &bytes, places)
 }
 

@@ -10,9 +10,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use std::time::Instant;
 
 /// The join panel over the run screen; `selected` is the device Del sends away.
-pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame, area: Rect) {
+/// `now` is the app's monotonic clock, for who is connected.
+pub fn panel(
+    joined: &Joined,
+    selected: usize,
+    lang: Language,
+    now: Instant,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let server = &joined.server;
     let popup = widgets::centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, popup);
@@ -55,7 +64,19 @@ pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame
     }
     lines.push(Line::raw(""));
     let devices = server.devices();
-    let connected = server.connected();
+    let connected = server.connected(lang, now);
+    let anonymous = tr(lang, "idea.anonymous");
+    lines.push(Line::styled(
+        tr(
+            lang,
+            if server.anonymous() {
+                "join.panel_anonymous_on"
+            } else {
+                "join.panel_anonymous_off"
+            },
+        ),
+        theme::dim(),
+    ));
     lines.push(Line::styled(
         trf(
             lang,
@@ -68,17 +89,24 @@ pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame
         lines.push(Line::styled(tr(lang, "join.panel_none"), theme::dim()));
     }
     for (n, (_, device)) in devices.iter().enumerate() {
-        let state = if connected.contains(&device.name) {
+        let name = if device.is_anonymous() {
+            anonymous
+        } else {
+            device.name.as_str()
+        };
+        let state = if device.is_waiting() {
+            tr(lang, "join.panel_waiting")
+        } else if connected.iter().any(|c| c == name) {
             tr(lang, "join.connected")
         } else {
             tr(lang, "join.idle")
         };
-        let style = if n == selected {
-            theme::selected()
-        } else {
-            Style::default()
+        let style = match (n == selected, device.is_waiting()) {
+            (true, _) => theme::selected(),
+            (false, true) => theme::notice(),
+            (false, false) => Style::default(),
         };
-        lines.push(Line::styled(format!("{}  ({state})", device.name), style));
+        lines.push(Line::styled(format!("{name}  ({state})"), style));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(tr(lang, "join.panel_exposure"), theme::dim()));
@@ -86,8 +114,8 @@ pub fn panel(joined: &Joined, selected: usize, lang: Language, frame: &mut Frame
 }
 
 /// "Joined (3): Anna, Bram, Cor · link": one line, while joining is on.
-pub fn who_line(joined: &Joined, lang: Language, frame: &mut Frame, area: Rect) {
-    let names = joined.server.connected();
+pub fn who_line(joined: &Joined, lang: Language, now: Instant, frame: &mut Frame, area: Rect) {
+    let names = joined.server.connected(lang, now);
     let who = if names.is_empty() {
         tr(lang, "join.nobody_yet").to_string()
     } else {

@@ -85,7 +85,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     footer::draw(app.keys(), app.context(), shown, lang, frame, footer);
     match (&app.overlay, app.joined()) {
         (Some(crate::app::Overlay::Join { selected }), Some(joined)) => {
-            join::panel(joined, *selected, lang, frame, body)
+            join::panel(joined, *selected, lang, app.now(), frame, body)
         }
         (Some(o), _) => overlay::draw(
             o,

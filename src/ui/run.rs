@@ -68,7 +68,7 @@ pub fn draw(
     let parts = layout(run, area);
     draw_header(run, now, frame, parts.header);
     if let Some(joined) = &run.join {
-        super::join::who_line(joined, session.language, frame, parts.joined);
+        super::join::who_line(joined, session.language, now, frame, parts.joined);
     }
     // Clicks on the agenda land on what was drawn here.
     run.agenda

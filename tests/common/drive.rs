@@ -214,28 +214,31 @@ impl Harness {
 
     /// The screen as text, with the temporary folder replaced by `[DIR]`.
     pub fn render(&mut self, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|f| ambassador::ui::draw(&self.app, f))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                line.push_str(symbol);
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
         let dir = self.dir.path().display().to_string();
-        out.replace(&dir, "[DIR]")
+        screen_text(&self.app, width, height).replace(&dir, "[DIR]")
     }
+}
+
+/// The app drawn at `width`×`height`, as text (trailing spaces trimmed).
+pub fn screen_text(app: &ambassador::app::App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ambassador::ui::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

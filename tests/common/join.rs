@@ -25,6 +25,16 @@ pub struct Room {
     thread: Option<JoinHandle<()>>,
 }
 
+/// A probe that keeps the facilitator's screen (drawn at 120×40) after each round.
+pub fn screen_probe() -> (Probe, std::sync::Arc<std::sync::Mutex<String>>) {
+    let screen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let seen = screen.clone();
+    let probe: Probe = Box::new(move |app: &App| {
+        *seen.lock().unwrap() = super::drive::screen_text(app, 120, 40);
+    });
+    (probe, screen)
+}
+
 /// One HTTP answer.
 #[derive(Debug)]
 pub struct Reply {
@@ -61,6 +71,11 @@ impl Room {
 
     /// Like `start`; `probe` sees the app after each round of the loop and its frame.
     pub fn start_with(lang: Language, participants: &[&str], probe: Probe) -> Room {
+        Room::start_as(lang, participants, false, probe)
+    }
+
+    /// Like `start_with`; `anonymous`: devices may join without a name (`--anonymous`).
+    pub fn start_as(lang: Language, participants: &[&str], anonymous: bool, probe: Probe) -> Room {
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths {
             data_dir: dir.path().join("data"),
@@ -79,10 +94,16 @@ impl Room {
         let path = file.path.clone();
         // Closed here (its lock goes too) and opened again by the app's thread.
         drop(file);
-        Room::open(dir, paths, path, probe)
+        Room::open(dir, paths, path, anonymous, probe)
     }
 
-    fn open(dir: tempfile::TempDir, paths: Paths, path: PathBuf, mut probe: Probe) -> Room {
+    fn open(
+        dir: tempfile::TempDir,
+        paths: Paths,
+        path: PathBuf,
+        anonymous: bool,
+        mut probe: Probe,
+    ) -> Room {
         let (events, inbox) = channel();
         let (ready, started) = channel();
         let to_app = events.clone();
@@ -93,6 +114,7 @@ impl Room {
                 paths,
                 file: Box::new(file),
                 bind: Some("127.0.0.1:0".into()),
+                anonymous,
             };
             let mut app = App::new(start, Box::new(ambassador::domain::SystemClock));
             app.connect(to_app);
@@ -136,7 +158,11 @@ impl Room {
     }
 
     pub fn key(&self, code: KeyCode) {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn key_with(&self, code: KeyCode, modifiers: KeyModifiers) {
+        let key = KeyEvent::new(code, modifiers);
         self.events.send(AppEvent::Input(Event::Key(key))).unwrap();
     }
 
@@ -185,6 +211,19 @@ impl Room {
         let reply = self.post("/join", None, &[("code", &self.code), ("participant", &id)]);
         assert_eq!(reply.status, 200, "{reply:?}");
         reply.token().expect("a device token")
+    }
+
+    /// The facilitator goes to the first question (step 4), `token`'s device sends these
+    /// ideas there, and the facilitator moves on to the common ground (step 8), which
+    /// groups them.
+    pub fn ideas_to_common_ground(&self, token: &str, ideas: &[&str]) {
+        self.next_steps(3, token);
+        for (n, text) in ideas.iter().enumerate() {
+            let key = format!("cg-{n}");
+            let sent = self.post_patiently("/idea", token, &[("key", &key), ("text", text)]);
+            assert_eq!(sent.status, 200, "{sent:?}");
+        }
+        self.next_steps(4, token);
     }
 
     /// Posts until the device's allowance lets it through (429 means: wait a moment).

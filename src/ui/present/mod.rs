@@ -147,7 +147,7 @@ fn idea_line(state: &PresentState, idea: &crate::domain::Idea, now: Instant) -> 
     if state.names {
         text.push_str(&format!(
             " — {}",
-            state.session.participant_name(idea.participant)
+            crate::i18n::author(&state.session, idea.participant)
         ));
     }
     Line::styled(text, style)

@@ -141,7 +141,7 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
                 let mut tail = vec![Span::styled(
                     format!(
                         " — {} · {step_title}",
-                        session.participant_name(i.participant)
+                        crate::i18n::author(session, i.participant)
                     ),
                     theme::dim(),
                 )];

@@ -27,10 +27,15 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
     ])
     .areas(area);
 
-    // Who has spoken on this question, and who is in focus.
+    // Who has spoken on this question, and who is in focus (ideas counted in one pass).
+    let mut said: std::collections::HashMap<crate::domain::ParticipantId, usize> =
+        std::collections::HashMap::new();
+    for i in ideas {
+        *said.entry(i.participant).or_default() += 1;
+    }
     let mut spans = Vec::new();
     for p in &session.participants {
-        let count = ideas.iter().filter(|i| i.participant == p.id).count();
+        let count = said.get(&p.id).copied().unwrap_or(0);
         let style = if session.focus == Some(p.id) {
             theme::selected()
         } else if count == 0 {
@@ -45,7 +50,7 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
     let silent = session
         .participants
         .iter()
-        .filter(|p| !ideas.iter().any(|i| i.participant == p.id))
+        .filter(|p| !said.contains_key(&p.id))
         .count();
     let mut legend = if silent > 0 {
         trf(lang, "question.not_yet", &[&silent])
@@ -72,7 +77,7 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
     let items: Vec<ListItem> = ideas
         .iter()
         .map(|i| {
-            let name = session.participant_name(i.participant);
+            let name = crate::i18n::author(session, i.participant);
             let mark = if i.from_device() {
                 format!("{DEVICE_MARK} ")
             } else {
@@ -108,8 +113,14 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         .map(|r| r.groups.iter().collect())
         .unwrap_or_default();
     groups.sort_by(|a, b| b.ideas.len().cmp(&a.ideas.len()).then(a.id.cmp(&b.id)));
+    // Each line takes one row at least: what would fall below the panel is not made at all
+    // (with a thousand ideas, wrapping them all took most of a frame).
+    let rows = usize::from(groups_area.height.saturating_sub(2));
     let mut lines = Vec::new();
     for g in groups {
+        if lines.len() > rows {
+            break;
+        }
         let joins = q.preview == Some(g.id);
         let head_style = if joins {
             theme::selected()
@@ -128,6 +139,9 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         }
         lines.push(Line::from(head));
         for id in &g.ideas {
+            if lines.len() > rows {
+                break;
+            }
             if let Some(idea) = by_id.get(id) {
                 // The whole idea, wrapped under its bullet.
                 let room = usize::from(groups_area.width.saturating_sub(6));
