@@ -212,7 +212,7 @@ fn typing_after_m_filters_the_groups_by_name_and_letters_never_act_on_the_board(
         "{screen}"
     );
     assert!(screen.contains(" 1. ") && screen.contains("Koffie in het Café"));
-    let footer = screen.lines().last().unwrap_or_default().to_string();
+    let footer = common::footer(&screen);
     assert!(
         footer.contains("↑↓ choose") && footer.contains("Esc"),
         "the footer says what to do: {footer}"

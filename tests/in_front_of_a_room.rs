@@ -5,6 +5,7 @@ mod common;
 
 use ambassador::domain::Language;
 use common::drive::Harness;
+use common::footer;
 use crossterm::event::KeyCode;
 
 /// Four ideas on two questions, then on the common-ground board.
@@ -164,10 +165,6 @@ fn a_read_only_session_can_be_looked_through_step_by_step_in_its_language() {
         before,
         "looking changed the file"
     );
-}
-
-fn footer(screen: &str) -> &str {
-    screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap()
 }
 
 #[test]

@@ -26,11 +26,11 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 /// The screen's body, message lines and footer.
-fn regions(area: ratatui::layout::Rect, message: u16) -> [ratatui::layout::Rect; 3] {
+fn regions(area: ratatui::layout::Rect, message: u16, footer: u16) -> [ratatui::layout::Rect; 3] {
     Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(message),
-        Constraint::Length(1),
+        Constraint::Length(footer),
     ])
     .areas(area)
 }
@@ -56,7 +56,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [body, message, footer] = regions(area, message_lines(app, area.width));
+    let shown = app.shown();
+    let footer_lines = footer::lines(app.keys(), app.context(), shown, lang, area.width);
+    let [body, message, footer] = regions(area, message_lines(app, area.width), footer_lines);
     match &app.screen {
         Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
         Screen::Setup(setup) => setup::draw(setup, frame, body),
@@ -81,7 +83,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
             message,
         );
     }
-    let shown = app.shown();
     footer::draw(app.keys(), app.context(), shown, lang, frame, footer);
     match (&app.overlay, app.joined()) {
         (Some(crate::app::Overlay::Join { selected }), Some(joined)) => {

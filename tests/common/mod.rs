@@ -175,3 +175,16 @@ pub fn synthetic_idea(n: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The footer of a rendered screen: its last two lines that are not blank (the footer takes
+/// a second line when the keys do not fit on one).
+pub fn footer(screen: &str) -> String {
+    let mut lines: Vec<&str> = screen
+        .lines()
+        .rev()
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+        .collect();
+    lines.reverse();
+    lines.join("\n")
+}
