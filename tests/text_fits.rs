@@ -273,3 +273,28 @@ fn long_session_titles_on_home_keep_the_end_that_tells_them_apart() {
         assert!(row.contains("Team Cus"), "and its start: {row}");
     }
 }
+
+#[test]
+fn role_descriptions_and_long_names_show_in_full_on_the_roles_step() {
+    for lang in [Language::En, Language::Nl] {
+        let mut h = Harness::session("fits-roles", lang, &[LONG_NAME, "Bob", "Chloé"]);
+        h.page_down(2);
+        let roles = match &h.run().session().current_step().kind {
+            ambassador::domain::StepKind::Roles { roles } => roles.clone(),
+            other => panic!("on the roles step, not {other:?}"),
+        };
+        h.key(KeyCode::Char('1'));
+        for (w, hgt) in [(80, 24), (160, 48)] {
+            let screen = h.render(w, hgt);
+            for r in &roles {
+                all_words_shown(&screen, &r.description, 1, "a role's description");
+            }
+            // the name in focus is long; what it chose still shows beside it
+            let row = screen
+                .lines()
+                .find(|l| l.contains("Annemarie"))
+                .unwrap_or_else(|| panic!("the long name shows:\n{screen}"));
+            assert!(row.contains(&format!("1 {}", roles[0].label)), "{row}");
+        }
+    }
+}

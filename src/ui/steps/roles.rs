@@ -23,36 +23,37 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
         .results(&step.id)
         .map(|r| r.roles.clone())
         .unwrap_or_default();
+    let room = usize::from(area.width.saturating_sub(2));
+    // Each role's description wraps under it when the people below still all show (ten
+    // rows at most asked); otherwise one line per role, the description shortened.
+    let wrapped = role_lines(roles, room, true);
+    let below = (session.participants.len() + 2).clamp(5, 10);
+    let lines = if wrapped.len() + 2 + below <= usize::from(area.height) {
+        wrapped
+    } else {
+        role_lines(roles, room, false)
+    };
     let [options, below] = Layout::vertical([
-        Constraint::Length(roles.len() as u16 + 2),
+        Constraint::Length(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)),
         Constraint::Min(3),
     ])
     .areas(area);
     let [people, chart] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(below);
-
-    let room = usize::from(options.width.saturating_sub(2));
-    let lines: Vec<Line> = roles
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let head = format!(" {} {}", i + 1, r.label);
-            let rest = room.saturating_sub(head.chars().count() + 3);
-            Line::from(vec![
-                Span::styled(head, theme::prompt()),
-                Span::styled(
-                    format!(" — {}", truncate(&r.description, rest)),
-                    theme::dim(),
-                ),
-            ])
-        })
-        .collect();
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(format!(" {} ", tr(lang, "roles.choices")))),
         options,
     );
 
+    // names as long as they are, up to half the column: the role chosen still shows
+    let name_width = session
+        .participants
+        .iter()
+        .map(|p| unicode_width::UnicodeWidthStr::width(p.name.as_str()))
+        .max()
+        .unwrap_or(8)
+        .clamp(8, usize::from(people.width.saturating_sub(4)) / 2);
     let lines: Vec<Line> = session
         .participants
         .iter()
@@ -72,9 +73,9 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
             };
             Line::styled(
                 format!(
-                    "{} {:<14} {role}",
+                    "{} {:<name_width$} {role}",
                     if focused { "▶" } else { " " },
-                    truncate(&p.name, 14)
+                    truncate(&p.name, name_width)
                 ),
                 style,
             )
@@ -92,7 +93,8 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
         .map(|c| c.label.chars().count())
         .max()
         .unwrap_or(8)
-        .min(24);
+        // the whole label where the bar still gets six cells
+        .min(usize::from(chart.width.saturating_sub(2)).saturating_sub(8 + 6));
     let bar_width = usize::from(chart.width.saturating_sub(2))
         .saturating_sub(label_width + 8)
         .max(3);
@@ -125,4 +127,30 @@ pub fn draw(run: &RunState, frame: &mut Frame, area: Rect) {
             .block(Block::bordered().title(format!(" {} ", tr(lang, "roles.distribution")))),
         chart,
     );
+}
+
+/// The roles as lines `width` wide: " N label — description", the description wrapped under
+/// it (`wrap`) or shortened to the one line.
+fn role_lines(roles: &[crate::domain::RoleOption], width: usize, wrap: bool) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    for (i, r) in roles.iter().enumerate() {
+        let head = format!(" {} {}", i + 1, r.label);
+        let rest = width.saturating_sub(head.width() + 3);
+        if !wrap || r.description.width() <= rest {
+            lines.push(Line::from(vec![
+                Span::styled(head, theme::prompt()),
+                Span::styled(
+                    format!(" — {}", truncate(&r.description, rest)),
+                    theme::dim(),
+                ),
+            ]));
+            continue;
+        }
+        lines.push(Line::styled(head, theme::prompt()));
+        for part in widgets::wrap_words(&r.description, width.saturating_sub(4)) {
+            lines.push(Line::styled(format!("    {part}"), theme::dim()));
+        }
+    }
+    lines
 }
