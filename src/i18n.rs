@@ -58,6 +58,15 @@ pub fn trf(lang: Language, key: &'static str, args: &[&dyn std::fmt::Display]) -
 
 /// Who said an idea, for screens and reports: the participant's name, or "anonymous" in the
 /// session's language for an idea sent from a device without a name.
+/// "1 idea" / "3 ideas" (Dutch "1 idee" / "3 ideeën").
+pub fn ideas_count(lang: Language, n: usize) -> String {
+    if n == 1 {
+        tr(lang, "home.idea_one").to_string()
+    } else {
+        trf(lang, "home.ideas", &[&n])
+    }
+}
+
 pub fn author(session: &crate::domain::Session, id: crate::domain::ParticipantId) -> &str {
     if id == crate::domain::ParticipantId::ANONYMOUS {
         tr(session.language, "idea.anonymous")

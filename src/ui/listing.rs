@@ -2,7 +2,7 @@
 
 use super::theme;
 use crate::domain::Language;
-use crate::i18n::{tr, trf};
+use crate::i18n::tr;
 use crate::store::Listing;
 use jiff::tz::TimeZone;
 use ratatui::text::{Line, Span};
@@ -51,7 +51,7 @@ pub fn session_item(
             head.extend(badges);
             let mut second = format!(
                 "            {people} · {}",
-                trf(lang, "home.ideas", &[&s.ideas])
+                crate::i18n::ideas_count(lang, s.ideas)
             );
             if !detail.is_empty() {
                 second.push_str(&format!(" · {detail}"));

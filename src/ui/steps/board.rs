@@ -104,7 +104,7 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
                     ));
                 }
                 if board.overview {
-                    let ideas = trf(lang, "home.ideas", &[&g.ideas.len()]);
+                    let ideas = crate::i18n::ideas_count(lang, g.ideas.len());
                     spans.push(Span::styled(format!(" · {ideas}"), theme::dim()));
                 }
                 if g.locked {

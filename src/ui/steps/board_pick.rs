@@ -76,7 +76,7 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
                 Span::styled(format!("{:>2}. ", i + 1), theme::dim()),
                 Span::styled(g.label.clone(), theme::accent()),
                 Span::styled(
-                    format!(" · {}", trf(lang, "home.ideas", &[&g.ideas.len()])),
+                    format!(" · {}", crate::i18n::ideas_count(lang, g.ideas.len())),
                     theme::dim(),
                 ),
             ];
