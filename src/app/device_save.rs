@@ -7,7 +7,7 @@
 //! batch: then the bytes are not written, and the devices are answered at once.
 
 use super::AppEvent;
-use super::{Message, workspace::Workspace};
+use super::{Message, SaveStatus, workspace::Workspace};
 use crate::domain::{IdeaId, Session};
 use crate::join::{Answer, Refusal, Request};
 use crate::store::{StoreError, render_session};
@@ -19,7 +19,7 @@ pub struct DeviceSave {
     /// The workspace's revision with the batch in it.
     revision: u64,
     path: PathBuf,
-    /// The session to render (taken by the saver thread).
+    /// A copy of the session for the saver thread to render (given by [`Saver::send`]).
     session: Option<Box<Session>>,
     bytes: Option<Result<Vec<u8>, StoreError>>,
     answers: Vec<(Request, Result<IdeaId, Refusal>)>,
@@ -31,7 +31,7 @@ impl DeviceSave {
         DeviceSave {
             revision: ws.revision,
             path: ws.file.path.clone(),
-            session: Some(Box::new(ws.session().clone())),
+            session: None,
             bytes: None,
             answers,
         }
@@ -84,14 +84,20 @@ impl Saver {
         Some(Saver { jobs })
     }
 
-    /// Hands a batch over; it comes back if the thread is gone.
-    pub fn send(&self, job: DeviceSave) -> Option<DeviceSave> {
-        self.jobs.send(job).err().map(|e| e.0)
+    /// Hands a batch over with a copy of `session` to render; it comes back if the thread
+    /// is gone.
+    pub fn send(&self, mut job: DeviceSave, session: &Session) -> Option<DeviceSave> {
+        job.session = Some(Box::new(session.clone()));
+        self.jobs.send(job).err().map(|e| {
+            let mut job = e.0;
+            job.session = None;
+            job
+        })
     }
 }
 
-/// A batch came back rendered: written (unless a later save wrote as much already), then
-/// answered. A failed write is told like any failed save; the ideas stay in memory, and the
+/// A batch came back rendered, or was never sent (no saver thread: it is rendered here):
+/// written (unless a later save wrote as much already), then answered. A failed write is told like any failed save; the ideas stay in memory, and the
 /// next save (or the one on the way out) takes them.
 pub fn finish(ws: &mut Workspace, mut job: DeviceSave) -> Option<Message> {
     if job.path != ws.file.path {
@@ -102,19 +108,58 @@ pub fn finish(ws: &mut Workspace, mut job: DeviceSave) -> Option<Message> {
         job.answer(true);
         return None;
     }
+    // A newer change failed to save since this batch was rendered: its bytes are what the
+    // rescue on the way out holds, and writing the older rendering would clear them. The
+    // session as it is now is saved instead (it holds the batch too).
+    let newer_failed = ws.revision > job.revision && matches!(ws.save, SaveStatus::Failed(_));
+    let revision = if newer_failed {
+        ws.revision
+    } else {
+        job.revision
+    };
     let result = match job.bytes.take() {
-        Some(Ok(bytes)) => ws.file.save_rendered(bytes),
-        Some(Err(e)) => Err(e),
-        None => ws.file.save(),
+        Some(Ok(bytes)) if !newer_failed => ws.file.save_rendered(bytes),
+        Some(Err(e)) if !newer_failed => Err(e),
+        _ => ws.file.save(),
     };
     let ok = result.is_ok();
-    let told = ws.saved(result, job.revision);
+    let told = ws.saved(result, revision);
     job.answer(ok);
     told
 }
 
-/// No saver thread: the batch is saved here and now.
-pub fn finish_now(ws: &mut Workspace, mut job: DeviceSave) -> Option<Message> {
-    job.session = None;
-    finish(ws, job)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::live_groups::LiveGroups;
+    use crate::domain::{Change, FixedClock, NewSession};
+    use crate::store::{SessionFile, read_session};
+
+    #[test]
+    fn a_batch_rendered_before_a_newer_failed_save_writes_the_newer_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FixedClock::at("2026-11-27T09:00:00Z".parse().unwrap());
+        let template = crate::store::builtin_templates().remove(0);
+        let details = NewSession {
+            title: "Batch".into(),
+            participants: vec!["Ann".into()],
+            ..Default::default()
+        };
+        let file = SessionFile::create(dir.path(), template, details, &clock).unwrap();
+        let path = file.path.clone();
+        let mut ws = Workspace::new(file, LiveGroups::default());
+        ws.revision = 1;
+        let mut job = DeviceSave::new(&ws, Vec::new());
+        job.bytes = Some(render_session(&job.path, ws.session()));
+        // a newer change whose save failed: only in memory (and in the rescue)
+        ws.file
+            .session
+            .apply(Change::SetGoal("the newer goal".into()), &clock)
+            .unwrap();
+        ws.revision = 2;
+        ws.save = SaveStatus::Failed("disk full".into());
+        finish(&mut ws, job);
+        assert_eq!(read_session(&path).unwrap().session.goal, "the newer goal");
+        assert_eq!(ws.save, SaveStatus::Saved);
+    }
 }

@@ -28,7 +28,6 @@ impl App {
     /// Gives the app the event loop's channel, so a join server can reach it; starts joining
     /// if the command line asked for it.
     pub fn connect(&mut self, events: Sender<AppEvent>) {
-        self.saver = super::device_save::Saver::start(events.clone());
         self.events = Some(events);
         if let Some(bind) = self.join_at_start.take() {
             self.message = self.start_joining(bind.as_deref());
@@ -52,6 +51,10 @@ impl App {
             Ok(addr) => addr,
             Err(e) => return Message::error(e.to_string()),
         };
+        if self.saver.is_none() {
+            // the thread that renders devices' batches, from the first time joining is on
+            self.saver = super::device_save::Saver::start(events.clone());
+        }
         let deliver: crate::join::Deliver =
             Arc::new(move |request| events.send(AppEvent::Join(request)).is_ok());
         let session = run.session();
@@ -237,11 +240,11 @@ impl App {
             return;
         };
         let unsent = match &self.saver {
-            Some(saver) => saver.send(batch),
+            Some(saver) => saver.send(batch, run.ws.session()),
             None => Some(batch),
         };
         if let Some(batch) = unsent {
-            self.message = device_save::finish_now(&mut run.ws, batch).or(self.message.take());
+            self.message = device_save::finish(&mut run.ws, batch).or(self.message.take());
         }
     }
 

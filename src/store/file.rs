@@ -252,34 +252,31 @@ impl SessionFile {
 
     /// Durably writes the session. Refused for read-only sessions: their file stays as it was.
     pub fn save(&self) -> Result<(), StoreError> {
-        if let Some(reason) = self.read_only() {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason: reason.to_string(),
-            });
-        }
-        let mut unsaved = self.guard.0.lock().unwrap_or_else(PoisonError::into_inner);
+        self.refuse_read_only()?;
         // What could never be read back is never written: the file on disk stays as it was.
         let bytes = render(&self.path, &self.session)?;
-        let result = self.write(&bytes);
-        *unsaved = result.is_err().then(|| (self.path.clone(), bytes));
-        result
+        self.save_rendered(bytes)
     }
 
     /// Saves bytes rendered elsewhere (`render_session`, on another thread, from a copy of
     /// this session at some moment): written exactly as `save` writes, with the same lock,
     /// checks and rescue on failure.
     pub fn save_rendered(&self, bytes: Vec<u8>) -> Result<(), StoreError> {
-        if let Some(reason) = self.read_only() {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason: reason.to_string(),
-            });
-        }
+        self.refuse_read_only()?;
         let mut unsaved = self.guard.0.lock().unwrap_or_else(PoisonError::into_inner);
         let result = self.write(&bytes);
         *unsaved = result.is_err().then(|| (self.path.clone(), bytes));
         result
+    }
+
+    fn refuse_read_only(&self) -> Result<(), StoreError> {
+        match self.read_only() {
+            Some(reason) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason: reason.to_string(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// The guard the signal thread uses to finish a failed save (see `SaveGuard`).
