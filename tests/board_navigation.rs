@@ -300,4 +300,6 @@ fn the_board_footer_and_dots_line_show_the_users_own_keys() {
         .find(|l| l.contains("each, "))
         .unwrap_or_else(|| panic!("the dots line:\n{screen}"));
     assert!(dots.contains("Ctrl-V"), "the user's key for a dot: {dots}");
+    let footer = common::footer(&screen);
+    assert!(footer.contains("Ctrl-V"), "and in the footer: {footer}");
 }

@@ -384,10 +384,12 @@ fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budge
     let stale = dot(&ann, &g0, "0");
     assert_eq!(stale.status, 409);
     assert_eq!(stale.json()["notice"], "stale");
-    let unknown = dot(&ann, "999999", "1");
-    assert_eq!(unknown.status, 409);
     // Taking one back frees it for another group.
     assert_eq!(dot(&ann, &g0, "1").status, 200);
+    // A group that is gone (with a dot to spare, so the budget is not what refuses it).
+    let unknown = dot(&ann, "999999", "1");
+    assert_eq!(unknown.status, 409);
+    assert_eq!(unknown.json()["notice"], "stale");
     assert_eq!(
         dots_on_disk(&room, "Ann"),
         [(groups[0].id.0, 1), (groups[1].id.0, 1)].into()
@@ -400,5 +402,7 @@ fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budge
     assert!(dots_on_disk(&room, "Bob").is_empty());
     // Off the common ground, dots are refused.
     room.next_steps(1, &ann);
-    assert_eq!(dot(&ann, &g0, "2").status, 409);
+    let off = dot(&ann, &g0, "2");
+    assert_eq!(off.status, 409);
+    assert_eq!(off.json()["notice"], "step_moved");
 }
