@@ -73,31 +73,22 @@ impl App {
     }
 
     /// A comparison just made on shared words: matched by meaning with what is known, and
-    /// the rest asked of the worker (matched again as it arrives).
+    /// the rest asked of the worker (matched again once it has all arrived). Before the
+    /// encoder is ready nothing is known: everything is asked, which also loads it.
     pub(super) fn compare_by_meaning(&mut self) {
         let Screen::Review(review) = &mut self.screen else {
             return;
         };
-        let Some(view) = review.compare_view() else {
+        let (Some(view), Some(worker)) = (review.compare_view(), &self.worker) else {
             return;
         };
-        if let Some(known) = &self.known {
-            view.rematch(Some(known));
-        }
-        if let Some(worker) = &self.worker {
-            let mut texts: Vec<String> = view
-                .texts()
-                .into_iter()
-                .filter(|t| self.known.as_ref().is_none_or(|k| !k.contains(t)))
-                .collect();
-            texts.sort();
-            texts.dedup();
-            if !texts.is_empty() {
-                worker.submit(super::worker::Job::Embed {
-                    texts,
-                    urgent: true,
-                });
-            }
+        let nothing = crate::grouping::KnownEmbeddings::new(0, None);
+        let texts = view.match_by(self.known.as_ref().unwrap_or(&nothing));
+        if !texts.is_empty() {
+            worker.submit(super::worker::Job::Embed {
+                texts,
+                urgent: true,
+            });
         }
     }
 
@@ -143,11 +134,12 @@ impl App {
                 }
                 None => {
                     if let Some(known) = &self.known {
+                        let texts: Vec<String> = batch.iter().map(|(t, _)| t.clone()).collect();
                         known.insert(batch);
                         if let Screen::Review(review) = &mut self.screen
                             && let Some(view) = review.compare_view()
                         {
-                            view.rematch(Some(known));
+                            view.arrived(texts.iter().map(String::as_str), known);
                         }
                     }
                 }

@@ -6,32 +6,57 @@ use super::text::TextField;
 use super::{Action, Message};
 use crate::domain::{Language, Session};
 use crate::export::Format;
-use crate::grouping::Embedder;
+use crate::grouping::KnownEmbeddings;
 use crate::i18n::{tr, trf};
 use crate::review::{
     Comparison, SortBy, Trend, compare, filter_and_sort, team_sessions, theme_texts, trend,
 };
 use crate::store::{Listing, Paths, SessionSummary, list_sessions, read_session};
 use crossterm::event::KeyEvent;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 pub struct CompareView {
     pub before: SessionSummary,
     pub after: SessionSummary,
     pub comparison: Comparison,
-    /// The two sessions, to match again as their ideas' meaning becomes known.
+    /// The two sessions, to match again once their ideas' meaning is known.
     sessions: Box<(Session, Session)>,
+    /// Idea texts whose embeddings were asked for and have not arrived yet.
+    waiting: HashSet<String>,
 }
 
 impl CompareView {
-    /// Matches the themes again with what is known now of their ideas' meaning.
-    pub fn rematch(&mut self, meaning: Option<&dyn Embedder>) {
-        self.comparison = compare(&self.sessions.0, &self.sessions.1, meaning);
+    /// Matches the themes by what `meaning` knows now, and returns the idea texts it does
+    /// not know yet (to ask the worker for; [`CompareView::arrived`] matches again once
+    /// they are all in).
+    pub fn match_by(&mut self, meaning: &KnownEmbeddings) -> Vec<String> {
+        if !meaning.is_empty() {
+            self.comparison = compare(&self.sessions.0, &self.sessions.1, Some(meaning));
+        }
+        self.waiting = theme_texts(&self.sessions.0, &self.sessions.1)
+            .into_iter()
+            .filter(|t| !meaning.contains(t))
+            .collect();
+        let mut missing: Vec<String> = self.waiting.iter().cloned().collect();
+        missing.sort();
+        missing
     }
 
-    /// The idea texts whose meaning the matching uses.
-    pub fn texts(&self) -> Vec<String> {
-        theme_texts(&self.sessions.0, &self.sessions.1)
+    /// Embeddings of `texts` arrived (and are in `meaning`): when the last one the view
+    /// waits for is among them, the themes are matched again, once.
+    pub fn arrived<'a>(
+        &mut self,
+        texts: impl IntoIterator<Item = &'a str>,
+        meaning: &KnownEmbeddings,
+    ) {
+        let before = self.waiting.len();
+        for t in texts {
+            self.waiting.remove(t);
+        }
+        if before > 0 && self.waiting.is_empty() {
+            self.comparison = compare(&self.sessions.0, &self.sessions.1, Some(meaning));
+        }
     }
 }
 
@@ -249,6 +274,7 @@ impl ReviewState {
                     after,
                     comparison,
                     sessions: Box::new((x.session, y.session)),
+                    waiting: HashSet::new(),
                 }));
                 self.scroll = 0;
                 None

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
-use super::signal::{Semantic, blend};
+use super::signal::Semantic;
 use super::similarity::{ChannelWeights, FeatureSpace, Postings, SparseVec};
 use super::{Embedder, EngineConfig, Granularity, GroupId, GroupView, IdeaId, Lang};
 
@@ -420,8 +420,9 @@ fn pair_semantic_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -> Option
 
 /// Blended score of two ideas with the board's calibration computed once by the caller.
 pub(super) fn pair_score_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -> f32 {
-    blend(
+    super::signal::pair_score(
         super::similarity::dot(&x.vec, &y.vec),
         pair_semantic_with(x, y, semantic),
-    ) * super::stance::factor(x.negated, y.negated)
+        (x.negated, y.negated),
+    )
 }

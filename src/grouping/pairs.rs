@@ -3,11 +3,11 @@
 //! same signals as the live engine ([`super::signal`]): TF-IDF over the set, the embedding
 //! cosine calibrated on the set, the stance factor.
 
+use super::Lang;
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
-use super::signal::{Semantic, blend};
+use super::signal::{Semantic, pair_score};
 use super::similarity::{ChannelWeights, FeatureSpace, SparseVec, dot};
-use super::{Lang, stance};
 
 /// Analyses of `texts`; in `Auto`, a text that does not tell its language takes the one
 /// most of the others are in.
@@ -88,8 +88,11 @@ impl Pairs {
             (Some(x), Some(y), Some(s)) => Some(s.pair(x, y)),
             _ => None,
         };
-        blend(dot(&self.vecs[a], &self.vecs[b]), semantic)
-            * stance::factor(self.negated[a], self.negated[b])
+        pair_score(
+            dot(&self.vecs[a], &self.vecs[b]),
+            semantic,
+            (self.negated[a], self.negated[b]),
+        )
     }
 
     /// The weighted lexical vectors (for clustering on words alone).
@@ -117,6 +120,7 @@ pub fn mean_direction(vectors: &[Vec<f32>]) -> Option<Vec<f32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grouping::stance;
 
     fn items<'a>(analyses: &'a [Analysis], texts: &[&str]) -> Vec<Item<'a>> {
         analyses

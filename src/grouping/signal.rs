@@ -84,6 +84,12 @@ pub fn blend(lexical: f32, semantic: Option<f32>) -> f32 {
     }
 }
 
+/// The score of a pair: [`blend`] of its two signals, damped when the two ideas take
+/// opposite stances (one negated, the other not).
+pub fn pair_score(lexical: f32, semantic: Option<f32>, negated: (bool, bool)) -> f32 {
+    blend(lexical, semantic) * super::stance::factor(negated.0, negated.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,8 +57,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let shown = app.shown();
-    let footer_lines = footer::lines(app.keys(), app.context(), shown, lang, area.width);
-    let [body, message, footer] = regions(area, message_lines(app, area.width), footer_lines);
+    let keys = footer::Footer::new(app.keys(), app.context(), shown, lang);
+    let [body, message, footer] =
+        regions(area, message_lines(app, area.width), keys.lines(area.width));
     match &app.screen {
         Screen::Home(home) => home::draw(home, &app.paths, lang, frame, body),
         Screen::Setup(setup) => setup::draw(setup, frame, body),
@@ -83,7 +84,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             message,
         );
     }
-    footer::draw(app.keys(), app.context(), shown, lang, frame, footer);
+    keys.draw(frame, footer);
     match (&app.overlay, app.joined()) {
         (Some(crate::app::Overlay::Join { selected }), Some(joined)) => {
             join::panel(joined, *selected, lang, app.now(), frame, body)

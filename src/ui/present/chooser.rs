@@ -44,5 +44,5 @@ pub fn draw(chooser: &Chooser, frame: &mut Frame) {
         list,
         &mut state,
     );
-    footer::draw_own(Context::Present, lang, frame, keys);
+    footer::Footer::own_only(Context::Present, lang).draw(frame, keys);
 }
