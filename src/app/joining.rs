@@ -133,11 +133,8 @@ impl App {
                     } else {
                         (joined.server.revoke(token), "msg.device_revoked")
                     };
-                    let name = if device.is_anonymous() {
-                        tr(self.language(), "idea.anonymous").to_string()
-                    } else {
-                        crate::sanitize::line(&device.name).into_owned()
-                    };
+                    let anonymous = tr(self.language(), "idea.anonymous");
+                    let name = crate::sanitize::line(device.shown_name(anonymous)).into_owned();
                     if done {
                         self.message = Message::info(trf(self.language(), key, &[&name]));
                     }

@@ -93,6 +93,21 @@ impl Device {
     pub fn is_anonymous(&self) -> bool {
         self.participant == Some(ParticipantId::ANONYMOUS)
     }
+
+    /// Whether it called in lately (and is let in). `now` may be a test's clock, behind the
+    /// device's own: that counts as just seen.
+    pub fn is_connected(&self, now: Instant) -> bool {
+        !self.is_waiting() && now.saturating_duration_since(self.seen) < CONNECTED_FOR
+    }
+
+    /// The name to show: `anonymous` (in the screen's language) for an anonymous device.
+    pub fn shown_name<'a>(&'a self, anonymous: &'a str) -> &'a str {
+        if self.is_anonymous() {
+            anonymous
+        } else {
+            &self.name
+        }
+    }
 }
 
 /// Why a join was refused.
@@ -289,17 +304,9 @@ impl Guard {
     pub fn connected(&self, now: Instant, anonymous: &str) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for (_, d) in self.devices() {
-            // `now` may be a test's clock, behind the devices' own: that is "just seen".
-            if d.is_waiting() || now.saturating_duration_since(d.seen) >= CONNECTED_FOR {
-                continue;
-            }
-            let name = if d.is_anonymous() {
-                anonymous.to_string()
-            } else {
-                d.name
-            };
-            if !names.contains(&name) {
-                names.push(name);
+            let name = d.shown_name(anonymous);
+            if d.is_connected(now) && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
             }
         }
         names
@@ -415,5 +422,26 @@ mod tests {
         assert!(guard.refuse(&other));
         assert!(guard.was_refused(&other));
         assert_eq!(guard.post(&other, t0), Err(DeviceRefusal::Unknown));
+    }
+
+    #[test]
+    fn each_device_is_connected_on_its_own_even_when_two_share_a_name() {
+        let mut guard = Guard::new("ABCDEF".into());
+        guard.set_anonymous(true);
+        let t0 = Instant::now();
+        let anon = Some(ParticipantId::ANONYMOUS);
+        let early = guard.join(HOME, "ABCDEF", anon, "", t0).unwrap();
+        let later = t0 + CONNECTED_FOR;
+        let recent = guard.join(HOME, "ABCDEF", anon, "", later).unwrap();
+        let devices: std::collections::HashMap<String, Device> =
+            guard.devices().into_iter().collect();
+        let now = later + Duration::from_secs(1);
+        assert!(
+            !devices[&early].is_connected(now),
+            "not heard from since it joined"
+        );
+        assert!(devices[&recent].is_connected(now));
+        assert_eq!(devices[&early].shown_name("anoniem"), "anoniem");
+        assert_eq!(guard.connected(now, "anoniem"), vec!["anoniem"]);
     }
 }

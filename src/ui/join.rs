@@ -64,7 +64,6 @@ pub fn panel(
     }
     lines.push(Line::raw(""));
     let devices = server.devices();
-    let connected = server.connected(lang, now);
     let anonymous = tr(lang, "idea.anonymous");
     lines.push(Line::styled(
         tr(
@@ -89,14 +88,10 @@ pub fn panel(
         lines.push(Line::styled(tr(lang, "join.panel_none"), theme::dim()));
     }
     for (n, (_, device)) in devices.iter().enumerate() {
-        let name = if device.is_anonymous() {
-            anonymous
-        } else {
-            device.name.as_str()
-        };
+        let name = device.shown_name(anonymous);
         let state = if device.is_waiting() {
             tr(lang, "join.panel_waiting")
-        } else if connected.iter().any(|c| c == name) {
+        } else if device.is_connected(now) {
             tr(lang, "join.connected")
         } else {
             tr(lang, "join.idle")
