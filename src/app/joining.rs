@@ -163,12 +163,7 @@ impl App {
             return None;
         };
         let lang = run.lang();
-        let known = run
-            .session()
-            .participants
-            .iter()
-            .find(|p| p.name.to_lowercase() == name.to_lowercase())
-            .map(|p| p.id);
+        let known = run.session().participants_named(name).next().map(|p| p.id);
         let id = match known {
             Some(id) => id,
             None => {

@@ -276,7 +276,7 @@ impl BoardState {
     }
 
     /// The group what is picked up comes from.
-    fn source(&self, session: &Session, step: &str) -> Option<GroupId> {
+    pub fn source(&self, session: &Session, step: &str) -> Option<GroupId> {
         match self.mark? {
             BoardMark::Merge(g) => Some(g),
             BoardMark::Move(idea) => session

@@ -29,15 +29,23 @@ impl Session {
         Ok(&mut self.participants[i])
     }
 
+    /// The participants with this name, whatever its case (names are unique that way).
+    pub fn participants_named<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a crate::domain::Participant> + 'a {
+        let name = name.to_lowercase();
+        self.participants
+            .iter()
+            .filter(move |p| p.name.to_lowercase() == name)
+    }
+
     pub(super) fn check_unique_name(
         &self,
         name: &str,
         except: Option<ParticipantId>,
     ) -> Result<(), ChangeError> {
-        let clash = self
-            .participants
-            .iter()
-            .any(|p| Some(p.id) != except && p.name.to_lowercase() == name.to_lowercase());
+        let clash = self.participants_named(name).any(|p| Some(p.id) != except);
         if clash {
             Err(ChangeError::DuplicateParticipant(name.to_string()))
         } else {

@@ -24,22 +24,17 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
     let height = (candidates.len().max(1) as u16 + 3).min(area.height);
     let popup = widgets::centered(area, width, height);
     let title_room = usize::from(width.saturating_sub(16));
-    let (title, source) = match mark {
+    let source = board.source(session, &step);
+    let title = match mark {
         BoardMark::Move(idea) => {
             let text = session.find_idea(idea).map_or("", |i| i.text.as_str());
-            let group = session.results(&step).and_then(|r| {
-                r.groups
-                    .iter()
-                    .find(|g| g.ideas.contains(&idea))
-                    .map(|g| g.id)
-            });
             let text = widgets::truncate(text, title_room);
-            (trf(lang, "board.pick_move_title", &[&text]), group)
+            trf(lang, "board.pick_move_title", &[&text])
         }
         BoardMark::Merge(group) => {
             let label = current_group(session, &step, group).map_or("", |g| g.label.as_str());
             let label = widgets::truncate(label, title_room);
-            (trf(lang, "board.pick_merge_title", &[&label]), Some(group))
+            trf(lang, "board.pick_merge_title", &[&label])
         }
     };
     let inner = widgets::popup_box(&title, frame, popup);
@@ -90,13 +85,5 @@ pub fn draw(run: &RunState, board: &BoardState, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let selected = Some(picker.cursor.min(candidates.len() - 1));
-    widgets::selectable_list(
-        frame,
-        list,
-        Block::default(),
-        items,
-        &picker.list,
-        selected,
-        1,
-    );
+    widgets::selectable_list(frame, list, Block::default(), items, &picker.list, selected);
 }
