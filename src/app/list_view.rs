@@ -9,30 +9,24 @@ use std::cell::{Cell, RefCell, RefMut};
 pub struct ListView {
     state: RefCell<ListState>,
     area: Cell<Rect>,
-    item_height: Cell<u16>,
-    /// Each item's height as last drawn, when items wrap to different heights.
+    /// Each item's height in lines as last drawn (rows that wrap take several).
     heights: RefCell<Vec<u16>>,
 }
 
 impl ListView {
     /// The widget state to render with, selecting `selected`; the list's items fill `area`
-    /// (inside any border), `item_height` lines each.
+    /// (inside any border), each as many lines as `heights` says (clicks find them by it).
     pub fn frame(
         &self,
         selected: Option<usize>,
         area: Rect,
-        item_height: u16,
+        heights: Vec<u16>,
     ) -> RefMut<'_, ListState> {
         self.area.set(area);
-        self.item_height.set(item_height.max(1));
+        *self.heights.borrow_mut() = heights;
         let mut state = self.state.borrow_mut();
         state.select(selected);
         state
-    }
-
-    /// Items of different heights (rows that wrap): clicks find the item by these.
-    pub fn set_heights(&self, heights: Vec<u16>) {
-        *self.heights.borrow_mut() = heights;
     }
 
     /// Forgets where the list was drawn (it is not on screen now).
@@ -43,15 +37,11 @@ impl ListView {
     /// The item drawn at `at`, if any.
     pub fn row_at(&self, at: Position) -> Option<usize> {
         let area = self.area.get();
-        let height = self.item_height.get().max(1);
         if !area.contains(at) {
             return None;
         }
         let offset = self.state.borrow().offset();
         let heights = self.heights.borrow();
-        if heights.is_empty() {
-            return Some(offset + usize::from((at.y - area.y) / height));
-        }
         let mut bottom = area.y;
         for (i, h) in heights.iter().enumerate().skip(offset) {
             bottom = bottom.saturating_add(*h);
@@ -70,8 +60,7 @@ mod tests {
     #[test]
     fn a_click_finds_the_item_when_items_wrap_to_several_lines() {
         let view = ListView::default();
-        drop(view.frame(Some(0), Rect::new(0, 1, 20, 10), 1));
-        view.set_heights(vec![1, 3, 2]);
+        drop(view.frame(Some(0), Rect::new(0, 1, 20, 10), vec![1, 3, 2]));
         let at = |y| view.row_at(Position::new(2, y));
         assert_eq!(at(1), Some(0));
         assert_eq!(at(2), Some(1));

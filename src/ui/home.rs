@@ -68,7 +68,7 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     ));
     // Each session takes two lines.
     let selected = Some(home.selected);
-    super::widgets::selectable_list(frame, body, block, items, &home.list, selected, 2);
+    super::widgets::selectable_list(frame, body, block, items, &home.list, selected);
 }
 
 fn listing_item(

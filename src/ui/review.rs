@@ -73,7 +73,7 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(format!(" {title} "));
     // Each session takes two lines.
     let selected = (!empty).then_some(review.selected);
-    widgets::selectable_list(frame, body, block, items, &review.list, selected, 2);
+    widgets::selectable_list(frame, body, block, items, &review.list, selected);
     if empty {
         let hint = Rect {
             y: body.y + 1,

@@ -18,10 +18,9 @@ pub fn selectable_list(
     items: Vec<ListItem>,
     view: &ListView,
     selected: Option<usize>,
-    item_height: u16,
 ) {
-    let mut state = view.frame(selected, block.inner(area), item_height);
-    view.set_heights(items.iter().map(|i| i.height() as u16).collect());
+    let heights = items.iter().map(|i| i.height() as u16).collect();
+    let mut state = view.frame(selected, block.inner(area), heights);
     let list = List::new(items)
         .block(block)
         .highlight_style(theme::selected())

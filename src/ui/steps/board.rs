@@ -170,7 +170,7 @@ pub fn draw(run: &RunState, board: &BoardState, keys: &Keymap, frame: &mut Frame
     );
     let block = Block::bordered().title(title);
     let selected = Some(board.cursor.min(rows.len() - 1));
-    widgets::selectable_list(frame, area, block, items, &board.list, selected, 1);
+    widgets::selectable_list(frame, area, block, items, &board.list, selected);
     super::board_pick::draw(run, board, frame, area);
 }
 

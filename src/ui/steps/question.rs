@@ -105,7 +105,7 @@ pub fn draw(run: &RunState, q: &QuestionState, focused: bool, frame: &mut Frame,
         ideas.len()
     ));
     let selected = (!ideas.is_empty()).then_some(q.cursor);
-    widgets::selectable_list(frame, list_area, block, items, &q.list, selected, 1);
+    widgets::selectable_list(frame, list_area, block, items, &q.list, selected);
 
     let by_id: std::collections::HashMap<crate::domain::IdeaId, &crate::domain::Idea> =
         ideas.iter().map(|i| (i.id, i)).collect();

@@ -45,5 +45,5 @@ pub fn draw(
     );
     let block = Block::bordered().title(title);
     let selected = Some(state.cursor);
-    widgets::selectable_list(frame, area, block, items, &state.list, selected, 1);
+    widgets::selectable_list(frame, area, block, items, &state.list, selected);
 }
