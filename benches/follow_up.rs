@@ -7,9 +7,9 @@
 mod common;
 
 use ambassador::app::Screen;
-use ambassador::app::steps::StepState;
-use ambassador::app::steps::voting::Recurring;
 use ambassador::domain::{Change, Earlier};
+use ambassador::steps::StepState;
+use ambassador::steps::board::voting::Recurring;
 use common::drive::Harness;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyCode;

@@ -115,7 +115,7 @@ fn keystroke_500_with_encoder(c: &mut Criterion) {
     let (events, inbox) = std::sync::mpsc::channel();
     h.app
         .attach_worker(ambassador::app::worker::WorkerHandle::inline(
-            events,
+            ambassador::app::AppEvent::worker_outlet(events),
             Some(cache.path().to_path_buf()),
         ));
     let deliver = |h: &mut Harness| {

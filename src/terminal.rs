@@ -55,9 +55,10 @@ pub fn run(start: Start) -> io::Result<Exit> {
     )?;
     let mut terminal = ratatui::try_init()?;
     // The encoder loads on its own thread when a session opens; no frame waits for it.
-    if let Ok(worker) =
-        crate::app::worker::WorkerHandle::spawn(events.clone(), crate::store::default_cache_dir())
-    {
+    if let Ok(worker) = crate::workspace::worker::WorkerHandle::spawn(
+        AppEvent::worker_outlet(events.clone()),
+        crate::store::default_cache_dir(),
+    ) {
         app.attach_worker(worker);
     }
     let ratatui_hook = std::panic::take_hook();

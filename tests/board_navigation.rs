@@ -92,7 +92,7 @@ fn an_idea_moved_by_number_keeps_the_selection_and_every_action_says_what_it_did
     let target = ambassador::app::board::ranked_ids(
         h.run().session(),
         "common_ground",
-        ambassador::app::steps::voting::RankBy::Votes,
+        ambassador::steps::board::voting::RankBy::Votes,
     )[2];
     assert_ne!(from, target);
     let label = ambassador::app::board::group_label(h.run().session(), "common_ground", target);

@@ -56,7 +56,7 @@ fn coarser_after_every_idea_was_placed_by_hand_says_why_nothing_moved() {
         let rows = board_rows(h.run().session(), "common_ground");
         let last = rows
             .iter()
-            .rposition(|r| matches!(r, ambassador::app::steps::board::BoardRow::Group(_)))
+            .rposition(|r| matches!(r, ambassador::steps::board::BoardRow::Group(_)))
             .unwrap();
         cursor_to(&mut h, last);
         h.key(KeyCode::Char('g'));
@@ -119,7 +119,7 @@ fn why_tells_closeness_in_meaning_beside_shared_words() {
         let cache = tempfile::tempdir().unwrap();
         let (events, inbox) = std::sync::mpsc::channel();
         h.app.attach_worker(WorkerHandle::inline(
-            events,
+            ambassador::app::AppEvent::worker_outlet(events),
             Some(cache.path().to_path_buf()),
         ));
         while let Ok(event) = inbox.try_recv() {

@@ -5,7 +5,8 @@ mod common;
 
 use ambassador::app::Context;
 use ambassador::domain::Language;
-use ambassador::export::{Format, render};
+use ambassador::export::Format;
+use ambassador::steps::report::render;
 use common::drive::Harness;
 use crossterm::event::KeyCode;
 

@@ -21,7 +21,7 @@ struct Meaning {
 /// Attaches an inline worker that keeps its cache in `cache`, and lets it say it is ready.
 fn connect(h: &mut Harness, cache: &Path) -> Meaning {
     let (events, inbox) = mpsc::channel();
-    let worker = WorkerHandle::inline(events, Some(cache.to_path_buf()));
+    let worker = WorkerHandle::inline(AppEvent::worker_outlet(events), Some(cache.to_path_buf()));
     h.app.attach_worker(worker.clone());
     let m = Meaning { inbox, worker };
     // only the first message: the encoder is ready (what it is asked then waits)
@@ -305,7 +305,11 @@ fn the_encoder_loads_for_a_session_opened_before_the_worker_started() {
     let cache = tempfile::tempdir().unwrap();
     let mut h = on_q1("meaning-late-worker");
     let (events, inbox) = mpsc::channel();
-    let worker = WorkerHandle::spawn(events, Some(cache.path().to_path_buf())).unwrap();
+    let worker = WorkerHandle::spawn(
+        AppEvent::worker_outlet(events),
+        Some(cache.path().to_path_buf()),
+    )
+    .unwrap();
     h.app.attach_worker(worker);
     assert!(wait_ready(&inbox), "the encoder loaded");
 }
@@ -320,7 +324,11 @@ fn the_encoder_loads_when_a_session_opens_from_the_home_screen() {
         Box::new(common::clock()),
     );
     let (events, inbox) = mpsc::channel();
-    let worker = WorkerHandle::spawn(events, Some(cache.path().to_path_buf())).unwrap();
+    let worker = WorkerHandle::spawn(
+        AppEvent::worker_outlet(events),
+        Some(cache.path().to_path_buf()),
+    )
+    .unwrap();
     app.attach_worker(worker);
     // Enter on home opens the most recent session
     app.handle_key(crossterm::event::KeyEvent::new(

@@ -3,7 +3,8 @@
 mod common;
 
 use ambassador::domain::Change;
-use ambassador::export::{Format, render};
+use ambassador::export::Format;
+use ambassador::steps::report::render;
 use common::{clock, filled_session};
 
 /// A session whose texts also mention people by name, and try to inject markup.

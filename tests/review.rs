@@ -273,7 +273,10 @@ fn a_comparison_matches_themes_across_languages_once_their_meaning_arrives() {
     );
     let mut app = review_app(dir.path());
     let (events, inbox) = std::sync::mpsc::channel();
-    app.attach_worker(WorkerHandle::inline(events, Some(dir.path().join("cache"))));
+    app.attach_worker(WorkerHandle::inline(
+        ambassador::app::AppEvent::worker_outlet(events),
+        Some(dir.path().join("cache")),
+    ));
     // the encoder says it is ready; the comparison is asked for after that
     while let Ok(event) = inbox.try_recv() {
         app.handle(event);

@@ -2,11 +2,12 @@
 //! tick of time, or a message from another thread (a signal now; grouping results, file
 //! notices and devices on the local network later). `App::handle` is the one entry point.
 
-use super::worker::{WorkerEvent, WorkerHandle};
 use super::{Action, App, Context, Message, Outcome, RunState, Screen};
 use crate::i18n::trf;
 use crate::ui::hit::{Hit, hit};
+use crate::workspace::worker::{WorkerEvent, WorkerHandle};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use std::sync::mpsc::Sender;
 
 pub enum AppEvent {
     /// A key, a paste, a click or a resize from the terminal.
@@ -20,7 +21,19 @@ pub enum AppEvent {
     /// The encoder's worker: embeddings, regroup progress and results.
     Worker(WorkerEvent),
     /// A batch of devices' ideas, rendered off the loop, to be written and answered.
-    DeviceSaved(Box<super::device_save::DeviceSave>),
+    DeviceSaved(Box<crate::workspace::device_save::DeviceSave>),
+}
+
+impl AppEvent {
+    /// The encoder worker's events, into the loop's channel.
+    pub fn worker_outlet(events: Sender<AppEvent>) -> crate::workspace::worker::Outlet {
+        Box::new(move |e| events.send(AppEvent::Worker(e)).is_ok())
+    }
+
+    /// Devices' batches rendered off the loop, into the loop's channel.
+    pub fn saver_outlet(events: Sender<AppEvent>) -> crate::workspace::device_save::Outlet {
+        Box::new(move |batch| events.send(AppEvent::DeviceSaved(batch)).is_ok())
+    }
 }
 
 /// The most device requests taken in one round (their new ideas saved in one write): a key
@@ -29,6 +42,12 @@ const IDEAS_PER_BATCH: usize = 8;
 
 impl App {
     pub fn handle(&mut self, event: AppEvent) -> Outcome {
+        let outcome = self.handle_event(event);
+        self.refresh_join();
+        outcome
+    }
+
+    fn handle_event(&mut self, event: AppEvent) -> Outcome {
         match event {
             AppEvent::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 self.handle_key(key)

@@ -3,13 +3,13 @@
 //! grouping, undo and saving are the same), and "received" is answered only once the change
 //! is saved to disk. Every idea a batch brings is saved in one write.
 
-use super::SaveStatus;
-use super::device_save::DeviceSave;
-use super::workspace::Workspace;
 use crate::domain::{
     Change, ChangeError, Clock, GroupId, IdeaId, ParticipantId, Session, StepKind,
 };
-use crate::join::{Answer, Ask, DotGroup, Page, Part, Refusal, Request, Roster};
+use crate::join::{Answer, Ask, Page, Refusal, Request, Roster};
+use crate::workspace::SaveStatus;
+use crate::workspace::Workspace;
+use crate::workspace::device_save::DeviceSave;
 
 /// Answers requests that only read the session, and changes that are not new ideas; new
 /// ideas are left in `ideas` for `take_ideas`, which saves them together.
@@ -86,13 +86,11 @@ fn commit(ws: &mut Workspace, clock: &dyn Clock, change: Change) -> Answer {
     if ws.read_only().is_some() {
         return Answer::Refused(Refusal::NotSaved);
     }
-    let mut refused = None;
-    ws.transact(clock, |tx| {
-        // A refused change leaves the session as it was; the device is told, the
-        // facilitator's screen is not bothered.
-        refused = tx.apply(change).err();
-        Ok(())
-    });
+    // A refused change is rolled back; the device is told, the facilitator's screen is not
+    // bothered.
+    let refused = ws
+        .try_transact(clock, |tx| tx.apply(change).map(|_| ()))
+        .err();
     if let Some(why) = refused {
         Answer::Refused(match why {
             ChangeError::UnknownParticipant(_) => Refusal::UnknownParticipant,
@@ -249,43 +247,10 @@ pub fn take_ideas(
     let answers: Vec<_> = ideas.into_iter().zip(outcomes).collect();
     // Everything in memory is on disk already (only known keys and refusals): answered now.
     if ws.saved_revision >= ws.revision && ws.save == SaveStatus::Saved {
-        super::device_save::tell(answers, true);
+        crate::workspace::device_save::tell(answers, true);
         return None;
     }
     Some(DeviceSave::new(ws, answers))
-}
-
-/// The common ground in the room's order (votes, sharers, size, age), with the participant's
-/// own dots.
-fn common_ground(session: &Session, step: &str, participant: ParticipantId) -> Part {
-    let index = session.idea_index();
-    let totals = session.vote_totals(step);
-    let mine = session
-        .results(step)
-        .and_then(|r| r.votes.get(&participant));
-    let groups = session
-        .ranked_groups(step, &index, true)
-        .into_iter()
-        .filter(|(g, _)| !g.ideas.is_empty())
-        .map(|(g, sharers)| DotGroup {
-            id: g.id,
-            label: g.label.clone(),
-            sharers,
-            dots: totals.get(&g.id).copied().unwrap_or(0),
-            mine: mine.and_then(|m| m.get(&g.id)).copied().unwrap_or(0),
-        })
-        .collect();
-    // Anonymous: the ranking without dots of their own.
-    let dots = if participant == ParticipantId::ANONYMOUS {
-        0
-    } else {
-        session.template.dots
-    };
-    Part::CommonGround {
-        groups,
-        dots,
-        left: session.dots_left(step, participant),
-    }
 }
 
 fn roster(session: &Session) -> Roster {
@@ -312,60 +277,7 @@ pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
         session.participant(participant)?.name.clone()
     };
     let step = session.current_step();
-    let results = session.results(&step.id);
-    let part = match &step.kind {
-        StepKind::Question if anonymous => Part::Question { ideas: Vec::new() },
-        StepKind::Pulse { .. } | StepKind::Roles { .. } if anonymous => Part::Room {
-            lines: vec![crate::i18n::tr(session.language, "join.named_only").to_string()],
-        },
-        StepKind::Question => Part::Question {
-            ideas: results
-                .map(|r| {
-                    r.ideas
-                        .iter()
-                        .filter(|i| i.participant == participant)
-                        .map(|i| (i.id, i.text.clone()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        },
-        StepKind::Pulse { items, .. } => {
-            let mine = results.and_then(|r| r.pulse.get(&participant));
-            Part::Pulse {
-                items: items
-                    .iter()
-                    .map(|i| {
-                        let score = mine.and_then(|m| m.get(&i.id)).copied();
-                        (i.id.clone(), i.label.clone(), score)
-                    })
-                    .collect(),
-            }
-        }
-        StepKind::Roles { roles } => Part::Roles {
-            roles: roles
-                .iter()
-                .map(|r| (r.id.clone(), r.label.clone(), r.description.clone()))
-                .collect(),
-            chosen: results.and_then(|r| r.roles.get(&participant)).cloned(),
-        },
-        StepKind::CommonGround => common_ground(session, &step.id, participant),
-        StepKind::Bridge => Part::Room {
-            lines: std::iter::once(session.goal.clone())
-                .filter(|g| !g.is_empty())
-                .chain(session.denominator_labels().into_iter().map(str::to_string))
-                .collect(),
-        },
-        // Last time's agreements, as the room view lists them.
-        StepKind::LastTime => Part::Room {
-            lines: session
-                .follows
-                .iter()
-                .flat_map(|e| &e.actions)
-                .map(|a| a.what.clone())
-                .collect(),
-        },
-        StepKind::Script { .. } | StepKind::Close { .. } => Part::Room { lines: Vec::new() },
-    };
+    let part = crate::steps::device_part(session, step, participant);
     Some(Page {
         lang: session.language,
         title: session.title.clone(),

@@ -2,11 +2,12 @@
 //! panel (link, code, QR code, who has joined, sending a device away), and taking the
 //! devices' requests from the event loop to the open session.
 
+use super::join_answer;
 use super::{App, AppEvent, Message, Overlay, Screen};
-use super::{device_save, join_answer};
 use crate::domain::{Applied, Change, ParticipantId};
 use crate::i18n::{tr, trf};
 use crate::join::{Answer, Joining, Refusal, Request};
+use crate::workspace::device_save;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
@@ -16,6 +17,49 @@ use std::sync::mpsc::Sender;
 pub struct Joined {
     pub server: Joining,
     sidecar: PathBuf,
+    /// The link's QR code, made once: the link does not change while the server runs.
+    pub qr: Vec<String>,
+    /// The server as last looked at, in update: drawing never waits on its lock.
+    pub view: JoinView,
+}
+
+/// What the join panel and the "who has joined" line show of the server.
+#[derive(Debug, Clone, Default)]
+pub struct JoinView {
+    pub code: String,
+    /// Joined devices (token, device), longest joined first.
+    pub devices: Vec<(String, crate::join::guard::Device)>,
+    /// Whether devices may join without a name.
+    pub anonymous: bool,
+}
+
+impl Joined {
+    fn new(server: Joining, sidecar: PathBuf) -> Joined {
+        let qr = crate::join::qr::lines(server.link()).unwrap_or_default();
+        let mut joined = Joined {
+            server,
+            sidecar,
+            qr,
+            view: JoinView::default(),
+        };
+        joined.refresh();
+        joined
+    }
+
+    /// Takes a fresh look at the server (after every event the loop hands the app).
+    pub fn refresh(&mut self) {
+        self.view = JoinView {
+            code: self.server.code(),
+            devices: self.server.devices(),
+            anonymous: self.server.anonymous(),
+        };
+    }
+
+    /// The names of the devices that called in lately, each once.
+    pub fn connected(&self, lang: crate::domain::Language, now: std::time::Instant) -> Vec<String> {
+        let anonymous = tr(lang, "idea.anonymous");
+        crate::join::guard::connected(&self.view.devices, now, anonymous)
+    }
 }
 
 impl Drop for Joined {
@@ -53,7 +97,8 @@ impl App {
         };
         if self.saver.is_none() {
             // the thread that renders devices' batches, from the first time joining is on
-            self.saver = super::device_save::Saver::start(events.clone());
+            self.saver =
+                crate::workspace::device_save::Saver::start(AppEvent::saver_outlet(events.clone()));
         }
         let deliver: crate::join::Deliver =
             Arc::new(move |request| events.send(AppEvent::Join(request)).is_ok());
@@ -64,10 +109,7 @@ impl App {
                 let path = run.file().path.clone();
                 crate::present::join_link::publish(&path, server.link());
                 let link = server.link().to_string();
-                run.join = Some(Joined {
-                    server,
-                    sidecar: path,
-                });
+                run.join = Some(Joined::new(server, path));
                 self.join_bind = bind.map(str::to_string);
                 self.overlay = Some(Overlay::Join { selected: 0 });
                 Message::info(trf(lang, "msg.joining_on", &[&link]))
@@ -105,7 +147,7 @@ impl App {
         use super::Action;
         let devices = self
             .joined()
-            .map(|j| j.server.devices())
+            .map(|j| j.view.devices.clone())
             .unwrap_or_default();
         let last = devices.len().saturating_sub(1);
         self.overlay = match action {
@@ -263,6 +305,15 @@ impl App {
     pub(super) fn refuse_join(&mut self) {
         for request in self.join_queue.drain(..) {
             request.answer(Answer::Refused(Refusal::NotSaved));
+        }
+    }
+
+    /// The join panel's look at the server, taken again after an event.
+    pub(super) fn refresh_join(&mut self) {
+        if let Screen::Run(run) = &mut self.screen
+            && let Some(joined) = &mut run.join
+        {
+            joined.refresh();
         }
     }
 

@@ -1,46 +1,30 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
-mod action;
-mod device_save;
-pub mod error_text;
 mod events;
 mod home;
 mod join_answer;
 mod joining;
-pub mod keymap;
 mod leaving;
-pub mod list_view;
-mod live_groups;
-mod meaning;
 mod navigation;
-mod overlay;
-mod reports;
 mod review;
 mod room_feed;
 mod run;
 mod setup;
-pub mod steps;
-pub mod text;
 pub mod timebox;
-mod transaction;
-mod user_keys;
-pub mod worker;
-mod workspace;
 
-pub use action::{Action, Message, OpenFor, Outcome};
+pub use crate::interact::{
+    Action, Confirm, Context, Message, OpenFor, Outcome, Overlay, Prompt, PromptPurpose, keymap,
+    list_view, text,
+};
+pub use crate::steps::StepState;
+pub use crate::steps::board::{self, BoardMark, rows as board_rows};
+pub use crate::workspace::{LiveGroups, SaveStatus, Tx, Workspace, error_text, worker};
 pub use events::AppEvent;
 pub use home::HomeState;
 pub use joining::Joined;
-pub use keymap::Context;
-pub use live_groups::LiveGroups;
-pub use overlay::{Confirm, Overlay, Prompt, PromptPurpose};
 pub use review::{CompareView, ReviewState, ReviewView};
-pub use run::{RunState, SaveStatus};
+pub use run::RunState;
 pub use setup::{SetupField, SetupState};
-pub use steps::StepState;
-pub use steps::board::{self, BoardMark, rows as board_rows};
-pub use transaction::Tx;
-pub use workspace::Workspace;
 
 use crate::domain::{Clock, Language};
 use crate::store::{Paths, SessionFile};
@@ -103,7 +87,7 @@ pub struct App {
     /// Device requests waiting for the next round of the loop.
     join_queue: std::collections::VecDeque<crate::join::Request>,
     /// Renders devices' batches off the loop (see `device_save`), once the loop is connected.
-    saver: Option<device_save::Saver>,
+    saver: Option<crate::workspace::device_save::Saver>,
     /// The built-in encoder's worker, and the embeddings it sent, once it is ready.
     worker: Option<worker::WorkerHandle>,
     known: Option<crate::grouping::KnownEmbeddings>,
@@ -137,7 +121,7 @@ impl App {
             join_queue: Default::default(),
             saver: None,
         };
-        let (user, key_problems) = user_keys::load(&app.paths.config_dir);
+        let (user, key_problems) = crate::interact::user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);
         let model_problem = app.load_model().or_else(|| {
             // The first problem of keys.ron, with how many more there are.
@@ -236,14 +220,16 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
         let context = self.context();
-        match self.keys.resolve(context, key) {
+        let outcome = match self.keys.resolve(context, key) {
             Some(action) => self.update(action),
             None if context.is_typing() => {
                 self.type_key(key);
                 Outcome::Continue
             }
             None => Outcome::Continue,
-        }
+        };
+        self.refresh_join();
+        outcome
     }
 
     /// A click on a row of the screen's main list selects it.

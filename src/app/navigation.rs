@@ -1,10 +1,8 @@
 //! Moving between the program's screens: home, review, setup of a follow-up, a session.
 
-use super::{
-    App, HomeState, Message, OpenFor, ReviewState, RunState, Screen, SetupState, error_text,
-    workspace,
-};
+use super::{App, HomeState, Message, OpenFor, ReviewState, RunState, Screen, SetupState};
 use crate::store::{SessionFile, StoreError};
+use crate::workspace::{self, error_text};
 
 impl App {
     /// Back to where the session was opened from: the review list or home.

@@ -318,6 +318,6 @@ impl ReviewState {
             }
         };
         let formats = [Format::Html, Format::Md];
-        Some(super::reports::write(&session, paths, &formats, lang))
+        Some(crate::steps::report::write(&session, paths, &formats, lang))
     }
 }

@@ -2,26 +2,18 @@
 //! the same on every step (moving between steps, undo, participants, forms) is handled here;
 //! the rest goes to the step's own room in `steps/`.
 
-use super::live_groups::LiveGroups;
 use super::room_feed::RoomFeed;
-use super::steps::{Env, StepResult, StepState};
 use super::timebox::{EXTEND_MINUTES, Timebox};
-use super::workspace::Workspace;
-use super::{Action, Confirm, Context, Message, Overlay, PromptPurpose};
 use crate::domain::{Change, Clock, Session, StepKind};
 use crate::i18n::{tr, trf};
+use crate::interact::text::TextField;
+use crate::interact::{Action, Confirm, Context, Message, Overlay, Prompt};
+use crate::steps::{Env, StepResult, StepState};
 use crate::store::{Paths, SessionFile};
+use crate::workspace::{LiveGroups, SaveStatus, Workspace};
 use ratatui::layout::Rect;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveStatus {
-    /// On disk as shown.
-    Saved,
-    /// The last change is only in memory; the text says why.
-    Failed(String),
-}
 
 pub struct RunState {
     pub ws: Workspace,
@@ -105,24 +97,18 @@ impl RunState {
     fn travel(&mut self, back: bool, clock: &dyn Clock) -> Option<Message> {
         let (moved, message) = self.ws.travel(back, clock);
         if moved {
-            self.step.after_history(&mut self.ws);
+            self.step.step_mut().after_history(&mut self.ws);
         }
         message
     }
 
     fn restore_cleared_draft(&mut self) -> Option<Message> {
-        match &mut self.step {
-            StepState::Question(q) => q.restore_cleared(&mut self.ws),
-            _ => None,
-        }
+        self.step.step_mut().undo_own(&mut self.ws)
     }
 
     /// A draft being typed is committed rather than lost when the step or the program is left.
     pub fn keep_draft(&mut self, clock: &dyn Clock) -> Option<Message> {
-        match &mut self.step {
-            StepState::Question(q) => q.keep_draft(&mut self.ws, clock),
-            _ => None,
-        }
+        self.step.step_mut().keep_draft(&mut self.ws, clock)
     }
 
     /// How long the current step has been open, pauses left out.
@@ -210,105 +196,51 @@ impl RunState {
     }
 
     /// Enter in a form: the step that opened it takes what was typed.
-    fn submit(&mut self, prompt: super::Prompt, clock: &dyn Clock) -> StepResult {
-        let ws = &mut self.ws;
-        match (prompt.purpose.clone(), &mut self.step) {
-            (PromptPurpose::RenameGroup { group }, StepState::Board(_)) => {
-                let label = prompt.value(0);
-                (super::steps::board::rename(ws, group, &label, clock), None)
-            }
-            (PromptPurpose::Bridge(form), StepState::Bridge(bridge)) => {
-                bridge.submit(ws, form, prompt, clock)
-            }
-            (PromptPurpose::FollowUp, StepState::Close(close)) => {
-                close.submit_follow_up(ws, prompt, clock)
-            }
-            (PromptPurpose::OutcomeNote { action }, StepState::LastTime(last)) => {
-                last.submit_note(ws, action, prompt, clock)
-            }
-            (PromptPurpose::MarkTop, StepState::Board(board)) => {
-                board.submit_mark_top(ws, prompt, clock)
-            }
-            // A form outlives its step only if the step changed under it: nothing to save.
-            _ => (None, None),
-        }
+    fn submit(&mut self, prompt: Prompt, clock: &dyn Clock) -> StepResult {
+        self.step.step_mut().submit(&mut self.ws, prompt, clock)
     }
 
     fn confirmed(&mut self, confirm: Confirm, clock: &dyn Clock) -> Option<Message> {
-        match (confirm, &mut self.step) {
-            (Confirm::DeleteIdea { id, .. }, StepState::Question(q)) => {
-                q.delete_idea(&mut self.ws, id, clock)
-            }
-            (Confirm::DeleteAction { id, .. }, StepState::Bridge(b)) => {
-                b.delete(&mut self.ws, id, clock)
-            }
-            _ => None,
-        }
+        self.step.step_mut().confirmed(&mut self.ws, confirm, clock)
     }
 
     /// A click on a row of the step's list selects it.
     pub fn select_row(&mut self, row: usize) {
-        self.step.select_row(row);
+        self.step.step_mut().select_row(row);
         self.publish_room();
     }
 
     /// Tells the room view the board's selection and the step's time, when they changed (a
     /// key, a click, entering a step). A read-only window leaves the room to the writer's.
     fn publish_room(&mut self) {
-        if let StepState::Board(board) = &mut self.step {
-            board.refresh_recurring(&self.ws);
-        }
+        let selected = self.step.step_mut().room_selection(&self.ws);
         if self.ws.read_only().is_some() {
             return;
         }
-        let selected = match &self.step {
-            StepState::Board(board) => board.selected_group(&self.ws),
-            _ => None,
-        };
         self.room.publish(self.session().current_step, selected);
     }
 
     /// The draft's embedding arrived: its preview is made again, with its meaning.
     pub fn draft_meaning_arrived(&mut self) {
-        if let StepState::Question(q) = &mut self.step {
-            q.update_preview(&mut self.ws);
-        }
+        self.step.step_mut().meaning_arrived(&mut self.ws);
     }
 
     pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
-        match &mut self.step {
-            StepState::Question(q) => q.type_key(&mut self.ws, key),
-            StepState::Board(b) if b.mark.is_some() => b.picker.type_key(key),
-            _ => {}
-        }
+        self.step.step_mut().type_key(&mut self.ws, key);
     }
 
     /// The idea being typed, on a question step.
-    pub fn draft(&self) -> Option<&super::text::TextField> {
-        match &self.step {
-            StepState::Question(q) => Some(&q.draft),
-            _ => None,
-        }
+    pub fn draft(&self) -> Option<&TextField> {
+        self.step.step().draft()
     }
 
     /// Whether the text field in focus takes no more characters.
     pub fn field_is_full(&self) -> bool {
-        match &self.step {
-            StepState::Question(q) => q.draft.is_full(),
-            StepState::Board(b) => b.mark.is_some() && b.picker.filter.is_full(),
-            _ => false,
-        }
+        self.step.step().field_is_full()
     }
 
     pub fn paste(&mut self, text: &str, clock: &dyn Clock) -> Option<Message> {
-        match &mut self.step {
-            StepState::Question(q) => q.paste(&mut self.ws, text, clock),
-            StepState::Board(b) if b.mark.is_some() => {
-                b.picker.paste(text);
-                None
-            }
-            _ => None,
-        }
+        self.step.step_mut().paste(&mut self.ws, text, clock)
     }
 
     /// Goes to a step (from the agenda), if it is another one.

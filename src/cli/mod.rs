@@ -416,7 +416,7 @@ fn export(
         // Before any work, so a refused path costs nothing.
         export::check_target(out)?;
     }
-    let report = export::render(&file.session, format, anonymous);
+    let report = crate::steps::report::render(&file.session, format, anonymous);
     let report = match (&target, format) {
         (export::Target::Stdout, Format::Json) => sanitize::json(&report).into_owned(),
         (export::Target::Stdout, _) => sanitize::text(&report).into_owned(),

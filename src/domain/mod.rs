@@ -9,6 +9,7 @@ mod language;
 mod progress;
 mod ranking;
 mod session;
+mod summary;
 mod template;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
@@ -21,5 +22,9 @@ pub use ranking::sharers;
 pub use session::{
     Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
     NewSession, Participant, ParticipantId, Session, StepResults,
+};
+pub use summary::{
+    OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_summary, role_counts,
+    vote_lines,
 };
 pub use template::{DEFAULT_DOTS, PulseItem, RoleOption, Step, StepKind, Template};

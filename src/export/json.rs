@@ -29,21 +29,23 @@ pub fn render(session: &Session, anonymous: bool) -> String {
         .steps
         .iter()
         .flat_map(|step| {
-            super::vote_lines(session, step).into_iter().map(move |v| {
-                let mut line = json!({
-                    "step": step.id,
-                    "group": v.group,
-                    "label": v.label,
-                    "dots": v.dots,
-                });
-                if !anonymous {
-                    line["by"] =
-                        v.by.iter()
-                            .map(|(name, n)| json!({"participant": name, "dots": n}))
-                            .collect();
-                }
-                line
-            })
+            crate::domain::vote_lines(session, step)
+                .into_iter()
+                .map(move |v| {
+                    let mut line = json!({
+                        "step": step.id,
+                        "group": v.group,
+                        "label": v.label,
+                        "dots": v.dots,
+                    });
+                    if !anonymous {
+                        line["by"] =
+                            v.by.iter()
+                                .map(|(name, n)| json!({"participant": name, "dots": n}))
+                                .collect();
+                    }
+                    line
+                })
         })
         .collect();
     let mut session_value = serde_json::to_value(session).expect("sessions serialise");

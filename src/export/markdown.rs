@@ -1,10 +1,9 @@
-use super::summary::{outcome_lines, pulse_summary, role_counts, vote_lines};
 use crate::domain::{Session, Step, StepKind};
 use crate::i18n::{tr, trf};
 use std::fmt::Write;
 
 /// The report; `anonymous` leaves out who put their dots where.
-pub fn render(session: &Session, anonymous: bool) -> String {
+pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections) -> String {
     let lang = session.language;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&session.title));
@@ -48,12 +47,18 @@ pub fn render(session: &Session, anonymous: bool) -> String {
     );
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
     for step in &session.template.steps {
-        step_section(&mut out, session, step, anonymous);
+        step_section(&mut out, session, step, anonymous, sections);
     }
     out
 }
 
-fn step_section(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
+fn step_section(
+    out: &mut String,
+    session: &Session,
+    step: &Step,
+    anonymous: bool,
+    sections: &dyn super::Sections,
+) {
     let lang = session.language;
     let results = session.results(&step.id);
     let has_content = results.is_some()
@@ -64,75 +69,8 @@ fn step_section(out: &mut String, session: &Session, step: &Step, anonymous: boo
     }
     let _ = writeln!(out, "## {}\n", escape(&step.title));
     let _ = writeln!(out, "> {}\n", escape(&step.prompt));
-    match &step.kind {
-        StepKind::Pulse { .. } => {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |\n|---|---|---|---|",
-                tr(lang, "report.statement"),
-                tr(lang, "report.average"),
-                tr(lang, "report.answers"),
-                tr(lang, "report.low_scores")
-            );
-            for s in pulse_summary(session, step) {
-                let mean = s.mean.map_or("–".to_string(), |m| lang.decimal(m, 1));
-                // Who, for the facilitator's own report; an anonymous one names nobody.
-                let low = if s.low.is_empty() {
-                    "–".to_string()
-                } else {
-                    s.low.join(", ")
-                };
-                let _ = writeln!(
-                    out,
-                    "| {} | {mean} | {} | {} |",
-                    escape(&s.label),
-                    s.answered,
-                    escape(&low)
-                );
-            }
-            out.push('\n');
-        }
-        StepKind::Roles { .. } => {
-            for r in role_counts(session, step) {
-                let _ = writeln!(out, "- {}: {}", escape(&r.label), r.count);
-            }
-            out.push('\n');
-        }
-        StepKind::Question => ideas_section(out, session, step),
-        StepKind::CommonGround => {
-            ideas_section(out, session, step);
-            votes_section(out, session, step, anonymous);
-        }
-        StepKind::LastTime => outcomes_section(out, session, step),
-        _ => {}
-    }
+    sections.markdown(out, session, step, anonymous);
     let Some(results) = results else { return };
-    if !results.denominators.is_empty() {
-        let _ = writeln!(out, "**{}:**\n", tr(lang, "report.denominators"));
-        for label in results.denominator_labels() {
-            let _ = writeln!(out, "- ★ {}", escape(label));
-        }
-        out.push('\n');
-    }
-    if !results.actions.is_empty() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |\n|---|---|---|",
-            tr(lang, "bridge.what"),
-            tr(lang, "bridge.who"),
-            tr(lang, "bridge.when")
-        );
-        for a in &results.actions {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                escape(&a.what),
-                escape(&a.who),
-                escape(&a.when)
-            );
-        }
-        out.push('\n');
-    }
     if !results.notes.is_empty() {
         // Each line of the notes as typed: a backslash at a line's end is a line break.
         let lines: Vec<String> = results
@@ -150,7 +88,9 @@ fn step_section(out: &mut String, session: &Session, step: &Step, anonymous: boo
     }
 }
 
-fn ideas_section(out: &mut String, session: &Session, step: &Step) {
+/// A step's ideas, by group when it has groups (ranked as on the board for the common
+/// ground), each with its author.
+pub fn ideas_section(out: &mut String, session: &Session, step: &Step) {
     let Some(results) = session.results(&step.id) else {
         return;
     };
@@ -203,86 +143,8 @@ fn ideas_section(out: &mut String, session: &Session, step: &Step) {
     out.push('\n');
 }
 
-fn votes_section(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
-    let lang = session.language;
-    let lines = vote_lines(session, step);
-    if lines.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "**{}:**\n\n| {} | {} |{}\n|---|---|{}",
-        trf(lang, "report.votes", &[&session.template.dots]),
-        tr(lang, "report.group"),
-        tr(lang, "report.dots"),
-        if anonymous {
-            String::new()
-        } else {
-            format!(" {} |", tr(lang, "report.voters"))
-        },
-        if anonymous { "" } else { "---|" }
-    );
-    for v in lines {
-        let by: Vec<String> =
-            v.by.iter()
-                .map(|(name, n)| format!("{} {n}", escape(name)))
-                .collect();
-        let who = if anonymous {
-            String::new()
-        } else {
-            format!(" {} |", by.join(", "))
-        };
-        let _ = writeln!(out, "| {} | {} |{who}", escape(&v.label), v.dots);
-    }
-    out.push('\n');
-}
-
-fn outcomes_section(out: &mut String, session: &Session, step: &Step) {
-    let lang = session.language;
-    let Some(earlier) = &session.follows else {
-        return;
-    };
-    let day = session.created.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let _ = writeln!(
-        out,
-        "{} {} ({}). {}\n",
-        tr(lang, "last.follows"),
-        escape(&earlier.title),
-        earlier.created.strftime("%Y-%m-%d"),
-        escape(&super::timing_text(lang, earlier, day))
-    );
-    let lines = outcome_lines(session, step);
-    if lines.is_empty() {
-        let _ = writeln!(out, "{}\n", tr(lang, "last.no_actions"));
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-        tr(lang, "bridge.what"),
-        tr(lang, "bridge.who"),
-        tr(lang, "bridge.when"),
-        tr(lang, "report.outcome"),
-        tr(lang, "last.note")
-    );
-    for l in lines {
-        let status = l.status.map_or("–".to_string(), |s| {
-            format!("{} {}", s.symbol(), tr(lang, s.key()))
-        });
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {status} | {} |",
-            escape(&l.action.what),
-            escape(&l.action.who),
-            escape(&l.action.when),
-            escape(&l.note)
-        );
-    }
-    out.push('\n');
-}
-
 /// Keeps participants' words from turning into Markdown structure.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

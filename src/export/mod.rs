@@ -1,20 +1,15 @@
 //! Reports of a session that people can share.
 
 mod anonymize;
-mod html;
+pub mod html;
 mod json;
-mod markdown;
+pub mod markdown;
 mod output;
-mod summary;
 
 pub use anonymize::anonymize;
 pub use output::{OutputError, Target, check_target, write};
-pub use summary::{
-    OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_summary, role_counts,
-    vote_lines,
-};
 
-use crate::domain::{Earlier, Language, Session, Timing};
+use crate::domain::{Earlier, Language, Session, Step, Timing};
 use crate::i18n::{tr, trf};
 
 /// Whether a follow-up held on `day` keeps the date the earlier session set, in words.
@@ -47,8 +42,22 @@ impl Format {
     }
 }
 
+/// Each step kind's own part of a report. The kinds live above the report renderers (in
+/// `steps`), so the renderers are handed them.
+pub trait Sections {
+    /// The step's part of the Markdown report, below its heading and prompt.
+    fn markdown(&self, out: &mut String, session: &Session, step: &Step, anonymous: bool);
+    /// The step's part of the HTML report, inside its section.
+    fn html(&self, out: &mut String, session: &Session, step: &Step, anonymous: bool);
+}
+
 /// The report of a session; with `anonymous`, no participant's or facilitator's name appears.
-pub fn render(session: &Session, format: Format, anonymous: bool) -> String {
+pub fn render(
+    session: &Session,
+    format: Format,
+    anonymous: bool,
+    sections: &dyn Sections,
+) -> String {
     let anonymized;
     let session = if anonymous {
         anonymized = anonymize(session);
@@ -59,8 +68,10 @@ pub fn render(session: &Session, format: Format, anonymous: bool) -> String {
     match format {
         // Markdown keeps every text, but no raw control byte: the file may be `cat` to a
         // terminal, or pasted where one is shown.
-        Format::Md => crate::sanitize::text(&markdown::render(session, anonymous)).into_owned(),
-        Format::Html => html::render(session, anonymous),
+        Format::Md => {
+            crate::sanitize::text(&markdown::render(session, anonymous, sections)).into_owned()
+        }
+        Format::Html => html::render(session, anonymous, sections),
         Format::Json => json::render(session, anonymous),
     }
 }
@@ -80,11 +91,12 @@ pub fn write_reports(
     session: &Session,
     dir: &std::path::Path,
     formats: &[Format],
+    sections: &dyn Sections,
 ) -> Result<Vec<std::path::PathBuf>, WriteError> {
     let mut written = Vec::new();
     for format in formats {
         let path = dir.join(format!("{}.{}", session.id, format.extension()));
-        let report = render(session, *format, false);
+        let report = render(session, *format, false, sections);
         std::fs::create_dir_all(dir)
             .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()))
             .map_err(|source| WriteError {

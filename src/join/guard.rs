@@ -302,15 +302,20 @@ impl Guard {
     /// Names of the participants whose devices called in lately, each once, in join order;
     /// anonymous devices as `anonymous`, waiting ones not at all.
     pub fn connected(&self, now: Instant, anonymous: &str) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for (_, d) in self.devices() {
-            let name = d.shown_name(anonymous);
-            if d.is_connected(now) && !names.iter().any(|n| n == name) {
-                names.push(name.to_string());
-            }
-        }
-        names
+        connected(&self.devices(), now, anonymous)
     }
+}
+
+/// The names of the devices that called in lately, each once, longest joined first.
+pub fn connected(devices: &[(String, Device)], now: Instant, anonymous: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (_, d) in devices {
+        let name = d.shown_name(anonymous);
+        if d.is_connected(now) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! engagement pulse and the roles moved, and what was agreed last time.
 
 use crate::domain::{Action, ActionId, Group, GroupId, IdeaId, Session, Status, StepKind};
-use crate::export::{pulse_summary, role_counts};
+use crate::domain::{pulse_summary, role_counts};
 use crate::grouping::features::Analyzer;
 use crate::grouping::pairs::{Item, Pairs, analyze_all, mean_direction};
 use crate::grouping::similarity::ChannelWeights;
@@ -233,7 +233,7 @@ pub fn theme_texts(before: &Session, after: &Session) -> Vec<String> {
 }
 
 fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
-    let summary = |s: &Session| -> Vec<crate::export::PulseSummary> {
+    let summary = |s: &Session| -> Vec<crate::domain::PulseSummary> {
         s.template
             .steps
             .iter()
@@ -261,7 +261,7 @@ fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
 }
 
 fn role_changes(before: &Session, after: &Session) -> Vec<RoleChange> {
-    let counts = |s: &Session| -> Vec<crate::export::RoleCount> {
+    let counts = |s: &Session| -> Vec<crate::domain::RoleCount> {
         s.template
             .steps
             .iter()

@@ -2,8 +2,8 @@
 //! denominators are shared.
 
 use super::compare::themes;
+use crate::domain::pulse_summary;
 use crate::domain::{Session, StepKind};
-use crate::export::pulse_summary;
 use crate::fold::fold;
 use crate::store::{Listing, SessionSummary};
 use jiff::Timestamp;

@@ -1,7 +1,7 @@
 //! Text fields on screen: one line scrolled to its cursor, or several lines wrapped.
 
 use super::theme;
-use crate::app::text::TextField;
+use crate::interact::text::TextField;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;

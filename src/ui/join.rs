@@ -22,7 +22,6 @@ pub fn panel(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let server = &joined.server;
     let popup = widgets::centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -30,7 +29,7 @@ pub fn panel(
         .border_style(theme::focus());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let qr = crate::join::qr::lines(server.link()).unwrap_or_default();
+    let qr = &joined.qr;
     let qr_width = qr.first().map_or(0, |l| l.chars().count()) as u16;
     // The code is drawn only where it fits whole: a cut QR code does not scan.
     let fits = qr_width + 30 <= inner.width && qr.len() as u16 <= inner.height;
@@ -53,22 +52,22 @@ pub fn panel(
     };
     let mut lines = vec![
         Line::raw(tr(lang, "join.panel_open")),
-        Line::styled(server.link().to_string(), theme::title()),
+        Line::styled(joined.server.link().to_string(), theme::title()),
         Line::from(vec![
             Span::raw(format!("{} ", tr(lang, "join.code"))),
-            Span::styled(server.code(), theme::title()),
+            Span::styled(joined.view.code.clone(), theme::title()),
         ]),
     ];
     if !fits {
         lines.push(Line::styled(tr(lang, "join.panel_no_room"), theme::dim()));
     }
     lines.push(Line::raw(""));
-    let devices = server.devices();
+    let devices = &joined.view.devices;
     let anonymous = tr(lang, "idea.anonymous");
     lines.push(Line::styled(
         tr(
             lang,
-            if server.anonymous() {
+            if joined.view.anonymous {
                 "join.panel_anonymous_on"
             } else {
                 "join.panel_anonymous_off"
@@ -110,7 +109,7 @@ pub fn panel(
 
 /// "Joined (3): Anna, Bram, Cor · link": one line, while joining is on.
 pub fn who_line(joined: &Joined, lang: Language, now: Instant, frame: &mut Frame, area: Rect) {
-    let names = joined.server.connected(lang, now);
+    let names = joined.connected(lang, now);
     let who = if names.is_empty() {
         tr(lang, "join.nobody_yet").to_string()
     } else {

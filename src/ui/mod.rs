@@ -1,6 +1,6 @@
 //! Drawing: `draw(&App, frame)` never changes state. One module per screen and step kind.
 
-mod field;
+pub mod field;
 pub(crate) mod footer;
 pub mod hit;
 mod home;
@@ -11,9 +11,8 @@ pub mod present;
 mod review;
 mod run;
 mod setup;
-mod steps;
 pub mod theme;
-mod widgets;
+pub mod widgets;
 
 use crate::app::{App, Screen};
 use ratatui::Frame;

@@ -1,4 +1,4 @@
-use super::{steps, theme, widgets};
+use super::{theme, widgets};
 use crate::app::{RunState, SaveStatus};
 use crate::domain::Progress;
 use crate::i18n::{tr, trf};
@@ -58,7 +58,7 @@ fn layout(run: &RunState, area: Rect) -> RunLayout {
 /// The run screen at monotonic time `now` (for the timebox).
 pub fn draw(
     run: &RunState,
-    keys: &crate::app::keymap::Keymap,
+    keys: &crate::interact::keymap::Keymap,
     focused: bool,
     now: Instant,
     frame: &mut Frame,
@@ -92,7 +92,9 @@ pub fn draw(
         Paragraph::new(prompt).wrap(Wrap { trim: true }),
         parts.prompt,
     );
-    steps::draw(run, keys, focused, frame, parts.body);
+    run.step
+        .step()
+        .pane(&run.ws, keys, focused, frame, parts.body);
 }
 
 /// Lines the prompt and hint take when wrapped to `width`.

@@ -3,7 +3,7 @@
 pub use super::field::{field_line, text_area, text_field};
 
 use super::theme;
-use crate::app::list_view::ListView;
+use crate::interact::list_view::ListView;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};

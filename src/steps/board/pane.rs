@@ -1,0 +1,242 @@
+//! The common-ground board: groups ranked by dot votes and by how many participants share
+//! them; who still has dots, and last time's common denominators beside it.
+
+use crate::i18n::{tr, trf};
+use crate::interact::Action;
+use crate::interact::keymap::Keymap;
+use crate::steps::board::BoardMark;
+use crate::steps::board::BoardState;
+use crate::steps::board::voting::RankBy;
+use crate::steps::board::{BoardRow, current_group, ranked_by, rows_of};
+use crate::ui::{theme, widgets};
+use crate::workspace::Workspace;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
+
+pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame, area: Rect) {
+    let session = ws.session();
+    let lang = session.language;
+    let step = ws.step_id();
+    // One index and one ranking per frame, shared by the rows and their counts.
+    let index = session.idea_index();
+    let ranked = ranked_by(session, &step, &index, board.rank);
+    let votes = session.vote_totals(&step);
+    let side = side_lines(ws, board, keys, &step);
+    let area = if side.is_empty() {
+        area
+    } else {
+        // Each line as many rows as it wraps to.
+        let inner = usize::from(area.width.saturating_sub(2)).max(1);
+        let rows: usize = side.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+        let [list, info] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(rows as u16 + 2)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(side)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered()),
+            info,
+        );
+        list
+    };
+    let rows = board.visible_rows(rows_of(&ranked));
+    let number: std::collections::HashMap<crate::domain::GroupId, usize> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, (g, _))| (g.id, i + 1))
+        .collect();
+    let sharers: std::collections::HashMap<crate::domain::GroupId, usize> =
+        ranked.iter().map(|(g, n)| (g.id, *n)).collect();
+    let people = session.participants.len();
+    let results = session.results(&step);
+    let is_denominator = |g| results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g));
+    if rows.is_empty() {
+        board.list.hide();
+        frame.render_widget(
+            Paragraph::new(tr(lang, "board.empty"))
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered()),
+            area,
+        );
+        return;
+    }
+    let width = widgets::row_width(area);
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|row| match *row {
+            BoardRow::Group(id) => {
+                let Some(g) = current_group(session, &step, id) else {
+                    return ListItem::new("");
+                };
+                let fold = match (board.overview, board.open == Some(id)) {
+                    (false, _) => "",
+                    (true, true) => "▾ ",
+                    (true, false) => "▸ ",
+                };
+                let head = vec![
+                    Span::raw(if is_denominator(id) { "★ " } else { "  " }),
+                    Span::styled(
+                        format!("{fold}{}. ", number.get(&id).copied().unwrap_or(0)),
+                        theme::dim(),
+                    ),
+                ];
+                let mut spans = vec![Span::styled(
+                    format!(
+                        "  {}",
+                        trf(
+                            lang,
+                            "board.shared_by",
+                            &[&sharers.get(&id).copied().unwrap_or(0), &people]
+                        )
+                    ),
+                    theme::dim(),
+                )];
+                let dots = votes.get(&id).copied().unwrap_or(0);
+                if dots > 0 {
+                    spans.push(Span::styled(
+                        widgets::dots_text(lang, dots),
+                        theme::notice(),
+                    ));
+                }
+                if board.recurring.groups.contains(&id) {
+                    spans.push(Span::styled(
+                        format!("  ↻ {}", tr(lang, "board.recurring")),
+                        theme::accent(),
+                    ));
+                }
+                if board.overview {
+                    let ideas = crate::i18n::ideas_count(lang, g.ideas.len());
+                    spans.push(Span::styled(format!(" · {ideas}"), theme::dim()));
+                }
+                if g.locked {
+                    spans.push(Span::styled(
+                        format!("  [{}]", tr(lang, "board.locked")),
+                        theme::warning(),
+                    ));
+                }
+                if board.mark == Some(BoardMark::Merge(id)) {
+                    spans.push(Span::styled(
+                        format!("  ⇢ {}", tr(lang, "board.merging")),
+                        theme::notice(),
+                    ));
+                }
+                ListItem::new(widgets::wrapped_row(
+                    head,
+                    &g.label,
+                    theme::accent(),
+                    spans,
+                    width,
+                ))
+            }
+            BoardRow::Idea(_, idea) => {
+                let Some((i, n)) = index.get(&idea) else {
+                    return ListItem::new("");
+                };
+                let question = session.template.steps[..*n]
+                    .iter()
+                    .filter(|s| s.kind == crate::domain::StepKind::Question)
+                    .count()
+                    + 1;
+                let step_title = trf(lang, "board.question_no", &[&question]);
+                // The whole idea first, wrapped; who said it and where come after it.
+                let mut tail = vec![Span::styled(
+                    format!(
+                        " — {} · {step_title}",
+                        crate::i18n::author(session, i.participant)
+                    ),
+                    theme::dim(),
+                )];
+                if board.mark == Some(BoardMark::Move(idea)) {
+                    tail.push(Span::styled(
+                        format!("  ⇢ {}", tr(lang, "board.moving")),
+                        theme::notice(),
+                    ));
+                }
+                ListItem::new(widgets::wrapped_row(
+                    vec![Span::raw("      ")],
+                    &i.text,
+                    ratatui::style::Style::default(),
+                    tail,
+                    width,
+                ))
+            }
+        })
+        .collect();
+    let denominators = results.map_or(0, |r| r.denominators.len());
+    let groups = results.map_or(0, |r| r.groups.len());
+    let title = format!(
+        " {}{} ",
+        trf(lang, "board.title", &[&groups, &denominators]),
+        crate::steps::meaning_note(ws)
+    );
+    let block = Block::bordered().title(title);
+    let selected = Some(board.cursor.min(rows.len() - 1));
+    widgets::selectable_list(frame, area, block, items, &board.list, selected);
+    super::pick_pane::draw(ws, board, frame, area);
+}
+
+/// Who still has dots (the focused person first marked), and last time's common denominators.
+fn side_lines(ws: &Workspace, board: &BoardState, keys: &Keymap, step: &str) -> Vec<Line<'static>> {
+    let session = ws.session();
+    let lang = session.language;
+    let mut lines = Vec::new();
+    let voting = session.results(step).is_some_and(|r| !r.groups.is_empty())
+        && !session.participants.is_empty();
+    if voting {
+        let mut spans = vec![Span::styled(
+            format!(
+                "{} ",
+                trf(
+                    lang,
+                    match board.rank {
+                        RankBy::Votes => "board.dots_left_votes",
+                        RankBy::Sharers => "board.dots_left_sharers",
+                    },
+                    &[
+                        &session.template.dots,
+                        &key_of(keys, Action::AddDot),
+                        &key_of(keys, Action::TakeDot)
+                    ]
+                )
+            ),
+            theme::dim(),
+        )];
+        for (i, p) in session.participants.iter().enumerate() {
+            let left = session.dots_left(step, p.id);
+            let focused = session.focus == Some(p.id);
+            // A no-break space: a name and its dots stay on one row when the line wraps.
+            let text = format!("{}{}\u{a0}{left}", if i > 0 { " · " } else { "" }, p.name);
+            spans.push(if focused {
+                Span::styled(format!("{text}\u{a0}◀"), theme::focus())
+            } else if left == 0 {
+                Span::styled(text, theme::dim())
+            } else {
+                Span::raw(text)
+            });
+        }
+        lines.push(Line::from(spans));
+    }
+    if let Some(earlier) = session
+        .follows
+        .as_ref()
+        .filter(|e| !e.denominators.is_empty())
+    {
+        let labels: Vec<String> = earlier
+            .denominators
+            .iter()
+            .map(|d| format!("★ {}", d.label))
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", tr(lang, "board.last_time")), theme::dim()),
+            Span::raw(labels.join("  ")),
+        ]));
+    }
+    lines
+}
+
+/// The board's key for an action, as the keymap in use has it (the user's own first).
+fn key_of(keys: &Keymap, action: Action) -> &'static str {
+    keys.label_of(crate::interact::Context::Board, action)
+        .unwrap_or("?")
+}
