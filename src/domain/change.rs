@@ -9,6 +9,9 @@ mod error;
 mod lookup;
 mod votes;
 
+#[cfg(test)]
+mod props;
+
 pub use error::ChangeError;
 use lookup::wrong;
 
@@ -255,11 +258,11 @@ impl Session {
                     return Err(ChangeError::UnknownItem(item));
                 }
                 self.participant_index(participant)?;
+                if let Some(s) = score.filter(|s| !(1..=5).contains(s)) {
+                    return Err(ChangeError::ScoreOutOfRange(s));
+                }
                 let results = self.results.entry(step).or_default();
                 match score {
-                    Some(s) if !(1..=5).contains(&s) => {
-                        return Err(ChangeError::ScoreOutOfRange(s));
-                    }
                     Some(s) => {
                         results
                             .pulse
@@ -287,11 +290,11 @@ impl Session {
                     _ => return Err(wrong(&step, "roles")),
                 };
                 self.participant_index(participant)?;
+                if let Some(r) = role.as_ref().filter(|r| !roles.iter().any(|o| o.id == **r)) {
+                    return Err(ChangeError::UnknownRole(r.clone()));
+                }
                 let results = self.results.entry(step).or_default();
                 match role {
-                    Some(r) if !roles.iter().any(|o| o.id == r) => {
-                        return Err(ChangeError::UnknownRole(r));
-                    }
                     Some(r) => {
                         results.roles.insert(participant, r);
                     }
@@ -367,15 +370,21 @@ impl Session {
             }
             ToggleDenominator { step, group, label } => {
                 self.step_kind(&step)?;
-                let results = self.results.entry(step).or_default();
-                if !results.groups.iter().any(|g| g.id == group) {
+                let results = self.results(&step);
+                if !results.is_some_and(|r| r.groups.iter().any(|g| g.id == group)) {
                     return Err(ChangeError::UnknownGroup(group));
                 }
-                if results.denominators.iter().any(|d| d.group == group) {
-                    results.denominators.retain(|d| d.group != group);
+                let marked =
+                    results.is_some_and(|r| r.denominators.iter().any(|d| d.group == group));
+                let label = if marked {
+                    None
                 } else {
-                    let label = non_empty(&label)?;
-                    results.denominators.push(Denominator { group, label });
+                    Some(non_empty(&label)?)
+                };
+                let results = self.results.entry(step).or_default();
+                match label {
+                    None => results.denominators.retain(|d| d.group != group),
+                    Some(label) => results.denominators.push(Denominator { group, label }),
                 }
             }
             AddAction {

@@ -357,14 +357,16 @@ impl Session {
     /// hand-edited file) starts again above the highest id in use, and only a session that
     /// really uses the top id has none left.
     pub(super) fn take_id(&mut self) -> Result<u64, super::ChangeError> {
-        if self.next_id >= ID_LIMIT {
-            self.next_id = self.highest_id().saturating_add(1);
-        }
-        if self.next_id >= ID_LIMIT {
+        // Worked out before anything is written: a refused change leaves the session as it was.
+        let id = if self.next_id >= ID_LIMIT {
+            self.highest_id().saturating_add(1)
+        } else {
+            self.next_id
+        };
+        if id >= ID_LIMIT {
             return Err(super::ChangeError::NoIdsLeft);
         }
-        let id = self.next_id;
-        self.next_id += 1;
+        self.next_id = id + 1;
         Ok(id)
     }
 
