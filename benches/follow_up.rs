@@ -21,7 +21,7 @@ fn follow_up(c: &mut Criterion) {
         .clone();
     assert_eq!(earlier.idea_count(), 200);
     // Up to five marked denominators, as a real session would have.
-    let groups: Vec<_> = earlier.results["common_ground"]
+    let groups: Vec<_> = earlier.all_results()["common_ground"]
         .groups
         .iter()
         .take(5)
@@ -37,11 +37,11 @@ fn follow_up(c: &mut Criterion) {
     });
 
     let mut h = Harness::busy("bench-fu-board", 25, 13);
-    let mut board = h.run().session().clone();
-    board.follows = Some(Earlier::of(&earlier));
-    let groups = board.results["common_ground"].groups.len();
-    let themes = board.follows.as_ref().map_or(0, |e| e.denominators.len());
-    let ideas: usize = board.results["common_ground"]
+    let last_time = serde_json::to_value(Earlier::of(&earlier)).unwrap();
+    let board = common::edited(h.run().session(), "follows", last_time);
+    let groups = board.all_results()["common_ground"].groups.len();
+    let themes = board.follows().as_ref().map_or(0, |e| e.denominators.len());
+    let ideas: usize = board.all_results()["common_ground"]
         .groups
         .iter()
         .map(|g| g.ideas.len())

@@ -26,7 +26,8 @@ impl Rig {
     fn new() -> Rig {
         let dir = tempfile::tempdir().unwrap();
         let mut session = common::filled_session(10);
-        session.current_step = 3;
+        let to_q1 = ambassador::domain::Change::GoToStep(3);
+        session.apply(to_q1, &common::clock()).unwrap();
         let path = common::save_into(dir.path(), session);
         let file = SessionFile::open(&path).unwrap();
         let room = PresentState::open(&path, false, Instant::now()).unwrap();
@@ -49,10 +50,11 @@ impl Rig {
     fn round_trip(&mut self) -> Duration {
         while self.rx.try_recv().is_ok() {}
         self.n += 1;
-        self.file.session.goal = format!("goal number {}", self.n);
+        let goal = ambassador::domain::Change::SetGoal(format!("goal number {}", self.n));
+        self.file.apply(goal, &common::clock()).unwrap();
         let start = Instant::now();
         self.file.save().unwrap();
-        while self.room.session.goal != self.file.session.goal {
+        while self.room.session.goal() != self.file.session().goal() {
             self.rx
                 .recv_timeout(Duration::from_secs(10))
                 .expect("a notification within 10 s");

@@ -33,9 +33,17 @@ fn list_and_filter_1000(c: &mut Criterion) {
     let data = tempfile::tempdir().unwrap();
     for i in 0..1000 {
         let mut s = session.clone();
-        s.id = format!("2026-{:02}-{:02}-team-{i}", i % 12 + 1, i % 28 + 1);
-        s.title = format!("Team {i}");
-        s.organisation = format!("Org {}", i % 40);
+        s.name_after_file(&format!(
+            "2026-{:02}-{:02}-team-{i}",
+            i % 12 + 1,
+            i % 28 + 1
+        ));
+        let clock = common::clock();
+        use ambassador::domain::Change;
+        s.apply(Change::SetTitle(format!("Team {i}")), &clock)
+            .unwrap();
+        s.apply(Change::SetOrganisation(format!("Org {}", i % 40)), &clock)
+            .unwrap();
         common::save_into(data.path(), s);
     }
     let paths = ambassador::store::Paths {

@@ -124,7 +124,7 @@ fn keystroke_500_with_encoder(c: &mut Criterion) {
         }
     };
     deliver(&mut h);
-    assert_eq!(h.run().ws.groups.waiting(), 0);
+    assert_eq!(h.run().ws.groups().waiting(), 0);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     keystrokes(
         c,
@@ -161,8 +161,13 @@ fn start_1000(c: &mut Criterion) {
     let data = tempfile::tempdir().unwrap();
     for i in 0..1000 {
         let mut s = session.clone();
-        s.id = format!("2026-{:02}-{:02}-team-{i}", i % 12 + 1, i % 28 + 1);
-        s.title = format!("Team {i}");
+        s.name_after_file(&format!(
+            "2026-{:02}-{:02}-team-{i}",
+            i % 12 + 1,
+            i % 28 + 1
+        ));
+        let retitle = ambassador::domain::Change::SetTitle(format!("Team {i}"));
+        s.apply(retitle, &common::clock()).unwrap();
         common::save_into(data.path(), s);
     }
     let paths = Harness::paths(data.path());

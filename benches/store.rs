@@ -11,7 +11,7 @@ fn save_500_ideas(c: &mut Criterion) {
     // 4 questions × 125 ideas.
     let path = common::save_into(data.path(), common::filled_session(125));
     let file = SessionFile::open(&path).unwrap();
-    assert_eq!(file.session.idea_count(), 500);
+    assert_eq!(file.session().idea_count(), 500);
     c.bench_function("save a 500-idea session (durable)", |b| {
         b.iter(|| file.save().unwrap())
     });
@@ -21,8 +21,9 @@ fn list_1000_sessions(c: &mut Criterion) {
     let data = tempfile::tempdir().unwrap();
     let mut session = common::filled_session(10);
     for i in 0..1000 {
-        session.id = format!("2026-11-{:02}-team-{i}", i % 28 + 1);
-        session.title = format!("Team {i}");
+        session.name_after_file(&format!("2026-11-{:02}-team-{i}", i % 28 + 1));
+        let retitle = ambassador::domain::Change::SetTitle(format!("Team {i}"));
+        session.apply(retitle, &common::clock()).unwrap();
         common::save_into(data.path(), session.clone());
     }
     let dir = data.path().join("sessions");

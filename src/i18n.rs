@@ -69,7 +69,7 @@ pub fn ideas_count(lang: Language, n: usize) -> String {
 
 pub fn author(session: &crate::domain::Session, id: crate::domain::ParticipantId) -> &str {
     if id == crate::domain::ParticipantId::ANONYMOUS {
-        tr(session.language, "idea.anonymous")
+        tr(session.language(), "idea.anonymous")
     } else {
         session.participant_name(id)
     }

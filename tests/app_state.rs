@@ -39,10 +39,10 @@ fn typed_ideas_are_saved_for_the_participant_in_focus_and_tab_moves_on() {
         ]
     );
     let disk = h.on_disk();
-    assert_eq!(disk.current_step, 3, "the step is saved too");
-    let bob = disk.participants[1].id;
+    assert_eq!(disk.current_step_index(), 3, "the step is saved too");
+    let bob = disk.participants()[1].id;
     assert_eq!(
-        disk.focus,
+        disk.focus(),
         Some(bob),
         "the participant in focus is saved for `open`"
     );
@@ -110,7 +110,7 @@ fn the_pulse_fills_from_the_keyboard_and_advances_person_by_person() {
         .typed("0");
     let disk = h.on_disk();
     let pulse = &disk.results("pulse").unwrap().pulse;
-    let (ann, bob) = (disk.participants[0].id, disk.participants[1].id);
+    let (ann, bob) = (disk.participants()[0].id, disk.participants()[1].id);
     assert_eq!(pulse[&ann]["right_place"], 4);
     assert_eq!(pulse[&ann]["enjoy_work"], 5);
     assert_eq!(pulse[&ann]["time_space_attention"], 3);
@@ -119,7 +119,7 @@ fn the_pulse_fills_from_the_keyboard_and_advances_person_by_person() {
         None,
         "0 clears Bob's first score"
     );
-    assert_eq!(disk.focus, Some(bob));
+    assert_eq!(disk.focus(), Some(bob));
 }
 
 #[test]
@@ -129,8 +129,8 @@ fn roles_are_chosen_with_numbers_and_focus_moves_to_who_has_not_chosen() {
     let disk = h.on_disk();
     let roles = &disk.results("roles").unwrap().roles;
     assert_eq!(roles.len(), 3);
-    assert_eq!(roles[&disk.participants[1].id], "representative");
-    assert_eq!(roles[&disk.participants[2].id], "relay");
+    assert_eq!(roles[&disk.participants()[1].id], "representative");
+    assert_eq!(roles[&disk.participants()[2].id], "relay");
 }
 
 #[test]
@@ -235,13 +235,13 @@ fn the_close_step_sets_the_follow_up_date_and_exports_markdown() {
         h.key(KeyCode::Backspace);
     }
     h.typed("2027-03-01").enter();
-    assert_eq!(h.on_disk().follow_up.unwrap().to_string(), "2027-03-01");
+    assert_eq!(h.on_disk().follow_up().unwrap().to_string(), "2027-03-01");
     h.typed("e");
     let report = h
         .dir
         .path()
         .join("data/exports")
-        .join(format!("{}.md", h.on_disk().id));
+        .join(format!("{}.md", h.on_disk().id()));
     assert!(h.message().contains("Report written to"), "{}", h.message());
     assert!(
         std::fs::read_to_string(report)
@@ -249,7 +249,7 @@ fn the_close_step_sets_the_follow_up_date_and_exports_markdown() {
             .contains("**Follow-up session:** 2027-03-01")
     );
     h.typed("f");
-    assert!(h.on_disk().finished.is_some());
+    assert!(h.on_disk().finished().is_some());
 }
 
 #[test]
@@ -303,13 +303,17 @@ fn setup_validates_and_starts_a_session_in_the_chosen_language() {
         h.render(100, 30)
     );
     let disk = h.on_disk();
-    assert_eq!(disk.title, "Team Zuid");
-    assert_eq!(disk.language, Language::Nl);
+    assert_eq!(disk.title(), "Team Zuid");
+    assert_eq!(disk.language(), Language::Nl);
     assert_eq!(
-        disk.template.steps[3].prompt,
+        disk.template().steps[3].prompt,
         "Wat versta jij onder ambassadeurschap?"
     );
-    let names: Vec<&str> = disk.participants.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = disk
+        .participants()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
     assert_eq!(names, ["Jan", "Sanne"]);
 }
 
@@ -353,7 +357,7 @@ fn clicks_land_on_the_row_and_the_agenda_step_under_the_mouse() {
         .unwrap() as u16;
     assert_eq!(hit(&h.app, size, 5, agenda_y), Some(Hit::Step(8)));
     h.app.jump_to_step(8);
-    assert_eq!(h.on_disk().current_step, 8);
+    assert_eq!(h.on_disk().current_step_index(), 8);
 }
 
 /// Writes a tiny model2vec model where the two made-up words mean the same.

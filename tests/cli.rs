@@ -273,11 +273,11 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     std::fs::write(&path, original).unwrap();
 
     let file = ambassador::store::SessionFile::open(&path).unwrap();
-    let s = &file.session;
-    assert_eq!(s.version, ambassador::domain::FORMAT_VERSION);
-    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    let s = &file.session();
+    assert_eq!(s.version(), ambassador::domain::FORMAT_VERSION);
+    let names: Vec<&str> = s.participants().iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Anouk", "Pieter"]);
-    let anouk = s.participants[0].id;
+    let anouk = s.participants()[0].id;
     let q1 = s.results("q1").unwrap();
     assert_eq!(q1.ideas[2].participant, anouk);
     assert_eq!(
@@ -285,10 +285,10 @@ fn an_older_file_is_migrated_and_the_original_kept() {
         [ambassador::domain::IdeaId(7), ambassador::domain::IdeaId(9)]
     );
     assert_eq!(
-        s.results("pulse").unwrap().pulse[&s.participants[1].id]["right_place"],
+        s.results("pulse").unwrap().pulse[&s.participants()[1].id]["right_place"],
         2
     );
-    assert!(s.next_id > 10, "new ids never collide with old ones");
+    assert!(s.next_id() > 10, "new ids never collide with old ones");
 
     let backup = file.backup.clone().unwrap();
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
@@ -428,7 +428,7 @@ fn a_reader_that_stops_early_is_a_normal_end() {
     // More than a pipe holds (64 KB), so the program is still writing when the reader goes.
     for i in 0..600 {
         let mut s = filled_session(0);
-        s.id = format!("2026-11-27-team-{i}");
+        s.name_after_file(&format!("2026-11-27-team-{i}"));
         save_into(data.path(), s);
     }
     // Read the start of `list --json`, then hang up, as `ambassador list --json | head` does.

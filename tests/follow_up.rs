@@ -25,14 +25,14 @@ fn a_follow_up_copies_the_details_and_links_to_the_earlier_session() {
     };
     start_follow_up(&mut h);
     let s = h.on_disk();
-    assert_eq!(s.template.id, "ambassadorship-follow-up");
-    assert_eq!(s.title, "Team Noord");
-    assert_eq!(s.organisation, "Zorggroep");
-    assert_eq!(s.facilitator, "Fay");
-    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(s.template().id, "ambassadorship-follow-up");
+    assert_eq!(s.title(), "Team Noord");
+    assert_eq!(s.organisation(), "Zorggroep");
+    assert_eq!(s.facilitator(), "Fay");
+    let names: Vec<&str> = s.participants().iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Ann", "Bob", "Chloé"]);
     let e = s
-        .follows
+        .follows()
         .as_ref()
         .expect("the follow-up names the earlier session");
     assert_eq!(e.id, earlier_id);
@@ -60,13 +60,13 @@ fn a_follow_up_of_a_follow_up_carries_the_chain_on() {
     let mut h = earlier("fu-chain", Language::En);
     start_follow_up(&mut h);
     let first_follow_up = h.on_disk();
-    let first = first_follow_up.follows.clone().unwrap().id;
+    let first = first_follow_up.follows().clone().unwrap().id;
     h.key(KeyCode::F(10));
-    select_listing(&mut h, &first_follow_up.id);
+    select_listing(&mut h, first_follow_up.id());
     start_follow_up(&mut h);
     let second = h.on_disk();
-    let link = second.follows.unwrap();
-    assert_eq!(link.id, first_follow_up.id);
+    let link = second.follows().as_ref().unwrap();
+    assert_eq!(&link.id, first_follow_up.id());
     assert_eq!(link.follows.as_deref(), Some(first.as_str()));
 }
 
@@ -82,7 +82,7 @@ fn last_time_marks_outcomes_with_notes_and_undo_takes_them_back() {
     h.typed("No time before the audit").enter();
     let s = h.on_disk();
     let ids: Vec<_> = s
-        .follows
+        .follows()
         .as_ref()
         .unwrap()
         .actions
@@ -141,8 +141,8 @@ fn dots_keep_to_the_budget_follow_the_group_and_rank_the_board() {
     assert!(groups.len() >= 2, "{groups:?}");
     let last = *groups.last().unwrap();
     select_group(&mut h, last);
-    let ann = s.participants[0].id;
-    assert_eq!(s.focus, Some(ann));
+    let ann = s.participants()[0].id;
+    assert_eq!(s.focus(), Some(ann));
     h.typed("v").typed("v").typed("v");
     assert_eq!(h.message(), "Ann: 0 of 3 dots left");
     h.typed("v");
@@ -191,7 +191,10 @@ fn three_people_vote_and_the_top_two_become_the_common_denominators() {
     let disk = h.on_disk();
     let totals = disk.vote_totals("common_ground");
     assert_eq!((totals[&a], totals[&b], totals[&c]), (4, 4, 1));
-    assert_eq!(disk.dots_left("common_ground", disk.participants[2].id), 0);
+    assert_eq!(
+        disk.dots_left("common_ground", disk.participants()[2].id),
+        0
+    );
     let screen = h.render(100, 30);
     for left in ["Ann\u{a0}0", "Bob\u{a0}0", "Chloé\u{a0}0"] {
         assert!(screen.contains(left), "{screen}");
@@ -264,7 +267,7 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
         .run()
         .file()
         .path
-        .with_file_name(format!("{}.ron", s.follows.as_ref().unwrap().id));
+        .with_file_name(format!("{}.ron", s.follows().as_ref().unwrap().id));
     let earlier_session = ambassador::store::read_session(&earlier_path)
         .unwrap()
         .session;
@@ -320,7 +323,7 @@ fn a_vote_is_refused_by_the_domain_past_the_budget_whatever_sends_it() {
     let h = voting_board("fu-domain");
     let mut s = h.run().session().clone();
     let group = group_rows(&s)[0];
-    let bob = s.participants[1].id;
+    let bob = s.participants()[1].id;
     let clock = common::clock();
     let dot = || Change::AddDot {
         step: "common_ground".into(),
@@ -335,7 +338,7 @@ fn a_vote_is_refused_by_the_domain_past_the_budget_whatever_sends_it() {
     assert_eq!(s, before, "a refused change leaves the session as it was");
     let take = Change::TakeDot {
         step: "common_ground".into(),
-        participant: s.participants[0].id,
+        participant: s.participants()[0].id,
         group,
     };
     assert!(s.apply(take, &clock).is_err(), "Ann has no dot there");
@@ -375,9 +378,13 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     std::fs::write(&path, &v2).unwrap();
     let file = ambassador::store::SessionFile::open(&path).unwrap();
     let mut expected = current.clone();
-    expected.version = ambassador::domain::FORMAT_VERSION;
-    assert_eq!(file.session, expected, "everything as it was, now format 3");
-    assert_eq!(file.session.template.dots, 3, "the default dots");
+    expected.mark_current_format();
+    assert_eq!(
+        file.session(),
+        &expected,
+        "everything as it was, now format 3"
+    );
+    assert_eq!(file.session().template().dots, 3, "the default dots");
     let backup = file.backup.clone().unwrap();
     assert!(backup.to_string_lossy().ends_with(".ron.v2.bak"));
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), v2);
@@ -392,14 +399,15 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
 fn new_with_follow_up_links_the_sessions_from_the_command_line() {
     let data = tempfile::tempdir().unwrap();
     let mut earlier = common::filled_session(2);
-    earlier.follow_up = Some("2026-12-01".parse().unwrap());
+    let date = ambassador::domain::Change::SetFollowUp(Some("2026-12-01".parse().unwrap()));
+    earlier.apply(date, &common::clock()).unwrap();
     common::save_into(data.path(), earlier.clone());
     let out = common::run(
         data.path(),
         &[
             "new",
             "--follow-up",
-            &earlier.id,
+            earlier.id(),
             "--title",
             "Round two",
             "--no-open",
@@ -409,12 +417,12 @@ fn new_with_follow_up_links_the_sessions_from_the_command_line() {
     let id = common::stdout(&out).lines().next().unwrap().to_string();
     let path = data.path().join("sessions").join(format!("{id}.ron"));
     let s = ambassador::store::read_session(&path).unwrap().session;
-    assert_eq!(s.title, "Round two", "an option replaces what is copied");
-    assert_eq!(s.organisation, earlier.organisation);
-    assert_eq!(s.template.id, "ambassadorship-follow-up");
-    assert_eq!(s.participants.len(), earlier.participants.len());
-    let link = s.follows.unwrap();
-    assert_eq!(link.id, earlier.id);
+    assert_eq!(s.title(), "Round two", "an option replaces what is copied");
+    assert_eq!(s.organisation(), earlier.organisation());
+    assert_eq!(s.template().id, "ambassadorship-follow-up");
+    assert_eq!(s.participants().len(), earlier.participants().len());
+    let link = s.follows().as_ref().unwrap();
+    assert_eq!(&link.id, earlier.id());
     assert_eq!(link.actions.len(), 1);
     let templates = common::stdout(&common::run(data.path(), &["templates"]));
     assert!(
@@ -475,7 +483,7 @@ fn stray_dots_and_outcomes_in_a_hand_edited_file_are_dropped_on_opening() {
     let mut s = h.run().session().clone();
     let clock = common::clock();
     let group = group_rows(&s)[0];
-    let ann = s.participants[0].id;
+    let ann = s.participants()[0].id;
     s.apply(
         Change::AddDot {
             step: "common_ground".into(),
@@ -485,15 +493,17 @@ fn stray_dots_and_outcomes_in_a_hand_edited_file_are_dropped_on_opening() {
         &clock,
     )
     .unwrap();
-    let r = s.results.get_mut("common_ground").unwrap();
-    r.votes
-        .entry(ambassador::domain::ParticipantId(4_000))
-        .or_default()
-        .insert(group, 2);
-    r.votes
-        .get_mut(&ann)
-        .unwrap()
-        .insert(ambassador::domain::GroupId(77_777), 3);
+    let s = common::with_results(&s, |results| {
+        let r = results.get_mut("common_ground").unwrap();
+        r.votes
+            .entry(ambassador::domain::ParticipantId(4_000))
+            .or_default()
+            .insert(group, 2);
+        r.votes
+            .get_mut(&ann)
+            .unwrap()
+            .insert(ambassador::domain::GroupId(77_777), 3);
+    });
     let data = tempfile::tempdir().unwrap();
     let path = common::save_into(data.path(), s);
     let opened = ambassador::store::read_session(&path).unwrap().session;
@@ -526,7 +536,7 @@ fn a_dot_on_a_group_that_is_not_there_is_refused_and_changes_nothing() {
     let refused = s.apply(
         Change::AddDot {
             step: "common_ground".into(),
-            participant: s.participants[0].id,
+            participant: s.participants()[0].id,
             group: ambassador::domain::GroupId(123_456),
         },
         &common::clock(),

@@ -60,11 +60,12 @@ fn a_denominator_renamed_after_marking_shows_its_new_name_everywhere() {
 fn a_denominator_in_an_older_file_shows_its_groups_current_name() {
     let mut h = on_the_board("room-denominator-old-file");
     h.typed(" ");
-    let mut session = h.on_disk();
-    let results = session.results.get_mut("common_ground").unwrap();
-    let marked = results.denominators[0].group;
-    let group = results.groups.iter_mut().find(|g| g.id == marked).unwrap();
-    group.label = "Renamed by hand".into();
+    let session = common::with_results(&h.on_disk(), |all| {
+        let results = all.get_mut("common_ground").unwrap();
+        let marked = results.denominators[0].group;
+        let group = results.groups.iter_mut().find(|g| g.id == marked).unwrap();
+        group.label = "Renamed by hand".into();
+    });
     assert_eq!(session.denominator_labels(), ["Renamed by hand"]);
 }
 
@@ -131,7 +132,7 @@ fn a_step_starts_with_the_first_person_who_has_not_answered() {
     h.page_down(2).typed("1").typed("2");
     let focus = |h: &Harness| {
         let s = h.on_disk();
-        s.participant_name(s.focus.unwrap()).to_string()
+        s.participant_name(s.focus().unwrap()).to_string()
     };
     assert_eq!(focus(&h), "Cor");
     // Q1 starts with Ann, who has said nothing yet.
@@ -154,7 +155,7 @@ fn a_read_only_session_can_be_looked_through_step_by_step_in_its_language() {
     let before = std::fs::read(&path).unwrap();
     h.reopen_read_only();
     h.page_down(3);
-    assert_eq!(h.run().session().current_step, 3, "{}", h.message());
+    assert_eq!(h.run().session().current_step_index(), 3, "{}", h.message());
     assert!(h.message().starts_with("Alleen lezen"), "{}", h.message());
     assert!(
         !h.message().contains("review"),
@@ -201,7 +202,13 @@ fn a_long_title_gives_way_to_the_step_time_and_save_state_at_80_columns() {
     let mut h = Harness::session("room-long-title", Language::En, &["Ann"]);
     h.page_down(3);
     let mut session = h.run().session().clone();
-    session.title = "A very long session title for the customer success team in the north".into();
+    let title = "A very long session title for the customer success team in the north";
+    session
+        .apply(
+            ambassador::domain::Change::SetTitle(title.into()),
+            &common::clock(),
+        )
+        .unwrap();
     let path = h.run().file().path.clone();
     // Let go of the session first, as closing the window would.
     h.app = ambassador::app::App::new(
@@ -575,11 +582,11 @@ fn a_follow_up_date_in_the_past_is_questioned_once() {
     h.typed("d");
     h.ctrl('u');
     h.typed("2020-01-01").enter();
-    assert!(h.on_disk().follow_up.is_none(), "taken without a word");
+    assert!(h.on_disk().follow_up().is_none(), "taken without a word");
     assert!(h.render(100, 30).contains("in the past"));
     h.enter();
     assert_eq!(
-        h.on_disk().follow_up.map(|d| d.to_string()).as_deref(),
+        h.on_disk().follow_up().map(|d| d.to_string()).as_deref(),
         Some("2020-01-01")
     );
 }

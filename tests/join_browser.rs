@@ -239,7 +239,9 @@ fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
     for _ in 0..Q1 {
         room.key(KeyCode::PageDown);
     }
-    wait_until("the first question", || room.on_disk().current_step == Q1);
+    wait_until("the first question", || {
+        room.on_disk().current_step_index() == Q1
+    });
     let driver = Driver::start();
     driver.go(&format!("http://{}/?c={}", room.addr, room.code));
     // Pick "Ann" from the names.
@@ -247,7 +249,7 @@ fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
     driver.click(&ann);
     let input = driver.wait_for("#idea-text");
     driver.loaded();
-    let q1 = room.on_disk().template.steps[Q1].id.clone();
+    let q1 = room.on_disk().template().steps[Q1].id.clone();
     let ideas = || {
         room.on_disk()
             .results(&q1)
@@ -287,11 +289,11 @@ fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
 
     driver.click(&four);
     let session = room.on_disk();
-    let pulse = session.template.steps[1].clone();
+    let pulse = session.template().steps[1].clone();
     let StepKind::Pulse { items, .. } = &pulse.kind else {
         panic!("step 2 is the pulse")
     };
-    let ann_id = session.participants[0].id;
+    let ann_id = session.participants()[0].id;
     wait_until("the score on disk", || {
         room.on_disk()
             .results(&pulse.id)
@@ -324,8 +326,8 @@ fn chromium_puts_a_dot_on_the_common_ground_with_the_plain_form() {
     // The form posts, the page comes back with the dot and a way to take it back.
     driver.wait_for("form.dot button.take");
     let session = room.on_disk();
-    let step = &session.template.steps[COMMON_GROUND].id;
-    let ann_id = session.participants[0].id;
+    let step = &session.template().steps[COMMON_GROUND].id;
+    let ann_id = session.participants()[0].id;
     let votes = session
         .results(step)
         .and_then(|r| r.votes.get(&ann_id))

@@ -51,7 +51,7 @@ fn every_idea_a_device_heard_received_survives_a_sigkill() {
     let data = tempfile::tempdir().unwrap();
     let (id, path) = new_session(data.path(), "Kill while joined");
     let session = ambassador::store::read_session(&path).unwrap().session;
-    let people: Vec<u32> = session.participants.iter().map(|p| p.id.0).collect();
+    let people: Vec<u32> = session.participants().iter().map(|p| p.id.0).collect();
     let received: Arc<Mutex<HashMap<String, String>>> = Arc::default();
     let mut sent_total = 0;
     for round in 0..kills {
@@ -77,7 +77,8 @@ fn every_idea_a_device_heard_received_survives_a_sigkill() {
                 tmux.keys(&["PageDown"]);
             }
             wait("the first question", Duration::from_secs(20), || {
-                ambassador::store::read_session(&path).is_ok_and(|p| p.session.current_step == Q1)
+                ambassador::store::read_session(&path)
+                    .is_ok_and(|p| p.session.current_step_index() == Q1)
             });
         }
         let stop = Arc::new(AtomicBool::new(false));
@@ -127,7 +128,7 @@ fn every_idea_a_device_heard_received_survives_a_sigkill() {
         let session = ambassador::store::read_session(&path)
             .unwrap_or_else(|e| panic!("round {round}: the file does not parse: {e}"))
             .session;
-        let q1 = &session.template.steps[Q1].id;
+        let q1 = &session.template().steps[Q1].id;
         let ideas = session
             .results(q1)
             .map(|r| r.ideas.clone())

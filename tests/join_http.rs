@@ -16,7 +16,7 @@ const COMMON_GROUND: usize = 7;
 
 fn q1_ideas(room: &Room) -> Vec<ambassador::domain::Idea> {
     let session = room.on_disk();
-    let step = &session.template.steps[Q1].id;
+    let step = &session.template().steps[Q1].id;
     session
         .results(step)
         .map(|r| r.ideas.clone())
@@ -48,7 +48,7 @@ fn a_device_joins_with_the_code_and_its_idea_is_on_disk_before_it_hears_received
     assert!(ideas[0].from_device());
     assert_eq!(reply.json()["id"].as_u64(), Some(ideas[0].id.0));
     // And it was placed in a group like a typed idea.
-    let results = session.results(&session.template.steps[Q1].id).unwrap();
+    let results = session.results(&session.template().steps[Q1].id).unwrap();
     assert!(
         results
             .groups
@@ -124,7 +124,7 @@ fn pulse_scores_and_roles_from_a_device_are_saved_for_that_participant() {
     let ann = room.join("Ann");
     room.next_steps(PULSE, &ann);
     let session = room.on_disk();
-    let step = session.template.steps[PULSE].clone();
+    let step = session.template().steps[PULSE].clone();
     let StepKind::Pulse { items, .. } = &step.kind else {
         panic!("step 2 is the pulse")
     };
@@ -144,7 +144,7 @@ fn pulse_scores_and_roles_from_a_device_are_saved_for_that_participant() {
     );
     assert_eq!(bad.status, 400);
     let session = room.on_disk();
-    let ann_id = session.participants[0].id;
+    let ann_id = session.participants()[0].id;
     let scores = &session.results(&step.id).unwrap().pulse[&ann_id];
     assert_eq!(scores[&items[0].id], 4);
     // A role is for the roles step only.
@@ -168,7 +168,7 @@ fn pulse_scores_and_roles_from_a_device_are_saved_for_that_participant() {
 #[test]
 fn wrong_codes_are_refused_and_then_rate_limited_per_address() {
     let room = Room::start(Language::En, &["Ann"]);
-    let id = room.on_disk().participants[0].id.0.to_string();
+    let id = room.on_disk().participants()[0].id.0.to_string();
     for _ in 0..10 {
         let reply = room.post("/join", None, &[("code", "WRONG1"), ("participant", &id)]);
         assert_eq!(reply.status, 403);
@@ -244,7 +244,7 @@ fn hostile_names_and_ideas_are_escaped_and_never_carry_control_characters() {
 #[test]
 fn every_answer_carries_the_security_headers_and_the_cookie_is_strict() {
     let room = Room::start(Language::En, &["Ann"]);
-    let id = room.on_disk().participants[0].id.0.to_string();
+    let id = room.on_disk().participants()[0].id.0.to_string();
     let joined = room.post("/join", None, &[("code", &room.code), ("participant", &id)]);
     let cookie = joined.header("Set-Cookie").unwrap();
     assert!(
@@ -298,12 +298,12 @@ fn the_page_follows_the_step_and_turning_joining_off_closes_the_port() {
 fn dots_on_disk(room: &Room, name: &str) -> std::collections::BTreeMap<u64, u8> {
     let session = room.on_disk();
     let who = session
-        .participants
+        .participants()
         .iter()
         .find(|p| p.name == name)
         .unwrap()
         .id;
-    let step = &session.template.steps[COMMON_GROUND].id;
+    let step = &session.template().steps[COMMON_GROUND].id;
     session
         .results(step)
         .and_then(|r| r.votes.get(&who))
@@ -324,7 +324,7 @@ fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budge
         ],
     );
     let session = room.on_disk();
-    let step = &session.template.steps[COMMON_GROUND];
+    let step = &session.template().steps[COMMON_GROUND];
     assert_eq!(step.kind, StepKind::CommonGround);
     let groups: Vec<_> = session.results(&step.id).unwrap().groups.clone();
     assert!(groups.len() >= 2, "{groups:?}");

@@ -35,7 +35,7 @@ fn handled_keys(app: &App) -> usize {
         return 0;
     };
     let session = run.session();
-    let step = &session.template.steps[Q1].id;
+    let step = &session.template().steps[Q1].id;
     let typed = session
         .results(step)
         .map_or(0, |r| r.ideas.iter().filter(|i| !i.from_device()).count());
@@ -127,7 +127,7 @@ fn devices_send_at_once_while_the_facilitator_types_and_nothing_is_lost_or_doubl
 
     let session = room.on_disk();
     let ideas = &session
-        .results(&session.template.steps[Q1].id)
+        .results(&session.template().steps[Q1].id)
         .unwrap()
         .ideas;
     let from_devices: Vec<_> = ideas.iter().filter(|i| i.from_device()).collect();

@@ -58,7 +58,7 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
     assert_eq!(sent.status, 200, "{sent:?}");
     let session = room.on_disk();
     let ideas = &session
-        .results(&session.template.steps[Q1].id)
+        .results(&session.template().steps[Q1].id)
         .unwrap()
         .ideas;
     assert_eq!(ideas.len(), 1);
@@ -71,7 +71,7 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
             .unwrap()
             .contains("anoniem: Trots op ons werk")
     });
-    assert_eq!(session.participants.len(), 1);
+    assert_eq!(session.participants().len(), 1);
     // Not theirs to edit (no one can tell whose), and no scores, roles or dots.
     let id = ideas[0].id.0.to_string();
     let edit = room.post_patiently("/edit", &quiet, &[("idea", &id), ("text", "anders")]);
@@ -137,7 +137,7 @@ fn a_new_name_waits_for_the_facilitator_who_lets_it_in_or_refuses_it() {
     room.wait_for(|| room.step(&dee) == 0);
     let session = room.on_disk();
     let names: Vec<&str> = session
-        .participants
+        .participants()
         .iter()
         .map(|p| p.name.as_str())
         .collect();
@@ -160,10 +160,10 @@ fn a_new_name_waits_for_the_facilitator_who_lets_it_in_or_refuses_it() {
         "{}",
         page.body
     );
-    assert_eq!(room.on_disk().participants.len(), 2);
+    assert_eq!(room.on_disk().participants().len(), 2);
 
     // Letting a name in is an edit like any other: undo takes the participant away again.
     room.key(KeyCode::Esc);
     room.key_with(KeyCode::Char('z'), crossterm::event::KeyModifiers::CONTROL);
-    room.wait_for(|| room.on_disk().participants.len() == 1);
+    room.wait_for(|| room.on_disk().participants().len() == 1);
 }

@@ -17,7 +17,7 @@ use std::time::Duration;
 fn who_is_connected_follows_the_apps_clock() {
     let h = Harness::session("join-panel-clock", Language::En, &["Ann", "Bob"]);
     let path = h.run().file().path.clone();
-    let ann = h.run().session().participants[0].id.0.to_string();
+    let ann = h.run().session().participants()[0].id.0.to_string();
     let paths = Harness::paths(h.dir.path());
     drop(h.app);
     let clock = Rc::new(common::clock());

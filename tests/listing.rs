@@ -27,7 +27,8 @@ fn a_changed_file_is_read_again_and_the_index_is_written() {
     assert_eq!(titles(&dir), ["Test team"]);
     assert!(dir.join(".index.json").is_file());
     let mut file = SessionFile::open(&path).unwrap();
-    file.session.title = "Renamed team".into();
+    let retitle = ambassador::domain::Change::SetTitle("Renamed team".into());
+    file.apply(retitle, &common::clock()).unwrap();
     file.save().unwrap();
     assert_eq!(titles(&dir), ["Renamed team"]);
 }
@@ -51,8 +52,9 @@ fn a_stale_index_never_hides_or_invents_a_session() {
     titles(&dir);
     // A session added behind the index's back, one deleted, and a forged entry.
     let mut other = filled_session(1);
-    other.id = "2026-11-28-other".into();
-    other.title = "Other team".into();
+    other.name_after_file("2026-11-28-other");
+    let retitle = ambassador::domain::Change::SetTitle("Other team".into());
+    other.apply(retitle, &common::clock()).unwrap();
     save_into(data.path(), other);
     let index = std::fs::read_to_string(dir.join(".index.json")).unwrap();
     std::fs::write(

@@ -85,13 +85,13 @@ fn an_idea_committed_before_its_embedding_is_placed_on_words_then_revisited_once
     };
     assert_ne!(group_of(&h, newcomer), group_of(&h, first));
     assert_eq!(
-        h.run().ws.groups.waiting(),
+        h.run().ws.groups().waiting(),
         1,
         "its embedding is on its way"
     );
     assert!(h.render(100, 30).contains("meaning: 1 to go"));
     deliver(&mut h, &m);
-    assert_eq!(h.run().ws.groups.waiting(), 0);
+    assert_eq!(h.run().ws.groups().waiting(), 0);
     assert!(!h.render(100, 30).contains("to go"));
     assert_eq!(
         group_of(&h, newcomer),
@@ -132,9 +132,9 @@ fn the_preview_of_a_draft_uses_its_meaning_once_the_worker_has_embedded_it() {
     );
     // the draft's embedding is for the preview only: the idea's own is still asked for
     // (and cached) when it goes in
-    assert_eq!(h.run().ws.groups.waiting(), 0);
+    assert_eq!(h.run().ws.groups().waiting(), 0);
     h.enter();
-    assert_eq!(h.run().ws.groups.waiting(), 1);
+    assert_eq!(h.run().ws.groups().waiting(), 1);
     assert_eq!(
         group_of(&h, ideas(&h, "q1")[2]),
         figures,
@@ -168,12 +168,12 @@ fn reopening_a_session_takes_its_embeddings_from_the_cache() {
     h.reopen();
     let again = connect(&mut h, cache.path());
     assert_eq!(
-        h.run().ws.groups.waiting(),
+        h.run().ws.groups().waiting(),
         12,
         "asked for every idea on opening"
     );
     deliver(&mut h, &again);
-    assert_eq!(h.run().ws.groups.waiting(), 0);
+    assert_eq!(h.run().ws.groups().waiting(), 0);
     assert_eq!(again.worker.computed(), Some(0), "nothing embedded again");
 
     // a cache cut short is not trusted past its last whole record, and is rebuilt
@@ -188,7 +188,7 @@ fn reopening_a_session_takes_its_embeddings_from_the_cache() {
     let third = connect(&mut h, cache.path());
     deliver(&mut h, &third);
     assert_eq!(third.worker.computed(), Some(1), "only the damaged record");
-    assert_eq!(h.run().ws.groups.waiting(), 0);
+    assert_eq!(h.run().ws.groups().waiting(), 0);
     assert_eq!(std::fs::read(&file).unwrap().len(), bytes.len());
     let _ = EmbeddingCache::file_in(cache.path(), 0);
 }
@@ -279,7 +279,7 @@ fn a_regroup_is_recomputed_when_the_board_changed_while_it_ran() {
     assert!(
         h.run()
             .ws
-            .groups
+            .groups()
             .meaning
             .as_ref()
             .unwrap()

@@ -155,9 +155,12 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
         .enumerate()
     {
         let mut s = common::filled_session(0);
-        s.id = format!("session-{n}");
-        s.title = title.into();
-        s.updated = jiff::Timestamp::from_second(1_790_000_000 + n as i64 * 86_400).unwrap();
+        s.name_after_file(&format!("session-{n}"));
+        // Retitled at a day of its own: that is when it was last updated.
+        let day = jiff::Timestamp::from_second(1_790_000_000 + n as i64 * 86_400).unwrap();
+        let at = ambassador::domain::FixedClock::at(day);
+        s.apply(ambassador::domain::Change::SetTitle(title.into()), &at)
+            .unwrap();
         paths.push(common::save_into(&data, s));
     }
     let sessions = data.join("sessions");

@@ -51,13 +51,15 @@ fn ideas_typed_by_the_facilitator_show_in_the_room_view_which_says_closed_and_pi
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut session = filled_session(0);
-    session.current_step = session
-        .template
+    let step = session
+        .template()
         .steps
         .iter()
         .position(|s| s.kind == StepKind::Question)
         .unwrap();
-    let id = session.id.clone();
+    let to_step = ambassador::domain::Change::GoToStep(step);
+    session.apply(to_step, &common::clock()).unwrap();
+    let id = session.id().clone();
     save_into(&data, session);
 
     let facilitator = start(&data, &["open", &id]);
@@ -142,14 +144,16 @@ fn renaming_marking_and_selecting_on_the_board_show_in_the_room_view() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut session = filled_session(4);
-    session.current_step = session
-        .template
+    let step = session
+        .template()
         .steps
         .iter()
         .position(|s| s.kind == StepKind::CommonGround)
         .unwrap()
         - 1;
-    let id = session.id.clone();
+    let to_step = ambassador::domain::Change::GoToStep(step);
+    session.apply(to_step, &common::clock()).unwrap();
+    let id = session.id().clone();
     save_into(&data, session);
 
     let facilitator = start(&data, &["open", &id]);

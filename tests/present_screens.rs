@@ -11,9 +11,13 @@ use std::time::{Duration, Instant};
 /// The filled session with a group and a marked common denominator, at step `n`.
 fn at_step(n: usize, language: Language) -> PresentState {
     let mut s = common::filled_session(4);
-    s.language = language;
+    s.apply(
+        ambassador::domain::Change::SetLanguage(language),
+        &common::clock(),
+    )
+    .unwrap();
     let question = s
-        .template
+        .template()
         .steps
         .iter()
         .find(|st| st.kind == StepKind::Question)
@@ -21,15 +25,18 @@ fn at_step(n: usize, language: Language) -> PresentState {
         .id
         .clone();
     let board = s
-        .template
+        .template()
         .steps
         .iter()
         .find(|st| st.kind == StepKind::CommonGround)
         .unwrap()
         .id
         .clone();
-    let ideas: Vec<ambassador::domain::IdeaId> =
-        s.results[&question].ideas.iter().map(|i| i.id).collect();
+    let ideas: Vec<ambassador::domain::IdeaId> = s.all_results()[&question]
+        .ideas
+        .iter()
+        .map(|i| i.id)
+        .collect();
     let group = Group {
         id: ambassador::domain::GroupId(900),
         label: "Proud of our work".into(),
@@ -39,25 +46,24 @@ fn at_step(n: usize, language: Language) -> PresentState {
         ideas: ideas[..3].to_vec(),
         pinned: vec![],
     };
-    s.results
-        .get_mut(&question)
-        .unwrap()
-        .groups
-        .push(group.clone());
-    let r = s.results.entry(board).or_default();
-    r.groups.push(group);
-    r.denominators.push(Denominator {
-        group: ambassador::domain::GroupId(900),
-        label: "Proud of our work".into(),
+    let mut s = common::with_results(&s, |all| {
+        all.get_mut(&question).unwrap().groups.push(group.clone());
+        let r = all.entry(board).or_default();
+        r.groups.push(group);
+        r.denominators.push(Denominator {
+            group: ambassador::domain::GroupId(900),
+            label: "Proud of our work".into(),
+        });
     });
-    s.current_step = n;
+    s.apply(ambassador::domain::Change::GoToStep(n), &common::clock())
+        .unwrap();
     PresentState::of(s, false)
 }
 
 #[test]
 fn the_room_view_of_every_step_kind_matches_its_snapshots_and_survives_extreme_sizes() {
     let now = Instant::now();
-    let steps = common::filled_session(0).template.steps;
+    let steps = common::filled_session(0).template().steps.clone();
     let mut kinds_seen = std::collections::BTreeSet::new();
     for (n, step) in steps.iter().enumerate() {
         if !kinds_seen.insert(step.kind.name()) {
@@ -107,7 +113,7 @@ fn block_rows(screen: &str) -> usize {
 fn prompts_and_the_clock_are_large_when_the_window_has_room_and_plain_when_not() {
     let now = Instant::now();
     let question = common::filled_session(0)
-        .template
+        .template()
         .steps
         .iter()
         .position(|s| s.kind == StepKind::Question)
@@ -148,7 +154,7 @@ fn prompts_and_the_clock_are_large_when_the_window_has_room_and_plain_when_not()
 fn the_room_view_never_shows_key_hints_or_facilitator_hints() {
     let now = Instant::now();
     let session = common::filled_session(0);
-    for (n, step) in session.template.steps.iter().enumerate() {
+    for (n, step) in session.template().steps.iter().enumerate() {
         let mut state = at_step(n, Language::En);
         state.timer = Some(Timer::Paused(300));
         for (w, h) in [(80, 24), (300, 100)] {

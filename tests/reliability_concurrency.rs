@@ -78,7 +78,8 @@ fn a_second_window_on_one_session_is_read_only_says_so_and_loses_nothing_of_the_
     );
     let session = ambassador::store::read_session(&path).unwrap().session;
     assert_eq!(
-        session.current_step, 3,
+        session.current_step_index(),
+        3,
         "the read-only window moved the step"
     );
 }
@@ -136,19 +137,18 @@ fn listing_while_another_instance_saves_never_sees_a_half_written_file() {
             let mut file = ambassador::store::SessionFile::open(&path).unwrap();
             assert!(file.read_only().is_none());
             let clock = common::clock();
-            let who = file.session.participants[0].id;
+            let who = file.session().participants()[0].id;
             let mut saves = 0;
             while !stop.load(Ordering::Relaxed) && saves < 2000 {
-                file.session
-                    .apply(
-                        Change::AddIdea {
-                            step: "q1".into(),
-                            participant: who,
-                            text: format!("idea {saves} {}", "words ".repeat(saves % 40)),
-                        },
-                        &clock,
-                    )
-                    .unwrap();
+                file.apply(
+                    Change::AddIdea {
+                        step: "q1".into(),
+                        participant: who,
+                        text: format!("idea {saves} {}", "words ".repeat(saves % 40)),
+                    },
+                    &clock,
+                )
+                .unwrap();
                 file.save().unwrap();
                 saves += 1;
             }

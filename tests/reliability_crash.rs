@@ -64,7 +64,7 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
     let step_ids: Vec<String> = ambassador::store::read_session(&path)
         .unwrap()
         .session
-        .template
+        .template()
         .steps
         .iter()
         .map(|s| s.id.clone())

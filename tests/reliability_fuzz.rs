@@ -283,7 +283,7 @@ fn exercise(file: SessionFile, paths: Paths) -> App {
         draw(&app, w, h);
     }
     let steps = match &app.screen {
-        ambassador::app::Screen::Run(run) => run.session().template.steps.len(),
+        ambassador::app::Screen::Run(run) => run.session().template().steps.len(),
         _ => return app,
     };
     for _ in 0..steps + 1 {

@@ -84,9 +84,18 @@ fn config_dir(data: &Path) -> PathBuf {
 /// A session with a hostile title, organisation and idea, made through the library.
 fn evil_session(data: &Path) -> PathBuf {
     let mut s = common::filled_session(2);
-    s.title = EVIL_TITLE.into();
-    s.organisation = EVIL_ORG.into();
-    let who = s.participants[0].id;
+    let clock = common::clock();
+    s.apply(
+        ambassador::domain::Change::SetTitle(EVIL_TITLE.into()),
+        &clock,
+    )
+    .unwrap();
+    s.apply(
+        ambassador::domain::Change::SetOrganisation(EVIL_ORG.into()),
+        &clock,
+    )
+    .unwrap();
+    let who = s.participants()[0].id;
     s.apply(
         Change::AddIdea {
             step: "q1".into(),
@@ -268,17 +277,16 @@ fn a_session_opened_through_a_symlink_is_saved_through_it() {
 
     let mut file = SessionFile::open(&link).unwrap();
     assert!(file.read_only().is_none());
-    let who = file.session.participants[0].id;
-    file.session
-        .apply(
-            Change::AddIdea {
-                step: "q1".into(),
-                participant: who,
-                text: "saved through the link".into(),
-            },
-            &common::clock(),
-        )
-        .unwrap();
+    let who = file.session().participants()[0].id;
+    file.apply(
+        Change::AddIdea {
+            step: "q1".into(),
+            participant: who,
+            text: "saved through the link".into(),
+        },
+        &common::clock(),
+    )
+    .unwrap();
     file.save().unwrap();
     assert!(
         std::fs::symlink_metadata(&link)

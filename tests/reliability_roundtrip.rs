@@ -16,9 +16,9 @@ use ambassador::store::{MAX_FILE_BYTES, SessionFile, StoreError, read_session};
 use proptest::prelude::*;
 use std::path::Path;
 
-fn add_idea(session: &mut Session, text: String) -> Result<u64, ambassador::domain::ChangeError> {
-    let who = session.participants[0].id;
-    match session.apply(
+fn add_idea(file: &mut SessionFile, text: String) -> Result<u64, ambassador::domain::ChangeError> {
+    let who = file.session().participants()[0].id;
+    match file.apply(
         Change::AddIdea {
             step: "q1".into(),
             participant: who,
@@ -41,12 +41,13 @@ fn assert_loads_back_equal(path: &Path, session: &Session) {
 #[test]
 fn an_embedded_workshop_with_two_steps_of_one_id_is_refused_on_load() {
     let data = tempfile::tempdir().unwrap();
-    let mut s = common::filled_session(2);
-    let q2 = s.template.step_index("q2").unwrap();
-    s.template.steps[q2].id = "q1".into();
-    s.results.remove("q2");
+    // A hand-edited file: the second question's id changed to the first one's.
+    let text = common::filled_session(0)
+        .to_ron()
+        .replacen("id: \"q2\",", "id: \"q1\",", 1);
+    assert!(text.matches("id: \"q1\",").count() == 2, "the edit took");
     let path = data.path().join("dup.ron");
-    std::fs::write(&path, s.to_ron()).unwrap();
+    std::fs::write(&path, text).unwrap();
     let err = read_session(&path).unwrap_err().to_string();
     assert!(err.contains("duplicate step id \"q1\""), "{err}");
     assert!(err.contains("dup.ron"), "{err}");
@@ -55,15 +56,18 @@ fn an_embedded_workshop_with_two_steps_of_one_id_is_refused_on_load() {
 #[test]
 fn a_next_id_near_the_end_of_the_range_keeps_handing_out_ids() {
     let data = tempfile::tempdir().unwrap();
-    let mut s = common::filled_session(1);
-    s.next_id = 4_294_967_290;
+    let s = common::edited(
+        &common::filled_session(1),
+        "next_id",
+        4_294_967_290u64.into(),
+    );
     let path = common::save_into(data.path(), s);
     let mut file = SessionFile::open(&path).unwrap();
     for n in 0..12 {
-        let id = add_idea(&mut file.session, format!("idea {n}")).unwrap();
+        let id = add_idea(&mut file, format!("idea {n}")).unwrap();
         assert!(id < ID_LIMIT);
         file.save().unwrap();
-        assert_loads_back_equal(&path, &file.session);
+        assert_loads_back_equal(&path, file.session());
     }
     drop(file);
     assert!(SessionFile::open(&path).is_ok());
@@ -77,12 +81,12 @@ fn a_session_too_large_for_a_file_is_not_saved_and_the_last_good_file_stays() {
     // Pastes of 1 MB each: 15 fit in a file, 17 do not (neither readable nor compact).
     let block = "ambassadors share stories ".repeat(40_000);
     for _ in 0..15 {
-        add_idea(&mut file.session, block.clone()).unwrap();
+        add_idea(&mut file, block.clone()).unwrap();
     }
     file.save().unwrap();
     let last_good = std::fs::read(&path).unwrap();
     for _ in 0..2 {
-        add_idea(&mut file.session, block.clone()).unwrap();
+        add_idea(&mut file, block.clone()).unwrap();
     }
     let err = file.save().expect_err("a 17 MB session was saved");
     assert!(
@@ -97,13 +101,12 @@ fn a_session_too_large_for_a_file_is_not_saved_and_the_last_good_file_stays() {
     );
     // Undoing the pastes makes it savable again, and what was saved loads.
     for _ in 0..2 {
-        let last = file.session.results["q1"].ideas.last().unwrap().id;
-        file.session
-            .apply(Change::RemoveIdea(last), &common::clock())
+        let last = file.session().all_results()["q1"].ideas.last().unwrap().id;
+        file.apply(Change::RemoveIdea(last), &common::clock())
             .unwrap();
     }
     file.save().unwrap();
-    assert_loads_back_equal(&path, &file.session);
+    assert_loads_back_equal(&path, file.session());
 }
 
 /// One change a facilitator can make while capturing.
@@ -132,10 +135,11 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn apply(session: &mut Session, op: &Op) -> bool {
+fn apply(session: &mut SessionFile, op: &Op) -> bool {
     let clock = common::clock();
-    let ideas: Vec<ambassador::domain::IdeaId> = session.all_ideas().map(|(_, i)| i.id).collect();
-    let change = |c: Change, s: &mut Session| s.apply(c, &clock).is_ok();
+    let ideas: Vec<ambassador::domain::IdeaId> =
+        session.session().all_ideas().map(|(_, i)| i.id).collect();
+    let change = |c: Change, s: &mut SessionFile| s.apply(c, &clock).is_ok();
     match op {
         Op::Idea(t) => add_idea(session, t.clone()).is_ok(),
         Op::Paste { lines, len } => {
@@ -184,17 +188,16 @@ proptest! {
         ops in proptest::collection::vec(op(), 1..16),
     ) {
         let data = tempfile::tempdir().unwrap();
-        let mut s = common::filled_session(1);
-        s.next_id = start;
+        let s = common::edited(&common::filled_session(1), "next_id", start.into());
         let path = common::save_into(data.path(), s);
         let mut file = SessionFile::open(&path).unwrap();
-        prop_assert!(file.session.next_id < ID_LIMIT);
+        prop_assert!(file.session().next_id() < ID_LIMIT);
         for op in &ops {
-            if !apply(&mut file.session, op) {
+            if !apply(&mut file, op) {
                 continue;
             }
             match file.save() {
-                Ok(()) => assert_loads_back_equal(&path, &file.session),
+                Ok(()) => assert_loads_back_equal(&path, file.session()),
                 // Too large for a file: not written, and what is on disk still loads.
                 Err(StoreError::WouldBeTooLarge { .. }) => {
                     prop_assert!(read_session(&path).is_ok());

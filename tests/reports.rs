@@ -11,7 +11,7 @@ use common::{clock, filled_session};
 fn session_with_names() -> ambassador::domain::Session {
     let mut s = filled_session(2);
     let c = clock();
-    let ann = s.participants[0].id;
+    let ann = s.participants()[0].id;
     for text in [
         "Bob said we should post more",
         "<script>alert('x')</script> & \"quotes\"",
@@ -108,7 +108,11 @@ fn the_html_report_is_well_formed_self_contained_and_escaped() {
 #[test]
 fn the_dutch_report_speaks_dutch() {
     let mut s = session_with_names();
-    s.language = ambassador::domain::Language::Nl;
+    s.apply(
+        ambassador::domain::Change::SetLanguage(ambassador::domain::Language::Nl),
+        &common::clock(),
+    )
+    .unwrap();
     let html = render(&s, Format::Html, false);
     assert!(
         html.contains("<html lang=\"nl\">")

@@ -50,7 +50,7 @@ fn build(title: String, start: i64, ops: Vec<Op>) -> Session {
     let mut s = common::filled_session(0);
     let clock = FixedClock::at(jiff::Timestamp::from_second(start).unwrap());
     let _ = s.apply(Change::SetTitle(title), &clock);
-    let steps = s.template.steps.clone();
+    let steps = s.template().steps.clone();
     let questions: Vec<String> = steps
         .iter()
         .filter(|st| st.kind == StepKind::Question)
@@ -58,7 +58,7 @@ fn build(title: String, start: i64, ops: Vec<Op>) -> Session {
         .collect();
     for op in ops {
         let people: Vec<ambassador::domain::ParticipantId> =
-            s.participants.iter().map(|p| p.id).collect();
+            s.participants().iter().map(|p| p.id).collect();
         let ideas: Vec<ambassador::domain::IdeaId> = s.all_ideas().map(|(_, i)| i.id).collect();
         let change = match op {
             Op::Idea(q, p, text) => Change::AddIdea {

@@ -82,11 +82,16 @@ fn a_long_session_title_keeps_its_end_in_the_header() {
     h.app
         .handle_key(crossterm::event::KeyEvent::from(KeyCode::PageDown));
     let session = h.run().session().clone();
-    assert_eq!(session.title, "Team Noord");
+    assert_eq!(session.title(), "Team Noord");
     // A title too long for the header at 80 columns.
     let path = h.run().file().path.clone();
     let mut s = h.on_disk();
-    s.title = "Team Customer Success and Onboarding Region North".into();
+    let retitle = "Team Customer Success and Onboarding Region North".into();
+    s.apply(
+        ambassador::domain::Change::SetTitle(retitle),
+        &common::clock(),
+    )
+    .unwrap();
     drop(h.app);
     std::fs::remove_file(ambassador::store::SessionLock::sidecar_path(&path)).ok();
     ambassador::store::write_atomic(&path, common::render(&s).as_bytes()).unwrap();
@@ -225,7 +230,7 @@ fn agenda_titles_wrap_where_there_is_room_and_a_click_on_either_line_picks_the_s
             .map(|l| l.chars().take(26).collect())
             .collect();
         let joined = agenda.join("\n");
-        for title in h.run().session().template.steps.iter().map(|s| &s.title) {
+        for title in h.run().session().template().steps.iter().map(|s| &s.title) {
             for word in title.split_whitespace() {
                 assert!(joined.contains(word), "{word} of {title}:\n{joined}");
             }

@@ -120,10 +120,8 @@ impl App {
             worker.submit(super::worker::Job::Load);
         }
         if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
-            let session = &run.ws.file.session;
-            run.ws
-                .groups
-                .connect(known.clone(), worker.clone(), session);
+            let (session, groups) = run.ws.session_and_groups();
+            groups.connect(known.clone(), worker.clone(), session);
         }
     }
 
@@ -138,10 +136,8 @@ impl App {
             WorkerEvent::Ready { dim, prior } => {
                 let known = crate::grouping::KnownEmbeddings::new(dim, prior);
                 if let (Some(run), Some(worker)) = (run, &self.worker) {
-                    let session = &run.ws.file.session;
-                    run.ws
-                        .groups
-                        .connect(known.clone(), worker.clone(), session);
+                    let (session, groups) = run.ws.session_and_groups();
+                    groups.connect(known.clone(), worker.clone(), session);
                 }
                 self.known = Some(known);
             }
@@ -165,14 +161,14 @@ impl App {
             },
             WorkerEvent::Draft { text, vector } => {
                 if let Some(run) = run
-                    && let Some(m) = run.ws.groups.meaning.as_ref()
+                    && let Some(m) = run.ws.groups().meaning.as_ref()
                 {
                     m.known.set_draft(text, vector);
                     run.draft_meaning_arrived();
                 }
             }
             WorkerEvent::Progress { job, done, total } => {
-                if let Some(m) = run.and_then(|r| r.ws.groups.meaning.as_mut()) {
+                if let Some(m) = run.and_then(|r| r.ws.groups_mut().meaning.as_mut()) {
                     m.progress(job, done, total);
                 }
             }

@@ -99,7 +99,7 @@ fn commit(ws: &mut Workspace, clock: &dyn Clock, change: Change) -> Answer {
             ChangeError::UnknownGroup(_) => Refusal::Stale,
             _ => Refusal::Invalid,
         })
-    } else if ws.save == SaveStatus::Saved {
+    } else if *ws.save_status() == SaveStatus::Saved {
         Answer::Received(None)
     } else {
         Answer::Refused(Refusal::NotSaved)
@@ -153,7 +153,7 @@ fn dot(
 ) -> Answer {
     let session = ws.session();
     let current = session.current_step();
-    if step != session.current_step || current.kind != StepKind::CommonGround {
+    if step != session.current_step_index() || current.kind != StepKind::CommonGround {
         return Answer::Refused(Refusal::StepMoved);
     }
     let step = current.id.clone();
@@ -221,9 +221,9 @@ pub fn take_ideas(
             let session = tx.session();
             // A question already reached: typed before the facilitator moved on, it still
             // lands where it was typed; a step not reached yet takes nothing.
-            let at = step.unwrap_or(session.current_step);
-            let reached = at <= session.current_step;
-            let Some(target) = session.template.steps.get(at).filter(|_| reached) else {
+            let at = step.unwrap_or(session.current_step_index());
+            let reached = at <= session.current_step_index();
+            let Some(target) = session.template().steps.get(at).filter(|_| reached) else {
                 outcomes.push(Err(Refusal::StepMoved));
                 continue;
             };
@@ -246,7 +246,7 @@ pub fn take_ideas(
     });
     let answers: Vec<_> = ideas.into_iter().zip(outcomes).collect();
     // Everything in memory is on disk already (only known keys and refusals): answered now.
-    if ws.saved_revision >= ws.revision && ws.save == SaveStatus::Saved {
+    if ws.saved_revision >= ws.revision && *ws.save_status() == SaveStatus::Saved {
         crate::workspace::device_save::tell(answers, true);
         return None;
     }
@@ -255,10 +255,10 @@ pub fn take_ideas(
 
 fn roster(session: &Session) -> Roster {
     Roster {
-        lang: session.language,
-        title: session.title.clone(),
+        lang: session.language(),
+        title: session.title().clone(),
         participants: session
-            .participants
+            .participants()
             .iter()
             .map(|p| (p.id, p.name.clone()))
             .collect(),
@@ -272,17 +272,17 @@ fn roster(session: &Session) -> Roster {
 pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
     let anonymous = participant == ParticipantId::ANONYMOUS;
     let name = if anonymous {
-        crate::i18n::tr(session.language, "idea.anonymous").to_string()
+        crate::i18n::tr(session.language(), "idea.anonymous").to_string()
     } else {
         session.participant(participant)?.name.clone()
     };
     let step = session.current_step();
     let part = crate::steps::device_part(session, step, participant);
     Some(Page {
-        lang: session.language,
-        title: session.title.clone(),
+        lang: session.language(),
+        title: session.title().clone(),
         name,
-        step: session.current_step,
+        step: session.current_step_index(),
         step_title: step.title.clone(),
         prompt: step.prompt.clone(),
         part,

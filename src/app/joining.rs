@@ -103,7 +103,7 @@ impl App {
         let deliver: crate::join::Deliver =
             Arc::new(move |request| events.send(AppEvent::Join(request)).is_ok());
         let session = run.session();
-        match Joining::start(addr, lang, session.current_step, deliver) {
+        match Joining::start(addr, lang, session.current_step_index(), deliver) {
             Ok(server) => {
                 server.set_anonymous(self.join_anonymous);
                 let path = run.file().path.clone();
@@ -324,7 +324,7 @@ impl App {
         {
             joined
                 .server
-                .publish(run.session().current_step, run.lang());
+                .publish(run.session().current_step_index(), run.lang());
         }
     }
 }

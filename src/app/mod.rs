@@ -157,7 +157,7 @@ impl App {
     /// own screens the user (config `language`, else the locale).
     pub fn language(&self) -> Language {
         match &self.screen {
-            Screen::Run(run) => run.session().language,
+            Screen::Run(run) => run.session().language(),
             Screen::Setup(setup) => setup.language(),
             Screen::Home(_) | Screen::Review(_) => self.user_language,
         }

@@ -55,7 +55,7 @@ impl App {
     pub(super) fn open_session(&mut self, opened: Result<SessionFile, StoreError>) {
         match opened {
             Ok(file) => {
-                let lang = file.session.language;
+                let lang = file.session().language();
                 // Ours to write: a join link left beside it by a program that was killed
                 // answers nobody, so the room view must not show it (joining starts afresh).
                 if file.read_only().is_none() {

@@ -36,7 +36,7 @@ impl RunState {
         model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
         clock: &dyn Clock,
     ) -> RunState {
-        let current = file.session.current_step();
+        let current = file.session().current_step();
         let step = StepState::enter(&current.kind);
         let timebox = Timebox::start(clock.monotonic(), current.timebox_minutes);
         let room = RoomFeed::new(file.path.clone(), &timebox, clock);
@@ -58,11 +58,11 @@ impl RunState {
     }
 
     pub fn file(&self) -> &SessionFile {
-        &self.ws.file
+        self.ws.file()
     }
 
     pub fn save_status(&self) -> &SaveStatus {
-        &self.ws.save
+        self.ws.save_status()
     }
 
     pub fn step_id(&self) -> String {
@@ -123,8 +123,8 @@ impl RunState {
     }
 
     fn dispatch(&mut self, action: Action, clock: &dyn Clock, paths: &Paths) -> StepResult {
-        let steps = self.session().template.steps.len();
-        let current = self.session().current_step;
+        let steps = self.session().template().steps.len();
+        let current = self.session().current_step_index();
         let lang = self.ws.lang();
         let message = match action {
             Action::NextStep if current + 1 < steps => self.go_to(current + 1, clock),
@@ -217,7 +217,8 @@ impl RunState {
         if self.ws.read_only().is_some() {
             return;
         }
-        self.room.publish(self.session().current_step, selected);
+        self.room
+            .publish(self.session().current_step_index(), selected);
     }
 
     /// The draft's embedding arrived: its preview is made again, with its meaning.
@@ -246,7 +247,7 @@ impl RunState {
     /// Goes to a step (from the agenda), if it is another one.
     pub fn jump_to(&mut self, step: usize, clock: &dyn Clock) -> Option<Message> {
         let session = self.session();
-        if step == session.current_step || step >= session.template.steps.len() {
+        if step == session.current_step_index() || step >= session.template().steps.len() {
             return None;
         }
         self.go_to(step, clock)
@@ -282,7 +283,7 @@ impl RunState {
                     let id = entered.id.clone();
                     tx.refresh(&id);
                 }
-                if per_person && first.is_some() && first != tx.session().focus {
+                if per_person && first.is_some() && first != tx.session().focus() {
                     tx.apply(Change::Focus(first))?;
                 }
                 Ok(())
@@ -297,14 +298,14 @@ impl RunState {
     }
 
     fn cycle_participant(&mut self, forward: bool, clock: &dyn Clock) -> Option<Message> {
-        let people = &self.session().participants;
+        let people = &self.session().participants();
         if people.is_empty() {
             return Message::info(tr(self.ws.lang(), "msg.no_participants"));
         }
         let n = people.len();
         let at = self
             .session()
-            .focus
+            .focus()
             .and_then(|f| people.iter().position(|p| p.id == f));
         let next = match at {
             None => 0,

@@ -120,7 +120,7 @@ impl SetupState {
     /// The setup of a follow-up of `earlier`: its details and participants filled in (all
     /// editable), the follow-up workshop chosen, in the earlier session's language.
     pub fn follow_up(paths: &Paths, earlier: &Session) -> SetupState {
-        let mut setup = SetupState::new(paths, earlier.language);
+        let mut setup = SetupState::new(paths, earlier.language());
         let details = NewSession::follow_up_of(earlier);
         setup.title.set_text(&details.title);
         setup.organisation.set_text(&details.organisation);

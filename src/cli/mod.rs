@@ -349,7 +349,7 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     let earlier = match &args.follow_up {
         Some(wanted) => {
             let path = find_session(&paths.sessions_dir(), wanted)?;
-            Some(SessionFile::open_read_only(&path)?.session)
+            Some(SessionFile::open_read_only(&path)?.into_session())
         }
         None => None,
     };
@@ -360,7 +360,7 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     });
     // An explicit --lang wins; a follow-up keeps the earlier session's language; a built-in
     // workshop otherwise comes in the user's language.
-    let lang = args.lang.or(earlier.as_ref().map(|e| e.language));
+    let lang = args.lang.or(earlier.as_ref().map(|e| e.language()));
     let preferred = lang.or_else(|| {
         crate::store::Config::load(&paths.config_dir)
             .ok()
@@ -392,7 +392,7 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     let sessions_dir = paths.ensure_sessions_dir()?;
     let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;
     if args.no_open {
-        println!("{}", sanitize::line(&file.session.id));
+        println!("{}", sanitize::line(file.session().id()));
         println!("{}", sanitize::line(&file.path.display().to_string()));
         return Ok(Next::Done);
     }
@@ -416,7 +416,7 @@ fn export(
         // Before any work, so a refused path costs nothing.
         export::check_target(out)?;
     }
-    let report = crate::steps::report::render(&file.session, format, anonymous);
+    let report = crate::steps::report::render(file.session(), format, anonymous);
     let report = match (&target, format) {
         (export::Target::Stdout, Format::Json) => sanitize::json(&report).into_owned(),
         (export::Target::Stdout, _) => sanitize::text(&report).into_owned(),

@@ -8,9 +8,12 @@ mod ids;
 mod language;
 mod progress;
 mod ranking;
+mod reading;
+mod repair;
 mod session;
 mod summary;
 mod template;
+mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -19,6 +22,7 @@ pub use history::History;
 pub use language::Language;
 pub use progress::Progress;
 pub use ranking::sharers;
+pub use repair::Migrated;
 pub use session::{
     Action, ActionId, Denominator, FORMAT_VERSION, Group, GroupId, ID_LIMIT, Idea, IdeaId,
     NewSession, Participant, ParticipantId, Session, StepResults,

@@ -18,39 +18,39 @@ pub use super::ids::{ActionId, GroupId, IdeaId, ParticipantId};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
-    pub version: u32,
-    pub id: String,
-    pub title: String,
+    pub(in crate::domain) version: u32,
+    pub(in crate::domain) id: String,
+    pub(in crate::domain) title: String,
     #[serde(default)]
-    pub organisation: String,
+    pub(in crate::domain) organisation: String,
     /// The organisation's goal that the bridge step puts beside the common denominators.
     #[serde(default)]
-    pub goal: String,
+    pub(in crate::domain) goal: String,
     #[serde(default)]
-    pub facilitator: String,
-    pub language: Language,
-    pub created: Timestamp,
-    pub updated: Timestamp,
+    pub(in crate::domain) facilitator: String,
+    pub(in crate::domain) language: Language,
+    pub(in crate::domain) created: Timestamp,
+    pub(in crate::domain) updated: Timestamp,
     /// A copy of the template the session came from, so the file is complete on its own.
-    pub template: Template,
-    pub participants: Vec<Participant>,
+    pub(in crate::domain) template: Template,
+    pub(in crate::domain) participants: Vec<Participant>,
     /// Index into `template.steps`.
-    pub current_step: usize,
+    pub(in crate::domain) current_step: usize,
     /// The participant in focus on capture steps.
     #[serde(default)]
-    pub focus: Option<ParticipantId>,
+    pub(in crate::domain) focus: Option<ParticipantId>,
     /// Results per step, keyed by step id; steps without results are absent.
     #[serde(default)]
-    pub results: BTreeMap<String, StepResults>,
+    pub(in crate::domain) results: BTreeMap<String, StepResults>,
     #[serde(default)]
-    pub follow_up: Option<Date>,
+    pub(in crate::domain) follow_up: Option<Date>,
     #[serde(default)]
-    pub finished: Option<Timestamp>,
+    pub(in crate::domain) finished: Option<Timestamp>,
     /// The session this one follows up (format 3), as it was when this one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follows: Option<super::Earlier>,
+    pub(in crate::domain) follows: Option<super::Earlier>,
     /// The next id handed out to a participant, idea, group or action.
-    pub next_id: u64,
+    pub(in crate::domain) next_id: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

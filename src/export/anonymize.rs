@@ -5,57 +5,28 @@ use crate::domain::{Language, Session};
 
 pub fn anonymize(session: &Session) -> Session {
     let mut s = session.clone();
-    let word = match s.language {
+    let word = match s.language() {
         Language::En => "Participant",
         Language::Nl => "Deelnemer",
     };
     let mut names: Vec<(String, String)> = s
-        .participants
+        .participants()
         .iter()
         .enumerate()
         .map(|(i, p)| (p.name.clone(), format!("{word} {}", i + 1)))
         .collect();
-    if !s.facilitator.trim().is_empty() {
-        let alias = match s.language {
+    if !s.facilitator().trim().is_empty() {
+        let alias = match s.language() {
             Language::En => "the facilitator",
             Language::Nl => "de begeleider",
         };
-        names.push((s.facilitator.clone(), alias.to_string()));
+        names.push((s.facilitator().clone(), alias.to_string()));
     }
     // Longest names first, so "Ann-Marie" is not half-replaced by "Ann".
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     let scrub = |text: &mut String| *text = replace_names(text, &names);
-    for (i, p) in s.participants.iter_mut().enumerate() {
-        p.name = format!("{word} {}", i + 1);
-    }
-    s.facilitator.clear();
-    scrub(&mut s.title);
-    scrub(&mut s.organisation);
-    scrub(&mut s.goal);
-    for r in s.results.values_mut() {
-        r.ideas.iter_mut().for_each(|i| scrub(&mut i.text));
-        r.groups.iter_mut().for_each(|g| scrub(&mut g.label));
-        r.denominators.iter_mut().for_each(|d| scrub(&mut d.label));
-        for a in &mut r.actions {
-            scrub(&mut a.what);
-            scrub(&mut a.who);
-            scrub(&mut a.when);
-        }
-        scrub(&mut r.notes);
-        r.outcomes.values_mut().for_each(|o| scrub(&mut o.note));
-    }
-    if let Some(e) = &mut s.follows {
-        scrub(&mut e.title);
-        for a in &mut e.actions {
-            scrub(&mut a.what);
-            scrub(&mut a.who);
-            scrub(&mut a.when);
-        }
-        for d in &mut e.denominators {
-            scrub(&mut d.label);
-            d.ideas.iter_mut().for_each(&scrub);
-        }
-    }
+    s.rename_people(|i| format!("{word} {}", i + 1));
+    s.rewrite_texts(&scrub);
     s
 }
 

@@ -9,7 +9,7 @@ const STYLE: &str = include_str!("../../assets/report.css");
 
 /// The report; `anonymous` leaves out who put their dots where.
 pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections) -> String {
-    let lang = session.language;
+    let lang = session.language();
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
         out,
@@ -17,23 +17,23 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         lang.code(),
-        esc(&session.title)
+        esc(session.title())
     );
     header(&mut out, session);
-    for step in &session.template.steps {
+    for step in &session.template().steps {
         section(&mut out, session, step, anonymous, sections);
     }
     let _ = write!(
         out,
         "<footer>{}</footer>\n</body>\n</html>\n",
-        esc(&trf(lang, "report.made_with", &[&session.id]))
+        esc(&trf(lang, "report.made_with", &[&session.id()]))
     );
     out
 }
 
 fn header(out: &mut String, s: &Session) {
-    let lang = s.language;
-    let _ = write!(out, "<header>\n<h1>{}</h1>\n<dl>\n", esc(&s.title));
+    let lang = s.language();
+    let _ = write!(out, "<header>\n<h1>{}</h1>\n<dl>\n", esc(s.title()));
     let mut fact = |key: &'static str, value: &str| {
         if !value.trim().is_empty() {
             let _ = writeln!(
@@ -44,18 +44,18 @@ fn header(out: &mut String, s: &Session) {
             );
         }
     };
-    fact("report.organisation", &s.organisation);
-    fact("report.date", &s.created.strftime("%Y-%m-%d").to_string());
-    fact("report.facilitator", &s.facilitator);
-    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    fact("report.organisation", s.organisation());
+    fact("report.date", &s.created().strftime("%Y-%m-%d").to_string());
+    fact("report.facilitator", s.facilitator());
+    let names: Vec<&str> = s.participants().iter().map(|p| p.name.as_str()).collect();
     fact("report.participants", &names.join(", "));
-    fact("report.goal", &s.goal);
+    fact("report.goal", s.goal());
     fact(
         "report.follow_up",
-        &s.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+        &s.follow_up().map(|d| d.to_string()).unwrap_or_default(),
     );
     let follows = s
-        .follows
+        .follows()
         .as_ref()
         .map(|e| format!("{} ({}, {})", e.title, e.created.strftime("%Y-%m-%d"), e.id));
     fact("report.follows", &follows.unwrap_or_default());
@@ -72,7 +72,7 @@ fn section(
     let results = s.results(&step.id);
     let shows = results.is_some()
         || matches!(step.kind, StepKind::Question | StepKind::Bridge)
-        || (step.kind == StepKind::LastTime && s.follows.is_some());
+        || (step.kind == StepKind::LastTime && s.follows().is_some());
     if !shows || matches!(step.kind, StepKind::Script { .. }) {
         return;
     }
@@ -88,7 +88,7 @@ fn section(
         let _ = writeln!(
             out,
             "<p class=\"notes\"><strong>{}:</strong> {}</p>",
-            esc(tr(s.language, "bridge.notes")),
+            esc(tr(s.language(), "bridge.notes")),
             // The notes' line breaks, kept.
             esc(notes).replace('\n', "<br>\n")
         );
@@ -98,7 +98,7 @@ fn section(
 
 /// A step's ideas by group (ranked as on the board when `ranked`), its denominators first.
 pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
-    let lang = s.language;
+    let lang = s.language();
     let Some(results) = s.results(step_id) else {
         return;
     };
@@ -148,7 +148,7 @@ pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
             esc(&trf(
                 lang,
                 "board.shared_by",
-                &[&sharers(g), &s.participants.len()]
+                &[&sharers(g), &s.participants().len()]
             ))
         );
         for id in &g.ideas {

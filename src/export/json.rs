@@ -9,7 +9,7 @@ pub fn render(session: &Session, anonymous: bool) -> String {
         .all_ideas()
         .map(|(step, idea)| {
             let step_title = session
-                .template
+                .template()
                 .steps
                 .iter()
                 .find(|s| s.id == step)
@@ -25,7 +25,7 @@ pub fn render(session: &Session, anonymous: bool) -> String {
         })
         .collect();
     let votes: Vec<serde_json::Value> = session
-        .template
+        .template()
         .steps
         .iter()
         .flat_map(|step| {

@@ -4,36 +4,39 @@ use std::fmt::Write;
 
 /// The report; `anonymous` leaves out who put their dots where.
 pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections) -> String {
-    let lang = session.language;
+    let lang = session.language();
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", escape(&session.title));
+    let _ = writeln!(out, "# {}\n", escape(session.title()));
     let mut facts = Vec::new();
     let mut fact = |key: &'static str, value: String| {
         if !value.trim().is_empty() {
             facts.push(format!("**{}:** {value}", tr(lang, key)));
         }
     };
-    fact("report.organisation", escape(&session.organisation));
+    fact("report.organisation", escape(session.organisation()));
     fact(
         "report.date",
-        session.created.strftime("%Y-%m-%d").to_string(),
+        session.created().strftime("%Y-%m-%d").to_string(),
     );
-    fact("report.facilitator", escape(&session.facilitator));
+    fact("report.facilitator", escape(session.facilitator()));
     let names: Vec<String> = session
-        .participants
+        .participants()
         .iter()
         .map(|p| escape(&p.name))
         .collect();
     fact("report.participants", names.join(", "));
-    fact("report.goal", escape(&session.goal));
+    fact("report.goal", escape(session.goal()));
     fact(
         "report.follow_up",
-        session.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+        session
+            .follow_up()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
     );
     fact(
         "report.follows",
         session
-            .follows
+            .follows()
             .as_ref()
             .map(|e| {
                 format!(
@@ -46,7 +49,7 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
             .unwrap_or_default(),
     );
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
-    for step in &session.template.steps {
+    for step in &session.template().steps {
         step_section(&mut out, session, step, anonymous, sections);
     }
     out
@@ -59,11 +62,11 @@ fn step_section(
     anonymous: bool,
     sections: &dyn super::Sections,
 ) {
-    let lang = session.language;
+    let lang = session.language();
     let results = session.results(&step.id);
     let has_content = results.is_some()
         || matches!(step.kind, StepKind::Question | StepKind::Bridge)
-        || (step.kind == StepKind::LastTime && session.follows.is_some());
+        || (step.kind == StepKind::LastTime && session.follows().is_some());
     if !has_content {
         return;
     }
@@ -124,9 +127,9 @@ pub fn ideas_section(out: &mut String, session: &Session, step: &Step) {
                 // As on the board and in the HTML: the mark, the name, who shares it.
                 let star = if marked(g) { "★ " } else { "" };
                 let shared = trf(
-                    session.language,
+                    session.language(),
                     "board.shared_by",
-                    &[&sharers, &session.participants.len()],
+                    &[&sharers, &session.participants().len()],
                 );
                 let _ = writeln!(out, "### {star}{} ({shared})\n", escape(&g.label));
             } else {

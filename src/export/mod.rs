@@ -95,7 +95,7 @@ pub fn write_reports(
 ) -> Result<Vec<std::path::PathBuf>, WriteError> {
     let mut written = Vec::new();
     for format in formats {
-        let path = dir.join(format!("{}.{}", session.id, format.extension()));
+        let path = dir.join(format!("{}.{}", session.id(), format.extension()));
         let report = render(session, *format, false, sections);
         std::fs::create_dir_all(dir)
             .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()))

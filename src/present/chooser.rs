@@ -2,8 +2,8 @@
 //! to choose from (↑/↓, Enter shows it, Esc quits).
 
 use super::watch::facilitator_has_it_open;
-use crate::app::Action;
 use crate::domain::Language;
+use crate::interact::Action;
 use crate::store::Listing;
 use std::path::PathBuf;
 

@@ -169,7 +169,7 @@ impl PresentState {
         self.join_link = (!self.closed)
             .then(|| super::join_link::read(&self.path))
             .flatten();
-        let this_step = room.step == Some(self.session.current_step);
+        let this_step = room.step == Some(self.session.current_step_index());
         self.selected = room.selected;
         // A running clock read again lands a few microseconds apart: keep the one shown
         // unless it moved by a second or more.

@@ -5,7 +5,7 @@
 use super::chooser::{Chooser, Chosen, open_or_list};
 use super::watch::{SECOND_LOOK, Watcher};
 use super::{PresentError, PresentState};
-use crate::app::{Action, Context, keymap};
+use crate::interact::{Action, Context, keymap};
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 use std::path::{Path, PathBuf};

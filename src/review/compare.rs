@@ -65,7 +65,7 @@ pub struct Comparison {
 pub fn themes(session: &Session) -> Vec<Theme> {
     let steps = |kind: fn(&StepKind) -> bool| -> Vec<&Group> {
         session
-            .template
+            .template()
             .steps
             .iter()
             .filter(|s| kind(&s.kind))
@@ -74,7 +74,7 @@ pub fn themes(session: &Session) -> Vec<Theme> {
             .collect()
     };
     let votes: BTreeMap<GroupId, u32> = session
-        .template
+        .template()
         .steps
         .iter()
         .filter(|s| s.kind == StepKind::CommonGround)
@@ -148,11 +148,15 @@ pub fn compare(before: &Session, after: &Session, meaning: Option<&dyn Embedder>
         pulse: pulse_changes(before, after),
         roles: role_changes(before, after),
         earlier_actions: before
-            .results
+            .all_results()
             .values()
             .flat_map(|r| r.actions.iter().cloned())
             .collect(),
-        outcomes: if after.follows.as_ref().is_some_and(|e| e.id == before.id) {
+        outcomes: if after
+            .follows()
+            .as_ref()
+            .is_some_and(|e| &e.id == before.id())
+        {
             after
                 .outcomes()
                 .filter_map(|(id, o)| Some((id, o.status?)))
@@ -234,7 +238,7 @@ pub fn theme_texts(before: &Session, after: &Session) -> Vec<String> {
 
 fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
     let summary = |s: &Session| -> Vec<crate::domain::PulseSummary> {
-        s.template
+        s.template()
             .steps
             .iter()
             .filter(|st| matches!(st.kind, StepKind::Pulse { .. }))
@@ -262,7 +266,7 @@ fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
 
 fn role_changes(before: &Session, after: &Session) -> Vec<RoleChange> {
     let counts = |s: &Session| -> Vec<crate::domain::RoleCount> {
-        s.template
+        s.template()
             .steps
             .iter()
             .filter(|st| matches!(st.kind, StepKind::Roles { .. }))

@@ -57,7 +57,7 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
     let mut items: Vec<(String, String)> = Vec::new();
     for s in sessions {
         for step in s
-            .template
+            .template()
             .steps
             .iter()
             .filter(|st| matches!(st.kind, StepKind::Pulse { .. }))
@@ -74,7 +74,7 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
         .iter()
         .map(|s| {
             let pulse: Vec<_> = s
-                .template
+                .template()
                 .steps
                 .iter()
                 .filter(|st| matches!(st.kind, StepKind::Pulse { .. }))
@@ -82,16 +82,16 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
                 .collect();
             let (top_label, top_sharers) = top_denominator(s);
             TrendPoint {
-                date: s.created,
-                title: s.title.clone(),
-                participants: s.participants.len(),
+                date: s.created(),
+                title: s.title().clone(),
+                participants: s.participants().len(),
                 pulse: items
                     .iter()
                     .map(|(id, _)| pulse.iter().find(|p| &p.item == id).and_then(|p| p.mean))
                     .collect(),
                 top_label,
                 top_sharers,
-                actions_done: s.follows.as_ref().map(|e| {
+                actions_done: s.follows().as_ref().map(|e| {
                     (
                         s.outcome_count(crate::domain::Status::Done),
                         e.actions.len(),

@@ -254,7 +254,7 @@ impl StepState {
 /// A device that joined without a name, on a step where each person answers for themselves.
 pub fn named_only(session: &Session) -> Part {
     Part::Room {
-        lines: vec![crate::i18n::tr(session.language, "join.named_only").to_string()],
+        lines: vec![crate::i18n::tr(session.language(), "join.named_only").to_string()],
     }
 }
 
@@ -273,7 +273,7 @@ pub fn moved(cursor: usize, down: bool, len: usize) -> usize {
 /// regroup on the worker is ("" when there is nothing to say).
 pub fn meaning_note(ws: &Workspace) -> String {
     let lang = ws.lang();
-    let groups = &ws.groups;
+    let groups = &ws.groups();
     if let Some(p) = groups.meaning.as_ref().and_then(|m| m.pending.as_ref()) {
         let (done, total) = p.progress;
         let percent = done * 100 / total.max(1);

@@ -120,7 +120,8 @@ impl Stamp {
 #[derive(Debug)]
 pub struct SessionFile {
     pub path: PathBuf,
-    pub session: Session,
+    /// Read through `session()`; changed through `apply` or the workspace's transaction.
+    session: Session,
     access: Access,
     /// Where the original of a migrated file was kept.
     pub backup: Option<PathBuf>,
@@ -134,6 +135,32 @@ pub struct SessionFile {
 }
 
 impl SessionFile {
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The session, the file let go (read-only uses: the earlier session of a follow-up).
+    pub fn into_session(self) -> Session {
+        self.session
+    }
+
+    /// One change to the session in memory (`save` writes it): for tools and tests that
+    /// edit a file outside a running program. The program itself changes a session through
+    /// the workspace's transaction.
+    pub fn apply(
+        &mut self,
+        change: crate::domain::Change,
+        clock: &dyn crate::domain::Clock,
+    ) -> Result<crate::domain::Applied, crate::domain::ChangeError> {
+        self.session.apply(change, clock)
+    }
+
+    /// The session itself, for the open session's transaction (undo snapshot, apply, roll
+    /// back) and history: the one place a running program changes it.
+    pub(crate) fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+
     /// Creates a new session file in `sessions_dir` with a readable, unique name and opens it.
     pub fn create(
         sessions_dir: &Path,
@@ -144,9 +171,9 @@ impl SessionFile {
         let now = clock.now();
         let mut session = Session::start(String::new(), template, details, clock);
         for n in 1.. {
-            let name = file_name_for(&session.title, now, n);
+            let name = file_name_for(session.title(), now, n);
             let path = sessions_dir.join(&name);
-            session.id = name.trim_end_matches(".ron").to_string();
+            session.name_after_file(name.trim_end_matches(".ron"));
             match create_atomic(&path, &render(&path, &session)?) {
                 Ok(()) => {
                     let lock = SessionLock::try_acquire(&path)
@@ -432,7 +459,7 @@ mod tests {
         let back = super::super::parse_session_text(path, text)
             .unwrap()
             .session;
-        s.id = back.id.clone();
+        s.name_after_file(back.id());
         assert_eq!(back, s);
         let err = render_within(path, &s, limit - 20).unwrap_err();
         assert!(matches!(err, StoreError::WouldBeTooLarge { .. }), "{err}");

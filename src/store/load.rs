@@ -34,7 +34,7 @@ pub fn read_session(path: &Path) -> Result<Parsed, StoreError> {
     let mut parsed = parse_session_text(path, text)?;
     // The file name is the id: a renamed file is still found by its new name.
     if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-        parsed.session.id = stem.to_string();
+        parsed.session.name_after_file(stem);
     }
     Ok(parsed)
 }
@@ -119,15 +119,15 @@ fn check(path: &Path, text: &str, session: &mut Session) -> Result<(), StoreErro
         path: path.to_path_buf(),
         reason,
     };
-    let steps = session.template.steps.len();
+    let steps = session.template().steps.len();
     if steps == 0 {
         return Err(invalid("its workshop has no steps".into()));
     }
     session
-        .template
+        .template()
         .validate(&path.display().to_string(), text)
         .map_err(|e| invalid(format!("its workshop: {}", e.message)))?;
-    session.current_step = session.current_step.min(steps - 1);
+    session.clamp_current_step();
     let mut max_id = 0u64;
     let mut unique = |kind: &str, ids: &mut dyn Iterator<Item = u64>| {
         let mut seen = std::collections::BTreeSet::new();
@@ -144,24 +144,18 @@ fn check(path: &Path, text: &str, session: &mut Session) -> Result<(), StoreErro
     };
     unique(
         "participant",
-        &mut session.participants.iter().map(|p| u64::from(p.id.0)),
+        &mut session.participants().iter().map(|p| u64::from(p.id.0)),
     )?;
     unique("idea", &mut session.all_ideas().map(|(_, i)| i.id.0))?;
     unique(
         "action",
         &mut session
-            .results
+            .all_results()
             .values()
             .flat_map(|r| r.actions.iter().map(|a| a.id.0)),
     )?;
     session.drop_stray_votes();
     let highest = session.highest_id().max(max_id);
-    // The program hands out one id per change: a counter past half the range was edited by
-    // hand, and would run out of ids within a few changes. Ids above the highest in use are
-    // free, so it starts again there.
-    if session.next_id >= ID_LIMIT / 2 && session.next_id > highest.saturating_add(1) {
-        session.next_id = highest.saturating_add(1);
-    }
-    session.next_id = session.next_id.max(highest.saturating_add(1));
+    session.repair_id_counter(highest);
     Ok(())
 }

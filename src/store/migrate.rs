@@ -7,8 +7,8 @@
 
 use crate::diagnostic::SourceError;
 use crate::domain::{
-    Action, Denominator, FORMAT_VERSION, Group, Idea, Language, Participant, ParticipantId,
-    Session, StepResults, Template,
+    Action, Denominator, FORMAT_VERSION, Group, Idea, Language, Migrated, Participant,
+    ParticipantId, Session, StepResults, Template,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -24,7 +24,7 @@ pub fn from_older(origin: &str, text: &str, version: u32) -> Result<Session, Sou
         }
         2 => {
             let mut session = Session::from_ron(origin, text)?;
-            session.version = FORMAT_VERSION;
+            session.mark_current_format();
             Ok(session)
         }
         other => Err(SourceError::at(
@@ -151,9 +151,7 @@ impl V1Session {
             };
             results.insert(step, converted);
         }
-        let focus = participants.first().map(|p| p.id);
-        Session {
-            version: FORMAT_VERSION,
+        Session::from(Migrated {
             id: self.id,
             title: self.title,
             organisation: self.organisation,
@@ -165,12 +163,9 @@ impl V1Session {
             template: self.template,
             participants,
             current_step: self.current_step,
-            focus,
             results,
             follow_up: self.follow_up,
-            finished: None,
-            follows: None,
             next_id,
-        }
+        })
     }
 }

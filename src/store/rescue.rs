@@ -33,10 +33,10 @@ pub fn rescue_places(config_dir: &Path) -> Vec<PathBuf> {
 /// Writes `session` to the first of `places` that takes it (creating the folder if needed)
 /// and returns the file's path. Never replaces a file.
 pub fn write_rescue(session: &Session, places: &[PathBuf]) -> Result<PathBuf, RescueError> {
-    let name = if session.id.is_empty() {
+    let name = if session.id().is_empty() {
         "session".to_string()
     } else {
-        session.id.clone()
+        session.id().clone()
     };
     let bytes =
         super::file::render_session(Path::new(&name), session).map_err(RescueError::Render)?;
@@ -87,7 +87,7 @@ fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
 impl super::SessionFile {
     /// Writes what is in memory as a rescue copy (see `write_rescue`).
     pub fn write_rescue(&self, config_dir: &Path) -> Result<PathBuf, RescueError> {
-        write_rescue(&self.session, &rescue_places(config_dir))
+        write_rescue(self.session(), &rescue_places(config_dir))
     }
 }
 
@@ -120,7 +120,7 @@ mod tests {
         let again = write_rescue(&s, std::slice::from_ref(&good)).unwrap();
         assert_eq!(again, good.join("2026-11-27-team.rescue.2.ron"));
         let opened = crate::store::SessionFile::open(&path).unwrap();
-        assert_eq!(opened.session.participants, s.participants);
+        assert_eq!(opened.session().participants(), s.participants());
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }

@@ -36,32 +36,32 @@ pub struct SessionSummary {
 impl SessionSummary {
     pub fn of(session: &Session, path: &Path) -> SessionSummary {
         SessionSummary {
-            id: session.id.clone(),
+            id: session.id().clone(),
             path: path.to_path_buf(),
-            title: session.title.clone(),
-            organisation: session.organisation.clone(),
-            language: session.language,
-            created: session.created,
-            updated: session.updated,
+            title: session.title().clone(),
+            organisation: session.organisation().clone(),
+            language: session.language(),
+            created: session.created(),
+            updated: session.updated(),
             participants: session
-                .participants
+                .participants()
                 .iter()
                 .map(|p| p.name.clone())
                 .collect(),
             ideas: session.idea_count(),
-            step: session.current_step + 1,
-            steps: session.template.steps.len(),
-            finished: session.finished.is_some(),
+            step: session.current_step_index() + 1,
+            steps: session.template().steps.len(),
+            finished: session.finished().is_some(),
             search: crate::fold::fold(
-                &[session.title.as_str(), session.organisation.as_str()]
+                &[session.title().as_str(), session.organisation().as_str()]
                     .into_iter()
-                    .chain(session.participants.iter().map(|p| p.name.as_str()))
+                    .chain(session.participants().iter().map(|p| p.name.as_str()))
                     .chain(session.all_ideas().map(|(_, i)| i.text.as_str()))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
-            follow_up: session.follow_up,
-            follows: session.follows.as_ref().map(|e| e.id.clone()),
+            follow_up: session.follow_up(),
+            follows: session.follows().as_ref().map(|e| e.id.clone()),
         }
     }
 }

@@ -1,7 +1,7 @@
 use super::theme;
-use crate::app::{Context, keymap};
 use crate::domain::Language;
 use crate::i18n::tr;
+use crate::interact::{Context, keymap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,9 +1,9 @@
 //! Overlays: help (from the keymap), confirm, forms, explanations.
 
 use super::{theme, widgets};
-use crate::app::{Confirm, Context, Overlay, keymap};
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
+use crate::interact::{Confirm, Context, Overlay, keymap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -148,7 +148,7 @@ fn help(
 
 /// A form of one field of several lines (notes): a larger box, the lines wrapped, the
 /// cursor in view, and how to start a line, save and cancel.
-fn lines_prompt(p: &crate::app::Prompt, lang: Language, frame: &mut Frame, area: Rect) {
+fn lines_prompt(p: &crate::interact::Prompt, lang: Language, frame: &mut Frame, area: Rect) {
     let Some((label, field)) = p.fields.first() else {
         return;
     };

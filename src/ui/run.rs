@@ -68,7 +68,7 @@ pub fn draw(
     let parts = layout(run, area);
     draw_header(run, now, frame, parts.header);
     if let Some(joined) = &run.join {
-        super::join::who_line(joined, session.language, now, frame, parts.joined);
+        super::join::who_line(joined, session.language(), now, frame, parts.joined);
     }
     // Clicks on the agenda land on what was drawn here.
     run.agenda
@@ -84,7 +84,7 @@ pub fn draw(
     let prompt = vec![
         Line::styled(step.prompt.clone(), theme::prompt()),
         Line::styled(
-            format!("{} {}", tr(session.language, "run.hint"), step.hint),
+            format!("{} {}", tr(session.language(), "run.hint"), step.hint),
             theme::dim(),
         ),
     ];
@@ -108,8 +108,8 @@ fn prompt_height(prompt: &str, hint: &str, width: u16) -> u16 {
 /// whether everything is saved always show.
 fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
     let session = run.session();
-    let lang = session.language;
-    let total = session.template.steps.len();
+    let lang = session.language();
+    let total = session.template().steps.len();
     let budget = run.timebox.budget().as_secs();
     let elapsed = run.in_step(now).as_secs();
     let minutes = |s: u64| format!("{}:{:02}", s / 60, s % 60);
@@ -133,7 +133,11 @@ fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
         (SaveStatus::Failed(_), _) => Span::styled(tr(lang, "run.not_saved"), theme::error()),
         (SaveStatus::Saved, _) => Span::styled(tr(lang, "run.saved"), theme::notice()),
     };
-    let step = trf(lang, "run.step_of", &[&(session.current_step + 1), &total]);
+    let step = trf(
+        lang,
+        "run.step_of",
+        &[&(session.current_step_index() + 1), &total],
+    );
     let rest = vec![
         Span::raw(format!("  ·  {step}  ·  ")),
         Span::styled(clock, clock_style),
@@ -143,7 +147,7 @@ fn draw_header(run: &RunState, now: Instant, frame: &mut Frame, area: Rect) {
     let rest_width: usize = rest.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(rest_width);
     let mut spans = vec![Span::styled(
-        widgets::shorten_middle(&session.title, room),
+        widgets::shorten_middle(session.title(), room),
         theme::title(),
     )];
     spans.extend(rest);
@@ -156,7 +160,7 @@ fn draw_agenda(run: &RunState, frame: &mut Frame, area: Rect) {
     // Titles wrap under themselves when every step still fits; else one line each.
     let room = usize::from(area.width.saturating_sub(2 + 5)).max(1);
     let wrapped: Vec<Vec<String>> = session
-        .template
+        .template()
         .steps
         .iter()
         .map(|step| widgets::wrap_words(&step.title, room))
@@ -164,11 +168,11 @@ fn draw_agenda(run: &RunState, frame: &mut Frame, area: Rect) {
     let wrap = wrapped.iter().map(Vec::len).sum::<usize>() <= inside;
     let mut steps = Vec::new();
     let mut lines: Vec<Line> = Vec::new();
-    for (i, step) in session.template.steps.iter().enumerate() {
+    for (i, step) in session.template().steps.iter().enumerate() {
         // ✓ done, ◐ partly, · passed with nothing in it; the open step is ▶.
-        let passed = i < session.current_step;
+        let passed = i < session.current_step_index();
         let (mark, style) = match session.progress(step) {
-            _ if i == session.current_step => ("▶", theme::selected()),
+            _ if i == session.current_step_index() => ("▶", theme::selected()),
             Progress::Done => ("✓", theme::dim()),
             Progress::Partly => ("◐", Style::default()),
             Progress::NotDone if passed => ("·", theme::dim()),
@@ -194,13 +198,13 @@ fn draw_agenda(run: &RunState, frame: &mut Frame, area: Rect) {
     if inside >= lines.len() + 2 {
         lines.resize(inside - 1, Line::raw(""));
         lines.push(Line::styled(
-            tr(session.language, "run.agenda_legend"),
+            tr(session.language(), "run.agenda_legend"),
             theme::dim(),
         ));
     }
     frame.render_widget(
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr(session.language, "run.agenda")))),
+            .block(Block::bordered().title(format!(" {} ", tr(session.language(), "run.agenda")))),
         area,
     );
 }

@@ -182,9 +182,9 @@ pub fn wrapped_row(
 /// participant in focus is always shown, however large the team.
 pub fn rows_before_focus(session: &crate::domain::Session, visible: usize) -> usize {
     let focus_row = session
-        .participants
+        .participants()
         .iter()
-        .position(|p| session.focus == Some(p.id))
+        .position(|p| session.focus() == Some(p.id))
         .unwrap_or(0);
     (focus_row + 1).saturating_sub(visible.max(1))
 }

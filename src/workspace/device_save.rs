@@ -156,13 +156,15 @@ mod tests {
         job.bytes = Some(render_session(&job.path, ws.session()));
         // a newer change whose save failed: only in memory (and in the rescue)
         ws.file
-            .session
             .apply(Change::SetGoal("the newer goal".into()), &clock)
             .unwrap();
         ws.revision = 2;
         ws.save = SaveStatus::Failed("disk full".into());
         finish(&mut ws, job);
-        assert_eq!(read_session(&path).unwrap().session.goal, "the newer goal");
+        assert_eq!(
+            read_session(&path).unwrap().session.goal(),
+            "the newer goal"
+        );
         assert_eq!(ws.save, SaveStatus::Saved);
     }
 }

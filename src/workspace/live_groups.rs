@@ -60,7 +60,7 @@ impl LiveGroups {
         let mut steps: Vec<&str> = vec![current.as_str()];
         steps.extend(
             session
-                .template
+                .template()
                 .steps
                 .iter()
                 .filter(|s| s.kind == StepKind::Question && s.id != current)
@@ -156,7 +156,7 @@ impl LiveGroups {
     /// The ideas a step groups, in the order they were said.
     pub fn ideas_for(session: &Session, step: &str) -> Vec<(IdeaId, String)> {
         let kind = session
-            .template
+            .template()
             .steps
             .iter()
             .find(|s| s.id == step)
@@ -164,7 +164,7 @@ impl LiveGroups {
         let from_steps: Vec<&str> = match kind {
             Some(StepKind::Question) => vec![step],
             Some(StepKind::CommonGround) => session
-                .template
+                .template()
                 .steps
                 .iter()
                 .filter(|s| s.kind == StepKind::Question)

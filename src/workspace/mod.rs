@@ -31,10 +31,10 @@ pub enum SaveStatus {
 }
 
 pub struct Workspace {
-    pub file: SessionFile,
-    pub history: History,
-    pub save: SaveStatus,
-    pub groups: LiveGroups,
+    file: SessionFile,
+    history: History,
+    save: SaveStatus,
+    groups: LiveGroups,
     /// Counts the transactions that changed the session in memory, saved or not.
     pub(super) revision: u64,
     /// The revision last on disk: behind `revision` while devices' ideas wait for their
@@ -60,16 +60,47 @@ impl Workspace {
         self.revision
     }
 
+    /// The open session's file (its path, whether it is read-only, its save guard).
+    pub fn file(&self) -> &SessionFile {
+        &self.file
+    }
+
+    /// How the last save went, for the header.
+    pub fn save_status(&self) -> &SaveStatus {
+        &self.save
+    }
+
+    /// The live grouping engines of the session's grouped steps.
+    pub fn groups(&self) -> &LiveGroups {
+        &self.groups
+    }
+
+    /// The engines themselves (previews, explanations, the encoder's progress): they hold
+    /// no part of the session, which changes only through `transact`.
+    pub fn groups_mut(&mut self) -> &mut LiveGroups {
+        &mut self.groups
+    }
+
+    /// The session to read beside the engines to ask (an explanation, a connection).
+    pub fn session_and_groups(&mut self) -> (&Session, &mut LiveGroups) {
+        (self.file.session(), &mut self.groups)
+    }
+
+    /// The group `draft` would join on `step`, as the engine sees it now.
+    pub fn preview(&mut self, step: &str, draft: &str) -> Option<crate::domain::GroupId> {
+        self.groups.preview(self.file.session(), step, draft)
+    }
+
     pub fn session(&self) -> &Session {
-        &self.file.session
+        self.file.session()
     }
 
     pub fn lang(&self) -> Language {
-        self.file.session.language
+        self.file.session().language()
     }
 
     pub fn step_id(&self) -> String {
-        self.file.session.current_step().id.clone()
+        self.file.session().current_step().id.clone()
     }
 
     /// Why the session cannot be changed, if it cannot.
@@ -92,7 +123,7 @@ impl Workspace {
             !change.is_undoable(),
             "look is for moving around, not editing"
         );
-        match self.file.session.apply(change, clock) {
+        match self.file.session_mut().apply(change, clock) {
             Ok(_) => None,
             Err(e) => Message::error(error_text::change_error(self.lang(), &e)),
         }
@@ -104,9 +135,9 @@ impl Workspace {
             return (false, None);
         }
         let moved = if back {
-            self.history.undo(&mut self.file.session, clock)
+            self.history.undo(self.file.session_mut(), clock)
         } else {
-            self.history.redo(&mut self.file.session, clock)
+            self.history.redo(self.file.session_mut(), clock)
         };
         if !moved {
             let key = if back {
@@ -150,7 +181,7 @@ impl Workspace {
     ) -> Option<Message> {
         use meaning::{Finished, RegroupPurpose};
         let meaning = self.groups.meaning.as_mut()?;
-        match meaning.finished(&self.file.session, job, constraints) {
+        match meaning.finished(self.file.session(), job, constraints) {
             Finished::Stale => None,
             Finished::Again => {
                 let pending = meaning.pending.take()?;
@@ -161,7 +192,7 @@ impl Workspace {
                         .results(&pending.step)
                         .map_or(0, |r| r.grouping_level),
                 };
-                let session = &self.file.session;
+                let session = &self.file.session();
                 self.groups
                     .regroup_later(session, &pending.step, level, pending.purpose);
                 None

@@ -31,11 +31,11 @@ pub fn regroup(ws: &mut Workspace, clock: &dyn Clock, purpose: RegroupPurpose) -
         RegroupPurpose::Level(level) => level,
         _ => stored,
     };
-    let free = ws.groups.engine(&ws.file.session, &step).free_ideas();
+    let free = ws.groups.engine(ws.file.session(), &step).free_ideas();
     if free > 0
         && ws
             .groups
-            .regroup_later(&ws.file.session, &step, level, purpose)
+            .regroup_later(ws.file.session(), &step, level, purpose)
     {
         return Message::info(tr(lang, "msg.regrouping"));
     }
@@ -58,7 +58,7 @@ pub fn applied(
     body: impl FnOnce(&mut Tx),
 ) -> Option<Message> {
     let before = ws.groups_of(step);
-    let free = ws.groups.engine(&ws.file.session, step).free_ideas();
+    let free = ws.groups.engine(ws.file.session(), step).free_ideas();
     let failed = ws.transact(clock, |tx| {
         if let RegroupPurpose::Level(level) = purpose {
             tx.apply(Change::SetGroupingLevel {

@@ -104,7 +104,7 @@ impl Tx<'_> {
         }?;
         let is_question = self
             .session
-            .template
+            .template()
             .steps
             .iter()
             .any(|s| s.id == step && s.kind == StepKind::Question);
@@ -204,9 +204,9 @@ impl Workspace {
         body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
         save: bool,
     ) -> Result<Option<Message>, ChangeError> {
-        let before = self.file.session.clone();
+        let before = self.file.session().clone();
         let mut tx = Tx {
-            session: &mut self.file.session,
+            session: self.file.session_mut(),
             groups: &mut self.groups,
             clock,
             touched: BTreeSet::new(),
@@ -216,7 +216,7 @@ impl Workspace {
         let result = body(&mut tx).and_then(|()| tx.store_groups());
         let (undoable, changed) = (tx.undoable, tx.changed);
         if let Err(e) = result {
-            self.file.session = before;
+            *self.file.session_mut() = before;
             self.groups.invalidate();
             return Err(e);
         }

@@ -59,7 +59,7 @@ pub fn start_follow_up(h: &mut Harness) {
 
 pub fn go_to(h: &mut Harness, step: usize) {
     for _ in 0..12 {
-        let at = h.run().session().current_step;
+        let at = h.run().session().current_step_index();
         if at == step {
             return;
         }

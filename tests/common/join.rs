@@ -203,7 +203,7 @@ impl Room {
     pub fn join(&self, name: &str) -> String {
         let session = self.on_disk();
         let id = session
-            .participants
+            .participants()
             .iter()
             .find(|p| p.name == name)
             .map(|p| p.id.0.to_string())

@@ -60,8 +60,8 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
         &clock,
     );
     let people: Vec<ambassador::domain::ParticipantId> =
-        s.participants.iter().map(|p| p.id).collect();
-    let steps = s.template.steps.clone();
+        s.participants().iter().map(|p| p.id).collect();
+    let steps = s.template().steps.clone();
     for step in &steps {
         match &step.kind {
             StepKind::Pulse { items, .. } => {
@@ -130,10 +130,10 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
 pub fn save_into(data_dir: &Path, session: Session) -> PathBuf {
     let dir = data_dir.join("sessions");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{}.ron", session.id));
+    let path = dir.join(format!("{}.ron", session.id()));
     ambassador::store::write_atomic(&path, render(&session).as_bytes()).unwrap();
     let file = SessionFile::open_read_only(&path).unwrap();
-    assert_eq!(file.session.id, session.id);
+    assert_eq!(file.session().id(), session.id());
     path
 }
 
@@ -187,4 +187,22 @@ pub fn footer(screen: &str) -> String {
         .collect();
     lines.reverse();
     lines.join("\n")
+}
+
+/// `session` as a hand-edited file would hold it, with `field` set to `value`: what no change
+/// of the program makes (an id counter near its end, a link to an earlier session).
+pub fn edited(session: &Session, field: &str, value: serde_json::Value) -> Session {
+    let mut json = serde_json::to_value(session).expect("a session is data");
+    json[field] = value;
+    serde_json::from_value(json).expect("the edited session is still a session")
+}
+
+/// `session` with its results edited by hand (stray votes, a group renamed in the file).
+pub fn with_results(
+    session: &Session,
+    edit: impl FnOnce(&mut std::collections::BTreeMap<String, ambassador::domain::StepResults>),
+) -> Session {
+    let mut results = session.all_results().clone();
+    edit(&mut results);
+    edited(session, "results", serde_json::to_value(results).unwrap())
 }

@@ -28,7 +28,7 @@ pub fn part(session: &Session, step: &str, participant: ParticipantId) -> Part {
     let dots = if participant == ParticipantId::ANONYMOUS {
         0
     } else {
-        session.template.dots
+        session.template().dots
     };
     Part::CommonGround {
         groups,

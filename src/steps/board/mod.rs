@@ -162,7 +162,7 @@ impl BoardState {
     /// Matches the board's groups with last time's common denominators (after each key, a
     /// click, or entering the step).
     pub fn refresh_recurring(&mut self, ws: &Workspace) {
-        let known = ws.groups.meaning.as_ref().map(|m| &m.known);
+        let known = ws.groups().meaning.as_ref().map(|m| &m.known);
         self.recurring
             .refresh(ws.session(), &ws.step_id(), ws.revision(), known);
     }
@@ -426,7 +426,7 @@ fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec
 
 fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
     let lang = ws.lang();
-    let session = &ws.file.session;
+    let (session, groups) = ws.session_and_groups();
     let text_of = |idea: IdeaId| {
         session
             .find_idea(idea)
@@ -436,7 +436,7 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
     let (title, body) = match row {
         BoardRow::Idea(group, idea) => {
             let label = group_label(session, step, group);
-            let e = ws.groups.explain(session, step, idea, group);
+            let e = groups.explain(session, step, idea, group);
             (
                 trf(lang, "board.why_title", &[&text_of(idea), &label]),
                 why::render(&e, lang),
@@ -450,7 +450,7 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
             let lines: Vec<String> = members
                 .iter()
                 .map(|idea| {
-                    let e = ws.groups.explain(session, step, *idea, group);
+                    let e = groups.explain(session, step, *idea, group);
                     format!("• {}\n  {}", text_of(*idea), why::render(&e, lang))
                 })
                 .collect();

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
 pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let step = ws.step_id();
     // One index and one ranking per frame, shared by the rows and their counts.
     let index = session.idea_index();
@@ -48,7 +48,7 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
         .collect();
     let sharers: std::collections::HashMap<crate::domain::GroupId, usize> =
         ranked.iter().map(|(g, n)| (g.id, *n)).collect();
-    let people = session.participants.len();
+    let people = session.participants().len();
     let results = session.results(&step);
     let is_denominator = |g| results.is_some_and(|r| r.denominators.iter().any(|d| d.group == g));
     if rows.is_empty() {
@@ -133,7 +133,7 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
                 let Some((i, n)) = index.get(&idea) else {
                     return ListItem::new("");
                 };
-                let question = session.template.steps[..*n]
+                let question = session.template().steps[..*n]
                     .iter()
                     .filter(|s| s.kind == crate::domain::StepKind::Question)
                     .count()
@@ -179,10 +179,10 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
 /// Who still has dots (the focused person first marked), and last time's common denominators.
 fn side_lines(ws: &Workspace, board: &BoardState, keys: &Keymap, step: &str) -> Vec<Line<'static>> {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let mut lines = Vec::new();
     let voting = session.results(step).is_some_and(|r| !r.groups.is_empty())
-        && !session.participants.is_empty();
+        && !session.participants().is_empty();
     if voting {
         let mut spans = vec![Span::styled(
             format!(
@@ -194,7 +194,7 @@ fn side_lines(ws: &Workspace, board: &BoardState, keys: &Keymap, step: &str) -> 
                         RankBy::Sharers => "board.dots_left_sharers",
                     },
                     &[
-                        &session.template.dots,
+                        &session.template().dots,
                         &key_of(keys, Action::AddDot),
                         &key_of(keys, Action::TakeDot)
                     ]
@@ -202,9 +202,9 @@ fn side_lines(ws: &Workspace, board: &BoardState, keys: &Keymap, step: &str) -> 
             ),
             theme::dim(),
         )];
-        for (i, p) in session.participants.iter().enumerate() {
+        for (i, p) in session.participants().iter().enumerate() {
             let left = session.dots_left(step, p.id);
-            let focused = session.focus == Some(p.id);
+            let focused = session.focus() == Some(p.id);
             // A no-break space: a name and its dots stay on one row when the line wraps.
             let text = format!("{}{}\u{a0}{left}", if i > 0 { " · " } else { "" }, p.name);
             spans.push(if focused {
@@ -218,7 +218,7 @@ fn side_lines(ws: &Workspace, board: &BoardState, keys: &Keymap, step: &str) -> 
         lines.push(Line::from(spans));
     }
     if let Some(earlier) = session
-        .follows
+        .follows()
         .as_ref()
         .filter(|e| !e.denominators.is_empty())
     {

@@ -17,7 +17,7 @@ pub fn draw(ws: &Workspace, board: &BoardState, frame: &mut Frame, area: Rect) {
         return;
     };
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let step = ws.step_id();
     let picker = &board.picker;
     let candidates = picker.candidates(session, &step, board.rank);

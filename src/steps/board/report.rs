@@ -8,7 +8,7 @@ use crate::i18n::{tr, trf};
 use std::fmt::Write;
 
 pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
-    let lang = session.language;
+    let lang = session.language();
     crate::export::markdown::ideas_section(out, session, step);
     votes_markdown(out, session, step, anonymous);
     let Some(results) = session.results(&step.id) else {
@@ -29,7 +29,7 @@ pub fn html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
 }
 
 fn votes_markdown(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
-    let lang = session.language;
+    let lang = session.language();
     let lines = vote_lines(session, step);
     if lines.is_empty() {
         return;
@@ -37,7 +37,7 @@ fn votes_markdown(out: &mut String, session: &Session, step: &Step, anonymous: b
     let _ = writeln!(
         out,
         "**{}:**\n\n| {} | {} |{}\n|---|---|{}",
-        trf(lang, "report.votes", &[&session.template.dots]),
+        trf(lang, "report.votes", &[&session.template().dots]),
         tr(lang, "report.group"),
         tr(lang, "report.dots"),
         if anonymous {
@@ -63,7 +63,7 @@ fn votes_markdown(out: &mut String, session: &Session, step: &Step, anonymous: b
 }
 
 fn votes_html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
-    let lang = s.language;
+    let lang = s.language();
     let lines = vote_lines(s, step);
     if lines.is_empty() {
         return;
@@ -72,7 +72,7 @@ fn votes_html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
     let _ = writeln!(
         out,
         "<h3>{}</h3>\n<table class=\"votes\">\n<thead><tr><th>{}</th><th>{}</th>{}</tr></thead>\n<tbody>",
-        esc(&trf(lang, "report.votes", &[&s.template.dots])),
+        esc(&trf(lang, "report.votes", &[&s.template().dots])),
         esc(tr(lang, "report.group")),
         esc(tr(lang, "report.dots")),
         if anonymous {

@@ -13,7 +13,7 @@ pub fn lines(
     step: &Step,
     selected: Option<crate::domain::GroupId>,
 ) -> Vec<Line<'static>> {
-    let lang = session.language;
+    let lang = session.language();
     let mut lines = Vec::new();
     let index = session.idea_index();
     let ranked = ranked_groups(session, &step.id, &index);
@@ -21,7 +21,7 @@ pub fn lines(
         lines.push(Line::styled(tr(lang, "present.no_ideas"), theme::dim()));
     }
     let results = session.results(&step.id);
-    let people = session.participants.len();
+    let people = session.participants().len();
     let votes = session.vote_totals(&step.id);
     for (g, n) in ranked {
         let dots = votes.get(&g.id).copied().unwrap_or(0);

@@ -32,7 +32,7 @@ impl RankBy {
 /// One of the focused participant's dots on `group`, or one taken back.
 pub fn vote(ws: &mut Workspace, group: GroupId, add: bool, clock: &dyn Clock) -> Option<Message> {
     let lang = ws.lang();
-    let Some(participant) = ws.session().focus else {
+    let Some(participant) = ws.session().focus() else {
         return Message::info(tr(lang, "msg.no_participants"));
     };
     let step = ws.step_id();
@@ -57,7 +57,7 @@ pub fn vote(ws: &mut Workspace, group: GroupId, add: bool, clock: &dyn Clock) ->
             &[
                 &s.participant_name(participant),
                 &s.dots_left(&step, participant),
-                &s.template.dots,
+                &s.template().dots,
             ],
         ))
     })
@@ -151,7 +151,7 @@ impl Recurring {
         known: Option<&KnownEmbeddings>,
     ) {
         let Some(earlier) = session
-            .follows
+            .follows()
             .as_ref()
             .filter(|e| !e.denominators.is_empty())
         else {

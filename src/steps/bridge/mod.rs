@@ -196,7 +196,7 @@ impl Step for BridgeState {
     /// The goal and the common denominators, as the room sees them.
     fn device(session: &Session, _step: &Step_, _participant: ParticipantId) -> Part {
         Part::Room {
-            lines: std::iter::once(session.goal.clone())
+            lines: std::iter::once(session.goal().clone())
                 .filter(|g| !g.is_empty())
                 .chain(session.denominator_labels().into_iter().map(str::to_string))
                 .collect(),

@@ -12,15 +12,15 @@ use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 
 pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
 
     let mut lines = vec![Line::styled(tr(lang, "bridge.goal"), theme::accent())];
-    lines.push(if session.goal.is_empty() {
+    lines.push(if session.goal().is_empty() {
         Line::styled(tr(lang, "bridge.no_goal"), theme::dim())
     } else {
-        Line::raw(session.goal.clone())
+        Line::raw(session.goal().clone())
     });
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -96,10 +96,10 @@ pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect)
 /// The pulse beside the goal, so the low scores the pulse hint says to come back to are here:
 /// averages and how many scored low, never who.
 fn pulse_lines(session: &Session) -> Vec<Line<'static>> {
-    let lang = session.language;
+    let lang = session.language();
     let mut lines = Vec::new();
     let pulses = session
-        .template
+        .template()
         .steps
         .iter()
         .filter(|s| matches!(s.kind, StepKind::Pulse { .. }));

@@ -7,7 +7,7 @@ use crate::i18n::tr;
 use std::fmt::Write;
 
 pub fn markdown(out: &mut String, session: &Session, step: &Step) {
-    let lang = session.language;
+    let lang = session.language();
     let Some(results) = session.results(&step.id) else {
         return;
     };
@@ -33,13 +33,13 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step) {
 }
 
 pub fn html(out: &mut String, s: &Session, step: &Step) {
-    let lang = s.language;
-    if !s.goal.is_empty() {
+    let lang = s.language();
+    if !s.goal().is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"goal\"><strong>{}:</strong> {}</p>",
             esc(tr(lang, "bridge.goal")),
-            esc(&s.goal)
+            esc(s.goal())
         );
     }
     let actions = s

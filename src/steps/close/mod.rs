@@ -33,7 +33,7 @@ impl CloseState {
             Action::Edit => {
                 let current = ws
                     .session()
-                    .follow_up
+                    .follow_up()
                     .map(|d| d.to_string())
                     .unwrap_or_default();
                 let prompt = Prompt::new(

@@ -13,15 +13,15 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let [summary, checks] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
     let mut lines = vec![widgets::fact(
         tr(lang, "close.participants"),
-        session.participants.len().to_string(),
+        session.participants().len().to_string(),
     )];
     for step in session
-        .template
+        .template()
         .steps
         .iter()
         .filter(|s| s.kind == StepKind::Question)
@@ -43,7 +43,11 @@ pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Fra
             denominators.join(", ")
         },
     ));
-    let actions: Vec<_> = session.results.values().flat_map(|r| &r.actions).collect();
+    let actions: Vec<_> = session
+        .all_results()
+        .values()
+        .flat_map(|r| &r.actions)
+        .collect();
     lines.push(widgets::fact(
         tr(lang, "close.actions"),
         actions.len().to_string(),
@@ -65,7 +69,7 @@ pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Fra
         ]));
     }
     for step in session
-        .template
+        .template()
         .steps
         .iter()
         .filter(|s| matches!(s.kind, StepKind::Pulse { .. }))
@@ -82,14 +86,14 @@ pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Fra
     lines.push(Line::raw(""));
     lines.push(widgets::fact(
         tr(lang, "close.file"),
-        ws.file.path.display().to_string(),
+        ws.file().path.display().to_string(),
     ));
-    let follow_up = session.follow_up.map_or_else(
+    let follow_up = session.follow_up().map_or_else(
         || tr(lang, "close.no_follow_up").to_string(),
         |d| d.to_string(),
     );
     lines.push(widgets::fact(tr(lang, "close.follow_up"), follow_up));
-    if session.finished.is_some() {
+    if session.finished().is_some() {
         lines.push(Line::styled(tr(lang, "close.is_finished"), theme::notice()));
     }
     frame.render_widget(

@@ -34,7 +34,7 @@ pub struct LastTimeState {
 /// Last time's actions, in the order they were agreed.
 pub fn earlier_actions(ws: &Workspace) -> Vec<Agreement> {
     ws.session()
-        .follows
+        .follows()
         .as_ref()
         .map(|e| e.actions.clone())
         .unwrap_or_default()
@@ -52,7 +52,7 @@ impl LastTimeState {
     pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let lang = ws.lang();
         let list = earlier_actions(ws);
-        if ws.session().follows.is_none() {
+        if ws.session().follows().is_none() {
             return (Message::info(tr(lang, "last.no_earlier")), None);
         }
         let selected = list.get(self.cursor).cloned();
@@ -152,7 +152,7 @@ impl Step for LastTimeState {
     fn device(session: &Session, _step: &Step_, _participant: ParticipantId) -> Part {
         Part::Room {
             lines: session
-                .follows
+                .follows()
                 .iter()
                 .flat_map(|e| &e.actions)
                 .map(|a| a.what.clone())

@@ -13,8 +13,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
 
 pub fn draw(ws: &Workspace, last: &LastTimeState, frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
-    let Some(earlier) = session.follows.as_ref() else {
+    let lang = session.language();
+    let Some(earlier) = session.follows().as_ref() else {
         frame.render_widget(
             Paragraph::new(tr(lang, "last.no_earlier"))
                 .wrap(Wrap { trim: true })
@@ -25,7 +25,7 @@ pub fn draw(ws: &Workspace, last: &LastTimeState, frame: &mut Frame, area: Rect)
     };
     let [head, table_area] =
         Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
-    let day = session.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = session.created().to_zoned(jiff::tz::TimeZone::UTC).date();
     let late = matches!(earlier.timing(day), Timing::Late(_));
     let outcomes = session.results(&ws.step_id()).map(|r| &r.outcomes);
     let count = |status: Status| {

@@ -7,11 +7,11 @@ use crate::i18n::tr;
 use std::fmt::Write;
 
 pub fn markdown(out: &mut String, session: &Session, step: &Step) {
-    let lang = session.language;
-    let Some(earlier) = &session.follows else {
+    let lang = session.language();
+    let Some(earlier) = &session.follows() else {
         return;
     };
-    let day = session.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = session.created().to_zoned(jiff::tz::TimeZone::UTC).date();
     let _ = writeln!(
         out,
         "{} {} ({}). {}\n",
@@ -51,11 +51,11 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step) {
 }
 
 pub fn html(out: &mut String, s: &Session, step: &Step) {
-    let lang = s.language;
-    let Some(earlier) = &s.follows else {
+    let lang = s.language();
+    let Some(earlier) = &s.follows() else {
         return;
     };
-    let day = s.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = s.created().to_zoned(jiff::tz::TimeZone::UTC).date();
     let _ = writeln!(
         out,
         "<p class=\"follows\">{} <strong>{}</strong> ({}). {}</p>",

@@ -6,10 +6,10 @@ use crate::ui::theme;
 use ratatui::text::{Line, Span};
 
 pub fn lines(session: &Session, step: &Step) -> Vec<Line<'static>> {
-    let lang = session.language;
+    let lang = session.language();
     // The prompt stands above, in the band.
     let mut lines = Vec::new();
-    let Some(earlier) = &session.follows else {
+    let Some(earlier) = &session.follows() else {
         return lines;
     };
     let outcomes = session.results(&step.id).map(|r| &r.outcomes);

@@ -48,7 +48,7 @@ impl PulseState {
                 None
             }
             Action::Pick(score) => {
-                let Some(participant) = ws.session().focus else {
+                let Some(participant) = ws.session().focus() else {
                     return Message::info(crate::i18n::tr(ws.lang(), "msg.no_participants"));
                 };
                 let item = items.get(self.item)?;
@@ -75,10 +75,10 @@ impl PulseState {
             self.item += 1;
             return None;
         }
-        let people = &ws.session().participants;
+        let people = &ws.session().participants();
         let at = ws
             .session()
-            .focus
+            .focus()
             .and_then(|f| people.iter().position(|p| p.id == f));
         match at {
             Some(i) if i + 1 < people.len() => {

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let step = session.current_step();
     let StepKind::Pulse {
         items,
@@ -38,7 +38,7 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     // at the bottom of the box (all of them are named in the box below).
     let mut lines: Vec<Line> = Vec::new();
     let name_width = session
-        .participants
+        .participants()
         .iter()
         .map(|p| p.name.chars().count())
         .max()
@@ -53,8 +53,8 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::styled(head, theme::dim()));
-    for p in &session.participants {
-        let focused = session.focus == Some(p.id);
+    for p in session.participants() {
+        let focused = session.focus() == Some(p.id);
         let mut spans = vec![Span::styled(
             format!(
                 "{} {:<name_width$} ",
@@ -96,7 +96,7 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    if session.participants.is_empty() {
+    if session.participants().is_empty() {
         lines.push(Line::styled(
             tr(lang, "msg.no_participants"),
             theme::warning(),
@@ -123,7 +123,7 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
 
     // Per statement: the average as a bar, and who scored low.
     // Room for last time's mean beside this time's, in a follow-up.
-    let beside = if session.follows.is_some() { 27 } else { 0 };
+    let beside = if session.follows().is_some() { 27 } else { 0 };
     let label_width = usize::from(summary.width.saturating_sub(2))
         .saturating_sub(20 + beside)
         .clamp(8, 40);
@@ -141,8 +141,8 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
             Span::raw(format!(" {mean}")),
         ];
         // Last time's mean, once the whole room has scored (not to anchor those still to).
-        let everyone = s.answered > 0 && s.answered >= session.participants.len();
-        let before = session.follows.as_ref().and_then(|e| e.mean_of(&s.item));
+        let everyone = s.answered > 0 && s.answered >= session.participants().len();
+        let before = session.follows().as_ref().and_then(|e| e.mean_of(&s.item));
         if let (true, Some(before), Some(now)) = (everyone, before, s.mean) {
             spans.push(Span::styled(
                 format!("  {}", trend_text(lang, before, now)),

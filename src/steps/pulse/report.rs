@@ -7,7 +7,7 @@ use crate::i18n::tr;
 use std::fmt::Write;
 
 pub fn markdown(out: &mut String, session: &Session, step: &Step) {
-    let lang = session.language;
+    let lang = session.language();
 
     let _ = writeln!(
         out,
@@ -38,7 +38,7 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step) {
 
 /// Horizontal bars from 0 to 5, one per statement; statements with a low score are marked.
 pub fn html(out: &mut String, s: &Session, step: &Step) {
-    let lang = s.language;
+    let lang = s.language();
     let rows = pulse_summary(s, step);
     let (row_h, bar_w) = (46, 360.0);
     let height = rows.len() * row_h + 24;

@@ -12,7 +12,7 @@ pub fn lines(
     items: &[crate::domain::PulseItem],
     width: u16,
 ) -> Vec<Line<'static>> {
-    let lang = session.language;
+    let lang = session.language();
     let mut lines = Vec::new();
     let scores = session.results(&step.id).map(|r| &r.pulse);
     let bar_width = width.saturating_sub(24).max(5);

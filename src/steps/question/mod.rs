@@ -67,7 +67,7 @@ impl QuestionState {
                         .find(|(_, i)| i.id == *id)
                         .map(|(_, i)| i.participant);
                     let refused = match author {
-                        Some(a) if ws.session().focus != Some(a) => {
+                        Some(a) if ws.session().focus() != Some(a) => {
                             ws.transact(clock, |tx| tx.apply(Change::Focus(Some(a))).map(|_| ()))
                         }
                         _ => None,
@@ -178,7 +178,7 @@ impl QuestionState {
             .all_ideas()
             .find(|(_, i)| i.id == id)
             .map(|(_, i)| i.participant);
-        let new_author = session.focus.filter(|f| Some(*f) != author);
+        let new_author = session.focus().filter(|f| Some(*f) != author);
         let name = new_author
             .and_then(|f| session.participant(f))
             .map(|p| p.name.clone());
@@ -225,7 +225,7 @@ impl QuestionState {
         texts: &[&str],
         clock: &dyn Clock,
     ) -> Option<Message> {
-        let Some(participant) = ws.session().focus else {
+        let Some(participant) = ws.session().focus() else {
             return Message::info(tr(ws.lang(), "msg.no_participants"));
         };
         let step = ws.step_id();
@@ -270,7 +270,7 @@ impl QuestionState {
         }
         let step = ws.step_id();
         let draft = self.draft.text();
-        self.preview = ws.groups.preview(&ws.file.session, &step, &draft);
+        self.preview = ws.preview(&step, &draft);
     }
 }
 

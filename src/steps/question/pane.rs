@@ -15,7 +15,7 @@ const DEVICE_MARK: &str = "↗";
 
 pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let step = ws.step_id();
     let results = session.results(&step);
     let ideas = results.map(|r| r.ideas.as_slice()).unwrap_or_default();
@@ -34,9 +34,9 @@ pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame,
         *said.entry(i.participant).or_default() += 1;
     }
     let mut spans = Vec::new();
-    for p in &session.participants {
+    for p in session.participants() {
         let count = said.get(&p.id).copied().unwrap_or(0);
-        let style = if session.focus == Some(p.id) {
+        let style = if session.focus() == Some(p.id) {
             theme::selected()
         } else if count == 0 {
             theme::warning()
@@ -48,7 +48,7 @@ pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame,
         spans.push(Span::raw("  "));
     }
     let silent = session
-        .participants
+        .participants()
         .iter()
         .filter(|p| !said.contains_key(&p.id))
         .count();
@@ -178,7 +178,7 @@ pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame,
     );
 
     let who = session
-        .focus
+        .focus()
         .map(|f| session.participant_name(f).to_string())
         .unwrap_or_default();
     let title = if q.editing.is_some() {

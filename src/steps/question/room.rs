@@ -9,7 +9,7 @@ use ratatui::text::Line;
 
 pub fn lines(view: &RoomView, step: &Step) -> Vec<Line<'static>> {
     let session = view.session;
-    let lang = session.language;
+    let lang = session.language();
     let mut lines = Vec::new();
     let Some(results) = session.results(&step.id).filter(|r| !r.ideas.is_empty()) else {
         lines.push(Line::styled(tr(lang, "present.no_ideas"), theme::dim()));

@@ -36,7 +36,7 @@ impl RolesState {
         let Action::Pick(n) = action else {
             return None;
         };
-        let Some(participant) = ws.session().focus else {
+        let Some(participant) = ws.session().focus() else {
             return Message::info(crate::i18n::tr(ws.lang(), "msg.no_participants"));
         };
         let role = match n {
@@ -79,16 +79,16 @@ fn next_without_role(
     let session = ws.session();
     let chosen_by = session.results(step).map(|r| &r.roles);
     let at = session
-        .participants
+        .participants()
         .iter()
         .position(|p| p.id == participant)
         .unwrap_or(0);
     session
-        .participants
+        .participants()
         .iter()
         .cycle()
         .skip(at + 1)
-        .take(session.participants.len())
+        .take(session.participants().len())
         .find(|p| chosen_by.is_none_or(|c| !c.contains_key(&p.id)))
         .map(|p| p.id)
 }

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
     let session = ws.session();
-    let lang = session.language;
+    let lang = session.language();
     let step = session.current_step();
     let StepKind::Roles { roles } = &step.kind else {
         return;
@@ -27,7 +27,7 @@ pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
     // Each role's description wraps under it when the people below still all show (ten
     // rows at most asked); otherwise one line per role, the description shortened.
     let wrapped = role_lines(roles, room, true);
-    let below = (session.participants.len() + 2).clamp(5, 10);
+    let below = (session.participants().len() + 2).clamp(5, 10);
     let lines = if wrapped.len() + 2 + below <= usize::from(area.height) {
         wrapped
     } else {
@@ -48,17 +48,17 @@ pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
 
     // names as long as they are, up to half the column: the role chosen still shows
     let name_width = session
-        .participants
+        .participants()
         .iter()
         .map(|p| unicode_width::UnicodeWidthStr::width(p.name.as_str()))
         .max()
         .unwrap_or(8)
         .clamp(8, usize::from(people.width.saturating_sub(4)) / 2);
     let lines: Vec<Line> = session
-        .participants
+        .participants()
         .iter()
         .map(|p| {
-            let focused = session.focus == Some(p.id);
+            let focused = session.focus() == Some(p.id);
             let role = chosen
                 .get(&p.id)
                 .and_then(|id| roles.iter().position(|r| &r.id == id))
@@ -119,7 +119,7 @@ pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
     let answered = chosen.len();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!("{answered}/{}", session.participants.len()),
+        format!("{answered}/{}", session.participants().len()),
         theme::dim(),
     ));
     frame.render_widget(

@@ -21,7 +21,7 @@ pub fn html(out: &mut String, s: &Session, step: &Step) {
         out,
         "<svg class=\"chart\" viewBox=\"0 0 640 {}\" role=\"img\" aria-label=\"{}\">",
         counts.len() * row_h,
-        esc(tr(s.language, "roles.distribution"))
+        esc(tr(s.language(), "roles.distribution"))
     );
     for (i, c) in counts.iter().enumerate() {
         let y = i * row_h;

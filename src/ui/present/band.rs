@@ -43,7 +43,7 @@ fn clock_label(lang: Language, timer: Timer, left: i64) -> &'static str {
 /// Draws the title and the band of prompt and clock; returns what is left for the body.
 pub fn draw(state: &PresentState, frame: &mut Frame, area: Rect, now: Instant) -> Rect {
     let session = &state.session;
-    let lang = session.language;
+    let lang = session.language();
     let step = session.current_step();
     let clock = state.timer.map(|t| (t, t.left(now)));
     // The clock in large type takes at most a quarter of the width and of the height.
@@ -84,11 +84,14 @@ pub fn draw(state: &PresentState, frame: &mut Frame, area: Rect, now: Instant) -
         step.title.clone(),
         theme::title().add_modifier(Modifier::BOLD),
     ));
-    let shown = session.current_step.min(session.template.steps.len()) + 1;
+    let shown = session
+        .current_step_index()
+        .min(session.template().steps.len())
+        + 1;
     let of = trf(
         lang,
         "present.step_of",
-        &[&shown, &session.template.steps.len()],
+        &[&shown, &session.template().steps.len()],
     );
     spans.push(Span::styled(format!("  {of}"), theme::dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), title);

@@ -1,8 +1,8 @@
 //! The chooser of `ambassador present` without a session: newest first, as on the home
 //! screen, with the keys to use.
 
-use crate::app::Context;
 use crate::i18n::tr;
+use crate::interact::Context;
 use crate::present::Chooser;
 use crate::ui::{footer, listing, theme};
 use ratatui::Frame;

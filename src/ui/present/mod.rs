@@ -24,7 +24,7 @@ pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
     let session = &state.session;
     let step = session.current_step();
     // While joining is on, the link and its QR code stand beside the step.
-    let body = join::beside(state.join_link.as_deref(), session.language, frame, body);
+    let body = join::beside(state.join_link.as_deref(), session.language(), frame, body);
     let fresh = |id| {
         state
             .seen

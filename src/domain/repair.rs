@@ -1,0 +1,83 @@
+//! What the store may do to a session besides `apply`: build one from an older file format,
+//! and set right what a file it read holds (its name, its format, a step or an id counter out
+//! of range). None of these is an edit of the facilitator's.
+
+use super::{FORMAT_VERSION, ID_LIMIT, Language, Participant, Session, StepResults, Template};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+/// A session as an older file format held it, converted by the store's migration: the one
+/// way to build a session from its parts (a new one comes from `Session::start`).
+pub struct Migrated {
+    pub id: String,
+    pub title: String,
+    pub organisation: String,
+    pub goal: String,
+    pub facilitator: String,
+    pub language: Language,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub template: Template,
+    pub participants: Vec<Participant>,
+    pub current_step: usize,
+    pub results: BTreeMap<String, StepResults>,
+    pub follow_up: Option<Date>,
+    pub next_id: u64,
+}
+
+impl From<Migrated> for Session {
+    /// In the current format, with the first participant in focus; not finished, following
+    /// no earlier session (older formats had neither).
+    fn from(m: Migrated) -> Session {
+        Session {
+            version: FORMAT_VERSION,
+            id: m.id,
+            title: m.title,
+            organisation: m.organisation,
+            goal: m.goal,
+            facilitator: m.facilitator,
+            language: m.language,
+            created: m.created,
+            updated: m.updated,
+            template: m.template,
+            focus: m.participants.first().map(|p| p.id),
+            participants: m.participants,
+            current_step: m.current_step,
+            results: m.results,
+            follow_up: m.follow_up,
+            finished: None,
+            follows: None,
+            next_id: m.next_id,
+        }
+    }
+}
+
+/// What the store sets right in a file it read: none of these is an edit of the session.
+impl Session {
+    /// The id follows the file's name (a file copied or renamed by hand).
+    pub fn name_after_file(&mut self, id: &str) {
+        self.id = id.to_string();
+    }
+
+    /// A migrated file is now of the format this program writes.
+    pub fn mark_current_format(&mut self) {
+        self.version = FORMAT_VERSION;
+    }
+
+    /// A step past the end of the workshop (a hand-edited file) is the last step.
+    pub fn clamp_current_step(&mut self) {
+        let last = self.template.steps.len().saturating_sub(1);
+        self.current_step = self.current_step.min(last);
+    }
+
+    /// The id counter goes on above `highest`, the highest id in use. A counter past half the
+    /// range was edited by hand and would run out within a few changes: ids above the highest
+    /// in use are free, so it starts again there.
+    pub fn repair_id_counter(&mut self, highest: u64) {
+        if self.next_id >= ID_LIMIT / 2 && self.next_id > highest.saturating_add(1) {
+            self.next_id = highest.saturating_add(1);
+        }
+        self.next_id = self.next_id.max(highest.saturating_add(1));
+    }
+}
