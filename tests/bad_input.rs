@@ -186,7 +186,8 @@ impl<'a> ReadOnlyDir<'a> {
                 .status();
             assert!(
                 matches!(ok, Ok(s) if s.success()),
-                "cannot make {} read-only here",
+                "cannot make {} read-only here: as root this needs chattr \
+                 (e2fsprogs; scripts/test installs it)",
                 dir.display()
             );
         }

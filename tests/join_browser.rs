@@ -4,8 +4,8 @@
 //! facilitator to the pulse step; the session file must hold all three. On the common ground
 //! it puts a dot on a group with the plain form (POST and redirect).
 //!
-//! Needs `chromium` and `chromedriver` (Debian: `chromium`, `chromium-driver`; `.ci/run`
-//! installs them). With `AMBASSADOR_PHONE_SHOT=FILE` the phone page (390×844) is saved there,
+//! Needs `chromium` and `chromedriver` (Debian: `chromium`, `chromium-driver`; `scripts/test`
+//! installs them); without them both tests fail and say so. With `AMBASSADOR_PHONE_SHOT=FILE` the phone page (390×844) is saved there,
 //! with `AMBASSADOR_DOTS_SHOT=FILE` the dot page.
 
 mod common;
@@ -33,16 +33,8 @@ struct Driver {
 
 impl Driver {
     fn start() -> Driver {
-        for tool in ["chromium", "chromedriver"] {
-            let found = Command::new("sh")
-                .args(["-c", &format!("command -v {tool}")])
-                .output()
-                .is_ok_and(|o| o.status.success());
-            assert!(
-                found,
-                "{tool} is needed (apt-get install chromium chromium-driver)"
-            );
-        }
+        let chromium = installed("chromium");
+        installed("chromedriver");
         // A free port on loopback for chromedriver.
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -84,7 +76,7 @@ impl Driver {
         let caps = json!({ "capabilities": { "alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
+                "binary": chromium,
                 "args": args,
                 "mobileEmulation": { "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 1.0 } }
             }
@@ -201,6 +193,23 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Where `tool` is on PATH; without it the test fails saying what to install.
+fn installed(tool: &str) -> String {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    found.unwrap_or_else(|| {
+        panic!(
+            "{tool} is not installed: the browser test of the join page needs chromium and \
+             chromedriver (Debian/Ubuntu: apt-get install chromium chromium-driver; \
+             scripts/test installs them)"
+        )
+    })
 }
 
 fn decode_base64(text: &str) -> Vec<u8> {

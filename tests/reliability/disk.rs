@@ -16,7 +16,11 @@ pub struct Immutable(PathBuf);
 
 impl Immutable {
     pub fn set(dir: &Path) -> Immutable {
-        let ok = Command::new("chattr").arg("+i").arg(dir).status().unwrap();
+        let ok = Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .status()
+            .expect("chattr is not installed (e2fsprogs; scripts/test installs it)");
         assert!(ok.success(), "chattr +i {}", dir.display());
         Immutable(dir.to_path_buf())
     }
