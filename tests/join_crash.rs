@@ -7,6 +7,7 @@
 //! `AMBASSADOR_JOIN_KILLS=20 cargo test --test join_crash -- --nocapture` kills more often.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use common::join::{encode, try_request};

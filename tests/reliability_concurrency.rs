@@ -4,6 +4,7 @@
 //! fails and never calls a session unreadable because it caught a file half-written.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::domain::Change;

@@ -7,6 +7,7 @@
 //! runs longer or with another seed.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use common::tmux::Tmux;

@@ -5,6 +5,7 @@
 //! These need root (mount, chattr), as in CI; without it they say so and pass.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::app::SaveStatus;

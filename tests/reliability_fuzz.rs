@@ -9,6 +9,7 @@
 //! by `every_regression_fixture_loads_or_is_refused_cleanly`.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::app::{App, Start};

@@ -6,6 +6,7 @@
 //! would hang is stopped after a generous deadline and reported as hung.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::domain::Change;

@@ -8,6 +8,7 @@
 //! longer or differently.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::app::{SaveStatus, Screen};

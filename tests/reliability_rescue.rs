@@ -4,6 +4,7 @@
 //! These need root (a tmpfs to fill); without it they say so and pass.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::app::{App, AppEvent, Outcome, Overlay, Screen, Start};

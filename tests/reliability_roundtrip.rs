@@ -9,6 +9,7 @@
 //! the property longer.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use ambassador::domain::{Change, ID_LIMIT, Session};

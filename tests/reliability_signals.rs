@@ -8,6 +8,7 @@
 //! to restore, so those two are not checked.
 
 mod common;
+#[path = "reliability/support/mod.rs"]
 mod reliability;
 
 use common::tmux::Tmux;
