@@ -1,6 +1,6 @@
 //! The session model: every change through `apply`, undo and redo through `History`.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::{Applied, Change, ChangeError, GroupId, History, IdeaId, ParticipantId};
 use common::{clock, filled_session};

@@ -1,6 +1,6 @@
 //! Properties of session files: any session survives RON and back; the loader never panics.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::{Change, FixedClock, Session, StepKind};
 use ambassador::store::parse_session_text;

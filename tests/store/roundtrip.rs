@@ -5,12 +5,11 @@
 //! Now load refuses what it would refuse later, ids never run past the range, and a save that
 //! could not be read back is not made (the last good file stays, and the error says why).
 //!
-//! `AMBASSADOR_ROUNDTRIP_CASES=500 cargo test --release --test reliability_roundtrip` runs
+//! `AMBASSADOR_ROUNDTRIP_CASES=500 cargo test --release --test store roundtrip::` runs
 //! the property longer.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::domain::{Change, ID_LIMIT, Session};
 use ambassador::store::{MAX_FILE_BYTES, SessionFile, StoreError, read_session};
@@ -173,7 +172,7 @@ fn apply(session: &mut Session, op: &Op) -> bool {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: reliability::env_count("AMBASSADOR_ROUNDTRIP_CASES", 24) as u32,
+        cases: support::env_count("AMBASSADOR_ROUNDTRIP_CASES", 24) as u32,
         ..ProptestConfig::default()
     })]
 

@@ -4,13 +4,12 @@
 //! panic and never change the file; a session the loader accepts must open, render and run in
 //! the app, save, and load again as the same session.
 //!
-//! `AMBASSADOR_FUZZ_CASES=5000 cargo test --release --test reliability_fuzz` runs longer.
+//! `AMBASSADOR_FUZZ_CASES=5000 cargo test --release --test store fuzz::` runs longer.
 //! Every input that ever broke something is kept in `tests/fixtures/regressions/` and replayed
 //! by `every_regression_fixture_loads_or_is_refused_cleanly`.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::app::{App, Start};
 use ambassador::domain::Template;
@@ -22,7 +21,7 @@ use ratatui::backend::TestBackend;
 use std::path::Path;
 
 fn cases() -> u32 {
-    reliability::env_count("AMBASSADOR_FUZZ_CASES", 64) as u32
+    support::env_count("AMBASSADOR_FUZZ_CASES", 64) as u32
 }
 
 const TOKENS: &[&str] = &[

@@ -1,7 +1,7 @@
 //! Two instances on one session. No test here starts a process: a child forked by a
 //! parallel test would inherit the lock for a moment and make the release look late.
 
-mod common;
+use crate::common;
 
 use common::{filled_session, save_into};
 

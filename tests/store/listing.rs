@@ -1,6 +1,6 @@
 //! The session index speeds listing up but can never hide or misreport a session.
 
-mod common;
+use crate::common;
 
 use ambassador::store::{Listing, SessionFile, list_sessions};
 use common::{filled_session, save_into};
