@@ -1,6 +1,6 @@
 //! The command line as a facilitator uses it, through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{filled_session, run, save_into, stderr, stdout};
 
@@ -215,7 +215,7 @@ fn templates_lists_builtin_and_own_and_names_broken_ones() {
     let data = tempfile::tempdir().unwrap();
     let workshops = std::path::PathBuf::from(format!("{}-config/workshops", data.path().display()));
     std::fs::create_dir_all(&workshops).unwrap();
-    let mut own = include_str!("../workshops/ambassadorship.en.ron").replacen(
+    let mut own = include_str!("../../workshops/ambassadorship.en.ron").replacen(
         "id: \"ambassadorship\"",
         "id: \"short\"",
         1,
@@ -268,7 +268,7 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     let data = tempfile::tempdir().unwrap();
     let dir = data.path().join("sessions");
     std::fs::create_dir_all(&dir).unwrap();
-    let original = include_str!("fixtures/v1-session.ron");
+    let original = include_str!("../fixtures/v1-session.ron");
     let path = dir.join("2026-05-12-team-noord.ron");
     std::fs::write(&path, original).unwrap();
 
@@ -307,13 +307,13 @@ fn an_older_file_opened_for_review_is_not_rewritten() {
     let dir = data.path().join("sessions");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("old.ron");
-    std::fs::write(&path, include_str!("fixtures/v1-session.ron")).unwrap();
+    std::fs::write(&path, include_str!("../fixtures/v1-session.ron")).unwrap();
     let out = run(data.path(), &["export", "old", "--format", "md"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("trots zijn op je team"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        include_str!("fixtures/v1-session.ron")
+        include_str!("../fixtures/v1-session.ron")
     );
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),

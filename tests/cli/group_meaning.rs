@@ -1,6 +1,6 @@
 //! `ambassador group` with the built-in encoder, `--fast`, and a broken model file.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout};
 

@@ -1,6 +1,6 @@
 //! Reports: a self-contained, well-formed HTML page; anonymous reports without any name.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::Change;
 use ambassador::export::{Format, render};

@@ -1,7 +1,7 @@
 //! Every kind of bad input gets a clear message and exit code 1 (or a read-only open), never a
 //! panic, never a changed or lost file.
 
-mod common;
+use crate::common;
 
 use common::{filled_session, run, save_into, stderr, stdout};
 use std::path::Path;
