@@ -1,6 +1,6 @@
 //! The real binary in tmux: home screen, opening a session, moving through steps, two windows.
 
-mod common;
+use crate::common;
 
 use common::tmux::Tmux;
 use common::{bin, filled_session, save_into};

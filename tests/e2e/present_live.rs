@@ -1,7 +1,7 @@
 //! The room view on the real binary: two tmux windows, the facilitator's and the room's.
 //! Every wait polls the screen (10 s at most); nothing sleeps a fixed time.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::StepKind;
 use common::tmux::Tmux;

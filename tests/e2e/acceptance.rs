@@ -1,6 +1,6 @@
 //! The acceptance flows of the facilitation screens, on the real binary in tmux at 100×30.
 
-mod common;
+use crate::common;
 
 use common::tmux::Tmux;
 use common::{bin, run, stdout};
