@@ -8,7 +8,7 @@
 //! installs them); without them both tests fail and say so. With `AMBASSADOR_PHONE_SHOT=FILE` the phone page (390×844) is saved there,
 //! with `AMBASSADOR_DOTS_SHOT=FILE` the dot page.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::{Language, StepKind};
 use common::join::{Reply, Room, read_reply};

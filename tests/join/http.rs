@@ -3,7 +3,7 @@
 //! revoked device, a retried post (no duplicate), hostile names and ideas (escaped, never a
 //! control character in the session), and the server gone when joining is turned off.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::{Language, StepKind};
 use common::join::{Room, encode, try_request};

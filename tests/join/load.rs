@@ -6,9 +6,9 @@
 //! It prints the figures: ideas per second, and how long the facilitator's keys took from
 //! being sent to the frame that shows them (the real loop, drawn at 80×24). By hand, the
 //! full room: `AMBASSADOR_LOAD_DEVICES=50 AMBASSADOR_LOAD_IDEAS=20 cargo test --release
-//! --test join_load -- --nocapture` (defaults: 10 devices × 5 ideas).
+//! --test join load:: -- --nocapture` (defaults: 10 devices × 5 ideas).
 
-mod common;
+use crate::common;
 
 use ambassador::app::{App, Screen};
 use ambassador::domain::Language;

@@ -3,7 +3,7 @@
 //! longer "connected"; the app runs on this thread, one device joins over 127.0.0.1); and a
 //! join link left by a killed program is gone once the session is opened for writing again.
 
-mod common;
+use crate::common;
 
 use ambassador::app::{App, AppEvent, Start};
 use ambassador::domain::Language;

@@ -3,7 +3,7 @@
 //! "anonymous"; and with a new name, which waits until the facilitator lets it in (a new
 //! participant, through the Change API) or refuses it in the join panel.
 
-mod common;
+use crate::common;
 
 use ambassador::domain::{Language, ParticipantId};
 use common::join::{Room, screen_probe};
