@@ -3,16 +3,15 @@
 //! `ambassador list` in a loop while sessions are being saved: no lost writes, the list never
 //! fails and never calls a session unreadable because it caught a file half-written.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::domain::Change;
 use common::tmux::Tmux;
-use reliability::{args_for, as_strs, idea_count, ideas_on_disk, new_session, program};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use support::{args_for, as_strs, idea_count, ideas_on_disk, new_session, program};
 
 fn open(data: &Path, id: &str) -> Tmux {
     let t = Tmux::start(program(), &as_strs(&args_for(data, &["open", id])), 100, 30);
@@ -160,7 +159,7 @@ fn listing_while_another_instance_saves_never_sees_a_half_written_file() {
     let mut listings = 0;
     let mut unreadable = Vec::new();
     let mut going_back = Vec::new();
-    let rounds = reliability::env_count("AMBASSADOR_LIST_ROUNDS", 60);
+    let rounds = support::env_count("AMBASSADOR_LIST_ROUNDS", 60);
     for round in 0..rounds {
         let out = common::run(data.path(), &["list", "--json"]);
         assert!(
@@ -205,5 +204,5 @@ fn listing_while_another_instance_saves_never_sees_a_half_written_file() {
         last_seen > 0,
         "the listings never saw a save happen, so they proved nothing"
     );
-    assert!(reliability::temp_files(&sessions).is_empty());
+    assert!(support::temp_files(&sessions).is_empty());
 }

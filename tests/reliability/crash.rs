@@ -3,19 +3,18 @@
 //! file parses, every idea the screen had counted is in it, and nothing appears that was never
 //! typed. The lock left by the killed process never blocks the next open.
 //!
-//! `AMBASSADOR_KILLS=1000 AMBASSADOR_SEED=7 cargo test --test reliability_crash -- --nocapture`
-//! runs longer or with another seed.
+//! `AMBASSADOR_KILLS=1000 AMBASSADOR_SEED=7 cargo test --test reliability
+//! sigkill_at_random_moments -- --nocapture` runs longer or with another seed.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use common::tmux::Tmux;
-use reliability::{
+use std::time::{Duration, Instant};
+use support::{
     Rng, args_for, as_strs, env_count, idea_count, ideas_on_disk, new_session, program, signal,
     step_shown, temp_files, wait_gone,
 };
-use std::time::{Duration, Instant};
 
 const WORDS: &[&str] = &[
     "proud",
@@ -190,7 +189,7 @@ fn sigkill_at_random_moments_never_loses_a_committed_idea_nor_corrupts_the_file(
             typed[..seen.saturating_sub(before.len()).min(typed.len())].to_vec();
         tally.committed += committed.len();
         let after = match ambassador::store::read_session(&path) {
-            Ok(parsed) => reliability::ideas_of(&parsed.session),
+            Ok(parsed) => support::ideas_of(&parsed.session),
             Err(e) => {
                 tally.corrupt.push(format!("round {round}: {e}"));
                 break;

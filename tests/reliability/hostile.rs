@@ -5,17 +5,16 @@
 //! Each test here failed before the fix it names. No test waits on a clock: a command that
 //! would hang is stopped after a generous deadline and reported as hung.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::domain::Change;
 use ambassador::store::{ReadOnlyReason, SessionFile, read_session};
 use common::{bin, run, stderr, stdout};
-use reliability::new_session;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::new_session;
 
 const EVIL_TITLE: &str = "Evil\u{1b}]0;PWNED\u{7}\u{1b}]52;c;SGVsbG8=\u{7}";
 const EVIL_ORG: &str = "Org\u{1b}[2J\u{9b}31m";

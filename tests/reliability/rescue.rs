@@ -3,18 +3,17 @@
 //! and exit non-zero; F10 asks first. The rescue copy opens like any session file.
 //! These need root (a tmpfs to fill); without it they say so and pass.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::app::{App, AppEvent, Outcome, Overlay, Screen, Start};
 use ambassador::domain::Language;
 use ambassador::store::{Paths, SessionFile};
 use common::drive::Harness;
 use common::tmux::Tmux;
-use reliability::disk::{SmallDisk, is_root};
-use reliability::{args_for, new_session, program};
 use std::path::{Path, PathBuf};
+use support::disk::{SmallDisk, is_root};
+use support::{args_for, new_session, program};
 
 /// A session on a full disk with one idea saved and one only in memory; its config folder is
 /// `config` (elsewhere, with room).
@@ -58,7 +57,7 @@ fn rescues(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn ideas_in(path: &Path) -> Vec<String> {
-    reliability::ideas_on_disk(path)
+    support::ideas_on_disk(path)
         .into_values()
         .flatten()
         .collect()

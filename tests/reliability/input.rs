@@ -4,20 +4,19 @@
 //! no panic, the session file always valid, and the ideas on disk always those in memory.
 //! A 1 MB paste is taken in, and a shorter storm with resizes hits the real binary in tmux.
 //!
-//! `AMBASSADOR_STORM_BURSTS=2000 AMBASSADOR_SEED=9 cargo test --test reliability_input` storms
-//! longer or differently.
+//! `AMBASSADOR_STORM_BURSTS=2000 AMBASSADOR_SEED=9 cargo test --test reliability input::`
+//! storms longer or differently.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::app::{SaveStatus, Screen};
 use ambassador::domain::Language;
 use common::drive::Harness;
 use common::tmux::Tmux;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use reliability::{Rng, args_for, as_strs, env_count, new_session, program};
 use std::time::Instant;
+use support::{Rng, args_for, as_strs, env_count, new_session, program};
 
 const TEXT: &[&str] = &[
     "a",
@@ -137,8 +136,8 @@ fn assert_disk_matches_memory(h: &Harness, context: &str) -> usize {
         "{context}: a save failed: {:?}",
         run.save_status()
     );
-    let disk = reliability::ideas_of(&parsed.session);
-    let memory = reliability::ideas_of(run.session());
+    let disk = support::ideas_of(&parsed.session);
+    let memory = support::ideas_of(run.session());
     assert_eq!(
         disk, memory,
         "{context}: the ideas on disk are not those in memory"
@@ -303,9 +302,7 @@ fn on_first_question(data: &std::path::Path) -> (Tmux, std::path::PathBuf) {
 fn wait_for_ideas_on_disk(path: &std::path::Path, n: usize, t: &Tmux) {
     let start = Instant::now();
     loop {
-        let have = reliability::ideas_on_disk(path)
-            .get("q1")
-            .map_or(0, Vec::len);
+        let have = support::ideas_on_disk(path).get("q1").map_or(0, Vec::len);
         if have == n {
             return;
         }

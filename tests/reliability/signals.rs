@@ -7,16 +7,15 @@
 //! Bracketed paste cannot be read back from tmux, and after SIGHUP there is no terminal left
 //! to restore, so those two are not checked.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use common::tmux::Tmux;
-use reliability::{
-    args_for, idea_count, ideas_on_disk, new_session, process_alive, program, signal, wait_gone,
-};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::{
+    args_for, idea_count, ideas_on_disk, new_session, process_alive, program, signal, wait_gone,
+};
 
 const GONE_WITHIN: Duration = Duration::from_secs(3);
 
@@ -228,7 +227,7 @@ fn large_save_then(sig: &str) {
         assert!(pasted.status.success(), "{pasted:?}");
         let started = std::time::Instant::now();
         let caught = loop {
-            if !reliability::temp_files(&sessions).is_empty() {
+            if !support::temp_files(&sessions).is_empty() {
                 break true;
             }
             if inode(&r.path) != before || started.elapsed() > Duration::from_secs(30) {

@@ -4,20 +4,19 @@
 //! kept in memory, saving retried with the next change, and nothing on disk corrupted or lost.
 //! These need root (mount, chattr), as in CI; without it they say so and pass.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use ambassador::app::SaveStatus;
 use ambassador::domain::Language;
 use common::drive::Harness;
 use common::tmux::Tmux;
-use reliability::disk::{Immutable, SmallDisk, is_root};
-use reliability::{args_for, as_strs, idea_count, ideas_on_disk, new_session, program, signal};
 use std::path::{Path, PathBuf};
+use support::disk::{Immutable, SmallDisk, is_root};
+use support::{args_for, as_strs, idea_count, ideas_on_disk, new_session, program, signal};
 
 fn memory_ideas(h: &Harness) -> Vec<String> {
-    reliability::ideas_of(h.run().session())
+    support::ideas_of(h.run().session())
         .into_values()
         .flatten()
         .collect()
@@ -54,7 +53,7 @@ fn assert_saved(h: &Harness, what: &str) {
 }
 
 fn no_temp_files(dir: &Path) {
-    let temps = reliability::temp_files(dir);
+    let temps = support::temp_files(dir);
     assert!(temps.is_empty(), "temp files left: {temps:?}");
 }
 
@@ -292,7 +291,7 @@ fn failed_save_then(sig: &str) {
     } else {
         signal(pid, sig);
     }
-    let gone = reliability::wait_gone(pid, std::time::Duration::from_secs(3))
+    let gone = support::wait_gone(pid, std::time::Duration::from_secs(3))
         .unwrap_or_else(|| panic!("still running 3 s after SIG{sig}"));
     println!(
         "SIG{sig} after a failed save: gone after {} ms",

@@ -4,20 +4,20 @@
 //! opened again. Every idea a device was told "received" must be in the file, once; the file
 //! always parses; the lock left by the kill never blocks the next open.
 //!
-//! `AMBASSADOR_JOIN_KILLS=20 cargo test --test join_crash -- --nocapture` kills more often.
+//! `AMBASSADOR_JOIN_KILLS=20 cargo test --test reliability join_crash:: -- --nocapture` kills
+//! more often.
 
-mod common;
-#[path = "reliability/support/mod.rs"]
-mod reliability;
+use crate::common;
+use crate::support;
 
 use common::join::{encode, try_request};
 use common::tmux::Tmux;
-use reliability::{Rng, args_for, as_strs, env_count, new_session, program, signal, wait_gone};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::{Rng, args_for, as_strs, env_count, new_session, program, signal, wait_gone};
 
 const DEVICES: usize = 5;
 const Q1: usize = 3;
