@@ -12,26 +12,32 @@ pub struct Harness {
     pub app: App,
 }
 
-/// A folder with a fixed name per test (so screens that show paths render the same every
-/// run), removed when the test ends.
-pub struct TestDir(std::path::PathBuf);
+/// A folder of its own for each test and run, `<temp>/ambassador-XXXXX/<name>`, removed with
+/// everything in it when the test ends, so two runs at once never share one.
+///
+/// Its path is exactly as long as the fixed `<temp>/ambassador-tests/<name>` it replaced, with
+/// its `-` and `/` in the same places: a screen showing it wraps where it did before, and
+/// `Harness::render` puts `[DIR]` in its place, so the snapshots are the same every run.
+pub struct TestDir {
+    _root: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
 
 impl TestDir {
     pub fn new(name: &str) -> TestDir {
-        let dir = std::env::temp_dir().join("ambassador-tests").join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TestDir(dir)
+        // "ambassador-" and five random letters or digits: as long as "ambassador-tests".
+        let root = tempfile::Builder::new()
+            .prefix("ambassador-")
+            .rand_bytes(5)
+            .tempdir()
+            .unwrap();
+        let path = root.path().join(name);
+        std::fs::create_dir_all(&path).unwrap();
+        TestDir { _root: root, path }
     }
 
     pub fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl Drop for TestDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        &self.path
     }
 }
 

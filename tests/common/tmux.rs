@@ -34,7 +34,10 @@ impl Tmux {
             .arg("--")
             .args(&command)
             .status()
-            .expect("tmux runs (apt-get install tmux)");
+            .expect(
+                "tmux did not start: the end-to-end tests need it \
+                 (Debian/Ubuntu: apt-get install tmux; scripts/test installs it)",
+            );
         assert!(status.success(), "tmux could not start {command:?}");
         tmux
     }

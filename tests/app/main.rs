@@ -1,0 +1,19 @@
+//! The app as a facilitator drives it, in this process: keys in, state, screens and the saved
+//! file out. Screens are compared with the snapshots in `snapshots/` (`cargo insta review`).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod app_state;
+mod board_navigation;
+mod board_regroup;
+mod bridge_notes;
+mod dutch_everywhere;
+mod follow_up;
+mod in_front_of_a_room;
+mod meaning_worker;
+mod present_follow;
+mod present_screens;
+mod review;
+mod screens;
+mod text_fits;

@@ -1,0 +1,207 @@
+//! The room view follows the facilitator's window through file notifications: each save
+//! reaches it on a notification (not on the slow look), a closed session says so and keeps
+//! its last state, a reopened one picks up again, and the facilitator's window leaves no room
+//! sidecar behind. Every wait has a generous deadline; nothing asserts on how long it took.
+
+use crate::common;
+
+use ambassador::app::{App, Start};
+use ambassador::domain::Language;
+use ambassador::present::watch::Watcher;
+use ambassador::present::{PresentState, sidecar};
+use ambassador::store::SessionFile;
+use common::drive::Harness;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(10);
+
+fn watch(path: &std::path::Path) -> (Watcher, Receiver<()>) {
+    let (tx, rx) = channel();
+    let watcher = Watcher::start(path, move || {
+        let _ = tx.send(());
+    });
+    assert!(
+        watcher.notifies(),
+        "file notifications work on this machine"
+    );
+    (watcher, rx)
+}
+
+/// Refreshes the view on each notification until `done` holds; false if the notifications
+/// stopped coming before it did.
+fn on_notifications(
+    room: &mut PresentState,
+    rx: &Receiver<()>,
+    done: impl Fn(&PresentState) -> bool,
+) -> bool {
+    let until = Instant::now() + DEADLINE;
+    while !done(room) {
+        let left = until.saturating_duration_since(Instant::now());
+        if rx.recv_timeout(left).is_err() {
+            return false;
+        }
+        room.refresh(Instant::now());
+    }
+    true
+}
+
+fn has_idea(room: &PresentState, text: &str) -> bool {
+    room.session.all_ideas().any(|(_, i)| i.text == text)
+}
+
+#[test]
+fn each_save_of_the_facilitator_reaches_the_room_view_on_a_notification() {
+    let mut h = Harness::session("present-follow-saves", Language::En, &["Ann", "Bob"]);
+    h.page_down(3);
+    let path = h.run().file().path.clone();
+    let mut room = PresentState::open(&path, false, Instant::now()).unwrap();
+    assert!(!room.closed, "the facilitator's window holds the session");
+    let (_watcher, rx) = watch(&path);
+    for (n, text) in [
+        "Telling friends about our projects",
+        "Wearing the company shirt at events",
+        "Answering questions at the school fair",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        h.idea(text);
+        assert!(
+            on_notifications(&mut room, &rx, |r| has_idea(r, text)),
+            "save {n} did not reach the room view through a notification"
+        );
+    }
+    // The board's selection and the step's clock come the same way.
+    h.page_down(4);
+    assert!(
+        on_notifications(&mut room, &rx, |r| r.selected.is_some()
+            && r.timer.is_some()),
+        "the board's selection and clock"
+    );
+}
+
+#[test]
+fn a_closed_session_keeps_its_last_state_leaves_no_sidecar_and_picks_up_when_reopened() {
+    let mut h = Harness::session("present-follow-close", Language::En, &["Ann"]);
+    h.page_down(3).idea("Proud of what we build");
+    let path = h.run().file().path.clone();
+    assert!(
+        sidecar::path_of(&path).exists(),
+        "the run screen tells the room"
+    );
+    let mut room = PresentState::open(&path, false, Instant::now()).unwrap();
+    assert!(room.timer.is_some(), "the clock of the step");
+    let (_watcher, rx) = watch(&path);
+
+    // A read-only second window neither tells the room anything nor takes its sidecar away.
+    let second = App::new(
+        Start::Session {
+            paths: Harness::paths(h.dir.path()),
+            file: Box::new(SessionFile::open_read_only(&path).unwrap()),
+        },
+        Box::new(common::clock()),
+    );
+    drop(second);
+    assert!(sidecar::path_of(&path).exists());
+
+    // The facilitator goes home: the session closes.
+    h.app = App::new(
+        Start::Home {
+            paths: Harness::paths(h.dir.path()),
+        },
+        Box::new(common::clock()),
+    );
+    assert!(!sidecar::path_of(&path).exists(), "the sidecar left behind");
+    // The kernel tells of the closed lock file a moment before it lets go of the lock, so
+    // the view looks again shortly after (as its loop does).
+    let until = Instant::now() + DEADLINE;
+    while !room.closed && Instant::now() < until {
+        let _ = rx.recv_timeout(ambassador::present::watch::SECOND_LOOK[0]);
+        room.refresh(Instant::now());
+    }
+    assert!(room.closed, "the room view says the session closed");
+    assert!(
+        has_idea(&room, "Proud of what we build"),
+        "the last state stays"
+    );
+    assert_eq!((room.timer, room.selected), (None, None), "nobody counts");
+
+    let file = SessionFile::open(&path).unwrap();
+    assert!(file.read_only().is_none());
+    let _again = App::new(
+        Start::Session {
+            paths: Harness::paths(h.dir.path()),
+            file: Box::new(file),
+        },
+        Box::new(common::clock()),
+    );
+    assert!(
+        on_notifications(&mut room, &rx, |r| !r.closed && r.timer.is_some()),
+        "the room view picks up the reopened session"
+    );
+}
+
+#[test]
+fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice() {
+    use ambassador::app::Action;
+    use ambassador::present::chooser::{Chosen, open_or_list};
+    use ambassador::store::{SessionLock, list_sessions};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut paths = Vec::new();
+    for (n, title) in ["Team Noord", "Team Zuid", "Team Oost"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut s = common::filled_session(0);
+        s.name_after_file(&format!("session-{n}"));
+        // Retitled at a day of its own: that is when it was last updated.
+        let day = jiff::Timestamp::from_second(1_790_000_000 + n as i64 * 86_400).unwrap();
+        let at = ambassador::domain::FixedClock::at(day);
+        s.apply(ambassador::domain::Change::SetTitle(title.into()), &at)
+            .unwrap();
+        paths.push(common::save_into(&data, s));
+    }
+    let sessions = data.join("sessions");
+
+    // Nobody has one open: a list, newest first.
+    let mut chooser = open_or_list(list_sessions(&sessions).unwrap()).expect_err("a chooser");
+    assert_eq!(chooser.sessions.len(), 3);
+    let backend = ratatui::backend::TestBackend::new(80, 24);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| ambassador::ui::present::chooser::draw(&chooser, f))
+        .unwrap();
+    let screen = format!("{}", terminal.backend());
+    let order: Vec<usize> = ["Team Oost", "Team Zuid", "Team Noord"]
+        .iter()
+        .map(|t| screen.find(t).expect(t))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{screen}");
+    assert!(
+        screen.contains("Enter show") && screen.contains("Esc quit"),
+        "{screen}"
+    );
+
+    assert_eq!(chooser.update(Action::Up), Chosen::Stay);
+    assert_eq!(chooser.update(Action::Down), Chosen::Stay);
+    assert_eq!(chooser.update(Action::Down), Chosen::Stay);
+    assert_eq!(
+        chooser.update(Action::Down),
+        Chosen::Stay,
+        "stays on the last"
+    );
+    assert_eq!(
+        chooser.update(Action::Commit),
+        Chosen::Show(paths[0].clone())
+    );
+    assert_eq!(chooser.update(Action::Quit), Chosen::Quit);
+
+    // A facilitator's window holds the middle one: that is the one shown.
+    let _held = SessionLock::try_acquire(&paths[1]).unwrap().unwrap();
+    assert_eq!(
+        open_or_list(list_sessions(&sessions).unwrap()).unwrap(),
+        paths[1]
+    );
+}

@@ -1,0 +1,10 @@
+//! The command line through the real binary, without a terminal: every command, bad input,
+//! `ambassador group`, and the reports it writes.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod bad_input;
+mod cli;
+mod group_meaning;
+mod reports;

@@ -1,0 +1,178 @@
+//! Reports: a self-contained, well-formed HTML page; anonymous reports without any name.
+
+use crate::common;
+
+use ambassador::domain::Change;
+use ambassador::export::Format;
+use ambassador::steps::report::render;
+use common::{clock, filled_session};
+
+/// A session whose texts also mention people by name, and try to inject markup.
+fn session_with_names() -> ambassador::domain::Session {
+    let mut s = filled_session(2);
+    let c = clock();
+    let ann = s.participants()[0].id;
+    for text in [
+        "Bob said we should post more",
+        "<script>alert('x')</script> & \"quotes\"",
+        "chloé loves the borrel",
+    ] {
+        s.apply(
+            Change::AddIdea {
+                step: "q3".into(),
+                participant: ann,
+                text: text.into(),
+            },
+            &c,
+        )
+        .unwrap();
+    }
+    s.apply(
+        Change::AddAction {
+            step: "bridge".into(),
+            what: "Ask Fay for budget".into(),
+            who: "Bob".into(),
+            when: "May".into(),
+        },
+        &c,
+    )
+    .unwrap();
+    s.apply(
+        Change::SetNotes {
+            step: "bridge".into(),
+            text: "Ann will follow up with Chloé".into(),
+        },
+        &c,
+    )
+    .unwrap();
+    s
+}
+
+/// Checks that every opened element is closed in order; returns the element names seen.
+fn check_balanced(html: &str) -> Vec<String> {
+    const VOID: [&str; 4] = ["meta", "br", "hr", "img"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut seen = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("every tag closes") + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let self_closing = tag.ends_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(!name.is_empty(), "empty tag <{tag}>");
+        seen.push(name.clone());
+        if tag.starts_with('/') {
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(name.as_str()),
+                "</{name}> closes the wrong element"
+            );
+        } else if !self_closing && !VOID.contains(&name.as_str()) {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+    seen
+}
+
+#[test]
+fn the_html_report_is_well_formed_self_contained_and_escaped() {
+    let html = render(&session_with_names(), Format::Html, false);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let tags = check_balanced(&html);
+    for needed in [
+        "head", "meta", "title", "style", "header", "section", "svg", "rect", "table", "footer",
+    ] {
+        assert!(tags.iter().any(|t| t == needed), "no <{needed}>");
+    }
+    for forbidden in [
+        "<script", "http://", "https://", " src=", " href=", "@import", "url(",
+    ] {
+        assert!(!html.contains(forbidden), "{forbidden} in the report");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
+    );
+    assert!(html.contains("<section id=\"pulse\">") && html.contains("<section id=\"bridge\">"));
+    assert!(html.contains("Share one story a month"));
+}
+
+#[test]
+fn the_dutch_report_speaks_dutch() {
+    let mut s = session_with_names();
+    s.apply(
+        ambassador::domain::Change::SetLanguage(ambassador::domain::Language::Nl),
+        &common::clock(),
+    )
+    .unwrap();
+    let html = render(&s, Format::Html, false);
+    assert!(
+        html.contains("<html lang=\"nl\">")
+            && html.contains("Deelnemers")
+            && html.contains("Gemaakt met ambassador")
+    );
+    let md = render(&s, Format::Md, false);
+    assert!(md.contains("**Organisatie:** Acme"), "{md}");
+}
+
+#[test]
+fn anonymous_reports_contain_no_name_in_any_format() {
+    let s = session_with_names();
+    let names = ["Ann", "Bob", "Chloé", "Fay"];
+    for format in [Format::Md, Format::Html, Format::Json] {
+        let report = render(&s, format, true);
+        let folded = ambassador::fold::fold(&report);
+        for name in names {
+            let n = ambassador::fold::fold(name);
+            let hit = folded.match_indices(&n).find(|(at, _)| {
+                let before = folded[..*at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after = folded[at + n.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            });
+            assert!(
+                hit.is_none(),
+                "{name} appears in the {format:?} report:\n{report}"
+            );
+        }
+        assert!(
+            report.contains("Participant 2 said we should post more"),
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn the_command_line_writes_an_anonymous_html_report() {
+    let data = tempfile::tempdir().unwrap();
+    common::save_into(data.path(), session_with_names());
+    let out = data.path().join("report.html");
+    let run = common::run(
+        data.path(),
+        &[
+            "export",
+            "test",
+            "--format",
+            "html",
+            "--anonymous",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", common::stderr(&run));
+    let html = std::fs::read_to_string(out).unwrap();
+    assert!(html.contains("Participant 1") && !html.contains("Chloé"));
+}

@@ -1,0 +1,75 @@
+//! The facilitator's side of joining: the join panel and "who has joined" line read the app's
+//! clock, so a test can move time on (a device that has not called in for a while is no
+//! longer "connected"; the app runs on this thread, one device joins over 127.0.0.1); and a
+//! join link left by a killed program is gone once the session is opened for writing again.
+
+use crate::common;
+
+use ambassador::app::{App, AppEvent, Start};
+use ambassador::domain::Language;
+use common::drive::{Harness, screen_text};
+use common::join::{encode, try_request};
+use std::rc::Rc;
+use std::sync::mpsc::channel;
+use std::time::Duration;
+
+#[test]
+fn who_is_connected_follows_the_apps_clock() {
+    let h = Harness::session("join-panel-clock", Language::En, &["Ann", "Bob"]);
+    let path = h.run().file().path.clone();
+    let ann = h.run().session().participants()[0].id.0.to_string();
+    let paths = Harness::paths(h.dir.path());
+    drop(h.app);
+    let clock = Rc::new(common::clock());
+    let file = ambassador::store::SessionFile::open(&path).unwrap();
+    let mut app = App::new(
+        Start::Joining {
+            paths,
+            file: Box::new(file),
+            bind: Some("127.0.0.1:0".into()),
+            anonymous: false,
+        },
+        Box::new(clock.clone()),
+    );
+    let (events, inbox) = channel();
+    app.connect(events);
+    let joined = app.joined().expect("joining is on");
+    let (addr, code) = (joined.server.addr(), joined.server.code());
+    assert!(addr.ip().is_loopback());
+    // The device joins on a thread of its own; this thread is the event loop.
+    let device = std::thread::spawn(move || {
+        let form = encode(&[("code", &code), ("participant", &ann)]);
+        try_request(addr, "POST", "/join", None, Some(&form), true).unwrap()
+    });
+    while !device.is_finished() {
+        if let Ok(event) = inbox.recv_timeout(Duration::from_millis(20)) {
+            app.handle_all([event]);
+        }
+    }
+    assert_eq!(device.join().unwrap().status, 200);
+    let esc = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc);
+    app.handle(AppEvent::Input(crossterm::event::Event::Key(esc)));
+    let screen = screen_text(&app, 120, 30);
+    assert!(screen.contains("Joined (1): Ann"), "{screen}");
+    // Half a minute later on the app's clock, nobody has called in.
+    clock.advance(Duration::from_secs(30));
+    let screen = screen_text(&app, 120, 30);
+    assert!(screen.contains("Joined (0): nobody yet"), "{screen}");
+}
+
+#[test]
+fn a_join_link_left_by_a_killed_program_goes_when_the_session_is_opened_for_writing() {
+    let mut h = Harness::session("join-stale-link", Language::En, &["Ann"]);
+    let path = h.run().file().path.clone();
+    let sidecar = ambassador::present::join_link::path_of(&path);
+    std::fs::write(&sidecar, "link: http://127.0.0.1:9/?c=ABC234\n").unwrap();
+    // A second window that only looks leaves it alone: it is not its to judge.
+    h.reopen_read_only();
+    assert!(sidecar.exists());
+    // The facilitator's program, opening it to write, knows joining is off: the link goes,
+    // and the room view shows no QR code for a server nobody runs.
+    h.reopen();
+    assert!(!sidecar.exists());
+    let room = ambassador::present::PresentState::open(&path, false, std::time::Instant::now());
+    assert_eq!(room.unwrap().join_link, None);
+}
