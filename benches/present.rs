@@ -6,9 +6,9 @@
 mod common;
 
 use ambassador::present::PresentState;
+use ambassador::present::draw::render_to_string;
 use ambassador::present::watch::Watcher;
 use ambassador::store::SessionFile;
-use ambassador::ui::present::render_to_string;
 use criterion::Criterion;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};

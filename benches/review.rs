@@ -66,7 +66,7 @@ fn list_and_filter_1000(c: &mut Criterion) {
                 },
                 Box::new(common::clock()),
             );
-            terminal.draw(|f| ambassador::ui::draw(&app, f)).unwrap();
+            terminal.draw(|f| ambassador::app::draw(&app, f)).unwrap();
         })
     });
     let mut app = App::new(
@@ -83,9 +83,9 @@ fn list_and_filter_1000(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 app.handle_key(KeyEvent::new(KeyCode::Char('7'), KeyModifiers::NONE));
-                terminal.draw(|f| ambassador::ui::draw(&app, f)).unwrap();
+                terminal.draw(|f| ambassador::app::draw(&app, f)).unwrap();
                 app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-                terminal.draw(|f| ambassador::ui::draw(&app, f)).unwrap();
+                terminal.draw(|f| ambassador::app::draw(&app, f)).unwrap();
             })
         },
     );

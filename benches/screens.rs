@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
-    terminal.draw(|f| ambassador::ui::draw(app, f)).unwrap();
+    terminal.draw(|f| ambassador::app::draw(app, f)).unwrap();
 }
 
 fn board_300(c: &mut Criterion) {

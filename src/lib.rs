@@ -15,6 +15,7 @@ pub mod join;
 pub mod present;
 pub mod review;
 pub mod sanitize;
+pub mod screens;
 pub mod steps;
 pub mod store;
 pub mod terminal;

@@ -101,7 +101,7 @@ fn event_loop(
             // The one quiet signal that time is up.
             execute!(stdout(), crossterm::style::Print('\u{7}'))?;
         }
-        terminal.draw(|frame| crate::ui::draw(app, frame))?;
+        terminal.draw(|frame| crate::app::draw(app, frame))?;
         match take_in(app, inbox)? {
             Outcome::Continue => {}
             Outcome::Quit { message, status } => {

@@ -3,8 +3,8 @@
 //! notices and devices on the local network later). `App::handle` is the one entry point.
 
 use super::{Action, App, Context, Message, Outcome, RunState, Screen};
+use crate::app::hit::{Hit, hit};
 use crate::i18n::trf;
-use crate::ui::hit::{Hit, hit};
 use crate::workspace::worker::{WorkerEvent, WorkerHandle};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use std::sync::mpsc::Sender;
@@ -82,12 +82,12 @@ impl App {
     /// ready (its messages come in through `handle`). Without it, shared words only; a
     /// model2vec folder named in the config stays in charge.
     pub fn attach_worker(&mut self, worker: WorkerHandle) {
-        if self.model.is_none() {
+        if self.meaning.model.is_none() {
             // a session opened from the command line is open before the worker exists
             if matches!(self.screen, Screen::Run(_)) {
                 worker.submit(super::worker::Job::Load);
             }
-            self.worker = Some(worker);
+            self.meaning.worker = Some(worker);
         }
     }
 
@@ -98,11 +98,11 @@ impl App {
         let Screen::Review(review) = &mut self.screen else {
             return;
         };
-        let (Some(view), Some(worker)) = (review.compare_view(), &self.worker) else {
+        let (Some(view), Some(worker)) = (review.compare_view(), &self.meaning.worker) else {
             return;
         };
         let nothing = crate::grouping::KnownEmbeddings::new(0, None);
-        let texts = view.match_by(self.known.as_ref().unwrap_or(&nothing));
+        let texts = view.match_by(self.meaning.known.as_ref().unwrap_or(&nothing));
         if !texts.is_empty() {
             worker.submit(super::worker::Job::Embed {
                 texts,
@@ -113,13 +113,13 @@ impl App {
 
     /// A session just opened groups by meaning if the encoder is ready.
     pub(super) fn connect_meaning(&self, run: &mut RunState) {
-        if self.known.is_none()
-            && let Some(worker) = &self.worker
+        if self.meaning.known.is_none()
+            && let Some(worker) = &self.meaning.worker
         {
             // the encoder loads when the first session opens, not on the home screen
             worker.submit(super::worker::Job::Load);
         }
-        if let (Some(known), Some(worker)) = (&self.known, &self.worker) {
+        if let (Some(known), Some(worker)) = (&self.meaning.known, &self.meaning.worker) {
             let (session, groups) = run.ws.session_and_groups();
             groups.connect(known.clone(), worker.clone(), session);
         }
@@ -135,11 +135,11 @@ impl App {
         match event {
             WorkerEvent::Ready { dim, prior } => {
                 let known = crate::grouping::KnownEmbeddings::new(dim, prior);
-                if let (Some(run), Some(worker)) = (run, &self.worker) {
+                if let (Some(run), Some(worker)) = (run, &self.meaning.worker) {
                     let (session, groups) = run.ws.session_and_groups();
                     groups.connect(known.clone(), worker.clone(), session);
                 }
-                self.known = Some(known);
+                self.meaning.known = Some(known);
             }
             WorkerEvent::Embedded(batch) => match run {
                 Some(run) => {
@@ -148,7 +148,7 @@ impl App {
                     }
                 }
                 None => {
-                    if let Some(known) = &self.known {
+                    if let Some(known) = &self.meaning.known {
                         let texts: Vec<String> = batch.iter().map(|(t, _)| t.clone()).collect();
                         known.insert(batch);
                         if let Screen::Review(review) = &mut self.screen
@@ -180,7 +180,7 @@ impl App {
                 }
             }
             WorkerEvent::Unavailable(why) => {
-                self.worker = None;
+                self.meaning.worker = None;
                 let lang = self.language();
                 self.message = Message::error(trf(lang, "msg.encoder_unavailable", &[&why]));
             }
@@ -195,7 +195,7 @@ impl App {
         let mut keys = false;
         for event in events {
             match event {
-                AppEvent::Join(request) => self.join_queue.push_back(request),
+                AppEvent::Join(request) => self.join.queue.push_back(request),
                 event => {
                     keys |= matches!(event, AppEvent::Input(_));
                     match self.handle(event) {
@@ -208,9 +208,9 @@ impl App {
                 }
             }
         }
-        let n = self.join_queue.len().min(IDEAS_PER_BATCH);
+        let n = self.join.queue.len().min(IDEAS_PER_BATCH);
         if n > 0 && !keys {
-            let batch: Vec<_> = self.join_queue.drain(..n).collect();
+            let batch: Vec<_> = self.join.queue.drain(..n).collect();
             self.take_join(batch);
         }
         self.publish_join();
@@ -219,7 +219,7 @@ impl App {
 
     /// Whether device requests are waiting for the next round.
     pub fn join_waiting(&self) -> bool {
-        !self.join_queue.is_empty()
+        !self.join.queue.is_empty()
     }
 
     /// Clicks select rows and agenda steps; the wheel moves the selection.

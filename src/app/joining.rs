@@ -8,72 +8,15 @@ use crate::domain::{Applied, Change, ParticipantId};
 use crate::i18n::{tr, trf};
 use crate::join::{Answer, Joining, Refusal, Request};
 use crate::workspace::device_save;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
-
-/// A running join server and the sidecar that tells the room view its link; both go when
-/// joining is turned off or the session is closed.
-pub struct Joined {
-    pub server: Joining,
-    sidecar: PathBuf,
-    /// The link's QR code, made once: the link does not change while the server runs.
-    pub qr: Vec<String>,
-    /// The server as last looked at, in update: drawing never waits on its lock.
-    pub view: JoinView,
-}
-
-/// What the join panel and the "who has joined" line show of the server.
-#[derive(Debug, Clone, Default)]
-pub struct JoinView {
-    pub code: String,
-    /// Joined devices (token, device), longest joined first.
-    pub devices: Vec<(String, crate::join::guard::Device)>,
-    /// Whether devices may join without a name.
-    pub anonymous: bool,
-}
-
-impl Joined {
-    fn new(server: Joining, sidecar: PathBuf) -> Joined {
-        let qr = crate::join::qr::lines(server.link()).unwrap_or_default();
-        let mut joined = Joined {
-            server,
-            sidecar,
-            qr,
-            view: JoinView::default(),
-        };
-        joined.refresh();
-        joined
-    }
-
-    /// Takes a fresh look at the server (after every event the loop hands the app).
-    pub fn refresh(&mut self) {
-        self.view = JoinView {
-            code: self.server.code(),
-            devices: self.server.devices(),
-            anonymous: self.server.anonymous(),
-        };
-    }
-
-    /// The names of the devices that called in lately, each once.
-    pub fn connected(&self, lang: crate::domain::Language, now: std::time::Instant) -> Vec<String> {
-        let anonymous = tr(lang, "idea.anonymous");
-        crate::join::guard::connected(&self.view.devices, now, anonymous)
-    }
-}
-
-impl Drop for Joined {
-    fn drop(&mut self) {
-        crate::present::join_link::clear(&self.sidecar);
-    }
-}
 
 impl App {
     /// Gives the app the event loop's channel, so a join server can reach it; starts joining
     /// if the command line asked for it.
     pub fn connect(&mut self, events: Sender<AppEvent>) {
         self.events = Some(events);
-        if let Some(bind) = self.join_at_start.take() {
+        if let Some(bind) = self.join.at_start.take() {
             self.message = self.start_joining(bind.as_deref());
         }
     }
@@ -95,9 +38,9 @@ impl App {
             Ok(addr) => addr,
             Err(e) => return Message::error(e.to_string()),
         };
-        if self.saver.is_none() {
+        if self.join.saver.is_none() {
             // the thread that renders devices' batches, from the first time joining is on
-            self.saver =
+            self.join.saver =
                 crate::workspace::device_save::Saver::start(AppEvent::saver_outlet(events.clone()));
         }
         let deliver: crate::join::Deliver =
@@ -105,12 +48,12 @@ impl App {
         let session = run.session();
         match Joining::start(addr, lang, session.current_step_index(), deliver) {
             Ok(server) => {
-                server.set_anonymous(self.join_anonymous);
+                server.set_anonymous(self.join.anonymous);
                 let path = run.file().path.clone();
-                crate::present::join_link::publish(&path, server.link());
+                crate::store::join_link::publish(&path, server.link());
                 let link = server.link().to_string();
-                run.join = Some(Joined::new(server, path));
-                self.join_bind = bind.map(str::to_string);
+                run.join = Some(crate::screens::run::Joined::new(server, path));
+                self.join.bind = bind.map(str::to_string);
                 self.overlay = Some(Overlay::Join { selected: 0 });
                 Message::info(trf(lang, "msg.joining_on", &[&link]))
             }
@@ -135,7 +78,7 @@ impl App {
                 None
             }
             Screen::Run(_) => {
-                let bind = self.join_bind.clone();
+                let bind = self.join.bind.clone();
                 self.start_joining(bind.as_deref())
             }
             _ => None,
@@ -240,7 +183,7 @@ impl App {
             joined.server.set_anonymous(allowed);
             allowed
         };
-        self.join_anonymous = allowed;
+        self.join.anonymous = allowed;
         let key = if allowed {
             "msg.anonymous_on"
         } else {
@@ -250,7 +193,7 @@ impl App {
     }
 
     /// The running join server of the open session, if joining is on.
-    pub fn joined(&self) -> Option<&Joined> {
+    pub fn joined(&self) -> Option<&crate::screens::run::Joined> {
         match &self.screen {
             Screen::Run(run) => run.join.as_ref(),
             _ => None,
@@ -273,7 +216,7 @@ impl App {
         let Some(batch) = join_answer::take_ideas(&mut run.ws, clock, ideas) else {
             return;
         };
-        let unsent = match &self.saver {
+        let unsent = match &self.join.saver {
             Some(saver) => saver.send(batch, run.ws.session()),
             None => Some(batch),
         };
@@ -303,7 +246,7 @@ impl App {
 
     /// Requests still waiting when the program leaves: nothing of theirs was saved.
     pub(super) fn refuse_join(&mut self) {
-        for request in self.join_queue.drain(..) {
+        for request in self.join.queue.drain(..) {
             request.answer(Answer::Refused(Refusal::NotSaved));
         }
     }

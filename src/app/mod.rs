@@ -1,30 +1,26 @@
 //! Application state and `update`: key → `Action` → new state (+ save). Drawing lives in `ui`.
 
+mod draw;
 mod events;
-mod home;
+pub mod hit;
 mod join_answer;
 mod joining;
 mod leaving;
 mod navigation;
-mod review;
-mod room_feed;
-mod run;
-mod setup;
-pub mod timebox;
 
 pub use crate::interact::{
     Action, Confirm, Context, Message, OpenFor, Outcome, Overlay, Prompt, PromptPurpose, keymap,
     list_view, text,
 };
+pub use crate::screens::home::HomeState;
+pub use crate::screens::review::{CompareView, ReviewState, ReviewView};
+pub use crate::screens::run::{Joined, RunState, timebox};
+pub use crate::screens::setup::{SetupField, SetupState};
 pub use crate::steps::StepState;
 pub use crate::steps::board::{self, BoardMark, rows as board_rows};
 pub use crate::workspace::{LiveGroups, SaveStatus, Tx, Workspace, error_text, worker};
+pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw};
 pub use events::AppEvent;
-pub use home::HomeState;
-pub use joining::Joined;
-pub use review::{CompareView, ReviewState, ReviewView};
-pub use run::RunState;
-pub use setup::{SetupField, SetupState};
 
 use crate::domain::{Clock, Language};
 use crate::store::{Paths, SessionFile};
@@ -74,21 +70,34 @@ pub struct App {
     keys: keymap::Keymap,
     /// The size of the screen as last drawn, for mouse hit-testing.
     pub drawn_size: std::cell::Cell<ratatui::layout::Rect>,
-    /// The embedding model named in the user's config, loaded once.
-    model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
-    /// The event loop's channel, for a join server to reach the app.
+    /// The event loop's channel, for a join server and the encoder's worker to reach the app.
     events: Option<std::sync::mpsc::Sender<AppEvent>>,
+    /// Joining as the facilitator set it up (`joining.rs`).
+    join: JoinSetup,
+    /// Where meaning comes from (`events.rs`).
+    meaning: MeaningSource,
+}
+
+/// Joining as the facilitator set it up; the server itself belongs to the run screen.
+#[derive(Default)]
+struct JoinSetup {
     /// `open --join`: joining starts once the loop is connected (with this `--bind`).
-    join_at_start: Option<Option<String>>,
+    at_start: Option<Option<String>>,
     /// The `--bind` joining was last started with, for F6.
-    join_bind: Option<String>,
+    bind: Option<String>,
     /// Whether devices may join without a name (`--anonymous`, `a` in the join panel).
-    join_anonymous: bool,
+    anonymous: bool,
     /// Device requests waiting for the next round of the loop.
-    join_queue: std::collections::VecDeque<crate::join::Request>,
+    queue: std::collections::VecDeque<crate::join::Request>,
     /// Renders devices' batches off the loop (see `device_save`), once the loop is connected.
     saver: Option<crate::workspace::device_save::Saver>,
-    /// The built-in encoder's worker, and the embeddings it sent, once it is ready.
+}
+
+/// Where the grouping's meaning comes from: a model2vec folder named in the user's config, or
+/// the built-in encoder's worker and the embeddings it sent once it is ready.
+#[derive(Default)]
+struct MeaningSource {
+    model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
     worker: Option<worker::WorkerHandle>,
     known: Option<crate::grouping::KnownEmbeddings>,
 }
@@ -106,20 +115,14 @@ impl App {
             overlay: None,
             message: None,
             clock,
-            model: None,
-            worker: None,
-            known: None,
+            meaning: MeaningSource::default(),
             back_to_review: false,
             drawn_size: Default::default(),
             bell: true,
             user_language: Language::default(),
             keys: keymap::Keymap::default(),
             events: None,
-            join_at_start: None,
-            join_bind: None,
-            join_anonymous: false,
-            join_queue: Default::default(),
-            saver: None,
+            join: JoinSetup::default(),
         };
         let (user, key_problems) = crate::interact::user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);
@@ -143,8 +146,8 @@ impl App {
                 ..
             } => {
                 app.open_session(Ok(*file));
-                app.join_at_start = Some(bind);
-                app.join_anonymous = anonymous;
+                app.join.at_start = Some(bind);
+                app.join.anonymous = anonymous;
             }
         }
         if model_problem.is_some() {
@@ -347,15 +350,17 @@ impl App {
         let clock = self.clock.as_ref();
         match &mut self.screen {
             Screen::Home(home) => match home.update(action, self.user_language) {
-                home::HomeOutcome::Stay(message) => self.message = message,
-                home::HomeOutcome::Open { path, access } => self.open_path(&path, access),
-                home::HomeOutcome::Review => self.go_review(),
-                home::HomeOutcome::Setup => {
+                crate::screens::home::HomeOutcome::Stay(message) => self.message = message,
+                crate::screens::home::HomeOutcome::Open { path, access } => {
+                    self.open_path(&path, access)
+                }
+                crate::screens::home::HomeOutcome::Review => self.go_review(),
+                crate::screens::home::HomeOutcome::Setup => {
                     let language = self.user_language;
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
                 }
-                home::HomeOutcome::FollowUp(path) => self.start_follow_up(&path),
-                home::HomeOutcome::Quit => {
+                crate::screens::home::HomeOutcome::FollowUp(path) => self.start_follow_up(&path),
+                crate::screens::home::HomeOutcome::Quit => {
                     return Outcome::Quit {
                         message: None,
                         status: 0,
@@ -363,29 +368,32 @@ impl App {
                 }
             },
             Screen::Review(review) => match review.update(action, &self.paths) {
-                review::ReviewOutcome::Stay(message) => {
+                crate::screens::review::ReviewOutcome::Stay(message) => {
                     self.message = message;
                     if action == Action::Compare {
                         self.compare_by_meaning();
                     }
                 }
-                review::ReviewOutcome::Home => self.go_home(),
-                review::ReviewOutcome::FollowUp(path) => self.start_follow_up(&path),
-                review::ReviewOutcome::Open { path, access } => {
+                crate::screens::review::ReviewOutcome::Home => self.go_home(),
+                crate::screens::review::ReviewOutcome::FollowUp(path) => {
+                    self.start_follow_up(&path)
+                }
+                crate::screens::review::ReviewOutcome::Open { path, access } => {
                     self.open_path(&path, access);
                     self.back_to_review = matches!(self.screen, Screen::Run(_));
                 }
             },
             Screen::Setup(setup) => match setup.update(action, &self.paths, clock) {
-                setup::SetupOutcome::Stay(message) => self.message = message,
+                crate::screens::setup::SetupOutcome::Stay(message) => self.message = message,
                 // Esc on a form that shows a message only dismisses the message.
-                setup::SetupOutcome::Cancel | setup::SetupOutcome::ConfirmCancel if had_message => {
-                }
-                setup::SetupOutcome::Cancel => self.go_home(),
-                setup::SetupOutcome::ConfirmCancel => {
+                crate::screens::setup::SetupOutcome::Cancel
+                | crate::screens::setup::SetupOutcome::ConfirmCancel
+                    if had_message => {}
+                crate::screens::setup::SetupOutcome::Cancel => self.go_home(),
+                crate::screens::setup::SetupOutcome::ConfirmCancel => {
                     self.overlay = Some(Overlay::Confirm(Confirm::DiscardSetup));
                 }
-                setup::SetupOutcome::Created(file) => self.open_session(Ok(*file)),
+                crate::screens::setup::SetupOutcome::Created(file) => self.open_session(Ok(*file)),
             },
             Screen::Run(run) => {
                 if action == Action::GoHome {
@@ -464,7 +472,7 @@ impl App {
         let dir = config.embedding_model?;
         match crate::grouping::Model2Vec::load(&dir) {
             Ok(model) => {
-                self.model = Some(std::sync::Arc::new(model));
+                self.meaning.model = Some(std::sync::Arc::new(model));
                 None
             }
             Err(e) => Message::error(format!("{}: {e}", dir.display())),

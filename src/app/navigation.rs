@@ -59,7 +59,7 @@ impl App {
                 // Ours to write: a join link left beside it by a program that was killed
                 // answers nobody, so the room view must not show it (joining starts afresh).
                 if file.read_only().is_none() {
-                    crate::present::join_link::clear(&file.path);
+                    crate::store::join_link::clear(&file.path);
                 }
                 self.message = file.read_only().map(|r| Message {
                     text: crate::i18n::trf(
@@ -69,7 +69,7 @@ impl App {
                     ),
                     is_error: false,
                 });
-                let mut run = RunState::new(file, self.model.clone(), self.clock.as_ref());
+                let mut run = RunState::new(file, self.meaning.model.clone(), self.clock.as_ref());
                 self.connect_meaning(&mut run);
                 self.screen = Screen::Run(Box::new(run));
             }

@@ -317,9 +317,13 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
 
 fn present(paths: &Paths, session: Option<String>, names: bool) -> Result<Next, CliError> {
     let dir = paths.sessions_dir();
+    // The room view's keys may be rebound in keys.ron too (`screen: "room_view"`); a problem
+    // with the file leaves the built-in keys, as the facilitator's program says at its start.
+    let (user, _problems) = crate::interact::user_keys::load(&paths.config_dir);
+    let keys = crate::interact::Keymap::with_user(user);
     let shown = match session {
-        Some(s) => crate::present::run(&find_session(&dir, &s)?, names),
-        None => crate::present::run_chosen(&dir, names),
+        Some(s) => crate::present::run(&find_session(&dir, &s)?, names, &keys),
+        None => crate::present::run_chosen(&dir, names, &keys),
     };
     shown.map_err(|e| CliError::Invalid(e.to_string()))?;
     Ok(Next::Done)

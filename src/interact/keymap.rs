@@ -52,6 +52,34 @@ impl Context {
         )
     }
 
+    /// The name `keys.ron` calls the context by (its `screen`). Every context has one, so
+    /// the keys of every context with built-in keys can be rebound.
+    pub fn screen_name(self) -> &'static str {
+        match self {
+            Context::Global => "everywhere",
+            Context::Run => "session",
+            Context::Home => "home",
+            Context::Setup => "setup",
+            Context::Script => "script",
+            Context::Pulse => "pulse",
+            Context::Roles => "roles",
+            Context::Question => "question",
+            Context::Board => "board",
+            Context::BoardPick => "board_pick",
+            Context::Bridge => "bridge",
+            Context::Close => "close",
+            Context::LastTime => "last_time",
+            Context::Help => "help",
+            Context::Confirm => "confirm",
+            Context::Prompt => "form",
+            Context::PromptLines => "notes",
+            Context::Review => "review",
+            Context::ReviewDetail => "compare",
+            Context::Present => "room_view",
+            Context::Join => "join",
+        }
+    }
+
     /// Contexts that are steps of a running session.
     pub fn is_step(self) -> bool {
         matches!(

@@ -3,8 +3,7 @@
 //! session named, it shows the one open for writing right now, or lets the facilitator choose.
 
 pub mod chooser;
-pub mod join_link;
-pub mod sidecar;
+pub mod draw;
 mod state;
 mod view;
 pub mod watch;

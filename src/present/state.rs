@@ -2,9 +2,9 @@
 //! window still holds it, and what that window tells the room (selection, time left).
 
 use super::PresentError;
-use super::sidecar::{self, Room, TimeLeft};
 use super::watch::{Stamp, facilitator_has_it_open, stamp_of};
 use crate::domain::{GroupId, IdeaId, Session};
+use crate::store::room_sidecar::{self as sidecar, Room, TimeLeft};
 use crate::store::{StoreError, read_session};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -167,7 +167,7 @@ impl PresentState {
         };
         // A link left by a program that was killed is not shown: nobody answers it.
         self.join_link = (!self.closed)
-            .then(|| super::join_link::read(&self.path))
+            .then(|| crate::store::join_link::read(&self.path))
             .flatten();
         let this_step = room.step == Some(self.session.current_step_index());
         self.selected = room.selected;

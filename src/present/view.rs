@@ -5,7 +5,7 @@
 use super::chooser::{Chooser, Chosen, open_or_list};
 use super::watch::{SECOND_LOOK, Watcher};
 use super::{PresentError, PresentState};
-use crate::interact::{Action, Context, keymap};
+use crate::interact::{Action, Context, Keymap};
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 use std::path::{Path, PathBuf};
@@ -20,29 +20,31 @@ enum Wake {
     File,
 }
 
-/// Shows one session until q, Esc or Ctrl-C.
-pub fn run(path: &Path, names: bool) -> Result<(), PresentError> {
+/// Shows one session until q, Esc or Ctrl-C; `keys` are the built-in keys with the user's.
+pub fn run(path: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
     let state = PresentState::open(path, names, Instant::now())?;
-    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state))
+    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state, keys))
 }
 
 /// No session named: the one open for writing right now, else a chooser.
-pub fn run_chosen(sessions_dir: &Path, names: bool) -> Result<(), PresentError> {
+pub fn run_chosen(sessions_dir: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
     let listings = crate::store::list_sessions(sessions_dir)?;
     let chooser = match open_or_list(listings) {
-        Ok(open) => return run(&open, names),
+        Ok(open) => return run(&open, names, keys),
         Err(chooser) if chooser.sessions.is_empty() => {
             return Err(PresentError::NoSessions(sessions_dir.to_path_buf()));
         }
         Err(chooser) => chooser,
     };
-    with_terminal(|terminal, tx, rx| match choose(terminal, &rx, chooser)? {
-        Some(path) => {
-            let state = PresentState::open(&path, names, Instant::now())?;
-            follow(terminal, tx, rx, state)
-        }
-        None => Ok(()),
-    })
+    with_terminal(
+        |terminal, tx, rx| match choose(terminal, &rx, chooser, keys)? {
+            Some(path) => {
+                let state = PresentState::open(&path, names, Instant::now())?;
+                follow(terminal, tx, rx, state, keys)
+            }
+            None => Ok(()),
+        },
+    )
 }
 
 fn with_terminal(
@@ -82,9 +84,9 @@ fn spawn_signals(tx: Sender<Wake>) {
     }
 }
 
-fn action(event: &Event) -> Option<Action> {
+fn action(event: &Event, keys: &Keymap) -> Option<Action> {
     match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => keymap::resolve(Context::Present, *k),
+        Event::Key(k) if k.kind != KeyEventKind::Release => keys.resolve(Context::Present, *k),
         _ => None,
     }
 }
@@ -93,13 +95,14 @@ fn choose(
     terminal: &mut DefaultTerminal,
     rx: &Receiver<Wake>,
     mut chooser: Chooser,
+    keys: &Keymap,
 ) -> Result<Option<PathBuf>, PresentError> {
     loop {
-        terminal.draw(|f| crate::ui::present::chooser::draw(&chooser, f))?;
+        terminal.draw(|f| crate::present::draw::chooser::draw(&chooser, f))?;
         let Ok(Wake::Input(event)) = rx.recv() else {
             return Ok(None);
         };
-        match action(&event).map(|a| chooser.update(a)) {
+        match action(&event, keys).map(|a| chooser.update(a)) {
             Some(Chosen::Show(path)) => return Ok(Some(path)),
             Some(Chosen::Quit) => return Ok(None),
             _ => {}
@@ -112,6 +115,7 @@ fn follow(
     tx: Sender<Wake>,
     rx: Receiver<Wake>,
     mut state: PresentState,
+    keys: &Keymap,
 ) -> Result<(), PresentError> {
     let watcher = Watcher::start(&state.path, move || {
         let _ = tx.send(Wake::File);
@@ -124,7 +128,7 @@ fn follow(
     loop {
         let now = Instant::now();
         if dirty {
-            terminal.draw(|f| crate::ui::present::draw(&state, f, now))?;
+            terminal.draw(|f| crate::present::draw::draw(&state, f, now))?;
             dirty = false;
         }
         let redraw = state.next_change(now);
@@ -151,7 +155,7 @@ fn follow(
                 Wake::End => return Ok(()),
                 Wake::Input(Event::Resize(..)) => dirty = true,
                 Wake::Input(event) => {
-                    if matches!(action(&event), Some(Action::Quit | Action::Cancel)) {
+                    if matches!(action(&event, keys), Some(Action::Quit | Action::Cancel)) {
                         return Ok(());
                     }
                 }

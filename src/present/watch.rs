@@ -217,12 +217,12 @@ mod tests {
         // them) stay quiet.
         std::fs::write(dir.path().join("b.ron"), "other").unwrap();
         let _ = std::fs::read(&session).unwrap();
-        let _ = crate::present::sidecar::read(&session);
+        let _ = crate::store::room_sidecar::read(&session);
         assert!(
             rx.recv_timeout(Duration::from_millis(300)).is_err(),
             "another file or a read woke the view"
         );
-        crate::present::sidecar::publish(&session, Default::default());
+        crate::store::room_sidecar::publish(&session, Default::default());
         assert!(notified(&rx), "the room sidecar");
     }
 }

@@ -8,6 +8,7 @@ mod embed_cache;
 mod error;
 mod file;
 mod index;
+pub mod join_link;
 mod list;
 mod load;
 mod lock;
@@ -16,6 +17,7 @@ mod naming;
 mod paths;
 mod read;
 mod rescue;
+pub mod room_sidecar;
 mod summary;
 mod templates;
 

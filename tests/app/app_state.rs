@@ -319,7 +319,7 @@ fn setup_validates_and_starts_a_session_in_the_chosen_language() {
 
 #[test]
 fn clicks_land_on_the_row_and_the_agenda_step_under_the_mouse() {
-    use ambassador::ui::hit::{Hit, hit};
+    use ambassador::app::hit::{Hit, hit};
     use ratatui::layout::Rect;
     let mut h = Harness::session("state-mouse", Language::En, &["Ann", "Bob"]);
     h.page_down(3)

@@ -354,7 +354,7 @@ fn the_room_view_learns_the_board_selection_on_entering_and_on_a_click() {
     let path = h.run().file().path.clone();
     let first = ambassador::app::board_rows(&h.on_disk(), "common_ground")[0].group();
     assert_eq!(
-        ambassador::present::sidecar::read(&path).selected,
+        ambassador::store::room_sidecar::read(&path).selected,
         Some(first),
         "entering the board did not tell the room view"
     );
@@ -367,7 +367,7 @@ fn the_room_view_learns_the_board_selection_on_entering_and_on_a_click() {
         .expect("two groups");
     h.app.select_row(row);
     assert_eq!(
-        ambassador::present::sidecar::read(&path).selected,
+        ambassador::store::room_sidecar::read(&path).selected,
         Some(other)
     );
 }

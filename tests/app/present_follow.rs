@@ -7,9 +7,10 @@ use crate::common;
 
 use ambassador::app::{App, Start};
 use ambassador::domain::Language;
+use ambassador::present::PresentState;
 use ambassador::present::watch::Watcher;
-use ambassador::present::{PresentState, sidecar};
 use ambassador::store::SessionFile;
+use ambassador::store::room_sidecar as sidecar;
 use common::drive::Harness;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -171,7 +172,7 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|f| ambassador::ui::present::chooser::draw(&chooser, f))
+        .draw(|f| ambassador::present::draw::chooser::draw(&chooser, f))
         .unwrap();
     let screen = format!("{}", terminal.backend());
     let order: Vec<usize> = ["Team Oost", "Team Zuid", "Team Noord"]

@@ -4,8 +4,8 @@
 use crate::common;
 
 use ambassador::domain::{Denominator, Group, Language, StepKind};
+use ambassador::present::draw::render_to_string;
 use ambassador::present::{PresentState, Timer};
-use ambassador::ui::present::render_to_string;
 use std::time::{Duration, Instant};
 
 /// The filled session with a group and a marked common denominator, at step `n`.

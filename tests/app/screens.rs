@@ -205,7 +205,7 @@ fn the_room_view_shows_outcomes_and_votes_without_voters() {
         go_to(&mut h, step);
         let state = ambassador::present::PresentState::of(h.on_disk(), false);
         for (w, hgt) in [(100, 30), (80, 24)] {
-            let screen = ambassador::ui::present::render_to_string(
+            let screen = ambassador::present::draw::render_to_string(
                 &state,
                 w,
                 hgt,

@@ -221,7 +221,7 @@ fn checklist_lines_and_action_columns_wrap_in_full() {
 
 #[test]
 fn agenda_titles_wrap_where_there_is_room_and_a_click_on_either_line_picks_the_step() {
-    use ambassador::ui::hit::{Hit, hit};
+    use ambassador::app::hit::{Hit, hit};
     let mut h = Harness::session("fits-agenda", Language::En, &["Ann"]);
     for (w, hgt) in [(160, 48), (100, 30)] {
         let screen = h.render(w, hgt);

@@ -228,7 +228,7 @@ impl Harness {
 /// The app drawn at `width`×`height`, as text (trailing spaces trimmed).
 pub fn screen_text(app: &ambassador::app::App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ambassador::ui::draw(app, f)).unwrap();
+    terminal.draw(|f| ambassador::app::draw(app, f)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {

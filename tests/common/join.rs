@@ -132,7 +132,7 @@ impl Room {
                     break;
                 }
                 terminal
-                    .draw(|frame| ambassador::ui::draw(&app, frame))
+                    .draw(|frame| ambassador::app::draw(&app, frame))
                     .unwrap();
                 probe(&app);
             }

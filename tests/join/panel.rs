@@ -61,7 +61,7 @@ fn who_is_connected_follows_the_apps_clock() {
 fn a_join_link_left_by_a_killed_program_goes_when_the_session_is_opened_for_writing() {
     let mut h = Harness::session("join-stale-link", Language::En, &["Ann"]);
     let path = h.run().file().path.clone();
-    let sidecar = ambassador::present::join_link::path_of(&path);
+    let sidecar = ambassador::store::join_link::path_of(&path);
     std::fs::write(&sidecar, "link: http://127.0.0.1:9/?c=ABC234\n").unwrap();
     // A second window that only looks leaves it alone: it is not its to judge.
     h.reopen_read_only();

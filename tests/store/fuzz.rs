@@ -262,7 +262,7 @@ fn template_seeds() -> Vec<Vec<u8>> {
 
 fn draw(app: &App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ambassador::ui::draw(app, f)).unwrap();
+    terminal.draw(|f| ambassador::app::draw(app, f)).unwrap();
 }
 
 fn key(app: &mut App, code: KeyCode) {

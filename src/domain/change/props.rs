@@ -4,7 +4,7 @@
 
 use super::super::{
     ActionId, Change, FixedClock, Group, GroupId, IdeaId, Language, NewSession, Outcome,
-    ParticipantId, Session, Status,
+    ParticipantId, Session, Status, Template,
 };
 use proptest::prelude::*;
 
@@ -49,9 +49,8 @@ fn raw() -> impl Strategy<Value = Raw> {
 }
 
 fn session() -> Session {
-    let dir = tempfile::tempdir().unwrap();
-    let template =
-        crate::store::resolve_template(dir.path(), "ambassadorship-follow-up", None).unwrap();
+    let text = include_str!("../../../workshops/ambassadorship-follow-up.en.ron");
+    let template = Template::parse("ambassadorship-follow-up.en.ron", text).unwrap();
     Session::start(
         "2026-12-04-props".into(),
         template,

@@ -1,13 +1,14 @@
 //! The review screen: all past sessions, type to filter, sort, open one read-only (or for
 //! editing, on purpose), compare two, follow a team over time, export reports.
 
-use super::OpenFor;
-use super::text::TextField;
-use super::{Action, Message};
+pub mod draw;
+
 use crate::domain::{Language, Session};
 use crate::export::Format;
 use crate::grouping::KnownEmbeddings;
 use crate::i18n::{tr, trf};
+use crate::interact::text::TextField;
+use crate::interact::{Action, Message, OpenFor};
 use crate::review::{
     Comparison, SortBy, Trend, compare, filter_and_sort, team_sessions, theme_texts, trend,
 };
@@ -74,7 +75,7 @@ pub struct ReviewState {
     pub shown: Vec<usize>,
     /// Index into `shown`.
     pub selected: usize,
-    pub list: super::list_view::ListView,
+    pub list: crate::interact::list_view::ListView,
     /// A session picked to compare with the next one picked (index into `listings`).
     pub compare_mark: Option<usize>,
     pub view: ReviewView,
@@ -281,7 +282,7 @@ impl ReviewState {
             }
             (Err(e), _) | (_, Err(e)) => {
                 self.reload(paths);
-                let text = super::error_text::store_error(self.language, &e);
+                let text = crate::workspace::error_text::store_error(self.language, &e);
                 Message::error(text.lines().next().unwrap_or_default().to_string())
             }
         }
@@ -313,7 +314,7 @@ impl ReviewState {
         let session = match read_session(&summary.path) {
             Ok(p) => p.session,
             Err(e) => {
-                let text = super::error_text::store_error(lang, &e);
+                let text = crate::workspace::error_text::store_error(lang, &e);
                 return Message::error(text.lines().next().unwrap_or_default().to_string());
             }
         };

@@ -1,6 +1,6 @@
-use super::{theme, widgets};
-use crate::app::{SetupField, SetupState};
+use super::{SetupField, SetupState};
 use crate::i18n::tr;
+use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

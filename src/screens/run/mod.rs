@@ -2,8 +2,14 @@
 //! the same on every step (moving between steps, undo, participants, forms) is handled here;
 //! the rest goes to the step's own room in `steps/`.
 
-use super::room_feed::RoomFeed;
-use super::timebox::{EXTEND_MINUTES, Timebox};
+pub mod draw;
+pub mod join_panel;
+mod joined;
+mod room_feed;
+pub mod timebox;
+
+pub use joined::{JoinView, Joined};
+
 use crate::domain::{Change, Clock, Session, StepKind};
 use crate::i18n::{tr, trf};
 use crate::interact::text::TextField;
@@ -12,8 +18,10 @@ use crate::steps::{Env, StepResult, StepState};
 use crate::store::{Paths, SessionFile};
 use crate::workspace::{LiveGroups, SaveStatus, Workspace};
 use ratatui::layout::Rect;
+use room_feed::RoomFeed;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
+use timebox::{EXTEND_MINUTES, Timebox};
 
 pub struct RunState {
     pub ws: Workspace,
@@ -27,7 +35,7 @@ pub struct RunState {
     /// The board's selection and the time left, for the room view.
     room: RoomFeed,
     /// Participants' devices may join (see `join`); dropped when the session closes.
-    pub join: Option<super::Joined>,
+    pub join: Option<Joined>,
 }
 
 impl RunState {

@@ -1,10 +1,10 @@
 //! Joining on the facilitator's screen: the join panel (QR code, link, code, devices) and
 //! the one "who has joined" line under the step.
 
-use super::{theme, widgets};
-use crate::app::Joined;
+use super::Joined;
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
+use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};

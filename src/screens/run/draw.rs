@@ -1,7 +1,8 @@
-use super::{theme, widgets};
-use crate::app::{RunState, SaveStatus};
+use super::RunState;
 use crate::domain::Progress;
 use crate::i18n::{tr, trf};
+use crate::ui::{theme, widgets};
+use crate::workspace::SaveStatus;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -68,7 +69,7 @@ pub fn draw(
     let parts = layout(run, area);
     draw_header(run, now, frame, parts.header);
     if let Some(joined) = &run.join {
-        super::join::who_line(joined, session.language(), now, frame, parts.joined);
+        super::join_panel::who_line(joined, session.language(), now, frame, parts.joined);
     }
     // Clicks on the agenda land on what was drawn here.
     run.agenda

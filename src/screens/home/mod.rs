@@ -1,8 +1,9 @@
 //! The home screen: recent sessions, start a new one, continue or review one.
 
-use super::OpenFor;
-use super::{Action, Message};
+pub mod draw;
+
 use crate::domain::Language;
+use crate::interact::{Action, Message, OpenFor};
 use crate::store::{Listing, Paths, list_sessions};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 pub struct HomeState {
     pub listings: Vec<Listing>,
     pub selected: usize,
-    pub list: super::list_view::ListView,
+    pub list: crate::interact::list_view::ListView,
     /// Why the list could not be read, if it could not.
     pub error: Option<String>,
     /// Sessions whose follow-up is near or past and not held yet: id → the planned date.

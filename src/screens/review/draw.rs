@@ -1,11 +1,11 @@
 //! The review screen: the filtered list of past sessions, a comparison, a team's trend.
 
-use super::{theme, widgets};
-use crate::app::{CompareView, ReviewState, ReviewView};
+use super::{CompareView, ReviewState, ReviewView};
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
 use crate::review::{SortBy, Trend};
 use crate::store::Listing;
+use crate::ui::{theme, widgets};
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -60,7 +60,7 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
                 &review.listings[*i],
                 marked,
                 lang,
-                super::widgets::row_width(body),
+                crate::ui::widgets::row_width(body),
             )
         })
         .collect();
@@ -106,7 +106,7 @@ fn item(listing: &Listing, marked: bool, lang: Language, width: usize) -> ListIt
             theme::warning(),
         ));
     }
-    super::listing::session_item(listing, lang, badges, "", width)
+    crate::ui::listing::session_item(listing, lang, badges, "", width)
 }
 
 fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) {
@@ -141,7 +141,7 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
                 theme::dim(),
             ),
             Span::styled(
-                super::widgets::dots_text(lang, m.after.dots),
+                crate::ui::widgets::dots_text(lang, m.after.dots),
                 theme::notice(),
             ),
         ]));
@@ -152,7 +152,7 @@ fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area
             "  + {}  ({}){}",
             t.label,
             trf(lang, "review.people", &[&t.sharers]),
-            super::widgets::dots_text(lang, t.dots)
+            crate::ui::widgets::dots_text(lang, t.dots)
         )));
     }
     lines.push(heading("review.gone_themes", cmp.disappeared.len()));
@@ -248,7 +248,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
         lines.push(Line::from(format!(
             "{}  {:<20} {:>6} {done:>6}  {:<15}  {top}",
             p.date.to_zoned(TimeZone::system()).date(),
-            super::widgets::shorten_middle(&p.title, 20),
+            crate::ui::widgets::shorten_middle(&p.title, 20),
             p.participants,
             pulse.join(" / ")
         )));
@@ -275,7 +275,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
                 .name(format!(
                     "{} {}",
                     i + 1,
-                    super::widgets::truncate(&t.items[i], 24)
+                    crate::ui::widgets::truncate(&t.items[i], 24)
                 ))
                 // A marker of its own per line, so the legend reads without colour too.
                 .marker(MARKERS[i % MARKERS.len()])

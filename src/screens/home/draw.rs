@@ -1,8 +1,8 @@
-use super::theme;
-use crate::app::HomeState;
+use super::HomeState;
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
 use crate::store::{Listing, Paths};
+use crate::ui::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -59,7 +59,7 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     let items: Vec<ListItem> = home
         .listings
         .iter()
-        .map(|l| listing_item(l, home, lang, super::widgets::row_width(body)))
+        .map(|l| listing_item(l, home, lang, crate::ui::widgets::row_width(body)))
         .collect();
     let block = Block::bordered().title(format!(
         " {} ({}) ",
@@ -68,7 +68,7 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     ));
     // Each session takes two lines.
     let selected = Some(home.selected);
-    super::widgets::selectable_list(frame, body, block, items, &home.list, selected);
+    crate::ui::widgets::selectable_list(frame, body, block, items, &home.list, selected);
 }
 
 fn listing_item(
@@ -96,5 +96,5 @@ fn listing_item(
             .collect(),
         _ => Vec::new(),
     };
-    super::listing::session_item(listing, lang, badges, &progress, width)
+    crate::ui::listing::session_item(listing, lang, badges, &progress, width)
 }

@@ -1,9 +1,11 @@
 //! The setup screen: workshop, language, session details and participants.
 
-use super::text::TextField;
-use super::{Action, Message};
+pub mod draw;
+
 use crate::domain::{Clock, Earlier, Language, NewSession, Session, Template};
 use crate::i18n::tr;
+use crate::interact::text::TextField;
+use crate::interact::{Action, Message};
 use crate::store::{Paths, SessionFile, list_templates};
 use crossterm::event::KeyEvent;
 use std::collections::BTreeMap;
@@ -385,10 +387,9 @@ impl SetupState {
             .and_then(|dir| SessionFile::create(&dir, template, details, clock));
         match created {
             Ok(file) => SetupOutcome::Created(Box::new(file)),
-            Err(e) => SetupOutcome::Stay(Message::error(super::error_text::store_error(
-                self.language,
-                &e,
-            ))),
+            Err(e) => SetupOutcome::Stay(Message::error(
+                crate::workspace::error_text::store_error(self.language, &e),
+            )),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::timebox::Timebox;
 use crate::domain::{Clock, GroupId};
-use crate::present::sidecar::{self, Room, TimeLeft};
+use crate::store::room_sidecar::{self as sidecar, Room, TimeLeft};
 use std::path::PathBuf;
 
 #[derive(Debug)]

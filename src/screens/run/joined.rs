@@ -1,0 +1,62 @@
+//! Joining as the run screen holds it: the running server, its QR code made once, and the look
+//! at it that the join panel draws from.
+
+use crate::i18n::tr;
+use crate::join::Joining;
+use std::path::PathBuf;
+
+/// A running join server and the sidecar that tells the room view its link; both go when
+/// joining is turned off or the session is closed.
+pub struct Joined {
+    pub server: Joining,
+    sidecar: PathBuf,
+    /// The link's QR code, made once: the link does not change while the server runs.
+    pub qr: Vec<String>,
+    /// The server as last looked at, in update: drawing never waits on its lock.
+    pub view: JoinView,
+}
+
+/// What the join panel and the "who has joined" line show of the server.
+#[derive(Debug, Clone, Default)]
+pub struct JoinView {
+    pub code: String,
+    /// Joined devices (token, device), longest joined first.
+    pub devices: Vec<(String, crate::join::guard::Device)>,
+    /// Whether devices may join without a name.
+    pub anonymous: bool,
+}
+
+impl Joined {
+    pub fn new(server: Joining, sidecar: PathBuf) -> Joined {
+        let qr = crate::join::qr::lines(server.link()).unwrap_or_default();
+        let mut joined = Joined {
+            server,
+            sidecar,
+            qr,
+            view: JoinView::default(),
+        };
+        joined.refresh();
+        joined
+    }
+
+    /// Takes a fresh look at the server (after every event the loop hands the app).
+    pub fn refresh(&mut self) {
+        self.view = JoinView {
+            code: self.server.code(),
+            devices: self.server.devices(),
+            anonymous: self.server.anonymous(),
+        };
+    }
+
+    /// The names of the devices that called in lately, each once.
+    pub fn connected(&self, lang: crate::domain::Language, now: std::time::Instant) -> Vec<String> {
+        let anonymous = tr(lang, "idea.anonymous");
+        crate::join::guard::connected(&self.view.devices, now, anonymous)
+    }
+}
+
+impl Drop for Joined {
+    fn drop(&mut self) {
+        crate::store::join_link::clear(&self.sidecar);
+    }
+}
