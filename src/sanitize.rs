@@ -1,4 +1,4 @@
-//! The one way text reaches a terminal outside the full-screen program (`list`, `templates`,
+//! The one way text reaches a terminal (or an HTML page, `html`) outside the full-screen program (`list`, `templates`,
 //! reports on standard output, error messages with their file names and echoed lines).
 //!
 //! Session files, templates and file names are written by other people and programs; a title
@@ -12,6 +12,24 @@ use std::borrow::Cow;
 /// True for what a terminal may act on: C0 controls, DEL and C1 controls.
 pub fn is_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Text for HTML content and attribute values (the reports and the join page): markup and
+/// both quotes escaped, control characters other than a line break as spaces.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Text for a terminal that may span lines: newline and tab are kept, every other control

@@ -182,19 +182,7 @@ pub fn table_head(out: &mut String, class: &str, heads: &[&str]) {
     out.push_str("</tr></thead>\n<tbody>\n");
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values (`sanitize::html`).
 pub fn esc(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => s.push_str("&amp;"),
-            '<' => s.push_str("&lt;"),
-            '>' => s.push_str("&gt;"),
-            '"' => s.push_str("&quot;"),
-            '\'' => s.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => s.push(' '),
-            c => s.push(c),
-        }
-    }
-    s
+    crate::sanitize::html(text)
 }

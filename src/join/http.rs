@@ -11,14 +11,11 @@ pub const COOKIE: &str = "ambassador_device";
 
 pub type Reply = Response<Cursor<Vec<u8>>>;
 
-/// Decodes `application/x-www-form-urlencoded` text (a body or a query string).
+/// Decodes `application/x-www-form-urlencoded` text (a body or a query string): `+` is a
+/// space, a broken escape stays as typed, invalid UTF-8 becomes U+FFFD.
 pub fn form(text: &str) -> Vec<(String, String)> {
-    text.split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(name), decode(value))
-        })
+    form_urlencoded::parse(text.as_bytes())
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
         .collect()
 }
 
@@ -27,37 +24,6 @@ pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter()
         .find(|(n, _)| n == name)
         .map(|(_, v)| v.as_str())
-}
-
-/// Percent-decoding with `+` as a space; invalid UTF-8 becomes U+FFFD.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h << 4 | l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// Percent-encoding for a value in a link.
@@ -74,18 +40,7 @@ pub fn encode(text: &str) -> String {
 
 /// Text for HTML: element content and quoted attribute values alike.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::sanitize::html(text)
 }
 
 /// The value of a request header, if present.
@@ -189,7 +144,8 @@ mod tests {
     #[test]
     fn encode_round_trips_through_decode() {
         let text = "A b/c?d=é&";
-        assert_eq!(decode(&encode(text)), text);
+        let decoded = form(&format!("v={}", encode(text)));
+        assert_eq!(field(&decoded, "v"), Some(text));
     }
 
     #[test]
