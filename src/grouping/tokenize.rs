@@ -123,7 +123,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn split_words(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    for word in text.unicode_words() {
+    // A narrow no-break space joins words in Unicode's word rules (it is ExtendNumLet):
+    // split there too, so no token carries a space a label would then lose.
+    for word in text.unicode_words().flat_map(str::split_whitespace) {
         if out.len() >= MAX_TOKENS {
             break;
         }
@@ -171,6 +173,17 @@ fn split_words(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_narrow_no_break_space_splits_words_and_stays_out_of_them() {
+        let tokens = tokenize("À\u{202f}propos\u{202f}");
+        let surfaces: Vec<&str> = tokens.iter().map(|t| t.surface.as_str()).collect();
+        assert!(
+            surfaces.iter().all(|s| !s.chars().any(char::is_whitespace)),
+            "{surfaces:?}"
+        );
+        assert!(surfaces.contains(&"propos"), "{surfaces:?}");
+    }
 
     #[test]
     fn folds_diacritics_and_case() {

@@ -136,3 +136,14 @@ fn opposite_stance_lowers_the_score_of_an_otherwise_equal_pair() {
     let live = e.explain_member(2, e.group_of(0).unwrap_or(0));
     assert!(live.score <= same);
 }
+
+#[test]
+fn a_word_ending_in_a_narrow_no_break_space_is_labelled_by_what_was_said() {
+    // Found by the property test: the space stuck to the word, and the label lost it.
+    for texts in [
+        vec!["À\u{202f}"],
+        vec!["10\u{202f}000 volgers op LinkedIn", "LinkedIn"],
+    ] {
+        check_invariants(&board(&texts));
+    }
+}
