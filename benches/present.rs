@@ -30,7 +30,7 @@ impl Rig {
         session.apply(to_q1, &common::clock()).unwrap();
         let path = common::save_into(dir.path(), session);
         let file = SessionFile::open(&path).unwrap();
-        let room = PresentState::open(&path, false, Instant::now()).unwrap();
+        let room = PresentState::open(&path, false, &ambassador::domain::SystemClock).unwrap();
         let (tx, rx) = channel();
         let watcher = Watcher::start(&path, move || {
             let _ = tx.send(());
@@ -58,7 +58,7 @@ impl Rig {
             self.rx
                 .recv_timeout(Duration::from_secs(10))
                 .expect("a notification within 10 s");
-            self.room.refresh(Instant::now());
+            self.room.refresh(&ambassador::domain::SystemClock);
         }
         render_to_string(&self.room, 100, 30, Instant::now());
         start.elapsed()

@@ -44,6 +44,9 @@ impl App {
     pub fn handle(&mut self, event: AppEvent) -> Outcome {
         let outcome = self.handle_event(event);
         self.refresh_join();
+        if let Screen::Run(run) = &mut self.screen {
+            run.beat(self.clock.as_ref());
+        }
         outcome
     }
 

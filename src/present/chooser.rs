@@ -1,7 +1,6 @@
 //! `ambassador present` without a session: the one open for writing right now, else a list
 //! to choose from (↑/↓, Enter shows it, Esc quits).
 
-use super::watch::facilitator_has_it_open;
 use crate::domain::Language;
 use crate::interact::Action;
 use crate::store::Listing;
@@ -26,12 +25,15 @@ pub enum Chosen {
 
 /// The readable sessions among `listings` (newest first), and the one a facilitator's window
 /// holds right now, if any (the newest such).
-pub fn open_or_list(listings: Vec<Listing>) -> Result<PathBuf, Chooser> {
+/// `now` is the room view's time of day, against which a heartbeat counts as fresh.
+pub fn open_or_list(listings: Vec<Listing>, now: jiff::Timestamp) -> Result<PathBuf, Chooser> {
     let sessions: Vec<Listing> = listings
         .into_iter()
         .filter(|l| matches!(l, Listing::Session(_)))
         .collect();
-    if let Some(open) = sessions.iter().find(|s| facilitator_has_it_open(s.path())) {
+    let open_now =
+        |s: &&Listing| crate::store::room_sidecar::facilitator_has_it_open(s.path(), now);
+    if let Some(open) = sessions.iter().find(open_now) {
         return Ok(open.path().to_path_buf());
     }
     let lang = match sessions.first() {

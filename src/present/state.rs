@@ -2,8 +2,8 @@
 //! window still holds it, and what that window tells the room (selection, time left).
 
 use super::PresentError;
-use super::watch::{Stamp, facilitator_has_it_open, stamp_of};
-use crate::domain::{GroupId, IdeaId, Session};
+use super::watch::{Stamp, stamp_of};
+use crate::domain::{Clock, GroupId, IdeaId, Session};
 use crate::store::room_sidecar::{self as sidecar, Room, TimeLeft};
 use crate::store::{StoreError, read_session};
 use std::collections::HashMap;
@@ -46,12 +46,13 @@ impl Timer {
         Some(now + into_second.max(Duration::from_millis(1)))
     }
 
-    /// From what the sidecar says, with the wall clock read now.
-    fn of(time: TimeLeft, now: Instant) -> Timer {
+    /// From what the sidecar says, with the room view's clock: `now` its monotonic reading,
+    /// `wall` the time of day at that moment.
+    fn of(time: TimeLeft, now: Instant, wall: jiff::Timestamp) -> Timer {
         match time {
             TimeLeft::Paused(left) => Timer::Paused(left),
             TimeLeft::EndsAt(ends) => {
-                let ms = ends.as_millisecond() - jiff::Timestamp::now().as_millisecond();
+                let ms = ends.as_millisecond() - wall.as_millisecond();
                 let by = Duration::from_millis(ms.unsigned_abs());
                 let ends = if ms >= 0 {
                     now + by
@@ -85,7 +86,9 @@ pub struct PresentState {
 
 impl PresentState {
     /// Reads the session once; a missing, unreadable or non-regular file is an error.
-    pub fn open(path: &Path, names: bool, now: Instant) -> Result<PresentState, PresentError> {
+    /// The session at `path` as the room view opens it; `clock` is the room view's own.
+    pub fn open(path: &Path, names: bool, clock: &dyn Clock) -> Result<PresentState, PresentError> {
+        let now = clock.monotonic();
         let meta = std::fs::metadata(path).map_err(|e| StoreError::io("read", path, e))?;
         if !meta.is_file() {
             return Err(PresentError::NotAFile(path.to_path_buf()));
@@ -97,7 +100,7 @@ impl PresentState {
             ..PresentState::of(session, names)
         };
         state.mark_seen(now, true);
-        state.look_at_room(now);
+        state.look_at_room(clock);
         Ok(state)
     }
 
@@ -127,13 +130,14 @@ impl PresentState {
     }
 
     /// Reads the file again even if it looks unchanged. Returns true when something changed.
-    pub fn reread(&mut self, now: Instant) -> bool {
+    pub fn reread(&mut self, clock: &dyn Clock) -> bool {
         self.stamp = None;
-        self.refresh(now)
+        self.refresh(clock)
     }
 
     /// Looks at the file again. Returns true when something the room sees changed.
-    pub fn refresh(&mut self, now: Instant) -> bool {
+    pub fn refresh(&mut self, clock: &dyn Clock) -> bool {
+        let now = clock.monotonic();
         let stamp = stamp_of(&self.path);
         let mut changed = false;
         if stamp.is_some() && stamp != self.stamp {
@@ -150,7 +154,7 @@ impl PresentState {
         let before = (self.closed, self.selected, self.timer);
         let link_before = self.join_link.take();
         self.closed = stamp.is_none();
-        self.look_at_room(now);
+        self.look_at_room(clock);
         changed
             || before != (self.closed, self.selected, self.timer)
             || link_before != self.join_link
@@ -158,13 +162,12 @@ impl PresentState {
 
     /// Whether the facilitator's window holds the session, and what it tells the room. A
     /// closed session shows no selection and no clock: nobody is counting.
-    fn look_at_room(&mut self, now: Instant) {
-        self.closed = self.closed || !facilitator_has_it_open(&self.path);
-        let room = if self.closed {
-            Room::default()
-        } else {
-            sidecar::read(&self.path)
-        };
+    fn look_at_room(&mut self, clock: &dyn Clock) {
+        let (now, wall) = (clock.monotonic(), clock.now());
+        let room = sidecar::read(&self.path);
+        // The facilitator's window is there while its heartbeat is fresh.
+        self.closed = self.closed || !room.is_alive(wall);
+        let room = if self.closed { Room::default() } else { room };
         // A link left by a program that was killed is not shown: nobody answers it.
         self.join_link = (!self.closed)
             .then(|| crate::store::join_link::read(&self.path))
@@ -173,7 +176,10 @@ impl PresentState {
         self.selected = room.selected;
         // A running clock read again lands a few microseconds apart: keep the one shown
         // unless it moved by a second or more.
-        let timer = room.time.filter(|_| this_step).map(|t| Timer::of(t, now));
+        let timer = room
+            .time
+            .filter(|_| this_step)
+            .map(|t| Timer::of(t, now, wall));
         self.timer = match (self.timer, timer) {
             (Some(Timer::Running { ends: a }), Some(Timer::Running { ends: b }))
                 if a.max(b) - a.min(b) < Duration::from_secs(1) =>

@@ -5,6 +5,7 @@
 use super::chooser::{Chooser, Chosen, open_or_list};
 use super::watch::{SECOND_LOOK, Watcher};
 use super::{PresentError, PresentState};
+use crate::domain::{Clock, SystemClock};
 use crate::interact::{Action, Context, Keymap};
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::DefaultTerminal;
@@ -22,14 +23,14 @@ enum Wake {
 
 /// Shows one session until q, Esc or Ctrl-C; `keys` are the built-in keys with the user's.
 pub fn run(path: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
-    let state = PresentState::open(path, names, Instant::now())?;
+    let state = PresentState::open(path, names, &SystemClock)?;
     with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state, keys))
 }
 
 /// No session named: the one open for writing right now, else a chooser.
 pub fn run_chosen(sessions_dir: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
     let listings = crate::store::list_sessions(sessions_dir)?;
-    let chooser = match open_or_list(listings) {
+    let chooser = match open_or_list(listings, SystemClock.now()) {
         Ok(open) => return run(&open, names, keys),
         Err(chooser) if chooser.sessions.is_empty() => {
             return Err(PresentError::NoSessions(sessions_dir.to_path_buf()));
@@ -39,7 +40,7 @@ pub fn run_chosen(sessions_dir: &Path, names: bool, keys: &Keymap) -> Result<(),
     with_terminal(
         |terminal, tx, rx| match choose(terminal, &rx, chooser, keys)? {
             Some(path) => {
-                let state = PresentState::open(&path, names, Instant::now())?;
+                let state = PresentState::open(&path, names, &SystemClock)?;
                 follow(terminal, tx, rx, state, keys)
             }
             None => Ok(()),
@@ -169,10 +170,10 @@ fn follow(
         if now >= next_look {
             // The slow look reads the file whatever its stamp says, in case a notification
             // or a stamp missed a change.
-            dirty |= state.reread(now);
+            dirty |= state.reread(&SystemClock);
             next_look = now + watcher.period();
         } else if look {
-            dirty |= state.refresh(now);
+            dirty |= state.refresh(&SystemClock);
         }
         dirty |= redraw.is_some_and(|t| now >= t);
     }

@@ -5,7 +5,6 @@
 //! once a second instead; with them, it still looks now and then, in case one was missed.
 //! Nothing here opens the session for writing or takes its lock from the facilitator.
 
-use crate::store::SessionLock;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::ffi::OsString;
@@ -28,43 +27,6 @@ pub fn stamp_of(path: &Path) -> Option<Stamp> {
         len: m.len(),
         mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
     })
-}
-
-/// Whether some process holds the session's lock sidecar. On Linux this is read from
-/// `/proc/locks`, so the room view never touches the lock; elsewhere a shared lock is taken
-/// for an instant, which a writer opening the session waits out (`SessionLock::try_acquire`).
-/// Where neither can tell, the session counts as open.
-pub fn facilitator_has_it_open(session: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(SessionLock::sidecar_path(session)) else {
-        return false;
-    };
-    match std::fs::read_to_string("/proc/locks") {
-        Ok(locks) => locks_hold(&locks, device_numbers(meta.dev()), meta.ino()),
-        Err(_) => SessionLock::is_held(session).unwrap_or(true),
-    }
-}
-
-/// Lines look like `1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF`: field 5 is the
-/// device (major and minor, in hex) and the inode. Both must match: another file system
-/// (the build's own lock files, a container's overlay) reuses the same inode numbers.
-fn locks_hold(locks: &str, (major, minor): (u64, u64), ino: u64) -> bool {
-    locks.lines().any(|line| {
-        let Some(field) = line.split_whitespace().nth(5) else {
-            return false;
-        };
-        let mut parts = field.split(':');
-        let hex = |p: Option<&str>| p.and_then(|p| u64::from_str_radix(p, 16).ok());
-        let (maj, min) = (hex(parts.next()), hex(parts.next()));
-        let inode = parts.next().and_then(|n| n.parse::<u64>().ok());
-        maj == Some(major) && min == Some(minor) && inode == Some(ino)
-    })
-}
-
-/// A Linux `dev_t` split into its major and minor numbers (glibc's encoding).
-fn device_numbers(dev: u64) -> (u64, u64) {
-    let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
-    let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
-    (major, minor)
 }
 
 /// How long the view waits for a notification before it looks anyway.
@@ -152,37 +114,8 @@ fn matters(kind: &EventKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::SessionLock;
     use std::sync::mpsc;
-
-    #[test]
-    fn a_lock_line_with_the_device_and_inode_counts_as_held_and_others_do_not() {
-        let text = "1: FLOCK  ADVISORY  WRITE 77 08:01:5678 0 EOF\n2: POSIX ADVISORY READ 9 00:2a:12 0 EOF\n";
-        assert!(locks_hold(text, (8, 1), 5678));
-        assert!(locks_hold(text, (0, 0x2a), 12));
-        assert!(!locks_hold(text, (8, 1), 567));
-        assert!(
-            !locks_hold(text, (0xfe, 0), 5678),
-            "the same inode on another file system is another file"
-        );
-    }
-
-    #[test]
-    fn device_numbers_split_as_the_kernel_prints_them() {
-        assert_eq!(device_numbers(0xfe00), (0xfe, 0));
-        assert_eq!(device_numbers(0x0801), (8, 1));
-        assert_eq!(device_numbers(0x2a), (0, 0x2a));
-    }
-
-    #[test]
-    fn a_held_session_lock_is_seen_and_a_dropped_one_is_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let session = dir.path().join("a.ron");
-        std::fs::write(&session, "x").unwrap();
-        let lock = SessionLock::try_acquire(&session).unwrap().unwrap();
-        assert!(facilitator_has_it_open(&session));
-        drop(lock);
-        assert!(!facilitator_has_it_open(&session));
-    }
 
     /// Waits (10 s at most) for a notification; false if none came.
     fn notified(rx: &mpsc::Receiver<()>) -> bool {

@@ -1,12 +1,21 @@
 //! What the facilitator's window shows the room beyond the session itself, for the room view:
-//! the group selected on the board and the time left of the step. A tiny sidecar
-//! `<session>.ron.room` next to the session, never inside it (neither is part of what was
-//! said). Written atomically, only when it changes, and removed when the facilitator's window
-//! closes the session.
+//! the group selected on the board, the time left of the step, and a heartbeat that says the
+//! window is there. A tiny sidecar `<session>.ron.room` next to the session, never inside it
+//! (none of it is part of what was said). Written atomically when it changes and at least every
+//! `BEAT` while the window holds the session, removed when the window closes the session.
+//!
+//! The heartbeat is how the room view knows the facilitator's program is alive, the same on
+//! every system: no lock is inspected and no process table read. A window that was killed
+//! leaves a sidecar whose heartbeat goes stale within `STALE`.
 
 use crate::domain::GroupId;
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use std::path::{Path, PathBuf};
+
+/// How often the facilitator's window says it is there.
+pub const BEAT: SignedDuration = SignedDuration::from_secs(1);
+/// A heartbeat older than this is a window that is gone (killed, or its machine asleep).
+pub const STALE: SignedDuration = SignedDuration::from_secs(4);
 
 /// The time left of the current step, as the facilitator's window counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +33,8 @@ pub struct Room {
     /// The step the time belongs to (an index into the template's steps).
     pub step: Option<usize>,
     pub time: Option<TimeLeft>,
+    /// When the facilitator's window last said it is there (its own clock).
+    pub beat: Option<Timestamp>,
 }
 
 impl Room {
@@ -40,7 +51,17 @@ impl Room {
             Some(TimeLeft::Paused(left)) => text.push_str(&format!("paused_left: {left}\n")),
             None => {}
         }
+        if let Some(t) = self.beat {
+            text.push_str(&format!("alive_at: {t}\n"));
+        }
         text
+    }
+
+    /// Whether a facilitator's window holds the session at `now`: its heartbeat is fresh. A
+    /// heartbeat ahead of `now` (another clock a moment ahead) counts as fresh.
+    pub fn is_alive(&self, now: Timestamp) -> bool {
+        self.beat
+            .is_some_and(|beat| now.duration_since(beat) < STALE)
     }
 
     fn from_text(text: &str) -> Room {
@@ -61,6 +82,7 @@ impl Room {
                 .map(GroupId),
             step: field("step").and_then(|n| n.parse().ok()),
             time: ends.or(paused),
+            beat: field("alive_at").and_then(|t| t.parse().ok()),
         }
     }
 }
@@ -79,6 +101,11 @@ pub fn publish(session: &Path, room: Room) {
 /// The facilitator's window closes the session: nothing is selected or counted any more.
 pub fn remove(session: &Path) {
     let _ = std::fs::remove_file(path_of(session));
+}
+
+/// Whether a facilitator's window holds `session` at `now` (see `Room::is_alive`).
+pub fn facilitator_has_it_open(session: &Path, now: Timestamp) -> bool {
+    read(session).is_alive(now)
 }
 
 /// What the sidecar says; nothing when there is none or it cannot be read.
@@ -104,6 +131,7 @@ mod tests {
             selected: Some(GroupId(42)),
             step: Some(3),
             time: Some(TimeLeft::EndsAt(ends)),
+            beat: Some(ends),
         };
         publish(&session, room);
         assert_eq!(read(&session), room);
@@ -117,5 +145,33 @@ mod tests {
         assert_eq!(read(&session), Room::default());
         remove(&session);
         assert!(!path_of(&session).exists());
+    }
+
+    #[test]
+    fn a_heartbeat_is_fresh_for_a_few_seconds_then_the_window_counts_as_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("a.ron");
+        let at = Timestamp::from_second(1_800_000_000).unwrap();
+        assert!(!facilitator_has_it_open(&session, at), "no sidecar: nobody");
+        let room = Room {
+            beat: Some(at),
+            ..Room::default()
+        };
+        publish(&session, room);
+        assert!(facilitator_has_it_open(&session, at));
+        assert!(facilitator_has_it_open(
+            &session,
+            at + SignedDuration::from_secs(3)
+        ));
+        assert!(facilitator_has_it_open(
+            &session,
+            at - SignedDuration::from_secs(60)
+        ));
+        assert!(!facilitator_has_it_open(&session, at + STALE));
+        publish(&session, Room::default());
+        assert!(
+            !facilitator_has_it_open(&session, at),
+            "a sidecar without a heartbeat"
+        );
     }
 }

@@ -42,7 +42,7 @@ fn on_notifications(
         if rx.recv_timeout(left).is_err() {
             return false;
         }
-        room.refresh(Instant::now());
+        room.refresh(&common::RoomClock);
     }
     true
 }
@@ -56,7 +56,7 @@ fn each_save_of_the_facilitator_reaches_the_room_view_on_a_notification() {
     let mut h = Harness::session("present-follow-saves", Language::En, &["Ann", "Bob"]);
     h.page_down(3);
     let path = h.run().file().path.clone();
-    let mut room = PresentState::open(&path, false, Instant::now()).unwrap();
+    let mut room = PresentState::open(&path, false, &common::RoomClock).unwrap();
     assert!(!room.closed, "the facilitator's window holds the session");
     let (_watcher, rx) = watch(&path);
     for (n, text) in [
@@ -91,7 +91,7 @@ fn a_closed_session_keeps_its_last_state_leaves_no_sidecar_and_picks_up_when_reo
         sidecar::path_of(&path).exists(),
         "the run screen tells the room"
     );
-    let mut room = PresentState::open(&path, false, Instant::now()).unwrap();
+    let mut room = PresentState::open(&path, false, &common::RoomClock).unwrap();
     assert!(room.timer.is_some(), "the clock of the step");
     let (_watcher, rx) = watch(&path);
 
@@ -119,7 +119,7 @@ fn a_closed_session_keeps_its_last_state_leaves_no_sidecar_and_picks_up_when_reo
     let until = Instant::now() + DEADLINE;
     while !room.closed && Instant::now() < until {
         let _ = rx.recv_timeout(ambassador::present::watch::SECOND_LOOK[0]);
-        room.refresh(Instant::now());
+        room.refresh(&common::RoomClock);
     }
     assert!(room.closed, "the room view says the session closed");
     assert!(
@@ -147,7 +147,9 @@ fn a_closed_session_keeps_its_last_state_leaves_no_sidecar_and_picks_up_when_reo
 fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice() {
     use ambassador::app::Action;
     use ambassador::present::chooser::{Chosen, open_or_list};
-    use ambassador::store::{SessionLock, list_sessions};
+    use ambassador::store::list_sessions;
+    use ambassador::store::room_sidecar::Room;
+    let now: jiff::Timestamp = "2026-11-27T09:00:00Z".parse().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut paths = Vec::new();
@@ -167,7 +169,7 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
     let sessions = data.join("sessions");
 
     // Nobody has one open: a list, newest first.
-    let mut chooser = open_or_list(list_sessions(&sessions).unwrap()).expect_err("a chooser");
+    let mut chooser = open_or_list(list_sessions(&sessions).unwrap(), now).expect_err("a chooser");
     assert_eq!(chooser.sessions.len(), 3);
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
@@ -200,9 +202,33 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
     assert_eq!(chooser.update(Action::Quit), Chosen::Quit);
 
     // A facilitator's window holds the middle one: that is the one shown.
-    let _held = SessionLock::try_acquire(&paths[1]).unwrap().unwrap();
+    let beat = Room {
+        beat: Some(now),
+        ..Room::default()
+    };
+    sidecar::publish(&paths[1], beat);
     assert_eq!(
-        open_or_list(list_sessions(&sessions).unwrap()).unwrap(),
+        open_or_list(list_sessions(&sessions).unwrap(), now).unwrap(),
         paths[1]
     );
+    // A heartbeat gone stale is a window that was killed: a list again.
+    let later = now + ambassador::store::room_sidecar::STALE;
+    assert!(open_or_list(list_sessions(&sessions).unwrap(), later).is_err());
+}
+
+#[test]
+fn a_killed_window_leaves_a_heartbeat_that_goes_stale_and_the_room_view_says_closed() {
+    let mut h = Harness::session("present-follow-killed", Language::En, &["Ann"]);
+    h.page_down(3).idea("Proud of what we build");
+    let path = h.run().file().path.clone();
+    let room = PresentState::open(&path, false, &common::RoomClock).unwrap();
+    assert!(!room.closed, "a fresh heartbeat: the window is there");
+    // The window is gone without a word (its sidecar stays): a few seconds on, the heartbeat
+    // is stale.
+    std::mem::forget(h.app);
+    let start: jiff::Timestamp = "2026-11-27T09:00:00Z".parse().unwrap();
+    let later = ambassador::domain::FixedClock::at(start + jiff::SignedDuration::from_mins(10));
+    let room = PresentState::open(&path, false, &later).unwrap();
+    assert!(room.closed, "the room view says the session closed");
+    assert_eq!((room.timer, room.selected), (None, None), "nobody counts");
 }

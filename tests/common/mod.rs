@@ -206,3 +206,18 @@ pub fn with_results(
     edit(&mut results);
     edited(session, "results", serde_json::to_value(results).unwrap())
 }
+
+/// The room view's clock in tests: its time of day stands at the start of `clock()`, so the
+/// heartbeat of a facilitator's window on `clock()` (which only moves on) is fresh; its
+/// monotonic time runs.
+pub struct RoomClock;
+
+impl ambassador::domain::Clock for RoomClock {
+    fn now(&self) -> jiff::Timestamp {
+        "2026-11-27T09:00:00Z".parse().unwrap()
+    }
+
+    fn monotonic(&self) -> std::time::Instant {
+        std::time::Instant::now()
+    }
+}

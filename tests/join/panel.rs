@@ -70,6 +70,6 @@ fn a_join_link_left_by_a_killed_program_goes_when_the_session_is_opened_for_writ
     // and the room view shows no QR code for a server nobody runs.
     h.reopen();
     assert!(!sidecar.exists());
-    let room = ambassador::present::PresentState::open(&path, false, std::time::Instant::now());
+    let room = ambassador::present::PresentState::open(&path, false, &common::RoomClock);
     assert_eq!(room.unwrap().join_link, None);
 }

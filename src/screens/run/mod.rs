@@ -229,6 +229,13 @@ impl RunState {
             .publish(self.session().current_step_index(), selected);
     }
 
+    /// The room view learns this window is still there (a read-only window says nothing).
+    pub fn beat(&mut self, clock: &dyn Clock) {
+        if self.ws.read_only().is_none() {
+            self.room.beat(clock);
+        }
+    }
+
     /// The draft's embedding arrived: its preview is made again, with its meaning.
     pub fn draft_meaning_arrived(&mut self) {
         self.step.step_mut().meaning_arrived(&mut self.ws);

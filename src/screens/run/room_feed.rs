@@ -1,6 +1,7 @@
-//! What the run screen tells the room view besides the session file: the board's selection
-//! and the time left of the step (`present::sidecar`). Written only when it changed, only by
-//! the window that may write the session, and removed when that window closes the session.
+//! What the run screen tells the room view besides the session file: the board's selection,
+//! the time left of the step and a heartbeat (`store::room_sidecar`). Written when it changed
+//! and at least every `BEAT`, only by the window that may write the session, and removed when
+//! that window closes the session.
 
 use super::timebox::Timebox;
 use crate::domain::{Clock, GroupId};
@@ -14,6 +15,8 @@ pub struct RoomFeed {
     time: TimeLeft,
     /// What the sidecar says now, once this window wrote it.
     published: Option<Room>,
+    /// When this window last said it is there.
+    beat: jiff::Timestamp,
 }
 
 impl RoomFeed {
@@ -22,6 +25,7 @@ impl RoomFeed {
             session,
             time: time_left(timebox, clock),
             published: None,
+            beat: clock.now(),
         }
     }
 
@@ -30,12 +34,26 @@ impl RoomFeed {
         self.time = time_left(timebox, clock);
     }
 
-    /// Writes the sidecar if what the room should see changed.
+    /// Says again that this window is there, once `BEAT` has passed since it last did (the
+    /// event loop calls this on every event, ticks included).
+    pub fn beat(&mut self, clock: &dyn Clock) {
+        let Some(room) = self.published else {
+            return;
+        };
+        let now = clock.now();
+        if now.duration_since(self.beat) >= sidecar::BEAT {
+            self.beat = now;
+            self.publish(room.step.unwrap_or_default(), room.selected);
+        }
+    }
+
+    /// Writes the sidecar if what the room should see changed, or the heartbeat moved on.
     pub fn publish(&mut self, step: usize, selected: Option<GroupId>) {
         let room = Room {
             selected,
             step: Some(step),
             time: Some(self.time),
+            beat: Some(self.beat),
         };
         if self.published != Some(room) {
             sidecar::publish(&self.session, room);
