@@ -44,13 +44,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let shown = app.shown();
+    let zone = app.clock.time_zone();
     let keys = footer::Footer::new(app.keys(), app.context(), shown, lang);
     let [body, message, footer] =
         regions(area, message_lines(app, area.width), keys.lines(area.width));
     match &app.screen {
-        Screen::Home(home) => crate::screens::home::draw::draw(home, &app.paths, lang, frame, body),
-        Screen::Setup(setup) => crate::screens::setup::draw::draw(setup, frame, body),
-        Screen::Review(review) => crate::screens::review::draw::draw(review, frame, body),
+        Screen::Home(home) => {
+            crate::screens::home::draw::draw(home, &app.paths, lang, &zone, frame, body)
+        }
+        Screen::Setup(setup) => crate::screens::setup::draw::draw(setup, &zone, frame, body),
+        Screen::Review(review) => crate::screens::review::draw::draw(review, &zone, frame, body),
         Screen::Run(run) => crate::screens::run::draw::draw(
             run,
             app.keys(),

@@ -367,22 +367,24 @@ impl App {
                     };
                 }
             },
-            Screen::Review(review) => match review.update(action, &self.paths) {
-                crate::screens::review::ReviewOutcome::Stay(message) => {
-                    self.message = message;
-                    if action == Action::Compare {
-                        self.compare_by_meaning();
+            Screen::Review(review) => {
+                match review.update(action, &self.paths, &self.clock.time_zone()) {
+                    crate::screens::review::ReviewOutcome::Stay(message) => {
+                        self.message = message;
+                        if action == Action::Compare {
+                            self.compare_by_meaning();
+                        }
+                    }
+                    crate::screens::review::ReviewOutcome::Home => self.go_home(),
+                    crate::screens::review::ReviewOutcome::FollowUp(path) => {
+                        self.start_follow_up(&path)
+                    }
+                    crate::screens::review::ReviewOutcome::Open { path, access } => {
+                        self.open_path(&path, access);
+                        self.back_to_review = matches!(self.screen, Screen::Run(_));
                     }
                 }
-                crate::screens::review::ReviewOutcome::Home => self.go_home(),
-                crate::screens::review::ReviewOutcome::FollowUp(path) => {
-                    self.start_follow_up(&path)
-                }
-                crate::screens::review::ReviewOutcome::Open { path, access } => {
-                    self.open_path(&path, access);
-                    self.back_to_review = matches!(self.screen, Screen::Run(_));
-                }
-            },
+            }
             Screen::Setup(setup) => match setup.update(action, &self.paths, clock) {
                 crate::screens::setup::SetupOutcome::Stay(message) => self.message = message,
                 // Esc on a form that shows a message only dismisses the message.

@@ -21,11 +21,7 @@ impl App {
 
     pub(super) fn go_home(&mut self) {
         self.overlay = None;
-        let today = self
-            .clock
-            .now()
-            .to_zoned(jiff::tz::TimeZone::system())
-            .date();
+        let today = crate::domain::local_date(self.clock.now(), &self.clock.time_zone());
         self.screen = Screen::Home(HomeState::load(&self.paths, today));
     }
 

@@ -420,7 +420,8 @@ fn export(
         // Before any work, so a refused path costs nothing.
         export::check_target(out)?;
     }
-    let report = crate::steps::report::render(file.session(), format, anonymous);
+    let zone = crate::domain::Clock::time_zone(&crate::domain::SystemClock);
+    let report = crate::steps::report::render(file.session(), format, anonymous, &zone);
     let report = match (&target, format) {
         (export::Target::Stdout, Format::Json) => sanitize::json(&report).into_owned(),
         (export::Target::Stdout, _) => sanitize::text(&report).into_owned(),

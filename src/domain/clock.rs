@@ -1,13 +1,24 @@
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 /// Where "now" comes from, injected so tests and snapshots are deterministic.
+///
+/// One time rule: what is stored is a UTC timestamp; what a person reads (a date on a
+/// screen, in a report, in a file name) is in the user's time zone, `time_zone()`.
 pub trait Clock {
     /// The wall-clock time, for what is stored in a session.
     fn now(&self) -> Timestamp;
     /// A monotonic reading, for measuring time on screen (the timebox); never stored.
     fn monotonic(&self) -> Instant;
+    /// The user's time zone, in which every date is shown.
+    fn time_zone(&self) -> TimeZone;
+}
+
+/// The day `at` falls on in `zone`: what a screen, a report or a file name shows.
+pub fn local_date(at: Timestamp, zone: &TimeZone) -> jiff::civil::Date {
+    at.to_zoned(zone.clone()).date()
 }
 
 pub struct SystemClock;
@@ -21,14 +32,20 @@ impl Clock for SystemClock {
     fn monotonic(&self) -> Instant {
         Instant::now()
     }
+
+    fn time_zone(&self) -> TimeZone {
+        TimeZone::system()
+    }
 }
 
 /// A clock for tests: starts at a given instant and advances one second per reading. Its
 /// monotonic time stands still until `advance` moves it, so screens render the same each run.
+/// Its time zone is UTC unless `in_zone` says otherwise.
 pub struct FixedClock {
     next: Cell<i64>,
     base: Instant,
     elapsed: Cell<Duration>,
+    zone: TimeZone,
 }
 
 impl FixedClock {
@@ -37,7 +54,13 @@ impl FixedClock {
             next: Cell::new(ts.as_second()),
             base: Instant::now(),
             elapsed: Cell::new(Duration::ZERO),
+            zone: TimeZone::UTC,
         }
+    }
+
+    /// The same clock with the user in `zone`.
+    pub fn in_zone(self, zone: TimeZone) -> Self {
+        FixedClock { zone, ..self }
     }
 
     /// Moves the monotonic time on, as if `by` had passed.
@@ -56,6 +79,10 @@ impl Clock for FixedClock {
     fn monotonic(&self) -> Instant {
         self.base + self.elapsed.get()
     }
+
+    fn time_zone(&self) -> TimeZone {
+        self.zone.clone()
+    }
 }
 
 /// A shared clock, so a test can move time on after handing the clock to the app.
@@ -66,5 +93,9 @@ impl<C: Clock> Clock for std::rc::Rc<C> {
 
     fn monotonic(&self) -> Instant {
         (**self).monotonic()
+    }
+
+    fn time_zone(&self) -> TimeZone {
+        (**self).time_zone()
     }
 }

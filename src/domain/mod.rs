@@ -16,7 +16,7 @@ mod template;
 mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, SystemClock, local_date};
 pub use follow_up::{Earlier, EarlierScore, EarlierTheme, Outcome, Status, Timing};
 pub use history::History;
 pub use language::Language;

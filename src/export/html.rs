@@ -1,14 +1,20 @@
 //! A single self-contained HTML report: inline CSS and SVG charts, no network, prints well.
 
-use crate::domain::{Group, Session, Step, StepKind};
+use crate::domain::{Group, Session, Step, StepKind, local_date};
 use crate::i18n::{tr, trf};
+use jiff::tz::TimeZone;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("../../assets/report.css");
 
 /// The report; `anonymous` leaves out who put their dots where.
-pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections) -> String {
+pub fn render(
+    session: &Session,
+    anonymous: bool,
+    zone: &TimeZone,
+    sections: &dyn super::Sections,
+) -> String {
     let lang = session.language();
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
@@ -19,9 +25,9 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
         lang.code(),
         esc(session.title())
     );
-    header(&mut out, session);
+    header(&mut out, session, zone);
     for step in &session.template().steps {
-        section(&mut out, session, step, anonymous, sections);
+        section(&mut out, session, step, anonymous, zone, sections);
     }
     let _ = write!(
         out,
@@ -31,7 +37,7 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
     out
 }
 
-fn header(out: &mut String, s: &Session) {
+fn header(out: &mut String, s: &Session, zone: &TimeZone) {
     let lang = s.language();
     let _ = write!(out, "<header>\n<h1>{}</h1>\n<dl>\n", esc(s.title()));
     let mut fact = |key: &'static str, value: &str| {
@@ -45,7 +51,7 @@ fn header(out: &mut String, s: &Session) {
         }
     };
     fact("report.organisation", s.organisation());
-    fact("report.date", &s.created().strftime("%Y-%m-%d").to_string());
+    fact("report.date", &local_date(s.created(), zone).to_string());
     fact("report.facilitator", s.facilitator());
     let names: Vec<&str> = s.participants().iter().map(|p| p.name.as_str()).collect();
     fact("report.participants", &names.join(", "));
@@ -57,7 +63,7 @@ fn header(out: &mut String, s: &Session) {
     let follows = s
         .follows()
         .as_ref()
-        .map(|e| format!("{} ({}, {})", e.title, e.created.strftime("%Y-%m-%d"), e.id));
+        .map(|e| format!("{} ({}, {})", e.title, local_date(e.created, zone), e.id));
     fact("report.follows", &follows.unwrap_or_default());
     out.push_str("</dl>\n</header>\n");
 }
@@ -67,6 +73,7 @@ fn section(
     s: &Session,
     step: &Step,
     anonymous: bool,
+    zone: &TimeZone,
     sections: &dyn super::Sections,
 ) {
     let results = s.results(&step.id);
@@ -83,7 +90,7 @@ fn section(
         esc(&step.title),
         esc(&step.prompt)
     );
-    sections.html(out, s, step, anonymous);
+    sections.html(out, s, step, anonymous, zone);
     if let Some(notes) = results.map(|r| r.notes.as_str()).filter(|n| !n.is_empty()) {
         let _ = writeln!(
             out,

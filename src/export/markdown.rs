@@ -1,9 +1,15 @@
-use crate::domain::{Session, Step, StepKind};
+use crate::domain::{Session, Step, StepKind, local_date};
 use crate::i18n::{tr, trf};
+use jiff::tz::TimeZone;
 use std::fmt::Write;
 
-/// The report; `anonymous` leaves out who put their dots where.
-pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections) -> String {
+/// The report; `anonymous` leaves out who put their dots where; dates are in `zone`.
+pub fn render(
+    session: &Session,
+    anonymous: bool,
+    zone: &TimeZone,
+    sections: &dyn super::Sections,
+) -> String {
     let lang = session.language();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(session.title()));
@@ -16,7 +22,7 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
     fact("report.organisation", escape(session.organisation()));
     fact(
         "report.date",
-        session.created().strftime("%Y-%m-%d").to_string(),
+        local_date(session.created(), zone).to_string(),
     );
     fact("report.facilitator", escape(session.facilitator()));
     let names: Vec<String> = session
@@ -42,7 +48,7 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
                 format!(
                     "{} ({}, `{}`)",
                     escape(&e.title),
-                    e.created.strftime("%Y-%m-%d"),
+                    local_date(e.created, zone),
                     e.id.replace('`', "'")
                 )
             })
@@ -50,7 +56,7 @@ pub fn render(session: &Session, anonymous: bool, sections: &dyn super::Sections
     );
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
     for step in &session.template().steps {
-        step_section(&mut out, session, step, anonymous, sections);
+        step_section(&mut out, session, step, anonymous, zone, sections);
     }
     out
 }
@@ -60,6 +66,7 @@ fn step_section(
     session: &Session,
     step: &Step,
     anonymous: bool,
+    zone: &TimeZone,
     sections: &dyn super::Sections,
 ) {
     let lang = session.language();
@@ -72,7 +79,7 @@ fn step_section(
     }
     let _ = writeln!(out, "## {}\n", escape(&step.title));
     let _ = writeln!(out, "> {}\n", escape(&step.prompt));
-    sections.markdown(out, session, step, anonymous);
+    sections.markdown(out, session, step, anonymous, zone);
     let Some(results) = results else { return };
     if !results.notes.is_empty() {
         // Each line of the notes as typed: a backslash at a line's end is a line break.

@@ -11,6 +11,7 @@ pub use output::{OutputError, Target, check_target, write};
 
 use crate::domain::{Earlier, Language, Session, Step, Timing};
 use crate::i18n::{tr, trf};
+use jiff::tz::TimeZone;
 
 /// Whether a follow-up held on `day` keeps the date the earlier session set, in words.
 pub fn timing_text(lang: Language, earlier: &Earlier, day: jiff::civil::Date) -> String {
@@ -46,16 +47,32 @@ impl Format {
 /// `steps`), so the renderers are handed them.
 pub trait Sections {
     /// The step's part of the Markdown report, below its heading and prompt.
-    fn markdown(&self, out: &mut String, session: &Session, step: &Step, anonymous: bool);
+    fn markdown(
+        &self,
+        out: &mut String,
+        session: &Session,
+        step: &Step,
+        anonymous: bool,
+        zone: &TimeZone,
+    );
     /// The step's part of the HTML report, inside its section.
-    fn html(&self, out: &mut String, session: &Session, step: &Step, anonymous: bool);
+    fn html(
+        &self,
+        out: &mut String,
+        session: &Session,
+        step: &Step,
+        anonymous: bool,
+        zone: &TimeZone,
+    );
 }
 
 /// The report of a session; with `anonymous`, no participant's or facilitator's name appears.
+/// Dates are shown in `zone`, the user's (what is stored, and the JSON, stays UTC).
 pub fn render(
     session: &Session,
     format: Format,
     anonymous: bool,
+    zone: &TimeZone,
     sections: &dyn Sections,
 ) -> String {
     let anonymized;
@@ -68,10 +85,9 @@ pub fn render(
     match format {
         // Markdown keeps every text, but no raw control byte: the file may be `cat` to a
         // terminal, or pasted where one is shown.
-        Format::Md => {
-            crate::sanitize::text(&markdown::render(session, anonymous, sections)).into_owned()
-        }
-        Format::Html => html::render(session, anonymous, sections),
+        Format::Md => crate::sanitize::text(&markdown::render(session, anonymous, zone, sections))
+            .into_owned(),
+        Format::Html => html::render(session, anonymous, zone, sections),
         Format::Json => json::render(session, anonymous),
     }
 }
@@ -91,12 +107,13 @@ pub fn write_reports(
     session: &Session,
     dir: &std::path::Path,
     formats: &[Format],
+    zone: &TimeZone,
     sections: &dyn Sections,
 ) -> Result<Vec<std::path::PathBuf>, WriteError> {
     let mut written = Vec::new();
     for format in formats {
         let path = dir.join(format!("{}.{}", session.id(), format.extension()));
-        let report = render(session, *format, false, sections);
+        let report = render(session, *format, false, zone, sections);
         std::fs::create_dir_all(dir)
             .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()))
             .map_err(|source| WriteError {

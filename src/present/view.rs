@@ -99,7 +99,8 @@ fn choose(
     keys: &Keymap,
 ) -> Result<Option<PathBuf>, PresentError> {
     loop {
-        terminal.draw(|f| crate::present::draw::chooser::draw(&chooser, f))?;
+        let zone = SystemClock.time_zone();
+        terminal.draw(|f| crate::present::draw::chooser::draw(&chooser, &zone, f))?;
         let Ok(Wake::Input(event)) = rx.recv() else {
             return Ok(None);
         };

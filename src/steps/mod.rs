@@ -30,6 +30,7 @@ use crate::join::Part;
 use crate::store::Paths;
 use crate::workspace::Workspace;
 use crossterm::event::KeyEvent;
+use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -37,6 +38,14 @@ use room::RoomView;
 
 /// What a step's update tells the screen: a message, and an overlay to open.
 pub type StepResult = (Option<Message>, Option<Overlay>);
+
+/// What a pane is drawn with besides the session: the keys in use (for the hints it shows),
+/// whether the screen has the focus (no overlay above it), and the user's time zone.
+pub struct Look<'a> {
+    pub keys: &'a Keymap,
+    pub focused: bool,
+    pub zone: &'a TimeZone,
+}
 
 /// What every step may need from outside the session.
 pub struct Env<'a> {
@@ -58,7 +67,7 @@ pub trait Step {
     /// A key's action on this step (what the run screen does not handle itself).
     fn update(&mut self, ws: &mut Workspace, action: Action, env: &Env) -> StepResult;
     /// The step's pane on the run screen.
-    fn pane(&self, ws: &Workspace, keys: &Keymap, focused: bool, frame: &mut Frame, area: Rect);
+    fn pane(&self, ws: &Workspace, look: &Look, frame: &mut Frame, area: Rect);
 
     // ---- hooks of the run screen: a step without the thing in question leaves them be ----
 
@@ -124,12 +133,22 @@ pub trait Step {
     where
         Self: Sized;
     /// The step's part of the Markdown report, below its heading and prompt.
-    fn markdown(out: &mut String, session: &Session, step: &crate::domain::Step, anonymous: bool)
-    where
+    fn markdown(
+        out: &mut String,
+        session: &Session,
+        step: &crate::domain::Step,
+        anonymous: bool,
+        zone: &TimeZone,
+    ) where
         Self: Sized;
     /// The step's part of the HTML report, inside its section.
-    fn html(out: &mut String, session: &Session, step: &crate::domain::Step, anonymous: bool)
-    where
+    fn html(
+        out: &mut String,
+        session: &Session,
+        step: &crate::domain::Step,
+        anonymous: bool,
+        zone: &TimeZone,
+    ) where
         Self: Sized;
 }
 
@@ -196,9 +215,10 @@ macro_rules! register {
                 session: &Session,
                 step: &crate::domain::Step,
                 anonymous: bool,
+                zone: &TimeZone,
             ) {
                 match &step.kind {
-                    $($pattern => <$state as Step>::markdown(out, session, step, anonymous),)*
+                    $($pattern => <$state as Step>::markdown(out, session, step, anonymous, zone),)*
                 }
             }
 
@@ -208,9 +228,10 @@ macro_rules! register {
                 session: &Session,
                 step: &crate::domain::Step,
                 anonymous: bool,
+                zone: &TimeZone,
             ) {
                 match &step.kind {
-                    $($pattern => <$state as Step>::html(out, session, step, anonymous),)*
+                    $($pattern => <$state as Step>::html(out, session, step, anonymous, zone),)*
                 }
             }
         }

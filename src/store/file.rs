@@ -171,7 +171,7 @@ impl SessionFile {
         let now = clock.now();
         let mut session = Session::start(String::new(), template, details, clock);
         for n in 1.. {
-            let name = file_name_for(session.title(), now, n);
+            let name = file_name_for(session.title(), now, &clock.time_zone(), n);
             let path = sessions_dir.join(&name);
             session.name_after_file(name.trim_end_matches(".ron"));
             match create_atomic(&path, &render(&path, &session)?) {

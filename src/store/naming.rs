@@ -47,9 +47,10 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     folded.chars().chain(keep)
 }
 
-/// The `n`-th candidate name (n starts at 1) for a session created at `at`, local date.
-pub fn file_name_for(title: &str, at: Timestamp, n: u32) -> String {
-    let date = at.to_zoned(TimeZone::system()).date();
+/// The `n`-th candidate name (n starts at 1) for a session created at `at`, dated in the
+/// user's time zone `zone`.
+pub fn file_name_for(title: &str, at: Timestamp, zone: &TimeZone, n: u32) -> String {
+    let date = crate::domain::local_date(at, zone);
     let base = format!("{date}-{}", slug(title));
     if n <= 1 {
         format!("{base}.ron")
@@ -73,7 +74,7 @@ mod tests {
     #[test]
     fn later_candidates_get_a_number() {
         let at: Timestamp = "2026-11-27T10:00:00Z".parse().unwrap();
-        assert!(file_name_for("Team", at, 1).ends_with("-team.ron"));
-        assert!(file_name_for("Team", at, 3).ends_with("-team-3.ron"));
+        assert!(file_name_for("Team", at, &TimeZone::UTC, 1).ends_with("-team.ron"));
+        assert!(file_name_for("Team", at, &TimeZone::UTC, 3).ends_with("-team-3.ron"));
     }
 }

@@ -16,13 +16,14 @@ use unicode_width::UnicodeWidthStr;
 pub fn session_item(
     listing: &Listing,
     lang: Language,
+    zone: &TimeZone,
     badges: Vec<Span<'static>>,
     detail: &str,
     width: usize,
 ) -> ListItem<'static> {
     match listing {
         Listing::Session(s) => {
-            let date = s.created.to_zoned(TimeZone::system()).date();
+            let date = crate::domain::local_date(s.created, zone);
             let org = if s.organisation.is_empty() {
                 String::new()
             } else {

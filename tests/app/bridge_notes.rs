@@ -77,19 +77,19 @@ fn the_reports_show_both_lines() {
     let mut h = on_the_bridge("notes-export");
     h.typed("t").typed(FIRST).enter().typed(SECOND).ctrl('s');
     let session = h.on_disk();
-    let md = render(&session, Format::Md, false);
+    let md = render(&session, Format::Md, false, &jiff::tz::TimeZone::UTC);
     let at = md.find(FIRST).expect("the first line in Markdown");
     let rest = &md[at..];
     assert!(
         rest.starts_with(&format!("{FIRST}\\\n{SECOND}")),
         "a line break between them:\n{md}"
     );
-    let html = render(&session, Format::Html, false);
+    let html = render(&session, Format::Html, false, &jiff::tz::TimeZone::UTC);
     assert!(
         html.contains(&format!("{FIRST}<br>\n{SECOND}")),
         "a line break in HTML:\n{html}"
     );
-    let json = render(&session, Format::Json, false);
+    let json = render(&session, Format::Json, false, &jiff::tz::TimeZone::UTC);
     assert!(json.contains(&format!("{FIRST}\\n{SECOND}")), "{json}");
     // Looked at again later (review opens it read-only), each line on a line of its own.
     h.reopen_read_only();

@@ -235,7 +235,12 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
     go_to(&mut h, LAST_TIME);
     h.typed("1").typed("1").typed("3");
     let s = h.on_disk();
-    let html = ambassador::steps::report::render(&s, ambassador::export::Format::Html, false);
+    let html = ambassador::steps::report::render(
+        &s,
+        ambassador::export::Format::Html,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(
         html.contains("<tr class=\"done\"><td>Share one story a month</td>"),
         "{html}"
@@ -247,10 +252,20 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
         "who voted, in the facilitator's report"
     );
     assert!(html.contains("<dt>Follows up on</dt><dd>Team Noord (2026-11-27, "));
-    let anonymous = ambassador::steps::report::render(&s, ambassador::export::Format::Html, true);
+    let anonymous = ambassador::steps::report::render(
+        &s,
+        ambassador::export::Format::Html,
+        true,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(anonymous.contains("Dot votes (3 per person)"));
     assert!(!anonymous.contains("Ann 2") && !anonymous.contains("Participant 1 2"));
-    let json = ambassador::steps::report::render(&s, ambassador::export::Format::Json, true);
+    let json = ambassador::steps::report::render(
+        &s,
+        ambassador::export::Format::Json,
+        true,
+        &jiff::tz::TimeZone::UTC,
+    );
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(doc["votes"][0]["dots"], 2);
     assert!(doc["votes"][0].get("by").is_none(), "{json}");
@@ -260,7 +275,12 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
             .is_none(),
         "an anonymous report does not say who voted what"
     );
-    let named = ambassador::steps::report::render(&s, ambassador::export::Format::Json, false);
+    let named = ambassador::steps::report::render(
+        &s,
+        ambassador::export::Format::Json,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     let doc: serde_json::Value = serde_json::from_str(&named).unwrap();
     assert_eq!(doc["votes"][0]["by"][0]["participant"], "Ann");
     let earlier_path = h
@@ -281,7 +301,12 @@ fn the_follow_ups_html_report_shows_outcomes_votes_and_the_link() {
             .chain(compared.recurring.iter().map(|m| &m.after))
             .any(|t| t.dots == 2)
     );
-    let md = ambassador::steps::report::render(&s, ambassador::export::Format::Md, false);
+    let md = ambassador::steps::report::render(
+        &s,
+        ambassador::export::Format::Md,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(
         md.contains("| Share one story a month | Ann | monthly | ✔ done |"),
         "{md}"

@@ -49,10 +49,19 @@ fn a_denominator_renamed_after_marking_shows_its_new_name_everywhere() {
     h.page_down(1);
     let close = h.render(120, 30);
     assert!(close.contains("Pride online"), "close:\n{close}");
-    let md = ambassador::steps::report::render(&h.on_disk(), ambassador::export::Format::Md, false);
+    let md = ambassador::steps::report::render(
+        &h.on_disk(),
+        ambassador::export::Format::Md,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(md.contains("★ Pride online"), "{md}");
-    let html =
-        ambassador::steps::report::render(&h.on_disk(), ambassador::export::Format::Html, false);
+    let html = ambassador::steps::report::render(
+        &h.on_disk(),
+        ambassador::export::Format::Html,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(html.contains("★ Pride online"), "html lacks the new name");
 }
 
@@ -312,7 +321,8 @@ fn low_scores_show_how_many_not_who_unless_the_facilitator_asks() {
         ambassador::export::Format::Md,
         ambassador::export::Format::Html,
     ] {
-        let report = ambassador::steps::report::render(&h.on_disk(), format, true);
+        let report =
+            ambassador::steps::report::render(&h.on_disk(), format, true, &jiff::tz::TimeZone::UTC);
         assert!(
             !report.contains("Tom"),
             "a name in an anonymous {format:?} report"
@@ -410,7 +420,12 @@ fn dutch_screens_and_reports_write_averages_with_a_decimal_comma() {
     let screen = h.render(120, 30);
     assert!(screen.contains("3,5"), "{screen}");
     assert!(!screen.contains("3.5"), "{screen}");
-    let md = ambassador::steps::report::render(&h.on_disk(), ambassador::export::Format::Md, false);
+    let md = ambassador::steps::report::render(
+        &h.on_disk(),
+        ambassador::export::Format::Md,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(md.contains("3,0") && !md.contains("3.0"), "{md}");
     assert!(Language::En.decimal(3.5, 1) == "3.5");
 }
@@ -503,8 +518,12 @@ fn ctrl_c_and_leaving_the_step_keep_the_draft_as_an_idea() {
     };
     assert_eq!(status, 0);
     assert!(message.unwrap().contains("was added"));
-    let json =
-        ambassador::steps::report::render(&h.on_disk(), ambassador::export::Format::Json, false);
+    let json = ambassador::steps::report::render(
+        &h.on_disk(),
+        ambassador::export::Format::Json,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(json.contains("second draft"));
 }
 
@@ -649,8 +668,18 @@ fn markdown_html_and_the_board_show_the_same_ranking_and_marks() {
         .map(|(g, _)| g.label.clone())
         .collect();
     assert!(order.len() >= 2, "{order:?}");
-    let md = ambassador::steps::report::render(&disk, ambassador::export::Format::Md, false);
-    let html = ambassador::steps::report::render(&disk, ambassador::export::Format::Html, false);
+    let md = ambassador::steps::report::render(
+        &disk,
+        ambassador::export::Format::Md,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
+    let html = ambassador::steps::report::render(
+        &disk,
+        ambassador::export::Format::Html,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     // Only the common-ground section: the questions list their own groups before it.
     let md = &md[md
         .find("## Common ground")

@@ -17,3 +17,4 @@ mod present_screens;
 mod review;
 mod screens;
 mod text_fits;
+mod time_rule;

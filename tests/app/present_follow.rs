@@ -174,7 +174,7 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|f| ambassador::present::draw::chooser::draw(&chooser, f))
+        .draw(|f| ambassador::present::draw::chooser::draw(&chooser, &jiff::tz::TimeZone::UTC, f))
         .unwrap();
     let screen = format!("{}", terminal.backend());
     let order: Vec<usize> = ["Team Oost", "Team Zuid", "Team Noord"]

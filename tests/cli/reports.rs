@@ -85,7 +85,12 @@ fn check_balanced(html: &str) -> Vec<String> {
 
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_escaped() {
-    let html = render(&session_with_names(), Format::Html, false);
+    let html = render(
+        &session_with_names(),
+        Format::Html,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     let tags = check_balanced(&html);
     for needed in [
@@ -113,13 +118,13 @@ fn the_dutch_report_speaks_dutch() {
         &common::clock(),
     )
     .unwrap();
-    let html = render(&s, Format::Html, false);
+    let html = render(&s, Format::Html, false, &jiff::tz::TimeZone::UTC);
     assert!(
         html.contains("<html lang=\"nl\">")
             && html.contains("Deelnemers")
             && html.contains("Gemaakt met ambassador")
     );
-    let md = render(&s, Format::Md, false);
+    let md = render(&s, Format::Md, false, &jiff::tz::TimeZone::UTC);
     assert!(md.contains("**Organisatie:** Acme"), "{md}");
 }
 
@@ -128,7 +133,7 @@ fn anonymous_reports_contain_no_name_in_any_format() {
     let s = session_with_names();
     let names = ["Ann", "Bob", "Chloé", "Fay"];
     for format in [Format::Md, Format::Html, Format::Json] {
-        let report = render(&s, format, true);
+        let report = render(&s, format, true, &jiff::tz::TimeZone::UTC);
         let folded = ambassador::fold::fold(&report);
         for name in names {
             let n = ambassador::fold::fold(name);

@@ -220,4 +220,8 @@ impl ambassador::domain::Clock for RoomClock {
     fn monotonic(&self) -> std::time::Instant {
         std::time::Instant::now()
     }
+
+    fn time_zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::UTC
+    }
 }

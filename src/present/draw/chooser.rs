@@ -10,7 +10,8 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Modifier;
 use ratatui::widgets::{List, ListState, Paragraph};
 
-pub fn draw(chooser: &Chooser, frame: &mut Frame) {
+/// `zone` is the room view's time zone, for the dates shown.
+pub fn draw(chooser: &Chooser, zone: &jiff::tz::TimeZone, frame: &mut Frame) {
     let area = frame.area();
     if area.width < 4 || area.height < 3 {
         return;
@@ -33,7 +34,7 @@ pub fn draw(chooser: &Chooser, frame: &mut Frame) {
         .iter()
         .map(|l| {
             let width = usize::from(list.width.saturating_sub(2));
-            listing::session_item(l, lang, Vec::new(), "", width)
+            listing::session_item(l, lang, zone, Vec::new(), "", width)
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(chooser.cursor));

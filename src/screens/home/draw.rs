@@ -8,7 +8,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
-pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, area: Rect) {
+/// `zone` is the user's time zone, for the dates shown.
+pub fn draw(
+    home: &HomeState,
+    paths: &Paths,
+    lang: Language,
+    zone: &jiff::tz::TimeZone,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(vec![
@@ -59,7 +67,7 @@ pub fn draw(home: &HomeState, paths: &Paths, lang: Language, frame: &mut Frame, 
     let items: Vec<ListItem> = home
         .listings
         .iter()
-        .map(|l| listing_item(l, home, lang, crate::ui::widgets::row_width(body)))
+        .map(|l| listing_item(l, home, lang, zone, crate::ui::widgets::row_width(body)))
         .collect();
     let block = Block::bordered().title(format!(
         " {} ({}) ",
@@ -75,6 +83,7 @@ fn listing_item(
     listing: &Listing,
     home: &HomeState,
     lang: Language,
+    zone: &jiff::tz::TimeZone,
     width: usize,
 ) -> ListItem<'static> {
     let progress = match listing {
@@ -96,5 +105,5 @@ fn listing_item(
             .collect(),
         _ => Vec::new(),
     };
-    crate::ui::listing::session_item(listing, lang, badges, &progress, width)
+    crate::ui::listing::session_item(listing, lang, zone, badges, &progress, width)
 }

@@ -17,18 +17,19 @@ use ratatui::widgets::{
     Paragraph, Wrap,
 };
 
-pub fn draw(review: &ReviewState, frame: &mut Frame, area: Rect) {
+/// `zone` is the user's time zone, for the dates shown.
+pub fn draw(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect) {
     if !matches!(review.view, ReviewView::List) || review.error.is_some() {
         review.list.hide();
     }
     match &review.view {
-        ReviewView::List => list(review, frame, area),
-        ReviewView::Compare(c) => compare(c, review.language, review.scroll, frame, area),
-        ReviewView::Trend(t) => trend(t, review.language, review.scroll, frame, area),
+        ReviewView::List => list(review, zone, frame, area),
+        ReviewView::Compare(c) => compare(c, review.language, zone, review.scroll, frame, area),
+        ReviewView::Trend(t) => trend(t, review.language, zone, review.scroll, frame, area),
     }
 }
 
-fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
+fn list(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect) {
     let lang = review.language;
     let [filter, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let sort = match review.sort {
@@ -60,6 +61,7 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
                 &review.listings[*i],
                 marked,
                 lang,
+                zone,
                 crate::ui::widgets::row_width(body),
             )
         })
@@ -90,7 +92,13 @@ fn list(review: &ReviewState, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn item(listing: &Listing, marked: bool, lang: Language, width: usize) -> ListItem<'static> {
+fn item(
+    listing: &Listing,
+    marked: bool,
+    lang: Language,
+    zone: &TimeZone,
+    width: usize,
+) -> ListItem<'static> {
     let mut badges = Vec::new();
     if let Listing::Session(s) = listing {
         let (status, style) = if s.finished {
@@ -106,11 +114,18 @@ fn item(listing: &Listing, marked: bool, lang: Language, width: usize) -> ListIt
             theme::warning(),
         ));
     }
-    crate::ui::listing::session_item(listing, lang, badges, "", width)
+    crate::ui::listing::session_item(listing, lang, zone, badges, "", width)
 }
 
-fn compare(c: &CompareView, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) {
-    let day = |t: jiff::Timestamp| t.to_zoned(TimeZone::system()).date().to_string();
+fn compare(
+    c: &CompareView,
+    lang: Language,
+    zone: &TimeZone,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let day = |t: jiff::Timestamp| crate::domain::local_date(t, zone).to_string();
     let cmp = &c.comparison;
     let mut lines = vec![Line::styled(
         trf(
@@ -216,7 +231,7 @@ const SERIES: [ratatui::style::Color; 4] = [
     ratatui::style::Color::Green,
 ];
 
-fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) {
+fn trend(t: &Trend, lang: Language, zone: &TimeZone, scroll: u16, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(format!(
         " {} ",
         match t.points.len() {
@@ -247,7 +262,7 @@ fn trend(t: &Trend, lang: Language, scroll: u16, frame: &mut Frame, area: Rect) 
             .map_or("–".to_string(), |(done, of)| format!("{done}/{of}"));
         lines.push(Line::from(format!(
             "{}  {:<20} {:>6} {done:>6}  {:<15}  {top}",
-            p.date.to_zoned(TimeZone::system()).date(),
+            crate::domain::local_date(p.date, zone),
             crate::ui::widgets::shorten_middle(&p.title, 20),
             p.participants,
             pulse.join(" / ")

@@ -14,6 +14,7 @@ use crate::review::{
 };
 use crate::store::{Listing, Paths, SessionSummary, list_sessions, read_session};
 use crossterm::event::KeyEvent;
+use jiff::tz::TimeZone;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -153,7 +154,8 @@ impl ReviewState {
         }
     }
 
-    pub fn update(&mut self, action: Action, paths: &Paths) -> ReviewOutcome {
+    /// `zone` is the user's time zone, for the dates of what is exported.
+    pub fn update(&mut self, action: Action, paths: &Paths, zone: &TimeZone) -> ReviewOutcome {
         let lang = self.language;
         if !self.is_list() {
             match action {
@@ -220,7 +222,7 @@ impl ReviewState {
             },
             Action::Compare => self.compare(paths),
             Action::Trend => self.trend(),
-            Action::Export => self.export(paths),
+            Action::Export => self.export(paths, zone),
             _ => None,
         };
         ReviewOutcome::Stay(message)
@@ -308,7 +310,7 @@ impl ReviewState {
     }
 
     /// Writes the HTML and Markdown reports of the selected session to `<data>/exports/`.
-    fn export(&self, paths: &Paths) -> Option<Message> {
+    fn export(&self, paths: &Paths, zone: &TimeZone) -> Option<Message> {
         let lang = self.language;
         let summary = self.selected_summary()?;
         let session = match read_session(&summary.path) {
@@ -319,6 +321,8 @@ impl ReviewState {
             }
         };
         let formats = [Format::Html, Format::Md];
-        Some(crate::steps::report::write(&session, paths, &formats, lang))
+        Some(crate::steps::report::write(
+            &session, paths, &formats, lang, zone,
+        ))
     }
 }

@@ -93,9 +93,12 @@ pub fn draw(
         Paragraph::new(prompt).wrap(Wrap { trim: true }),
         parts.prompt,
     );
-    run.step
-        .step()
-        .pane(&run.ws, keys, focused, frame, parts.body);
+    let look = crate::steps::Look {
+        keys,
+        focused,
+        zone: &run.zone,
+    };
+    run.step.step().pane(&run.ws, &look, frame, parts.body);
 }
 
 /// Lines the prompt and hint take when wrapped to `width`.

@@ -36,6 +36,8 @@ pub struct RunState {
     room: RoomFeed,
     /// Participants' devices may join (see `join`); dropped when the session closes.
     pub join: Option<Joined>,
+    /// The user's time zone, in which the screen shows dates.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl RunState {
@@ -56,6 +58,7 @@ impl RunState {
             agenda_steps: Default::default(),
             room,
             join: None,
+            zone: clock.time_zone(),
         };
         run.publish_room();
         run

@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
-pub fn draw(setup: &SetupState, frame: &mut Frame, area: Rect) {
+/// `zone` is the user's time zone, for the dates shown.
+pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, area: Rect) {
     let lang = setup.language;
     let block = Block::bordered().title(format!(" {} ", tr(lang, "setup.title")));
     let inner = block.inner(area);
@@ -86,7 +87,7 @@ pub fn draw(setup: &SetupState, frame: &mut Frame, area: Rect) {
                 Span::raw(format!(
                     "{} ({})",
                     earlier.title,
-                    earlier.created.strftime("%Y-%m-%d")
+                    crate::domain::local_date(earlier.created, zone)
                 )),
             ]),
         );

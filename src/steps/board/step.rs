@@ -3,13 +3,12 @@
 
 use super::{BoardState, device, pane, report, room};
 use crate::domain::{Clock, GroupId, ParticipantId, Session, Step as Step_};
-use crate::interact::keymap::Keymap;
 use crate::interact::list_view::ListView;
 use crate::interact::text::TextField;
 use crate::interact::{Action, Context, Message, Prompt, PromptPurpose};
 use crate::join::Part;
 use crate::steps::room::RoomView;
-use crate::steps::{Env, Step, StepResult};
+use crate::steps::{Env, Look, Step, StepResult};
 use crate::workspace::Workspace;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,8 +28,8 @@ impl Step for BoardState {
         BoardState::update(self, ws, action, env.clock)
     }
 
-    fn pane(&self, ws: &Workspace, keys: &Keymap, _focused: bool, frame: &mut Frame, area: Rect) {
-        pane::draw(ws, self, keys, frame, area)
+    fn pane(&self, ws: &Workspace, look: &Look, frame: &mut Frame, area: Rect) {
+        pane::draw(ws, self, look.keys, frame, area)
     }
 
     /// Letters filter the group picker while something is picked up.
@@ -90,11 +89,23 @@ impl Step for BoardState {
         device::part(session, &step.id, participant)
     }
 
-    fn markdown(out: &mut String, session: &Session, step: &Step_, anonymous: bool) {
+    fn markdown(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
         report::markdown(out, session, step, anonymous)
     }
 
-    fn html(out: &mut String, session: &Session, step: &Step_, anonymous: bool) {
+    fn html(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
         report::html(out, session, step, anonymous)
     }
 }

@@ -7,10 +7,9 @@ mod room;
 use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
-use crate::interact::keymap::Keymap;
 use crate::join::Part;
 use crate::steps::room::RoomView;
-use crate::steps::{Env, Step};
+use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -164,7 +163,7 @@ impl Step for BridgeState {
         BridgeState::update(self, ws, action)
     }
 
-    fn pane(&self, ws: &Workspace, _keys: &Keymap, _focused: bool, frame: &mut Frame, area: Rect) {
+    fn pane(&self, ws: &Workspace, _look: &Look, frame: &mut Frame, area: Rect) {
         pane::draw(ws, self, frame, area)
     }
 
@@ -203,11 +202,23 @@ impl Step for BridgeState {
         }
     }
 
-    fn markdown(out: &mut String, session: &Session, step: &Step_, _anonymous: bool) {
+    fn markdown(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
         report::markdown(out, session, step)
     }
 
-    fn html(out: &mut String, session: &Session, step: &Step_, _anonymous: bool) {
+    fn html(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
         report::html(out, session, step)
     }
 }

@@ -5,10 +5,9 @@ mod pane;
 use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
-use crate::interact::keymap::Keymap;
 use crate::join::Part;
 use crate::steps::room::RoomView;
-use crate::steps::{Env, Step};
+use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -43,7 +42,7 @@ impl CloseState {
                 );
                 (None, Some(Overlay::Prompt(prompt)))
             }
-            Action::Export => (Some(export(ws, env.paths)), None),
+            Action::Export => (Some(export(ws, env.paths, &env.clock.time_zone())), None),
             Action::Finish => {
                 let message = ws.commit(Change::Finish, env.clock);
                 (
@@ -74,7 +73,7 @@ impl CloseState {
             },
         };
         // A date already past is most likely a typo: say so once; Enter again keeps it.
-        let today = clock.now().to_zoned(jiff::tz::TimeZone::system()).date();
+        let today = crate::domain::local_date(clock.now(), &clock.time_zone());
         if let Some(d) = date.filter(|d| *d < today) {
             let warning = trf(ws.lang(), "close.date_in_past", &[&d, &today]);
             if prompt.error.as_deref() != Some(warning.as_str()) {
@@ -87,9 +86,9 @@ impl CloseState {
 }
 
 /// Writes the Markdown report to `<data>/exports/<id>.md`.
-fn export(ws: &Workspace, paths: &Paths) -> Message {
+fn export(ws: &Workspace, paths: &Paths, zone: &jiff::tz::TimeZone) -> Message {
     let formats = [crate::export::Format::Md];
-    crate::steps::report::write(ws.session(), paths, &formats, ws.lang())
+    crate::steps::report::write(ws.session(), paths, &formats, ws.lang(), zone)
 }
 
 impl Step for CloseState {
@@ -101,7 +100,7 @@ impl Step for CloseState {
         CloseState::update(self, ws, action, env)
     }
 
-    fn pane(&self, ws: &Workspace, _keys: &Keymap, _focused: bool, frame: &mut Frame, area: Rect) {
+    fn pane(&self, ws: &Workspace, _look: &Look, frame: &mut Frame, area: Rect) {
         pane::draw(
             ws,
             self,
@@ -129,8 +128,22 @@ impl Step for CloseState {
     }
 
     /// The report itself is the summary; the close step adds nothing below its heading.
-    fn markdown(_out: &mut String, _session: &Session, _step: &Step_, _anonymous: bool) {}
+    fn markdown(
+        _out: &mut String,
+        _session: &Session,
+        _step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
+    }
 
     /// As in Markdown: nothing below the heading.
-    fn html(_out: &mut String, _session: &Session, _step: &Step_, _anonymous: bool) {}
+    fn html(
+        _out: &mut String,
+        _session: &Session,
+        _step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
+    }
 }

@@ -7,10 +7,9 @@ mod room;
 use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
-use crate::interact::keymap::Keymap;
 use crate::join::Part;
 use crate::steps::room::RoomView;
-use crate::steps::{Env, Step};
+use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -133,8 +132,8 @@ impl Step for LastTimeState {
         LastTimeState::update(self, ws, action, env.clock)
     }
 
-    fn pane(&self, ws: &Workspace, _keys: &Keymap, _focused: bool, frame: &mut Frame, area: Rect) {
-        pane::draw(ws, self, frame, area)
+    fn pane(&self, ws: &Workspace, look: &Look, frame: &mut Frame, area: Rect) {
+        pane::draw(ws, self, look.zone, frame, area)
     }
 
     fn submit(&mut self, ws: &mut Workspace, prompt: Prompt, clock: &dyn Clock) -> StepResult {
@@ -160,11 +159,23 @@ impl Step for LastTimeState {
         }
     }
 
-    fn markdown(out: &mut String, session: &Session, step: &Step_, _anonymous: bool) {
-        report::markdown(out, session, step)
+    fn markdown(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        _anonymous: bool,
+        zone: &jiff::tz::TimeZone,
+    ) {
+        report::markdown(out, session, step, zone)
     }
 
-    fn html(out: &mut String, session: &Session, step: &Step_, _anonymous: bool) {
-        report::html(out, session, step)
+    fn html(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        _anonymous: bool,
+        zone: &jiff::tz::TimeZone,
+    ) {
+        report::html(out, session, step, zone)
     }
 }

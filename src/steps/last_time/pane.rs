@@ -11,7 +11,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
 
-pub fn draw(ws: &Workspace, last: &LastTimeState, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    ws: &Workspace,
+    last: &LastTimeState,
+    zone: &jiff::tz::TimeZone,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let session = ws.session();
     let lang = session.language();
     let Some(earlier) = session.follows().as_ref() else {
@@ -25,7 +31,7 @@ pub fn draw(ws: &Workspace, last: &LastTimeState, frame: &mut Frame, area: Rect)
     };
     let [head, table_area] =
         Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
-    let day = session.created().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = crate::domain::local_date(session.created(), zone);
     let late = matches!(earlier.timing(day), Timing::Late(_));
     let outcomes = session.results(&ws.step_id()).map(|r| &r.outcomes);
     let count = |status: Status| {
@@ -40,7 +46,7 @@ pub fn draw(ws: &Workspace, last: &LastTimeState, frame: &mut Frame, area: Rect)
             Span::raw(" "),
             Span::styled(earlier.title.clone(), theme::accent()),
             Span::styled(
-                format!(" ({})", earlier.created.strftime("%Y-%m-%d")),
+                format!(" ({})", crate::domain::local_date(earlier.created, zone)),
                 theme::dim(),
             ),
         ]),

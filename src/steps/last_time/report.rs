@@ -1,23 +1,24 @@
 //! Last time's agreements in the reports: each earlier action and what became of it.
 
-use crate::domain::{Session, Step, outcome_lines};
+use crate::domain::{Session, Step, local_date, outcome_lines};
 use crate::export::html::esc;
 use crate::export::markdown::escape;
 use crate::i18n::tr;
+use jiff::tz::TimeZone;
 use std::fmt::Write;
 
-pub fn markdown(out: &mut String, session: &Session, step: &Step) {
+pub fn markdown(out: &mut String, session: &Session, step: &Step, zone: &TimeZone) {
     let lang = session.language();
     let Some(earlier) = &session.follows() else {
         return;
     };
-    let day = session.created().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = local_date(session.created(), zone);
     let _ = writeln!(
         out,
         "{} {} ({}). {}\n",
         tr(lang, "last.follows"),
         escape(&earlier.title),
-        earlier.created.strftime("%Y-%m-%d"),
+        local_date(earlier.created, zone),
         escape(&crate::export::timing_text(lang, earlier, day))
     );
     let lines = outcome_lines(session, step);
@@ -50,18 +51,18 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step) {
     out.push('\n');
 }
 
-pub fn html(out: &mut String, s: &Session, step: &Step) {
+pub fn html(out: &mut String, s: &Session, step: &Step, zone: &TimeZone) {
     let lang = s.language();
     let Some(earlier) = &s.follows() else {
         return;
     };
-    let day = s.created().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = local_date(s.created(), zone);
     let _ = writeln!(
         out,
         "<p class=\"follows\">{} <strong>{}</strong> ({}). {}</p>",
         esc(tr(lang, "last.follows")),
         esc(&earlier.title),
-        earlier.created.strftime("%Y-%m-%d"),
+        local_date(earlier.created, zone),
         esc(&crate::export::timing_text(lang, earlier, day))
     );
     let lines = outcome_lines(s, step);

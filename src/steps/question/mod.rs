@@ -6,10 +6,9 @@ mod room;
 use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
-use crate::interact::keymap::Keymap;
 use crate::join::Part;
 use crate::steps::room::RoomView;
-use crate::steps::{Env, Step};
+use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -300,8 +299,8 @@ impl Step for QuestionState {
         QuestionState::update(self, ws, action, env.clock)
     }
 
-    fn pane(&self, ws: &Workspace, _keys: &Keymap, focused: bool, frame: &mut Frame, area: Rect) {
-        pane::draw(ws, self, focused, frame, area)
+    fn pane(&self, ws: &Workspace, look: &Look, frame: &mut Frame, area: Rect) {
+        pane::draw(ws, self, look.focused, frame, area)
     }
 
     fn type_key(&mut self, ws: &mut Workspace, key: crossterm::event::KeyEvent) {
@@ -380,11 +379,23 @@ impl Step for QuestionState {
         }
     }
 
-    fn markdown(out: &mut String, session: &Session, step: &Step_, _anonymous: bool) {
+    fn markdown(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
         report::markdown(out, session, step)
     }
 
-    fn html(out: &mut String, session: &Session, step: &Step_, _anonymous: bool) {
+    fn html(
+        out: &mut String,
+        session: &Session,
+        step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
         report::html(out, session, step)
     }
 }

@@ -5,11 +5,10 @@ pub(crate) mod pane;
 use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
-use crate::interact::keymap::Keymap;
 use crate::join::Part;
 use crate::steps::StepResult;
 use crate::steps::room::RoomView;
-use crate::steps::{Env, Step};
+use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -86,7 +85,7 @@ impl Step for ScriptState {
         None
     }
 
-    fn pane(&self, ws: &Workspace, _keys: &Keymap, _focused: bool, frame: &mut Frame, area: Rect) {
+    fn pane(&self, ws: &Workspace, _look: &Look, frame: &mut Frame, area: Rect) {
         pane::draw(ws, &self.checklist, checklist_of(ws), frame, area)
     }
 
@@ -101,10 +100,24 @@ impl Step for ScriptState {
     }
 
     /// The heading and prompt say it; the ticks are the facilitator's own.
-    fn markdown(_out: &mut String, _session: &Session, _step: &Step_, _anonymous: bool) {}
+    fn markdown(
+        _out: &mut String,
+        _session: &Session,
+        _step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
+    }
 
     /// A script step leaves the HTML report altogether (see `export::html`).
-    fn html(_out: &mut String, _session: &Session, _step: &Step_, _anonymous: bool) {}
+    fn html(
+        _out: &mut String,
+        _session: &Session,
+        _step: &Step_,
+        _anonymous: bool,
+        _zone: &jiff::tz::TimeZone,
+    ) {
+    }
 }
 
 /// The checklist of the step in front of the room (script and close steps have one).
