@@ -3,7 +3,7 @@
 //! clock's next second, or the slow look that catches what notifications missed.
 
 use super::chooser::{Chooser, Chosen, open_or_list};
-use super::watch::{SECOND_LOOK, Watcher};
+use super::watch::Watcher;
 use super::{PresentError, PresentState};
 use crate::domain::{Clock, SystemClock};
 use crate::interact::{Action, Context, Keymap};
@@ -122,10 +122,9 @@ fn follow(
     let watcher = Watcher::start(&state.path, move || {
         let _ = tx.send(Wake::File);
     });
+    // The slow look also notices a heartbeat gone stale (a window that was killed writes
+    // nothing more, so no notification says so).
     let mut next_look = Instant::now() + watcher.period();
-    // Looks again shortly after a notification: a lock taken or let go a moment after its
-    // file changed (a slow start or exit under load) is seen without waiting for the slow look.
-    let mut later_looks: Vec<Instant> = Vec::new();
     let mut dirty = true;
     loop {
         let now = Instant::now();
@@ -134,7 +133,7 @@ fn follow(
             dirty = false;
         }
         let redraw = state.next_change(now);
-        let wake = [Some(next_look), later_looks.first().copied(), redraw]
+        let wake = [Some(next_look), redraw]
             .into_iter()
             .flatten()
             .min()
@@ -149,11 +148,7 @@ fn follow(
         let mut look = false;
         for w in woken {
             match w {
-                Wake::File => {
-                    look = true;
-                    let at = Instant::now();
-                    later_looks = SECOND_LOOK.iter().map(|d| at + *d).collect();
-                }
+                Wake::File => look = true,
                 Wake::End => return Ok(()),
                 Wake::Input(Event::Resize(..)) => dirty = true,
                 Wake::Input(event) => {
@@ -164,10 +159,6 @@ fn follow(
             }
         }
         let now = Instant::now();
-        if later_looks.first().is_some_and(|t| now >= *t) {
-            later_looks.retain(|t| *t > now);
-            look = true;
-        }
         if now >= next_look {
             // The slow look reads the file whatever its stamp says, in case a notification
             // or a stamp missed a change.

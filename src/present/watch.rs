@@ -1,9 +1,10 @@
 //! Watching a session file without polling the disk to death. File notifications (`notify`)
-//! on the session's folder wake the room view when the session, its lock or its room sidecar
-//! changes: the atomic rename of each save, a session deleted or put back, and the writer's
-//! lock file closed when its window ends. Where notifications are unavailable, the view looks
-//! once a second instead; with them, it still looks now and then, in case one was missed.
-//! Nothing here opens the session for writing or takes its lock from the facilitator.
+//! on the session's folder wake the room view when the session or its room sidecar changes:
+//! the atomic rename of each save, a session deleted or put back, the facilitator's window
+//! telling the room something (its heartbeat included). Where notifications are unavailable,
+//! the view looks once a second instead; with them, it still looks every `period`, which is
+//! also how it notices a heartbeat gone stale. Nothing here opens the session for writing or
+//! takes its lock from the facilitator.
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher as _};
@@ -33,15 +34,6 @@ pub fn stamp_of(path: &Path) -> Option<Stamp> {
 const WITH_NOTIFICATIONS: Duration = Duration::from_secs(2);
 /// How often it looks when the system gives no notifications.
 const WITHOUT_NOTIFICATIONS: Duration = Duration::from_secs(1);
-/// Looks after a notification: the kernel reports a closed lock file just before it releases
-/// the lock (and a starting window creates its lock file before it locks it), so the state of
-/// the lock is confirmed a moment later, and again in case the machine is busy.
-pub const SECOND_LOOK: [Duration; 3] = [
-    Duration::from_millis(250),
-    Duration::from_millis(1000),
-    Duration::from_millis(2500),
-];
-
 /// File notifications for one session, or none (then the view polls slowly).
 pub struct Watcher {
     notify: Option<notify::RecommendedWatcher>,
