@@ -227,3 +227,33 @@ fn a_killed_window_leaves_a_heartbeat_that_goes_stale_and_the_room_view_says_clo
     assert!(room.closed, "the room view says the session closed");
     assert_eq!((room.timer, room.selected), (None, None), "nobody counts");
 }
+
+#[test]
+fn the_run_screen_beats_on_every_event_of_the_loop_and_a_read_only_window_does_not() {
+    let mut h = Harness::session("present-follow-beat", Language::En, &["Ann"]);
+    let path = h.run().file().path.clone();
+    let first = sidecar::read(&path)
+        .beat
+        .expect("a window that may write beats");
+    // The test clock moves on a second each time it is read: a few ticks of the loop later
+    // the heartbeat has moved on with it.
+    for _ in 0..3 {
+        h.app.handle(ambassador::app::AppEvent::Tick);
+    }
+    let later = sidecar::read(&path).beat.unwrap();
+    assert!(later > first, "{first} then {later}");
+
+    // A read-only second window says nothing: the heartbeat stays the writer's.
+    let mut second = App::new(
+        Start::Session {
+            paths: Harness::paths(h.dir.path()),
+            file: Box::new(SessionFile::open_read_only(&path).unwrap()),
+        },
+        Box::new(ambassador::domain::FixedClock::at(
+            "2030-01-01T00:00:00Z".parse().unwrap(),
+        )),
+    );
+    second.handle(ambassador::app::AppEvent::Tick);
+    second.handle(ambassador::app::AppEvent::Tick);
+    assert_eq!(sidecar::read(&path).beat, Some(later));
+}
