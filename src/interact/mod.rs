@@ -4,6 +4,7 @@
 //! messages. A building block: it knows the domain's ids, nothing of screens or steps.
 
 mod action;
+mod context;
 pub mod keymap;
 pub mod list_view;
 mod overlay;
