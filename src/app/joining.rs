@@ -49,10 +49,9 @@ impl App {
         match Joining::start(addr, lang, session.current_step_index(), deliver) {
             Ok(server) => {
                 server.set_anonymous(self.join.anonymous);
-                let path = run.file().path.clone();
-                crate::store::join_link::publish(&path, server.link());
                 let link = server.link().to_string();
-                run.join = Some(crate::screens::run::Joined::new(server, path));
+                run.join = Some(crate::screens::run::Joined::new(server));
+                run.join_link_changed(Some(link.clone()));
                 self.join.bind = bind.map(str::to_string);
                 self.overlay = Some(Overlay::Join { selected: 0 });
                 Message::info(trf(lang, "msg.joining_on", &[&link]))
@@ -67,6 +66,7 @@ impl App {
             return None;
         };
         run.join.take()?;
+        run.join_link_changed(None);
         Message::info(tr(run.lang(), "msg.joining_off"))
     }
 

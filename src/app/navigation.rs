@@ -52,11 +52,6 @@ impl App {
         match opened {
             Ok(file) => {
                 let lang = file.session().language();
-                // Ours to write: a join link left beside it by a program that was killed
-                // answers nobody, so the room view must not show it (joining starts afresh).
-                if file.read_only().is_none() {
-                    crate::store::join_link::clear(&file.path);
-                }
                 self.message = file.read_only().map(|r| Message {
                     text: crate::i18n::trf(
                         lang,

@@ -169,9 +169,7 @@ impl PresentState {
         self.closed = self.closed || !room.is_alive(wall);
         let room = if self.closed { Room::default() } else { room };
         // A link left by a program that was killed is not shown: nobody answers it.
-        self.join_link = (!self.closed)
-            .then(|| crate::store::join_link::read(&self.path))
-            .flatten();
+        self.join_link = room.join_link.clone();
         let this_step = room.step == Some(self.session.current_step_index());
         self.selected = room.selected;
         // A running clock read again lands a few microseconds apart: keep the one shown

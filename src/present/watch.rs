@@ -147,7 +147,7 @@ mod tests {
             rx.recv_timeout(Duration::from_millis(300)).is_err(),
             "another file or a read woke the view"
         );
-        crate::store::room_sidecar::publish(&session, Default::default());
+        crate::store::room_sidecar::publish(&session, &Default::default());
         assert!(notified(&rx), "the room sidecar");
     }
 }

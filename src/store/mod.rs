@@ -8,7 +8,6 @@ mod embed_cache;
 mod error;
 mod file;
 mod index;
-pub mod join_link;
 mod list;
 mod load;
 mod lock;

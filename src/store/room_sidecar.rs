@@ -1,6 +1,6 @@
 //! What the facilitator's window shows the room beyond the session itself, for the room view:
-//! the group selected on the board, the time left of the step, and a heartbeat that says the
-//! window is there. A tiny sidecar `<session>.ron.room` next to the session, never inside it
+//! the group selected on the board, the time left of the step, the join link while joining is
+//! on, and a heartbeat that says the window is there. A tiny sidecar `<session>.ron.room` next to the session, never inside it
 //! (none of it is part of what was said). Written atomically when it changes and at least every
 //! `BEAT` while the window holds the session, removed when the window closes the session.
 //!
@@ -26,19 +26,21 @@ pub enum TimeLeft {
     Paused(i64),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Room {
     /// The group selected on the board.
     pub selected: Option<GroupId>,
     /// The step the time belongs to (an index into the template's steps).
     pub step: Option<usize>,
     pub time: Option<TimeLeft>,
+    /// The join link, while joining is on: the room view shows it large with its QR code.
+    pub join_link: Option<String>,
     /// When the facilitator's window last said it is there (its own clock).
     pub beat: Option<Timestamp>,
 }
 
 impl Room {
-    fn to_text(self) -> String {
+    fn to_text(&self) -> String {
         let mut text = String::new();
         if let Some(g) = self.selected {
             text.push_str(&format!("selected_group: {g}\n"));
@@ -50,6 +52,9 @@ impl Room {
             Some(TimeLeft::EndsAt(t)) => text.push_str(&format!("ends_at: {t}\n")),
             Some(TimeLeft::Paused(left)) => text.push_str(&format!("paused_left: {left}\n")),
             None => {}
+        }
+        if let Some(link) = &self.join_link {
+            text.push_str(&format!("join_link: {link}\n"));
         }
         if let Some(t) = self.beat {
             text.push_str(&format!("alive_at: {t}\n"));
@@ -82,9 +87,19 @@ impl Room {
                 .map(GroupId),
             step: field("step").and_then(|n| n.parse().ok()),
             time: ends.or(paused),
+            join_link: field("join_link").and_then(plain_link),
             beat: field("alive_at").and_then(|t| t.parse().ok()),
         }
     }
+}
+
+/// Only an `http://` link of plain characters is taken, so a file put there by someone else
+/// cannot put anything else on the projector.
+fn plain_link(link: &str) -> Option<String> {
+    let plain = link
+        .chars()
+        .all(|c| c.is_ascii_graphic() && c != '<' && c != '>');
+    (link.starts_with("http://") && plain && link.len() < 200).then(|| link.to_string())
 }
 
 pub fn path_of(session: &Path) -> PathBuf {
@@ -94,7 +109,7 @@ pub fn path_of(session: &Path) -> PathBuf {
 }
 
 /// Best effort: the room view is a nicety, so a failed write never bothers the facilitator.
-pub fn publish(session: &Path, room: Room) {
+pub fn publish(session: &Path, room: &Room) {
     let _ = crate::store::write_atomic(&path_of(session), room.to_text().as_bytes());
 }
 
@@ -131,20 +146,24 @@ mod tests {
             selected: Some(GroupId(42)),
             step: Some(3),
             time: Some(TimeLeft::EndsAt(ends)),
+            join_link: Some("http://127.0.0.1:8737/?c=ABC234".into()),
             beat: Some(ends),
         };
-        publish(&session, room);
+        publish(&session, &room);
         assert_eq!(read(&session), room);
         let paused = Room {
             time: Some(TimeLeft::Paused(-75)),
             ..Room::default()
         };
-        publish(&session, paused);
+        publish(&session, &paused);
         assert_eq!(read(&session), paused);
-        publish(&session, Room::default());
+        publish(&session, &Room::default());
         assert_eq!(read(&session), Room::default());
         remove(&session);
         assert!(!path_of(&session).exists());
+        // A link that is not a plain http:// link is not taken.
+        std::fs::write(path_of(&session), "join_link: http://x/\u{1b}[2J\n").unwrap();
+        assert_eq!(read(&session).join_link, None);
     }
 
     #[test]
@@ -157,7 +176,7 @@ mod tests {
             beat: Some(at),
             ..Room::default()
         };
-        publish(&session, room);
+        publish(&session, &room);
         assert!(facilitator_has_it_open(&session, at));
         assert!(facilitator_has_it_open(
             &session,
@@ -168,7 +187,7 @@ mod tests {
             at - SignedDuration::from_secs(60)
         ));
         assert!(!facilitator_has_it_open(&session, at + STALE));
-        publish(&session, Room::default());
+        publish(&session, &Room::default());
         assert!(
             !facilitator_has_it_open(&session, at),
             "a sidecar without a heartbeat"

@@ -201,7 +201,7 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
         beat: Some(now),
         ..Room::default()
     };
-    sidecar::publish(&paths[1], beat);
+    sidecar::publish(&paths[1], &beat);
     assert_eq!(
         open_or_list(list_sessions(&sessions).unwrap(), now).unwrap(),
         paths[1]

@@ -58,18 +58,48 @@ fn who_is_connected_follows_the_apps_clock() {
 }
 
 #[test]
-fn a_join_link_left_by_a_killed_program_goes_when_the_session_is_opened_for_writing() {
+fn a_join_link_left_by_a_killed_program_is_not_shown_and_goes_when_the_session_is_opened_for_writing()
+ {
+    use ambassador::present::PresentState;
+    use ambassador::store::room_sidecar::{self, Room};
     let mut h = Harness::session("join-stale-link", Language::En, &["Ann"]);
     let path = h.run().file().path.clone();
-    let sidecar = ambassador::store::join_link::path_of(&path);
-    std::fs::write(&sidecar, "link: http://127.0.0.1:9/?c=ABC234\n").unwrap();
+    // A window that was killed while joining was on: its link and an old heartbeat stay.
+    h.reopen_read_only();
+    let link = "http://127.0.0.1:9/?c=ABC234";
+    let stale = Room {
+        join_link: Some(link.into()),
+        beat: Some("2026-11-27T08:00:00Z".parse().unwrap()),
+        ..Room::default()
+    };
+    room_sidecar::publish(&path, &stale);
+    // The room view shows no QR code for a server nobody runs.
+    let room = PresentState::open(&path, false, &common::RoomClock).unwrap();
+    assert!(room.closed);
+    assert_eq!(room.join_link, None);
     // A second window that only looks leaves it alone: it is not its to judge.
     h.reopen_read_only();
-    assert!(sidecar.exists());
-    // The facilitator's program, opening it to write, knows joining is off: the link goes,
-    // and the room view shows no QR code for a server nobody runs.
+    assert_eq!(room_sidecar::read(&path).join_link.as_deref(), Some(link));
+    // The facilitator's program, opening it to write, says joining is off.
     h.reopen();
-    assert!(!sidecar.exists());
-    let room = ambassador::present::PresentState::open(&path, false, &common::RoomClock);
-    assert_eq!(room.unwrap().join_link, None);
+    assert_eq!(room_sidecar::read(&path).join_link, None);
+    let room = PresentState::open(&path, false, &common::RoomClock).unwrap();
+    assert!(!room.closed);
+    assert_eq!(room.join_link, None);
+}
+
+#[test]
+fn the_room_sidecar_carries_the_join_link_while_joining_is_on_and_not_after() {
+    use ambassador::store::room_sidecar;
+    let room = common::join::Room::start(Language::En, &["Ann"]);
+    let link = format!("http://{}/?c={}", room.addr, room.code);
+    room.wait_for(|| room_sidecar::read(&room.path).join_link.as_deref() == Some(link.as_str()));
+    // F6 opens the panel again, F6 there turns joining off.
+    room.key(crossterm::event::KeyCode::F(6));
+    room.key(crossterm::event::KeyCode::F(6));
+    room.wait_for(|| room_sidecar::read(&room.path).join_link.is_none());
+    assert!(
+        room_sidecar::read(&room.path).beat.is_some(),
+        "the window is still there"
+    );
 }

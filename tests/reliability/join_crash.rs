@@ -32,7 +32,7 @@ fn wait(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
 
 /// The address and code from the link the program published for the room view.
 fn link(session: &std::path::Path) -> Option<(SocketAddr, String)> {
-    let link = ambassador::store::join_link::read(session)?;
+    let link = ambassador::store::room_sidecar::read(session).join_link?;
     let rest = link.strip_prefix("http://")?;
     let (host, query) = rest.split_once("/?c=")?;
     Some((host.parse().ok()?, query.to_string()))

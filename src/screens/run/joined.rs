@@ -3,13 +3,11 @@
 
 use crate::i18n::tr;
 use crate::join::Joining;
-use std::path::PathBuf;
 
-/// A running join server and the sidecar that tells the room view its link; both go when
-/// joining is turned off or the session is closed.
+/// A running join server; it stops when joining is turned off or the session is closed (the
+/// room view learns the link through the run screen's room sidecar).
 pub struct Joined {
     pub server: Joining,
-    sidecar: PathBuf,
     /// The link's QR code, made once: the link does not change while the server runs.
     pub qr: Vec<String>,
     /// The server as last looked at, in update: drawing never waits on its lock.
@@ -27,11 +25,10 @@ pub struct JoinView {
 }
 
 impl Joined {
-    pub fn new(server: Joining, sidecar: PathBuf) -> Joined {
+    pub fn new(server: Joining) -> Joined {
         let qr = crate::join::qr::lines(server.link()).unwrap_or_default();
         let mut joined = Joined {
             server,
-            sidecar,
             qr,
             view: JoinView::default(),
         };
@@ -52,11 +49,5 @@ impl Joined {
     pub fn connected(&self, lang: crate::domain::Language, now: std::time::Instant) -> Vec<String> {
         let anonymous = tr(lang, "idea.anonymous");
         crate::join::guard::connected(&self.view.devices, now, anonymous)
-    }
-}
-
-impl Drop for Joined {
-    fn drop(&mut self) {
-        crate::store::join_link::clear(&self.sidecar);
     }
 }

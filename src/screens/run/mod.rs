@@ -232,6 +232,11 @@ impl RunState {
             .publish(self.session().current_step_index(), selected);
     }
 
+    /// Joining went on (with this link) or off: the room view is told.
+    pub fn join_link_changed(&mut self, link: Option<String>) {
+        self.room.join_link_changed(link);
+    }
+
     /// The room view learns this window is still there (a read-only window says nothing).
     pub fn beat(&mut self, clock: &dyn Clock) {
         if self.ws.read_only().is_none() {

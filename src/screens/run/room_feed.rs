@@ -17,6 +17,8 @@ pub struct RoomFeed {
     published: Option<Room>,
     /// When this window last said it is there.
     beat: jiff::Timestamp,
+    /// The join link while joining is on.
+    join_link: Option<String>,
 }
 
 impl RoomFeed {
@@ -26,6 +28,7 @@ impl RoomFeed {
             time: time_left(timebox, clock),
             published: None,
             beat: clock.now(),
+            join_link: None,
         }
     }
 
@@ -37,13 +40,23 @@ impl RoomFeed {
     /// Says again that this window is there, once `BEAT` has passed since it last did (the
     /// event loop calls this on every event, ticks included).
     pub fn beat(&mut self, clock: &dyn Clock) {
-        let Some(room) = self.published else {
+        let Some(room) = &self.published else {
             return;
         };
+        let (step, selected) = (room.step.unwrap_or_default(), room.selected);
         let now = clock.now();
         if now.duration_since(self.beat) >= sidecar::BEAT {
             self.beat = now;
-            self.publish(room.step.unwrap_or_default(), room.selected);
+            self.publish(step, selected);
+        }
+    }
+
+    /// Joining went on (with this link) or off: the room view shows the link, or stops.
+    pub fn join_link_changed(&mut self, link: Option<String>) {
+        self.join_link = link;
+        if let Some(room) = &self.published {
+            let (step, selected) = (room.step.unwrap_or_default(), room.selected);
+            self.publish(step, selected);
         }
     }
 
@@ -53,10 +66,11 @@ impl RoomFeed {
             selected,
             step: Some(step),
             time: Some(self.time),
+            join_link: self.join_link.clone(),
             beat: Some(self.beat),
         };
-        if self.published != Some(room) {
-            sidecar::publish(&self.session, room);
+        if self.published.as_ref() != Some(&room) {
+            sidecar::publish(&self.session, &room);
             self.published = Some(room);
         }
     }
