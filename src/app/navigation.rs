@@ -60,7 +60,12 @@ impl App {
                     ),
                     is_error: false,
                 });
-                let mut run = RunState::new(file, self.meaning.model.clone(), self.clock.as_ref());
+                let mut run = RunState::new(
+                    file,
+                    &self.paths.data_dir,
+                    self.meaning.model.clone(),
+                    self.clock.as_ref(),
+                );
                 self.connect_meaning(&mut run);
                 self.screen = Screen::Run(Box::new(run));
             }

@@ -323,7 +323,7 @@ fn present(paths: &Paths, session: Option<String>, names: bool) -> Result<Next, 
     let keys = crate::interact::Keymap::with_user(user);
     let shown = match session {
         Some(s) => crate::present::run(&find_session(&dir, &s)?, names, &keys),
-        None => crate::present::run_chosen(&dir, names, &keys),
+        None => crate::present::run_chosen(paths, names, &keys),
     };
     shown.map_err(|e| CliError::Invalid(e.to_string()))?;
     Ok(Next::Done)

@@ -24,16 +24,24 @@ pub enum Chosen {
 }
 
 /// The readable sessions among `listings` (newest first), and the one a facilitator's window
-/// holds right now, if any (the newest such).
-/// `now` is the room view's time of day, against which a heartbeat counts as fresh.
-pub fn open_or_list(listings: Vec<Listing>, now: jiff::Timestamp) -> Result<PathBuf, Chooser> {
+/// holds right now, if any: the one the data folder's pointer names (`store::open_now`), else
+/// the newest whose window is there. `now` is the room view's time of day, against which a
+/// heartbeat counts as fresh.
+pub fn open_or_list(
+    listings: Vec<Listing>,
+    open_now: Option<PathBuf>,
+    now: jiff::Timestamp,
+) -> Result<PathBuf, Chooser> {
+    let alive =
+        |path: &std::path::Path| crate::store::room_sidecar::facilitator_has_it_open(path, now);
+    if let Some(path) = open_now.filter(|p| alive(p)) {
+        return Ok(path);
+    }
     let sessions: Vec<Listing> = listings
         .into_iter()
         .filter(|l| matches!(l, Listing::Session(_)))
         .collect();
-    let open_now =
-        |s: &&Listing| crate::store::room_sidecar::facilitator_has_it_open(s.path(), now);
-    if let Some(open) = sessions.iter().find(open_now) {
+    if let Some(open) = sessions.iter().find(|s| alive(s.path())) {
         return Ok(open.path().to_path_buf());
     }
     let lang = match sessions.first() {

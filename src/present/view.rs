@@ -7,6 +7,7 @@ use super::watch::Watcher;
 use super::{PresentError, PresentState};
 use crate::domain::{Clock, SystemClock};
 use crate::interact::{Action, Context, Keymap};
+use crate::store::Paths;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 use std::path::{Path, PathBuf};
@@ -28,9 +29,11 @@ pub fn run(path: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> 
 }
 
 /// No session named: the one open for writing right now, else a chooser.
-pub fn run_chosen(sessions_dir: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
+pub fn run_chosen(paths: &Paths, names: bool, keys: &Keymap) -> Result<(), PresentError> {
+    let sessions_dir = &paths.sessions_dir();
     let listings = crate::store::list_sessions(sessions_dir)?;
-    let chooser = match open_or_list(listings, SystemClock.now()) {
+    let open_now = crate::store::open_now::read(&paths.data_dir);
+    let chooser = match open_or_list(listings, open_now, SystemClock.now()) {
         Ok(open) => return run(&open, names, keys),
         Err(chooser) if chooser.sessions.is_empty() => {
             return Err(PresentError::NoSessions(sessions_dir.to_path_buf()));

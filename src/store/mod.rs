@@ -13,6 +13,7 @@ mod load;
 mod lock;
 mod migrate;
 mod naming;
+pub mod open_now;
 mod paths;
 mod read;
 mod rescue;

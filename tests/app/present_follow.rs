@@ -164,7 +164,8 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
     let sessions = data.join("sessions");
 
     // Nobody has one open: a list, newest first.
-    let mut chooser = open_or_list(list_sessions(&sessions).unwrap(), now).expect_err("a chooser");
+    let mut chooser =
+        open_or_list(list_sessions(&sessions).unwrap(), None, now).expect_err("a chooser");
     assert_eq!(chooser.sessions.len(), 3);
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
@@ -203,12 +204,49 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
     };
     sidecar::publish(&paths[1], &beat);
     assert_eq!(
-        open_or_list(list_sessions(&sessions).unwrap(), now).unwrap(),
+        open_or_list(list_sessions(&sessions).unwrap(), None, now).unwrap(),
         paths[1]
     );
-    // A heartbeat gone stale is a window that was killed: a list again.
+    // Two windows are open: the data folder's pointer names the one opened last.
+    sidecar::publish(&paths[2], &beat);
+    assert_eq!(
+        open_or_list(
+            list_sessions(&sessions).unwrap(),
+            Some(paths[2].clone()),
+            now
+        )
+        .unwrap(),
+        paths[2]
+    );
+    // A heartbeat gone stale is a window that was killed: a list again, pointer or not.
     let later = now + ambassador::store::room_sidecar::STALE;
-    assert!(open_or_list(list_sessions(&sessions).unwrap(), later).is_err());
+    let again = open_or_list(
+        list_sessions(&sessions).unwrap(),
+        Some(paths[2].clone()),
+        later,
+    );
+    assert!(again.is_err());
+}
+
+#[test]
+fn the_run_screen_points_the_data_folder_at_the_session_it_has_open_until_it_closes_it() {
+    use ambassador::store::open_now;
+    let mut h = Harness::session("present-follow-pointer", Language::En, &["Ann"]);
+    let path = h.run().file().path.clone();
+    let data = Harness::paths(h.dir.path()).data_dir;
+    assert_eq!(open_now::read(&data), Some(path.clone()));
+    // Opened again read-only: the writer's window closed it, and a read-only one points nowhere.
+    h.reopen_read_only();
+    assert_eq!(open_now::read(&data), None);
+    h.reopen();
+    assert_eq!(open_now::read(&data), Some(path.clone()));
+    h.app = App::new(
+        Start::Home {
+            paths: Harness::paths(h.dir.path()),
+        },
+        Box::new(common::clock()),
+    );
+    assert_eq!(open_now::read(&data), None);
 }
 
 #[test]

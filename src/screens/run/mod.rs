@@ -41,15 +41,18 @@ pub struct RunState {
 }
 
 impl RunState {
+    /// The run screen of `file`; `data_dir` is where the room view looks for the session
+    /// open now.
     pub fn new(
         file: SessionFile,
+        data_dir: &std::path::Path,
         model: Option<std::sync::Arc<crate::grouping::Model2Vec>>,
         clock: &dyn Clock,
     ) -> RunState {
         let current = file.session().current_step();
         let step = StepState::enter(&current.kind);
         let timebox = Timebox::start(clock.monotonic(), current.timebox_minutes);
-        let room = RoomFeed::new(file.path.clone(), &timebox, clock);
+        let room = RoomFeed::new(file.path.clone(), data_dir.to_path_buf(), &timebox, clock);
         let mut run = RunState {
             ws: Workspace::new(file, LiveGroups::with_model(model)),
             step,

@@ -11,6 +11,8 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub struct RoomFeed {
     session: PathBuf,
+    /// The data folder, where the pointer to the session open now lives (`store::open_now`).
+    data_dir: PathBuf,
     /// The step's clock as last started, paused, resumed or extended.
     time: TimeLeft,
     /// What the sidecar says now, once this window wrote it.
@@ -22,9 +24,15 @@ pub struct RoomFeed {
 }
 
 impl RoomFeed {
-    pub fn new(session: PathBuf, timebox: &Timebox, clock: &dyn Clock) -> RoomFeed {
+    pub fn new(
+        session: PathBuf,
+        data_dir: PathBuf,
+        timebox: &Timebox,
+        clock: &dyn Clock,
+    ) -> RoomFeed {
         RoomFeed {
             session,
+            data_dir,
             time: time_left(timebox, clock),
             published: None,
             beat: clock.now(),
@@ -70,6 +78,9 @@ impl RoomFeed {
             beat: Some(self.beat),
         };
         if self.published.as_ref() != Some(&room) {
+            if self.published.is_none() {
+                crate::store::open_now::publish(&self.data_dir, &self.session);
+            }
             sidecar::publish(&self.session, &room);
             self.published = Some(room);
         }
@@ -82,6 +93,7 @@ impl Drop for RoomFeed {
     fn drop(&mut self) {
         if self.published.is_some() {
             sidecar::remove(&self.session);
+            crate::store::open_now::clear(&self.data_dir, &self.session);
         }
     }
 }
