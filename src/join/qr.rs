@@ -1,64 +1,65 @@
-//! The join link as a QR code drawn with text: two modules per character cell (upper and
-//! lower half blocks), with the quiet zone the standard asks for, so phone cameras read it
-//! off a terminal or a projector.
+//! The join link as a QR code drawn with text by the `qrcode` crate's renderers: two modules
+//! per character cell (upper and lower half blocks), or each module two cells wide for the
+//! projector, with a light margin of two modules, so phone cameras read it off a terminal or a
+//! projector.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::{EcLevel, QrCode};
 
 /// Modules of light margin around the code.
 const QUIET: usize = 2;
 
+/// The crate's renderers draw a quiet zone of 4 modules; the code keeps 2 of them, which
+/// phone cameras read fine and which keeps the code small enough for a terminal.
+const CRATE_QUIET: usize = 4;
+
 /// The code as lines of text (dark modules drawn as light-on-dark would invert it, so the
 /// caller shows these on a light background or as they are on a dark terminal: the lines
 /// draw the *light* modules, which is what a dark terminal needs). `None` if the text is too
-/// long for a QR code.
+/// long for a QR code. The crate's half-block renderer draws it, colours swapped, its quiet
+/// zone cut down to ours.
 pub fn lines(text: &str) -> Option<Vec<String>> {
-    let (size, light) = modules(text)?;
-    let mut out = Vec::with_capacity(size.div_ceil(2));
-    for y in (0..size).step_by(2) {
-        let line: String = (0..size)
-            .map(|x| {
-                let top = light(x, y);
-                let bottom = y + 1 >= size || light(x, y + 1);
-                match (top, bottom) {
-                    (true, true) => '█',
-                    (true, false) => '▀',
-                    (false, true) => '▄',
-                    (false, false) => ' ',
-                }
-            })
-            .collect();
-        out.push(line);
-    }
-    Some(out)
-}
-
-/// The same code twice as large: each module two cells wide and one high (about square
-/// on a terminal), for the projector.
-pub fn large_lines(text: &str) -> Option<Vec<String>> {
-    let (size, light) = modules(text)?;
+    use qrcode::render::unicode::Dense1x2;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
+    let drawn = code
+        .render::<Dense1x2>()
+        .dark_color(Dense1x2::Light)
+        .light_color(Dense1x2::Dark)
+        .quiet_zone(true)
+        .build();
+    let cut = CRATE_QUIET - QUIET;
+    let size = code.width() + 2 * QUIET;
+    // Each text row is two modules: drop the rows of the crate's wider margin.
     Some(
-        (0..size)
-            .map(|y| {
-                (0..size)
-                    .map(|x| if light(x, y) { "██" } else { "  " })
-                    .collect()
-            })
+        drawn
+            .lines()
+            .skip(cut / 2)
+            .take(size.div_ceil(2))
+            .map(|l| l.chars().skip(cut).take(size).collect())
             .collect(),
     )
 }
 
-/// The code's size with its quiet zone, and whether the module at (x, y) is light.
-fn modules(text: &str) -> Option<(usize, impl Fn(usize, usize) -> bool)> {
+/// The same code twice as large: each module two cells wide and one high (about square
+/// on a terminal), for the projector. Drawn by the crate's character renderer.
+pub fn large_lines(text: &str) -> Option<Vec<String>> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let light = move |x: usize, y: usize| {
-        if x < QUIET || y < QUIET || x >= width + QUIET || y >= width + QUIET {
-            return true;
-        }
-        colors[(y - QUIET) * width + (x - QUIET)] == Color::Light
-    };
-    Some((width + 2 * QUIET, light))
+    let drawn = code
+        .render::<char>()
+        .dark_color(' ')
+        .light_color('█')
+        .module_dimensions(2, 1)
+        .quiet_zone(true)
+        .build();
+    let cut = CRATE_QUIET - QUIET;
+    let size = code.width() + 2 * QUIET;
+    Some(
+        drawn
+            .lines()
+            .skip(cut)
+            .take(size)
+            .map(|l| l.chars().skip(2 * cut).take(2 * size).collect())
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -78,5 +79,13 @@ mod tests {
         let large = large_lines("http://192.168.1.20:8737/?c=ABC234").unwrap();
         assert_eq!(large.len(), width);
         assert_eq!(large[0].chars().count(), 2 * width);
+    }
+
+    #[test]
+    fn the_drawing_of_a_link_stays_as_it_was() {
+        // What the hand-written renderer drew before the crate's took over, pinned.
+        let link = "http://192.168.1.20:8737/?c=ABC234";
+        insta::assert_snapshot!("small", lines(link).unwrap().join("\n"));
+        insta::assert_snapshot!("large", large_lines(link).unwrap().join("\n"));
     }
 }
