@@ -52,9 +52,7 @@ impl App {
 
     fn handle_event(&mut self, event: AppEvent) -> Outcome {
         match event {
-            AppEvent::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                self.handle_key(key)
-            }
+            AppEvent::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(key),
             AppEvent::Input(Event::Paste(text)) => {
                 self.paste(&text);
                 Outcome::Continue

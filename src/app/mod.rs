@@ -221,18 +221,24 @@ impl App {
         }
     }
 
+    /// A key, and then a fresh look at the join server for the panel (the event loop's
+    /// `handle` takes that look once for every kind of event).
     pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        let outcome = self.key(key);
+        self.refresh_join();
+        outcome
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Outcome {
         let context = self.context();
-        let outcome = match self.keys.resolve(context, key) {
+        match self.keys.resolve(context, key) {
             Some(action) => self.update(action),
             None if context.is_typing() => {
                 self.type_key(key);
                 Outcome::Continue
             }
             None => Outcome::Continue,
-        };
-        self.refresh_join();
-        outcome
+        }
     }
 
     /// A click on a row of the screen's main list selects it.

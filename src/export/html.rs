@@ -6,6 +6,9 @@ use jiff::tz::TimeZone;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+/// Text for HTML content and attribute values.
+pub use crate::sanitize::html as esc;
+
 const STYLE: &str = include_str!("../../assets/report.css");
 
 /// The report; `anonymous` leaves out who put their dots where.
@@ -187,9 +190,4 @@ pub fn table_head(out: &mut String, class: &str, heads: &[&str]) {
         let _ = write!(out, "<th>{}</th>", esc(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-}
-
-/// Escapes text for HTML content and attribute values (`sanitize::html`).
-pub fn esc(text: &str) -> String {
-    crate::sanitize::html(text)
 }

@@ -38,10 +38,8 @@ pub fn encode(text: &str) -> String {
         .collect()
 }
 
-/// Text for HTML: element content and quoted attribute values alike.
-pub fn escape(text: &str) -> String {
-    crate::sanitize::html(text)
-}
+/// Text for HTML content and attribute values.
+pub use crate::sanitize::html as escape;
 
 /// The value of a request header, if present.
 pub fn header<'a>(headers: &'a [Header], name: &'static str) -> Option<&'a str> {

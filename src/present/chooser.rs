@@ -24,8 +24,8 @@ pub enum Chosen {
 }
 
 /// The readable sessions among `listings` (newest first), and the one a facilitator's window
-/// holds right now, if any: the one the data folder's pointer names (`store::open_now`), else
-/// the newest whose window is there. `now` is the room view's time of day, against which a
+/// holds right now, if any: the one the data folder's pointer names (`store::open_now`) when
+/// it is one of `listings`, else the newest whose window is there. `now` is the room view's time of day, against which a
 /// heartbeat counts as fresh.
 pub fn open_or_list(
     listings: Vec<Listing>,
@@ -34,13 +34,16 @@ pub fn open_or_list(
 ) -> Result<PathBuf, Chooser> {
     let alive =
         |path: &std::path::Path| crate::store::room_sidecar::facilitator_has_it_open(path, now);
-    if let Some(path) = open_now.filter(|p| alive(p)) {
-        return Ok(path);
-    }
     let sessions: Vec<Listing> = listings
         .into_iter()
         .filter(|l| matches!(l, Listing::Session(_)))
         .collect();
+    // The pointer counts only for a session of this folder: a file put there by someone else
+    // cannot send the projector anywhere else.
+    let listed = |path: &PathBuf| sessions.iter().any(|s| s.path() == path.as_path());
+    if let Some(path) = open_now.filter(|p| listed(p) && alive(p)) {
+        return Ok(path);
+    }
     if let Some(open) = sessions.iter().find(|s| alive(s.path())) {
         return Ok(open.path().to_path_buf());
     }

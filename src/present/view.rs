@@ -101,8 +101,8 @@ fn choose(
     mut chooser: Chooser,
     keys: &Keymap,
 ) -> Result<Option<PathBuf>, PresentError> {
+    let zone = SystemClock.time_zone();
     loop {
-        let zone = SystemClock.time_zone();
         terminal.draw(|f| crate::present::draw::chooser::draw(&chooser, &zone, f))?;
         let Ok(Wake::Input(event)) = rx.recv() else {
             return Ok(None);

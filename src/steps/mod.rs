@@ -262,14 +262,6 @@ impl StepState {
     pub fn list(&self) -> Option<&ListView> {
         self.step().list()
     }
-
-    /// The board, when the common ground is the step in front of the room.
-    pub fn board(&self) -> Option<&board::BoardState> {
-        match self {
-            StepState::Board(b) => Some(b),
-            _ => None,
-        }
-    }
 }
 
 /// A device that joined without a name, on a step where each person answers for themselves.

@@ -170,13 +170,6 @@ impl Workspace {
         clock: &dyn Clock,
         body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
     ) -> Result<Option<Message>, ChangeError> {
-        if let Some(reason) = self.read_only_text() {
-            return Ok(Message::error(trf(
-                self.lang(),
-                "msg.read_only_nothing_changed",
-                &[&reason],
-            )));
-        }
         self.run(clock, body, true)
     }
 
@@ -186,24 +179,25 @@ impl Workspace {
         body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
         save: bool,
     ) -> Option<Message> {
-        if let Some(reason) = self.read_only_text() {
-            return Message::error(trf(
-                self.lang(),
-                "msg.read_only_nothing_changed",
-                &[&reason],
-            ));
-        }
         self.run(clock, body, save)
             .unwrap_or_else(|e| Message::error(super::error_text::change_error(self.lang(), &e)))
     }
 
-    /// The transaction itself: the session and the engines are rolled back on an error.
+    /// The transaction itself: a read-only session is told so and left alone; otherwise the
+    /// session and the engines are rolled back on an error.
     fn run(
         &mut self,
         clock: &dyn Clock,
         body: impl FnOnce(&mut Tx) -> Result<(), ChangeError>,
         save: bool,
     ) -> Result<Option<Message>, ChangeError> {
+        if let Some(reason) = self.read_only_text() {
+            return Ok(Message::error(trf(
+                self.lang(),
+                "msg.read_only_nothing_changed",
+                &[&reason],
+            )));
+        }
         let before = self.file.session().clone();
         let mut tx = Tx {
             session: self.file.session_mut(),

@@ -218,6 +218,15 @@ fn present_without_a_session_shows_the_one_open_for_writing_else_offers_a_choice
         .unwrap(),
         paths[2]
     );
+    // A pointer to a file outside the sessions folder is not followed, heartbeat or not.
+    let elsewhere = dir.path().join("elsewhere.ron");
+    std::fs::copy(&paths[0], &elsewhere).unwrap();
+    sidecar::publish(&elsewhere, &beat);
+    assert_eq!(
+        open_or_list(list_sessions(&sessions).unwrap(), Some(elsewhere), now).unwrap(),
+        paths[2],
+        "the newest session whose window is there instead"
+    );
     // A heartbeat gone stale is a window that was killed: a list again, pointer or not.
     let later = now + ambassador::store::room_sidecar::STALE;
     let again = open_or_list(

@@ -48,20 +48,21 @@ impl RoomFeed {
     /// Says again that this window is there, once `BEAT` has passed since it last did (the
     /// event loop calls this on every event, ticks included).
     pub fn beat(&mut self, clock: &dyn Clock) {
-        let Some(room) = &self.published else {
-            return;
-        };
-        let (step, selected) = (room.step.unwrap_or_default(), room.selected);
         let now = clock.now();
-        if now.duration_since(self.beat) >= sidecar::BEAT {
+        if self.published.is_some() && now.duration_since(self.beat) >= sidecar::BEAT {
             self.beat = now;
-            self.publish(step, selected);
+            self.republish();
         }
     }
 
     /// Joining went on (with this link) or off: the room view shows the link, or stops.
     pub fn join_link_changed(&mut self, link: Option<String>) {
         self.join_link = link;
+        self.republish();
+    }
+
+    /// Writes the sidecar again with what the room was last told (once it was told anything).
+    fn republish(&mut self) {
         if let Some(room) = &self.published {
             let (step, selected) = (room.step.unwrap_or_default(), room.selected);
             self.publish(step, selected);
