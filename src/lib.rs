@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod domain;
+pub mod event_loop;
 pub mod export;
 pub mod fold;
 pub mod grouping;

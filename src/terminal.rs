@@ -1,8 +1,6 @@
-//! The full-screen loop: terminal setup and restore, one channel of events, signals.
-//!
-//! Terminal input is read on a thread of its own and, like signals and the encoder worker's
-//! results, sent into one channel. The loop waits on that channel, takes in everything that
-//! is waiting before it draws the next frame, and ticks twice a second for the timebox.
+//! The facilitator's full-screen program: terminal setup and restore, signals, and what it
+//! does in the loop both programs share (`event_loop`): keys, the encoder worker's results
+//! and devices' requests arrive in one channel; it ticks twice a second for the timebox.
 //!
 //! Every committed change is already on disk when it is drawn, so a signal only has to let a
 //! save in progress finish, retry a save that failed, restore the terminal and leave; nothing
@@ -10,13 +8,14 @@
 
 use crate::app::{App, AppEvent, Outcome, Start};
 use crate::domain::SystemClock;
+use crate::event_loop::{self, Flow, Program};
 use crate::store::SaveGuard;
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
 use std::io::{self, stdout};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -26,8 +25,6 @@ const TICK: Duration = Duration::from_millis(500);
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// How long the signal thread lets the loop leave by itself before it does so for it.
 const LOOP_GRACE: Duration = Duration::from_millis(1500);
-/// The most events taken in before a frame is drawn, so a storm still shows progress.
-const EVENTS_PER_FRAME: usize = 4096;
 
 /// The open session's save guard, as the signal thread sees it.
 type Current = Arc<Mutex<Option<SaveGuard>>>;
@@ -44,16 +41,9 @@ pub struct Exit {
 
 pub fn run(start: Start) -> io::Result<Exit> {
     let mut app = App::new(start, Box::new(SystemClock));
-    let current: Current = Arc::new(Mutex::new(app.save_guard()));
     let (events, inbox) = mpsc::channel();
     // Devices on the local network (when joining is on) reach the app through this channel.
     app.connect(events.clone());
-    watch_signals(
-        current.clone(),
-        events.clone(),
-        app.paths.config_dir.clone(),
-    )?;
-    let mut terminal = ratatui::try_init()?;
     // The encoder loads on its own thread when a session opens; no frame waits for it.
     if let Ok(worker) = crate::workspace::worker::WorkerHandle::spawn(
         AppEvent::worker_outlet(events.clone()),
@@ -61,14 +51,18 @@ pub fn run(start: Start) -> io::Result<Exit> {
     ) {
         app.attach_worker(worker);
     }
+    let config_dir = app.paths.config_dir.clone();
+    let mut program = Facilitator::new(&mut app);
+    watch_signals(program.current.clone(), events.clone(), config_dir)?;
+    let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui_hook(info);
     }));
     execute!(stdout(), EnableBracketedPaste, EnableMouseCapture)?;
-    read_input(events)?;
-    let result = event_loop(&mut app, &mut terminal, &current, &inbox);
+    event_loop::read_input(events, AppEvent::Input, None)?;
+    let result = event_loop::run(&mut terminal, &mut program, &inbox);
     if result.is_err() {
         // The terminal failed (it may have hung up): what was being typed and what a failed
         // save left are still written.
@@ -88,81 +82,79 @@ pub fn run(start: Start) -> io::Result<Exit> {
     result
 }
 
-fn event_loop(
-    app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
-    current: &Current,
-    inbox: &Receiver<AppEvent>,
-) -> io::Result<Exit> {
-    loop {
-        // A key may have opened another session (or left it).
-        *current.lock().unwrap_or_else(PoisonError::into_inner) = app.save_guard();
-        if app.take_bell() {
-            // The one quiet signal that time is up.
-            execute!(stdout(), crossterm::style::Print('\u{7}'))?;
-        }
-        terminal.draw(|frame| crate::app::draw(app, frame))?;
-        match take_in(app, inbox)? {
-            Outcome::Continue => {}
-            Outcome::Quit { message, status } => {
-                return Ok(Exit {
-                    message,
-                    status,
-                    signal: None,
-                });
-            }
-            Outcome::Signalled { signal, message } => {
-                return Ok(Exit {
-                    message,
-                    status: u8::try_from(128 + signal).unwrap_or(255),
-                    signal: Some(signal),
-                });
-            }
-        }
+/// The facilitator's program as the loop sees it: the app, and the save guard of the session
+/// it has open, kept where the signal thread can reach it.
+pub struct Facilitator<'a> {
+    pub app: &'a mut App,
+    current: Current,
+}
+
+impl<'a> Facilitator<'a> {
+    pub fn new(app: &'a mut App) -> Self {
+        let current = Arc::new(Mutex::new(app.save_guard()));
+        Facilitator { app, current }
     }
 }
 
-/// One round of the loop between two frames: waits for an event (a tick after `TICK`; not
-/// at all while device requests are still waiting), then takes in everything already there,
-/// so no key waits for another one to arrive. Keys go before devices' requests.
-pub fn take_in(app: &mut App, inbox: &Receiver<AppEvent>) -> io::Result<Outcome> {
-    let wait = if app.join_waiting() {
-        Duration::ZERO
-    } else {
-        TICK
-    };
-    let first = loop {
-        match inbox.recv_timeout(wait) {
-            // Devices' ideas written to disk change nothing on screen (they were drawn when
-            // they came in): no frame for that alone, unless it has something to say.
-            Ok(AppEvent::DeviceSaved(batch)) => {
-                if app.device_saved(*batch) || app.join_waiting() {
-                    break None;
-                }
-            }
-            Ok(event) => break Some(event),
-            Err(RecvTimeoutError::Timeout) if wait.is_zero() => break None,
-            Err(RecvTimeoutError::Timeout) => break Some(AppEvent::Tick),
-            Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::BrokenPipe.into()),
-        }
-    };
-    let waiting = inbox.try_iter().take(EVENTS_PER_FRAME);
-    Ok(app.handle_all(first.into_iter().chain(waiting)))
-}
+impl Program for Facilitator<'_> {
+    type Event = AppEvent;
+    type Exit = Exit;
 
-/// Reads terminal input on a thread of its own into the channel, until the program leaves
-/// or the terminal goes away.
-fn read_input(events: Sender<AppEvent>) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("input".into())
-        .spawn(move || {
-            while let Ok(event) = event::read() {
-                if events.send(AppEvent::Input(event)).is_err() {
-                    break;
-                }
+    /// A tick after `TICK` for the timebox; no wait at all while device requests are waiting.
+    fn wait(&self) -> Duration {
+        if self.app.join_waiting() {
+            Duration::ZERO
+        } else {
+            TICK
+        }
+    }
+
+    /// Keys go before devices' requests. Devices' ideas written to disk change nothing on
+    /// screen (they were drawn when they came in): no frame for that alone, unless it has
+    /// something to say.
+    fn take(&mut self, mut events: Vec<AppEvent>) -> Flow<Exit> {
+        if events.is_empty() && !self.app.join_waiting() {
+            events.push(AppEvent::Tick);
+        }
+        let mut told = events.is_empty();
+        let mut rest = Vec::with_capacity(events.len());
+        for event in events {
+            match event {
+                AppEvent::DeviceSaved(batch) => told |= self.app.device_saved(*batch),
+                event => rest.push(event),
             }
-        })?;
-    Ok(())
+        }
+        if rest.is_empty() && !told && !self.app.join_waiting() {
+            return Flow::Quiet;
+        }
+        match self.app.handle_all(rest) {
+            Outcome::Continue => Flow::Redraw,
+            Outcome::Quit { message, status } => Flow::Leave(Exit {
+                message,
+                status,
+                signal: None,
+            }),
+            Outcome::Signalled { signal, message } => Flow::Leave(Exit {
+                message,
+                status: u8::try_from(128 + signal).unwrap_or(255),
+                signal: Some(signal),
+            }),
+        }
+    }
+
+    fn before_frame(&mut self) -> io::Result<()> {
+        // A key may have opened another session (or left it).
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = self.app.save_guard();
+        if self.app.take_bell() {
+            // The one quiet signal that time is up.
+            execute!(stdout(), crossterm::style::Print('\u{7}'))?;
+        }
+        Ok(())
+    }
+
+    fn draw(&mut self, frame: &mut ratatui::Frame) {
+        crate::app::draw(self.app, frame);
+    }
 }
 
 fn restore() {
@@ -172,42 +164,35 @@ fn restore() {
 
 /// SIGHUP (terminal closed), SIGTERM and SIGINT are told to the loop, which saves what a
 /// failed save left, restores the terminal and leaves. If the loop cannot (it is stuck
-/// writing to a terminal that hung up, say), this thread lets a save in progress finish,
+/// writing to a terminal that hung up, say), the signal thread lets a save in progress finish,
 /// writes what a failed save left, and exits for it.
 fn watch_signals(
     current: Current,
     events: Sender<AppEvent>,
     config_dir: std::path::PathBuf,
 ) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                if events.send(AppEvent::Signal(signal)).is_ok() {
-                    std::thread::sleep(LOOP_GRACE);
-                }
-                let guard = current
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .clone();
-                // Held until exit, so no save starts while the program leaves.
-                let held = guard.as_ref().and_then(|g| g.last_try(SIGNAL_GRACE));
-                if signal != SIGHUP {
-                    restore();
-                }
-                // Still not written where it belongs: a rescue copy elsewhere.
-                if let Some((path, bytes)) = held.as_deref().and_then(Option::as_ref) {
-                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let places = crate::store::rescue_places(&config_dir);
-                    match crate::store::write_rescue_bytes(&stem, bytes, &places) {
-                        Ok(copy) => eprintln!("Not saved; a rescue copy is at {}", copy.display()),
-                        Err(why) => eprintln!("Not saved, and no rescue copy either: {why}"),
-                    }
-                }
-                std::process::exit(128 + signal);
+    event_loop::watch_signals(events, AppEvent::Signal, move |signal, told| {
+        if told {
+            std::thread::sleep(LOOP_GRACE);
+        }
+        let guard = current
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        // Held until exit, so no save starts while the program leaves.
+        let held = guard.as_ref().and_then(|g| g.last_try(SIGNAL_GRACE));
+        if signal != signal_hook::consts::SIGHUP {
+            restore();
+        }
+        // Still not written where it belongs: a rescue copy elsewhere.
+        if let Some((path, bytes)) = held.as_deref().and_then(Option::as_ref) {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            let places = crate::store::rescue_places(&config_dir);
+            match crate::store::write_rescue_bytes(&stem, bytes, &places) {
+                Ok(copy) => eprintln!("Not saved; a rescue copy is at {}", copy.display()),
+                Err(why) => eprintln!("Not saved, and no rescue copy either: {why}"),
             }
-        })?;
-    Ok(())
+        }
+        std::process::exit(128 + signal);
+    })
 }

@@ -14,7 +14,7 @@ use thiserror::Error;
 
 pub use chooser::Chooser;
 pub use state::{NEW_FOR, PresentState, Timer};
-pub use view::{run, run_chosen};
+pub use view::{Following, Wake, run, run_chosen};
 
 #[derive(Debug, Error)]
 pub enum PresentError {

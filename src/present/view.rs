@@ -1,20 +1,24 @@
-//! The room view's loop: one channel carries key presses (read on a thread of their own),
-//! file notifications and signals, so an idle view sleeps until something happens, the
-//! clock's next second, or the slow look that catches what notifications missed.
+//! The room view in the loop both programs share (`event_loop`): key presses, file
+//! notifications and signals arrive in one channel, so an idle view sleeps until something
+//! happens, the clock's next second, or the slow look that catches what notifications missed.
+//! Time comes from the clock it is given, never from the system directly.
 
 use super::chooser::{Chooser, Chosen, open_or_list};
 use super::watch::Watcher;
 use super::{PresentError, PresentState};
 use crate::domain::{Clock, SystemClock};
+use crate::event_loop::{self, Flow, Program};
 use crate::interact::{Action, Context, Keymap};
 use crate::store::Paths;
 use crossterm::event::{Event, KeyEventKind};
-use ratatui::DefaultTerminal;
+use ratatui::{DefaultTerminal, Frame};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::time::Instant;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
-enum Wake {
+/// What wakes the room view.
+pub enum Wake {
     Input(Event),
     /// The terminal is gone, or a signal asks the view to end.
     End,
@@ -25,7 +29,7 @@ enum Wake {
 /// Shows one session until q, Esc or Ctrl-C; `keys` are the built-in keys with the user's.
 pub fn run(path: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
     let state = PresentState::open(path, names, &SystemClock)?;
-    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state, keys))
+    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state, keys, &SystemClock))
 }
 
 /// No session named: the one open for writing right now, else a chooser.
@@ -40,51 +44,41 @@ pub fn run_chosen(paths: &Paths, names: bool, keys: &Keymap) -> Result<(), Prese
         }
         Err(chooser) => chooser,
     };
-    with_terminal(
-        |terminal, tx, rx| match choose(terminal, &rx, chooser, keys)? {
+    with_terminal(|terminal, tx, rx| {
+        let mut choosing = Choosing {
+            chooser,
+            keys,
+            zone: SystemClock.time_zone(),
+        };
+        match ended(event_loop::run(terminal, &mut choosing, &rx))? {
             Some(path) => {
                 let state = PresentState::open(&path, names, &SystemClock)?;
-                follow(terminal, tx, rx, state, keys)
+                follow(terminal, tx, rx, state, keys, &SystemClock)
             }
             None => Ok(()),
-        },
-    )
+        }
+    })
 }
 
 fn with_terminal(
     body: impl FnOnce(&mut DefaultTerminal, Sender<Wake>, Receiver<Wake>) -> Result<(), PresentError>,
 ) -> Result<(), PresentError> {
     let (tx, rx) = channel();
-    let mut terminal = ratatui::init();
-    spawn_input(tx.clone());
-    spawn_signals(tx.clone());
+    // A closed terminal or a signal ends the view with the terminal restored; there is
+    // nothing to save.
+    event_loop::watch_signals(tx.clone(), |_| Wake::End, |_, _| {})?;
+    let mut terminal = ratatui::try_init()?;
+    event_loop::read_input(tx.clone(), Wake::Input, Some(Wake::End))?;
     let result = body(&mut terminal, tx, rx);
     ratatui::restore();
     result
 }
 
-fn spawn_input(tx: Sender<Wake>) {
-    std::thread::spawn(move || {
-        loop {
-            let wake = crossterm::event::read().map_or(Wake::End, Wake::Input);
-            let end = matches!(wake, Wake::End);
-            if tx.send(wake).is_err() || end {
-                return;
-            }
-        }
-    });
-}
-
-/// A closed terminal (SIGHUP) or SIGTERM ends the view with the terminal restored; there is
-/// nothing to save.
-fn spawn_signals(tx: Sender<Wake>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) {
-        std::thread::spawn(move || {
-            if signals.forever().next().is_some() {
-                let _ = tx.send(Wake::End);
-            }
-        });
+/// Every sender gone means nothing can wake the view any more: it ends as if asked to.
+fn ended<X: Default>(result: io::Result<X>) -> io::Result<X> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(X::default()),
+        other => other,
     }
 }
 
@@ -95,23 +89,122 @@ fn action(event: &Event, keys: &Keymap) -> Option<Action> {
     }
 }
 
-fn choose(
-    terminal: &mut DefaultTerminal,
-    rx: &Receiver<Wake>,
-    mut chooser: Chooser,
-    keys: &Keymap,
-) -> Result<Option<PathBuf>, PresentError> {
-    let zone = SystemClock.time_zone();
-    loop {
-        terminal.draw(|f| crate::present::draw::chooser::draw(&chooser, &zone, f))?;
-        let Ok(Wake::Input(event)) = rx.recv() else {
-            return Ok(None);
-        };
-        match action(&event, keys).map(|a| chooser.update(a)) {
-            Some(Chosen::Show(path)) => return Ok(Some(path)),
-            Some(Chosen::Quit) => return Ok(None),
-            _ => {}
+/// Choosing which session to show.
+struct Choosing<'a> {
+    chooser: Chooser,
+    keys: &'a Keymap,
+    zone: jiff::tz::TimeZone,
+}
+
+impl Program for Choosing<'_> {
+    type Event = Wake;
+    type Exit = Option<PathBuf>;
+
+    fn wait(&self) -> Duration {
+        Duration::MAX
+    }
+
+    fn take(&mut self, events: Vec<Wake>) -> Flow<Option<PathBuf>> {
+        for wake in events {
+            let Wake::Input(event) = wake else {
+                return Flow::Leave(None);
+            };
+            match action(&event, self.keys).map(|a| self.chooser.update(a)) {
+                Some(Chosen::Show(path)) => return Flow::Leave(Some(path)),
+                Some(Chosen::Quit) => return Flow::Leave(None),
+                _ => {}
+            }
         }
+        Flow::Redraw
+    }
+
+    fn draw(&mut self, frame: &mut Frame) {
+        crate::present::draw::chooser::draw(&self.chooser, &self.zone, frame);
+    }
+}
+
+/// Following one session.
+pub struct Following<'a> {
+    state: PresentState,
+    keys: &'a Keymap,
+    clock: &'a dyn Clock,
+    period: Duration,
+    /// The slow look also notices a heartbeat gone stale (a window that was killed writes
+    /// nothing more, so no notification says so).
+    next_look: Instant,
+}
+
+impl<'a> Following<'a> {
+    /// `period`: the longest between two looks at the file (see `Watcher::period`).
+    pub fn new(
+        state: PresentState,
+        keys: &'a Keymap,
+        clock: &'a dyn Clock,
+        period: Duration,
+    ) -> Self {
+        let next_look = clock.monotonic() + period;
+        Following {
+            state,
+            keys,
+            clock,
+            period,
+            next_look,
+        }
+    }
+
+    pub fn state(&self) -> &PresentState {
+        &self.state
+    }
+}
+
+impl Program for Following<'_> {
+    type Event = Wake;
+    type Exit = ();
+
+    fn wait(&self) -> Duration {
+        let now = self.clock.monotonic();
+        let wake = self
+            .state
+            .next_change(now)
+            .map_or(self.next_look, |t| t.min(self.next_look));
+        wake.saturating_duration_since(now)
+    }
+
+    fn take(&mut self, events: Vec<Wake>) -> Flow<()> {
+        let before = self.clock.monotonic();
+        let redraw = self.state.next_change(before);
+        let mut dirty = false;
+        let mut look = false;
+        for wake in events {
+            match wake {
+                Wake::File => look = true,
+                Wake::End => return Flow::Leave(()),
+                Wake::Input(Event::Resize(..)) => dirty = true,
+                Wake::Input(event) => {
+                    if matches!(
+                        action(&event, self.keys),
+                        Some(Action::Quit | Action::Cancel)
+                    ) {
+                        return Flow::Leave(());
+                    }
+                }
+            }
+        }
+        let now = self.clock.monotonic();
+        if now >= self.next_look {
+            // The slow look reads the file whatever its stamp says, in case a notification
+            // or a stamp missed a change.
+            dirty |= self.state.reread(self.clock);
+            self.next_look = now + self.period;
+        } else if look {
+            dirty |= self.state.refresh(self.clock);
+        }
+        dirty |= redraw.is_some_and(|t| now >= t);
+        if dirty { Flow::Redraw } else { Flow::Quiet }
+    }
+
+    fn draw(&mut self, frame: &mut Frame) {
+        crate::present::draw::draw(&self.state, frame, self.clock.monotonic());
     }
 }
 
@@ -119,57 +212,13 @@ fn follow(
     terminal: &mut DefaultTerminal,
     tx: Sender<Wake>,
     rx: Receiver<Wake>,
-    mut state: PresentState,
+    state: PresentState,
     keys: &Keymap,
+    clock: &dyn Clock,
 ) -> Result<(), PresentError> {
     let watcher = Watcher::start(&state.path, move || {
         let _ = tx.send(Wake::File);
     });
-    // The slow look also notices a heartbeat gone stale (a window that was killed writes
-    // nothing more, so no notification says so).
-    let mut next_look = Instant::now() + watcher.period();
-    let mut dirty = true;
-    loop {
-        let now = Instant::now();
-        if dirty {
-            terminal.draw(|f| crate::present::draw::draw(&state, f, now))?;
-            dirty = false;
-        }
-        let redraw = state.next_change(now);
-        let wake = [Some(next_look), redraw]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(next_look);
-        let mut woken = Vec::new();
-        match rx.recv_timeout(wake.saturating_duration_since(now)) {
-            Ok(w) => woken.push(w),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
-        }
-        woken.extend(rx.try_iter());
-        let mut look = false;
-        for w in woken {
-            match w {
-                Wake::File => look = true,
-                Wake::End => return Ok(()),
-                Wake::Input(Event::Resize(..)) => dirty = true,
-                Wake::Input(event) => {
-                    if matches!(action(&event, keys), Some(Action::Quit | Action::Cancel)) {
-                        return Ok(());
-                    }
-                }
-            }
-        }
-        let now = Instant::now();
-        if now >= next_look {
-            // The slow look reads the file whatever its stamp says, in case a notification
-            // or a stamp missed a change.
-            dirty |= state.reread(&SystemClock);
-            next_look = now + watcher.period();
-        } else if look {
-            dirty |= state.refresh(&SystemClock);
-        }
-        dirty |= redraw.is_some_and(|t| now >= t);
-    }
+    let mut following = Following::new(state, keys, clock, watcher.period());
+    Ok(ended(event_loop::run(terminal, &mut following, &rx))?)
 }

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub const BEAT: SignedDuration = SignedDuration::from_secs(1);
 /// A heartbeat older than this is a window that is gone (killed, or its machine asleep).
 pub const STALE: SignedDuration = SignedDuration::from_secs(4);
+/// How far ahead of the room view's clock a heartbeat may be and still count.
+pub const AHEAD: SignedDuration = SignedDuration::from_mins(10);
 
 /// The time left of the current step, as the facilitator's window counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,10 +65,14 @@ impl Room {
     }
 
     /// Whether a facilitator's window holds the session at `now`: its heartbeat is fresh. A
-    /// heartbeat ahead of `now` (another clock a moment ahead) counts as fresh.
+    /// heartbeat a little ahead of `now` (another clock a moment ahead) counts as fresh; one
+    /// far ahead (written before the system clock was set back) does not, or a killed window
+    /// would look alive until that time came.
     pub fn is_alive(&self, now: Timestamp) -> bool {
-        self.beat
-            .is_some_and(|beat| now.duration_since(beat) < STALE)
+        self.beat.is_some_and(|beat| {
+            let age = now.duration_since(beat);
+            age < STALE && age > -AHEAD
+        })
     }
 
     fn from_text(text: &str) -> Room {
@@ -187,6 +193,10 @@ mod tests {
             at - SignedDuration::from_secs(60)
         ));
         assert!(!facilitator_has_it_open(&session, at + STALE));
+        assert!(
+            !facilitator_has_it_open(&session, at - AHEAD - SignedDuration::from_secs(1)),
+            "a heartbeat from far ahead: written before the clock was set back"
+        );
         publish(&session, &Room::default());
         assert!(
             !facilitator_has_it_open(&session, at),

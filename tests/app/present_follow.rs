@@ -304,3 +304,40 @@ fn the_run_screen_beats_on_every_event_of_the_loop_and_a_read_only_window_does_n
     second.handle(ambassador::app::AppEvent::Tick);
     assert_eq!(sidecar::read(&path).beat, Some(later));
 }
+
+/// The room view's loop, driven by hand with a clock that stands still until moved: what it
+/// does on each wake is decided by the clock it is given, not the system's.
+#[test]
+fn the_room_views_loop_follows_its_own_clock_and_wakes() {
+    use ambassador::event_loop::{Flow, Program};
+    use ambassador::present::{Following, Wake};
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    let mut h = Harness::session("present-follow-loop", Language::En, &["Ann"]);
+    let path = h.run().file().path.clone();
+    let clock = common::clock();
+    let keys = ambassador::interact::Keymap::with_user(Vec::new());
+    let period = Duration::from_secs(2);
+    let state = PresentState::open(&path, false, &clock).unwrap();
+    let mut view = Following::new(state, &keys, &clock, period);
+
+    assert!(view.wait() <= period, "it never sleeps past the slow look");
+    assert_eq!(view.take(Vec::new()), Flow::Quiet, "nothing changed");
+    clock.advance(period);
+    assert_eq!(view.wait(), Duration::ZERO, "the slow look is due");
+
+    h.page_down(3).idea("Proud of what we build");
+    assert_eq!(
+        view.take(vec![Wake::File]),
+        Flow::Redraw,
+        "a save was noticed"
+    );
+    assert!(has_idea(view.state(), "Proud of what we build"));
+    assert_eq!(
+        view.take(vec![Wake::Input(Event::Resize(100, 30))]),
+        Flow::Redraw
+    );
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(view.take(vec![Wake::Input(Event::Key(q))]), Flow::Leave(()));
+    assert_eq!(view.take(vec![Wake::End]), Flow::Leave(()));
+}

@@ -127,14 +127,15 @@ impl Room {
             // The real loop's rounds, each drawn at 80×24 as the terminal would be.
             let backend = ratatui::backend::TestBackend::new(80, 24);
             let mut terminal = ratatui::Terminal::new(backend).unwrap();
-            while let Ok(outcome) = ambassador::terminal::take_in(&mut app, &inbox) {
-                if outcome != ambassador::app::Outcome::Continue {
+            let mut program = ambassador::terminal::Facilitator::new(&mut app);
+            while let Ok(flow) = ambassador::event_loop::round(&mut program, &inbox) {
+                if matches!(flow, ambassador::event_loop::Flow::Leave(_)) {
                     break;
                 }
                 terminal
-                    .draw(|frame| ambassador::app::draw(&app, frame))
+                    .draw(|frame| ambassador::app::draw(program.app, frame))
                     .unwrap();
-                probe(&app);
+                probe(program.app);
             }
         });
         let (addr, code) = started.recv_timeout(Duration::from_secs(20)).unwrap();
