@@ -60,6 +60,9 @@ impl App {
                     ),
                     is_error: false,
                 });
+                if let Some(old) = &file.backup {
+                    self.message = Message::info(migrated_text(file.session(), old));
+                }
                 let mut run = RunState::new(
                     file,
                     &self.paths.data_dir,
@@ -76,4 +79,21 @@ impl App {
             }
         }
     }
+}
+
+/// What opening a file saved by an older ambassador did: brought it up to date, kept the old
+/// file; a pulse scored by name before private pulses existed stays open, and says so.
+fn migrated_text(session: &crate::domain::Session, old: &std::path::Path) -> String {
+    let lang = session.language();
+    let has_pulse = session
+        .template()
+        .steps
+        .iter()
+        .any(|s| matches!(s.kind, crate::domain::StepKind::Pulse { .. }));
+    let key = if has_pulse && session.pulse_mode() == crate::domain::PulseMode::Open {
+        "msg.migrated_open_pulse"
+    } else {
+        "msg.migrated"
+    };
+    crate::i18n::trf(lang, key, &[&old.display()])
 }

@@ -166,9 +166,18 @@ pub struct NewArgs {
     /// copied (options given here replace them) and the two sessions are linked.
     #[arg(long, value_name = "FILE|ID")]
     pub follow_up: Option<String>,
+    /// How the pulse is kept: `private` (the default: scores on ballots without a name, the
+    /// room sees only totals) or `open` (scored aloud, by name).
+    #[arg(long, value_name = "private|open", value_parser = pulse_mode)]
+    pub pulse: Option<crate::domain::PulseMode>,
     /// Only create the file and print its id; do not open the program.
     #[arg(long)]
     pub no_open: bool,
+}
+
+fn pulse_mode(text: &str) -> Result<crate::domain::PulseMode, String> {
+    crate::domain::PulseMode::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a pulse mode: use private or open"))
 }
 
 /// The language of ideas to group: `auto` picks it per idea.
@@ -389,6 +398,9 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     given(args.facilitator, &mut details.facilitator);
     if !args.participants.is_empty() {
         details.participants = args.participants;
+    }
+    if let Some(mode) = args.pulse {
+        details.pulse_mode = mode;
     }
     if details.title.trim().is_empty() {
         details.title = template.title.clone();

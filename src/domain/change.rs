@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 mod error;
 mod lookup;
+mod pulse;
 mod votes;
 
 #[cfg(test)]
@@ -40,6 +41,21 @@ pub enum Change {
         item: String,
         score: Option<u8>,
     },
+    /// A score on a private pulse's ballot (made when it gets its first score, dropped when
+    /// its last is cleared); `by_hand`: typed by the facilitator, not sent from a device.
+    SetBallot {
+        step: String,
+        ballot: String,
+        item: String,
+        score: Option<u8>,
+        by_hand: bool,
+    },
+    /// Shows the pulse's figures to the room, or hides them again.
+    RevealPulse {
+        step: String,
+        shown: bool,
+    },
+    SetPulseMode(super::PulseMode),
     SetRole {
         step: String,
         participant: ParticipantId,
@@ -249,37 +265,16 @@ impl Session {
                 participant,
                 item,
                 score,
-            } => {
-                let items = match &self.step_kind(&step)? {
-                    StepKind::Pulse { items, .. } => items.clone(),
-                    _ => return Err(wrong(&step, "pulse")),
-                };
-                if !items.iter().any(|i| i.id == item) {
-                    return Err(ChangeError::UnknownItem(item));
-                }
-                self.participant_index(participant)?;
-                if let Some(s) = score.filter(|s| !(1..=5).contains(s)) {
-                    return Err(ChangeError::ScoreOutOfRange(s));
-                }
-                let results = self.results.entry(step).or_default();
-                match score {
-                    Some(s) => {
-                        results
-                            .pulse
-                            .entry(participant)
-                            .or_default()
-                            .insert(item, s);
-                    }
-                    None => {
-                        if let Some(scores) = results.pulse.get_mut(&participant) {
-                            scores.remove(&item);
-                            if scores.is_empty() {
-                                results.pulse.remove(&participant);
-                            }
-                        }
-                    }
-                }
-            }
+            } => self.set_pulse(step, participant, item, score)?,
+            SetBallot {
+                step,
+                ballot,
+                item,
+                score,
+                by_hand,
+            } => self.set_ballot(step, ballot, item, score, by_hand)?,
+            RevealPulse { step, shown } => self.reveal_pulse(step, shown)?,
+            SetPulseMode(mode) => self.set_pulse_mode(mode)?,
             SetRole {
                 step,
                 participant,

@@ -175,26 +175,15 @@ impl Earlier {
     }
 }
 
+/// Last time's means, as the reports showed them (none below three scorers).
 fn pulse_means(session: &Session, step: &Step) -> Vec<EarlierScore> {
-    let StepKind::Pulse { items, .. } = &step.kind else {
-        return Vec::new();
-    };
-    let Some(results) = session.results(&step.id) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|item| {
-            let scores: Vec<f64> = results
-                .pulse
-                .values()
-                .filter_map(|s| s.get(&item.id))
-                .map(|s| f64::from(*s))
-                .collect();
-            (!scores.is_empty()).then(|| EarlierScore {
-                item: item.id.clone(),
-                label: item.label.clone(),
-                mean: scores.iter().sum::<f64>() / scores.len() as f64,
+    super::pulse_summary(session, step)
+        .into_iter()
+        .filter_map(|s| {
+            Some(EarlierScore {
+                mean: s.mean?,
+                item: s.item,
+                label: s.label,
             })
         })
         .collect()
@@ -234,6 +223,8 @@ impl super::NewSession {
                 .map(|p| p.name.clone())
                 .collect(),
             follows: Some(Earlier::of(earlier)),
+            // Privacy is not inherited from a session that may predate it: chosen anew.
+            pulse_mode: super::PulseMode::default(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod history;
 mod ids;
 mod language;
 mod progress;
+mod pulse;
 mod ranking;
 mod reading;
 mod repair;
@@ -21,6 +22,7 @@ pub use follow_up::{Earlier, EarlierScore, EarlierTheme, Outcome, Status, Timing
 pub use history::History;
 pub use language::Language;
 pub use progress::Progress;
+pub use pulse::{Ballot, MIN_SHOWN, PulseMode, is_ballot_id, new_ballot_id};
 pub use ranking::sharers;
 pub use repair::Migrated;
 pub use session::{
@@ -28,7 +30,7 @@ pub use session::{
     NewSession, Participant, ParticipantId, Session, StepResults,
 };
 pub use summary::{
-    OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_summary, role_counts,
-    vote_lines,
+    OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_scorers, pulse_summary,
+    role_counts, vote_lines,
 };
 pub use template::{DEFAULT_DOTS, PulseItem, RoleOption, Step, StepKind, Template};

@@ -41,9 +41,21 @@ impl Session {
                     (false, false) => of(ticked, checklist.len()),
                 }
             }
-            StepKind::Pulse { .. } => {
-                let some = results.is_some_and(|r| r.pulse.values().any(|s| !s.is_empty()));
-                match answered() {
+            StepKind::Pulse { items, .. } => {
+                let some = results.is_some_and(|r| {
+                    r.pulse.values().any(|s| !s.is_empty()) || !r.ballots.is_empty()
+                });
+                // A private pulse knows how many complete ballots, not whose they are.
+                let complete = match self.pulse_mode {
+                    super::PulseMode::Open => answered(),
+                    super::PulseMode::Private => results.map_or(0, |r| {
+                        r.ballots
+                            .values()
+                            .filter(|b| items.iter().all(|i| b.scores.contains_key(&i.id)))
+                            .count()
+                    }),
+                };
+                match complete {
                     n if n >= people => Progress::Done,
                     _ if some => Progress::Partly,
                     _ => Progress::NotDone,

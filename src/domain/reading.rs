@@ -79,6 +79,11 @@ impl Session {
     }
 
     /// The session this one follows up, as it was when this one was made.
+    /// How the pulse is kept: private ballots or scores by name.
+    pub fn pulse_mode(&self) -> super::PulseMode {
+        self.pulse_mode
+    }
+
     pub fn follows(&self) -> &Option<Earlier> {
         &self.follows
     }

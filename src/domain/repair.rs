@@ -48,6 +48,7 @@ impl From<Migrated> for Session {
             follow_up: m.follow_up,
             finished: None,
             follows: None,
+            pulse_mode: super::PulseMode::of_older_sessions(),
             next_id: m.next_id,
         }
     }

@@ -1,5 +1,6 @@
 //! A workshop session: who took part, where the workshop is, and what each step produced.
 
+use super::pulse::{Ballot, PulseMode};
 use super::{Language, Template};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -8,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The session file format this program writes. Older files are migrated; newer ones are
 /// opened read-only (see `store::load`).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Ids come from one counter and participants keep theirs in 32 bits, so every id stays
 /// below this.
@@ -49,6 +50,10 @@ pub struct Session {
     /// The session this one follows up (format 3), as it was when this one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(in crate::domain) follows: Option<super::Earlier>,
+    /// How the pulse is kept (format 4): private ballots, or scores by name. A file without
+    /// it was scored by name.
+    #[serde(default = "PulseMode::of_older_sessions")]
+    pub(in crate::domain) pulse_mode: PulseMode,
     /// The next id handed out to a participant, idea, group or action.
     pub(in crate::domain) next_id: u64,
 }
@@ -61,9 +66,15 @@ pub struct Participant {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StepResults {
-    /// Engagement pulse: participant → item id → score 1–5.
+    /// Engagement pulse scored aloud (open mode): participant → item id → score 1–5.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub pulse: BTreeMap<ParticipantId, BTreeMap<String, u8>>,
+    /// Engagement pulse scored privately (format 4): ballot id → scores, linked to no one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ballots: BTreeMap<String, Ballot>,
+    /// The pulse's figures are shown to the room (the facilitator revealed them).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed: bool,
     /// Role choice: participant → role id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub roles: BTreeMap<ParticipantId, String>,
@@ -306,6 +317,8 @@ pub struct NewSession {
     pub participants: Vec<String>,
     /// The session this one follows up.
     pub follows: Option<super::Earlier>,
+    /// How the pulse is kept; private unless the facilitator chose otherwise.
+    pub pulse_mode: PulseMode,
 }
 
 impl Session {
@@ -335,6 +348,7 @@ impl Session {
             follow_up: None,
             finished: None,
             follows: details.follows,
+            pulse_mode: details.pulse_mode,
             next_id: 1,
         };
         for name in details.participants {

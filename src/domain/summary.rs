@@ -1,18 +1,34 @@
 //! Figures derived from a session's results, shared by reports and screens.
 
-use super::{Session, Step, StepKind};
+use super::{MIN_SHOWN, PulseMode, Session, Step, StepKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PulseSummary {
     pub item: String,
     pub label: String,
-    /// Mean score, when anyone scored the item.
-    pub mean: Option<f64>,
+    /// How many scored the item.
     pub answered: usize,
-    /// Names of participants who scored at or below the step's threshold.
-    pub low: Vec<String>,
+    /// The figures below are there only from `MIN_SHOWN` scorers up: below that they would
+    /// tell who gave which score. Mean score:
+    pub mean: Option<f64>,
+    /// How many gave each score, 1 to 5.
+    pub counts: [usize; 5],
+    /// How many scored at or below the step's threshold (`low_at_or_below`).
+    pub low: usize,
+    pub low_at_or_below: u8,
+    /// Who scored low, by name: only in an open pulse (scored aloud), for the facilitator's
+    /// screen on request; never in a report.
+    pub low_names: Vec<String>,
 }
 
+impl PulseSummary {
+    /// Scored, but by too few to show figures.
+    pub fn too_few(&self) -> bool {
+        self.answered > 0 && self.mean.is_none()
+    }
+}
+
+/// Each statement's figures, from ballots (private) or scores by name (open).
 pub fn pulse_summary(session: &Session, step: &Step) -> Vec<PulseSummary> {
     let StepKind::Pulse {
         items,
@@ -25,30 +41,63 @@ pub fn pulse_summary(session: &Session, step: &Step) -> Vec<PulseSummary> {
     items
         .iter()
         .map(|item| {
-            let scores: Vec<(crate::domain::ParticipantId, u8)> = session
-                .participants
-                .iter()
-                .filter_map(|p| {
-                    let s = results?.pulse.get(&p.id)?.get(&item.id)?;
-                    Some((p.id, *s))
-                })
-                .collect();
-            let mean = (!scores.is_empty()).then(|| {
-                scores.iter().map(|(_, s)| f64::from(*s)).sum::<f64>() / scores.len() as f64
-            });
-            PulseSummary {
+            // (who, when scored by name; score)
+            let scores: Vec<(Option<super::ParticipantId>, u8)> = match session.pulse_mode() {
+                PulseMode::Open => session
+                    .participants
+                    .iter()
+                    .filter_map(|p| {
+                        let s = results?.pulse.get(&p.id)?.get(&item.id)?;
+                        Some((Some(p.id), *s))
+                    })
+                    .collect(),
+                PulseMode::Private => results
+                    .into_iter()
+                    .flat_map(|r| r.ballots.values())
+                    .filter_map(|b| b.scores.get(&item.id).map(|s| (None, *s)))
+                    .collect(),
+            };
+            let mut summary = PulseSummary {
                 item: item.id.clone(),
                 label: item.label.clone(),
-                mean,
                 answered: scores.len(),
-                low: scores
-                    .iter()
-                    .filter(|(_, s)| s <= low_at_or_below)
-                    .map(|(p, _)| session.participant_name(*p).to_string())
-                    .collect(),
+                mean: None,
+                counts: [0; 5],
+                low: 0,
+                low_at_or_below: *low_at_or_below,
+                low_names: Vec::new(),
+            };
+            if scores.len() < MIN_SHOWN {
+                return summary;
             }
+            summary.mean =
+                Some(scores.iter().map(|(_, s)| f64::from(*s)).sum::<f64>() / scores.len() as f64);
+            for (who, s) in &scores {
+                if let Some(n) = summary.counts.get_mut(usize::from(s.saturating_sub(1))) {
+                    *n += 1;
+                }
+                if s <= low_at_or_below {
+                    summary.low += 1;
+                    if let Some(p) = who {
+                        summary
+                            .low_names
+                            .push(session.participant_name(*p).to_string());
+                    }
+                }
+            }
+            summary
         })
         .collect()
+}
+
+/// How many have scored anything on a pulse step: people by name, or ballots.
+pub fn pulse_scorers(session: &Session, step: &Step) -> usize {
+    session
+        .results(&step.id)
+        .map_or(0, |r| match session.pulse_mode() {
+            PulseMode::Open => r.pulse.values().filter(|s| !s.is_empty()).count(),
+            PulseMode::Private => r.ballots.values().filter(|b| !b.scores.is_empty()).count(),
+        })
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -12,6 +12,16 @@ impl Session {
         self.facilitator.clear();
     }
 
+    /// Who an action is for is left out, here and in what the earlier session agreed.
+    pub fn leave_out_owners(&mut self) {
+        for a in self.results.values_mut().flat_map(|r| r.actions.iter_mut()) {
+            a.who.clear();
+        }
+        if let Some(e) = &mut self.follows {
+            e.actions.iter_mut().for_each(|a| a.who.clear());
+        }
+    }
+
     /// `scrub` rewrites every free text: title, organisation, goal, ideas, group and
     /// denominator labels, actions, notes, outcomes, and what the earlier session said.
     pub fn rewrite_texts(&mut self, scrub: &dyn Fn(&mut String)) {

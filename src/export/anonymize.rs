@@ -1,5 +1,7 @@
-//! Reports without names: participants become "Participant 1…", the facilitator is left out,
-//! and their names are replaced wherever they were typed into the session's text.
+//! Reports without names that cannot be traced back: the facilitator is left out, every
+//! name typed into the session's text becomes "someone" (no pseudonym that would link one
+//! section to another), and action owners are left out. What the renderers add on top (no
+//! authors, distributions only) is in `render`'s `anonymous`.
 
 use crate::domain::{Language, Session};
 
@@ -9,24 +11,24 @@ pub fn anonymize(session: &Session) -> Session {
         Language::En => "Participant",
         Language::Nl => "Deelnemer",
     };
+    let placeholder = match s.language() {
+        Language::En => "someone",
+        Language::Nl => "iemand",
+    };
     let mut names: Vec<(String, String)> = s
         .participants()
         .iter()
-        .enumerate()
-        .map(|(i, p)| (p.name.clone(), format!("{word} {}", i + 1)))
+        .map(|p| (p.name.clone(), placeholder.to_string()))
         .collect();
     if !s.facilitator().trim().is_empty() {
-        let alias = match s.language() {
-            Language::En => "the facilitator",
-            Language::Nl => "de begeleider",
-        };
-        names.push((s.facilitator().clone(), alias.to_string()));
+        names.push((s.facilitator().clone(), placeholder.to_string()));
     }
     // Longest names first, so "Ann-Marie" is not half-replaced by "Ann".
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     let scrub = |text: &mut String| *text = replace_names(text, &names);
     s.rename_people(|i| format!("{word} {}", i + 1));
     s.rewrite_texts(&scrub);
+    s.leave_out_owners();
     s
 }
 

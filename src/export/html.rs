@@ -28,7 +28,7 @@ pub fn render(
         lang.code(),
         esc(session.title())
     );
-    header(&mut out, session, zone);
+    header(&mut out, session, anonymous, zone);
     for step in &session.template().steps {
         section(&mut out, session, step, anonymous, zone, sections);
     }
@@ -40,7 +40,7 @@ pub fn render(
     out
 }
 
-fn header(out: &mut String, s: &Session, zone: &TimeZone) {
+fn header(out: &mut String, s: &Session, anonymous: bool, zone: &TimeZone) {
     let lang = s.language();
     let _ = write!(out, "<header>\n<h1>{}</h1>\n<dl>\n", esc(s.title()));
     let mut fact = |key: &'static str, value: &str| {
@@ -56,8 +56,14 @@ fn header(out: &mut String, s: &Session, zone: &TimeZone) {
     fact("report.organisation", s.organisation());
     fact("report.date", &local_date(s.created(), zone).to_string());
     fact("report.facilitator", s.facilitator());
+    // An anonymous report says how many took part, not who.
     let names: Vec<&str> = s.participants().iter().map(|p| p.name.as_str()).collect();
-    fact("report.participants", &names.join(", "));
+    let people = if anonymous {
+        names.len().to_string()
+    } else {
+        names.join(", ")
+    };
+    fact("report.participants", &people);
     fact("report.goal", s.goal());
     fact(
         "report.follow_up",
@@ -107,7 +113,7 @@ fn section(
 }
 
 /// A step's ideas by group (ranked as on the board when `ranked`), its denominators first.
-pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
+pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool, anonymous: bool) {
     let lang = s.language();
     let Some(results) = s.results(step_id) else {
         return;
@@ -138,7 +144,7 @@ pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
     if list.is_empty() {
         out.push_str("<ul class=\"ideas\">\n");
         for i in &results.ideas {
-            idea_item(out, s, i);
+            idea_item(out, s, i, anonymous);
         }
         out.push_str("</ul>\n");
         return;
@@ -163,14 +169,19 @@ pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool) {
         );
         for id in &g.ideas {
             if let Some((i, _)) = index.get(id) {
-                idea_item(out, s, i);
+                idea_item(out, s, i, anonymous);
             }
         }
         out.push_str("</ul>\n</div>\n");
     }
 }
 
-fn idea_item(out: &mut String, s: &Session, i: &crate::domain::Idea) {
+/// An idea with its author, or without one in an anonymous report.
+fn idea_item(out: &mut String, s: &Session, i: &crate::domain::Idea, anonymous: bool) {
+    if anonymous {
+        let _ = writeln!(out, "<li>{}</li>", esc(&i.text));
+        return;
+    }
     let _ = writeln!(
         out,
         "<li>{} <span class=\"who\">{}</span></li>",

@@ -25,12 +25,7 @@ pub fn render(
         local_date(session.created(), zone).to_string(),
     );
     fact("report.facilitator", escape(session.facilitator()));
-    let names: Vec<String> = session
-        .participants()
-        .iter()
-        .map(|p| escape(&p.name))
-        .collect();
-    fact("report.participants", names.join(", "));
+    fact("report.participants", participants_fact(session, anonymous));
     fact("report.goal", escape(session.goal()));
     fact(
         "report.follow_up",
@@ -98,19 +93,36 @@ fn step_section(
     }
 }
 
+/// Who took part: their names, or how many in an anonymous report.
+fn participants_fact(session: &Session, anonymous: bool) -> String {
+    if anonymous {
+        return session.participants().len().to_string();
+    }
+    let names: Vec<String> = session
+        .participants()
+        .iter()
+        .map(|p| escape(&p.name))
+        .collect();
+    names.join(", ")
+}
+
 /// A step's ideas, by group when it has groups (ranked as on the board for the common
-/// ground), each with its author.
-pub fn ideas_section(out: &mut String, session: &Session, step: &Step) {
+/// ground), each with its author unless the report is anonymous.
+pub fn ideas_section(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
     let Some(results) = session.results(&step.id) else {
         return;
     };
     let idea_line = |id: crate::domain::IdeaId| {
         session.find_idea(id).map(|i| {
-            format!(
-                "- {} — *{}*",
-                escape(&i.text),
-                escape(crate::i18n::author(session, i.participant))
-            )
+            if anonymous {
+                format!("- {}", escape(&i.text))
+            } else {
+                format!(
+                    "- {} — *{}*",
+                    escape(&i.text),
+                    escape(crate::i18n::author(session, i.participant))
+                )
+            }
         })
     };
     if results.groups.is_empty() {

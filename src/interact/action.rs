@@ -61,6 +61,8 @@ pub enum Action {
     Reopen,
     /// Pulse: show or hide who scored low.
     Names,
+    /// Shows the pulse's figures to the room, or hides them again.
+    Reveal,
     /// Pause or resume the step's timebox.
     Pause,
     /// Five more minutes for the step.
@@ -114,6 +116,7 @@ impl Action {
                 | Action::AddDot
                 | Action::TakeDot
                 | Action::MarkTop
+                | Action::Reveal
                 | Action::Undo
                 | Action::Redo
         )

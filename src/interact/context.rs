@@ -11,6 +11,8 @@ pub enum Context {
     Setup,
     Script,
     Pulse,
+    /// A private pulse: ballots without names, typed by hand for people without a phone.
+    Ballots,
     Roles,
     Question,
     Board,
@@ -59,6 +61,7 @@ impl Context {
             Context::Setup => "setup",
             Context::Script => "script",
             Context::Pulse => "pulse",
+            Context::Ballots => "ballots",
             Context::Roles => "roles",
             Context::Question => "question",
             Context::Board => "board",
@@ -83,6 +86,7 @@ impl Context {
             self,
             Context::Script
                 | Context::Pulse
+                | Context::Ballots
                 | Context::Roles
                 | Context::Question
                 | Context::Board

@@ -22,7 +22,9 @@ pub fn from_older(origin: &str, text: &str, version: u32) -> Result<Session, Sou
                 ron::from_str(text).map_err(|e| SourceError::from_ron(origin, text, &e))?;
             Ok(v1.into_current())
         }
-        2 => {
+        // Format 3 only lacks the pulse mode, which a file without one reads as open (its
+        // scores were kept by name).
+        2 | 3 => {
             let mut session = Session::from_ron(origin, text)?;
             session.mark_current_format();
             Ok(session)
@@ -119,6 +121,8 @@ impl V1Session {
         let mut results = BTreeMap::new();
         for (step, r) in self.results {
             let converted = StepResults {
+                ballots: BTreeMap::new(),
+                revealed: false,
                 pulse: r
                     .pulse
                     .into_iter()

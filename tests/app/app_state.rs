@@ -101,8 +101,8 @@ fn pasting_lines_adds_one_idea_per_line_as_one_undo_step() {
 }
 
 #[test]
-fn the_pulse_fills_from_the_keyboard_and_advances_person_by_person() {
-    let mut h = Harness::session("state-pulse", Language::En, &["Ann", "Bob"]);
+fn an_open_pulse_fills_from_the_keyboard_and_advances_person_by_person() {
+    let mut h = Harness::open_pulse("state-pulse", Language::En, &["Ann", "Bob"]);
     h.page_down(1)
         .typed("453")
         .typed("2")
@@ -275,8 +275,11 @@ fn setup_validates_and_starts_a_session_in_the_chosen_language() {
     let mut h = Harness::home("state-setup");
     h.typed("n");
     assert!(matches!(h.app.screen, Screen::Setup(_)));
-    // Language is two fields up from the title.
+    // Language is two fields up from the title; the pulse (private unless chosen) between.
     h.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .key(KeyCode::Right)
+        .key(KeyCode::Tab)
         .key(KeyCode::Right)
         .key(KeyCode::Tab);
     h.typed("Team Zuid")
@@ -305,6 +308,11 @@ fn setup_validates_and_starts_a_session_in_the_chosen_language() {
     let disk = h.on_disk();
     assert_eq!(disk.title(), "Team Zuid");
     assert_eq!(disk.language(), Language::Nl);
+    assert_eq!(
+        disk.pulse_mode(),
+        ambassador::domain::PulseMode::Open,
+        "chosen on the form"
+    );
     assert_eq!(
         disk.template().steps[3].prompt,
         "Wat versta jij onder ambassadeurschap?"

@@ -122,7 +122,7 @@ fn the_pulse_shows_last_time_once_everyone_has_scored() {
     let mut h = earlier("fu-pulse", Language::En);
     start_follow_up(&mut h);
     go_to(&mut h, PULSE);
-    h.typed("555").typed("332");
+    h.typed("555").typed("332").typed("v");
     assert!(
         !h.render(100, 30).contains("was 3.7"),
         "not while some still have to score"
@@ -396,7 +396,8 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     let current = common::filled_session(3);
     // What the format 2 program wrote: no dots in the workshop, no votes, no links.
     let v2 = common::render(&current)
-        .replacen("version: 3,", "version: 2,", 1)
+        .replacen("version: 4,", "version: 2,", 1)
+        .replacen("\n    pulse_mode: open,", "", 1)
         .replacen("\n        dots: 3,", "", 1);
     assert!(!v2.contains("dots:") && !v2.contains("follows"), "{v2}");
     let path = dir.join("2026-11-27-test.ron");
@@ -407,7 +408,7 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     assert_eq!(
         file.session(),
         &expected,
-        "everything as it was, now format 3"
+        "everything as it was, now format 4"
     );
     assert_eq!(file.session().template().dots, 3, "the default dots");
     let backup = file.backup.clone().unwrap();
@@ -416,7 +417,7 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
-            .contains("version: 3,")
+            .contains("version: 4,")
     );
 }
 

@@ -306,10 +306,16 @@ fn when_time_is_up_the_bell_rings_once_unless_turned_off() {
 
 #[test]
 fn low_scores_show_how_many_not_who_unless_the_facilitator_asks() {
-    let mut h = Harness::session("room-low-scores", Language::En, &["Tom", "Jan", "Eva"]);
+    let mut h = Harness::open_pulse("room-low-scores", Language::En, &["Tom", "Jan", "Eva"]);
     h.page_down(1).typed("111").typed("115").typed("555");
     let screen = h.render(120, 30);
-    assert!(screen.contains("⚠ 2 low"), "{screen}");
+    assert!(
+        screen.contains("3 of 3 scored") && !screen.contains("2 scored 1 or lower"),
+        "figures before the facilitator shows them:\n{screen}"
+    );
+    h.typed("v");
+    let screen = h.render(120, 30);
+    assert!(screen.contains("⚠ 2 scored 2 or lower"), "{screen}");
     assert!(
         !screen.contains("Tom, Jan"),
         "names on the room's screen:\n{screen}"
@@ -317,16 +323,34 @@ fn low_scores_show_how_many_not_who_unless_the_facilitator_asks() {
     h.typed("n");
     let screen = h.render(120, 30);
     assert!(screen.contains("low: Tom, Jan"), "{screen}");
-    for format in [
-        ambassador::export::Format::Md,
-        ambassador::export::Format::Html,
-    ] {
-        let report =
-            ambassador::steps::report::render(&h.on_disk(), format, true, &jiff::tz::TimeZone::UTC);
-        assert!(
-            !report.contains("Tom"),
-            "a name in an anonymous {format:?} report"
-        );
+    for anonymous in [false, true] {
+        for format in [
+            ambassador::export::Format::Md,
+            ambassador::export::Format::Html,
+            ambassador::export::Format::Json,
+        ] {
+            let report = ambassador::steps::report::render(
+                &h.on_disk(),
+                format,
+                anonymous,
+                &jiff::tz::TimeZone::UTC,
+            );
+            let low_lines: Vec<&str> = report.lines().filter(|l| l.contains("or lower")).collect();
+            assert!(
+                format == ambassador::export::Format::Json || !low_lines.is_empty(),
+                "low scores counted in a {format:?} report:\n{report}"
+            );
+            assert!(
+                low_lines
+                    .iter()
+                    .all(|l| !l.contains("Tom") && !l.contains("Jan")),
+                "who scored low named in a {format:?} report (anonymous: {anonymous}):\n{report}"
+            );
+            assert!(
+                !anonymous || !report.contains("Tom"),
+                "a name in an anonymous {format:?} report"
+            );
+        }
     }
 }
 
@@ -414,19 +438,23 @@ fn home_follows_the_users_language_not_the_last_session_opened() {
 
 #[test]
 fn dutch_screens_and_reports_write_averages_with_a_decimal_comma() {
-    let mut h = Harness::session("room-decimal-comma", Language::Nl, &["Jan", "Sanne"]);
-    h.page_down(1);
-    h.typed("3").typed("4");
+    let mut h = Harness::session("room-decimal-comma", Language::Nl, &["Jan", "Sanne", "Eva"]);
+    // Three ballots typed by hand, then shown: the first statement averages 11/3.
+    h.page_down(1)
+        .typed("334")
+        .typed("443")
+        .typed("444")
+        .typed("v");
     let screen = h.render(120, 30);
-    assert!(screen.contains("3,5"), "{screen}");
-    assert!(!screen.contains("3.5"), "{screen}");
+    assert!(screen.contains("3,7"), "{screen}");
+    assert!(!screen.contains("3.7"), "{screen}");
     let md = ambassador::steps::report::render(
         &h.on_disk(),
         ambassador::export::Format::Md,
         false,
         &jiff::tz::TimeZone::UTC,
     );
-    assert!(md.contains("3,0") && !md.contains("3.0"), "{md}");
+    assert!(md.contains("3,7") && !md.contains("3.7"), "{md}");
     assert!(Language::En.decimal(3.5, 1) == "3.5");
 }
 
@@ -571,18 +599,22 @@ fn the_agenda_tells_done_from_partly_done_from_only_visited() {
 
 #[test]
 fn the_close_step_marks_actions_without_owner_or_date_and_the_bridge_shows_the_pulse() {
-    let mut h = Harness::session("room-close-gaps", Language::En, &["Ann", "Bob"]);
-    h.page_down(1).typed("1").typed("4");
+    let mut h = Harness::session("room-close-gaps", Language::En, &["Ann", "Bob", "Eva"]);
+    h.page_down(1)
+        .typed("144")
+        .typed("444")
+        .typed("444")
+        .typed("v");
     h.page_down(7);
     // An action with only a what.
     h.typed("a").typed("Post one story a month").enter();
     let bridge = h.render(120, 34);
     assert!(
-        bridge.contains("Engagement pulse") && bridge.contains("1.0"),
+        bridge.contains("Engagement pulse") && bridge.contains("3.0"),
         "{bridge}"
     );
     assert!(
-        bridge.contains("1 low"),
+        bridge.contains("1 scored 2 or lower"),
         "the bridge shows how many scored low:\n{bridge}"
     );
     assert!(!bridge.contains("Ann"), "never who:\n{bridge}");

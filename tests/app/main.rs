@@ -14,6 +14,7 @@ mod in_front_of_a_room;
 mod meaning_worker;
 mod present_follow;
 mod present_screens;
+mod private_pulse;
 mod review;
 mod screens;
 mod text_fits;

@@ -21,11 +21,15 @@ fn clock(at: &str) -> FixedClock {
     FixedClock::at(at.parse().unwrap())
 }
 
-/// A session of team Zorggroep with pulse scores, ideas, a marked denominator and an action.
+/// A session of team Zorggroep with the same three pulse ballots (shown), ideas, a marked
+/// denominator and an action.
 fn team_session(dir: &std::path::Path, at: &str, pulse: &str, q1: &[&str], action: &str) {
-    let mut app = Harness::another_session(dir, Language::En, &["Ann", "Bob"], clock(at));
+    let mut app = Harness::another_session(dir, Language::En, &["Ann", "Bob", "Eva"], clock(at));
     key(&mut app, KeyCode::PageDown);
-    typed(&mut app, pulse);
+    for _ in 0..3 {
+        typed(&mut app, pulse);
+    }
+    typed(&mut app, "v");
     for _ in 0..2 {
         key(&mut app, KeyCode::PageDown);
     }

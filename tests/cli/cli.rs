@@ -139,10 +139,14 @@ fn export_markdown_to_a_file() {
     assert!(out.status.success(), "{}", stderr(&out));
     let md = std::fs::read_to_string(&target).unwrap();
     assert!(md.starts_with("# Test team\n"), "{md}");
+    // Scored aloud (1, 2 and 3 by name), reported as figures: how many scored low, not who.
     assert!(
-        md.contains("| I am in the right place here | 2.0 | 3 | Ann, Bob |"),
+        md.contains(
+            "| I am in the right place here | 3 | 2.0 | `1 ███   5` | 2 scored 2 or lower |"
+        ),
         "{md}"
     );
+    assert!(!md.contains("Ann, Bob |"), "{md}");
     assert!(
         md.contains("- idea 1 about proud work on q2 — *Bob*"),
         "{md}"
@@ -294,7 +298,7 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
     assert!(backup.to_string_lossy().ends_with(".ron.v1.bak"));
     let rewritten = std::fs::read_to_string(&path).unwrap();
-    assert!(rewritten.contains("version: 3"));
+    assert!(rewritten.contains("version: 4"));
     drop(file);
     // A second open finds a current file: no second backup.
     let again = ambassador::store::SessionFile::open(&path).unwrap();

@@ -153,9 +153,15 @@ fn anonymous_reports_contain_no_name_in_any_format() {
                 "{name} appears in the {format:?} report:\n{report}"
             );
         }
+        // A name in a text is replaced by a placeholder, not by a pseudonym that would tie
+        // this text to the same person elsewhere.
         assert!(
-            report.contains("Participant 2 said we should post more"),
+            report.contains("someone said we should post more"),
             "{format:?}"
+        );
+        assert!(
+            !(1..=3).any(|n| report.contains(&format!("Participant {n}"))),
+            "a pseudonym in {format:?}:\n{report}"
         );
     }
 }
@@ -179,5 +185,67 @@ fn the_command_line_writes_an_anonymous_html_report() {
     );
     assert!(run.status.success(), "{}", common::stderr(&run));
     let html = std::fs::read_to_string(out).unwrap();
-    assert!(html.contains("Participant 1") && !html.contains("Chloé"));
+    assert!(
+        html.contains("someone said") && !html.contains("Chloé") && !html.contains("Participant 1")
+    );
+}
+
+/// Anonymous means unlinkable: no author on an idea, no person behind a role, a score or a
+/// dot, no action owner; the JSON holds nothing the Markdown leaves out.
+#[test]
+fn an_anonymous_json_ties_nothing_to_a_person() {
+    let s = session_with_names();
+    let json = render(&s, Format::Json, true, &jiff::tz::TimeZone::UTC);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for key in [
+        "\"participant\"",
+        "\"participants\"",
+        "\"by\"",
+        "\"focus\"",
+        "\"ballots\"",
+    ] {
+        assert!(!json.contains(key), "{key} in the anonymous JSON:\n{json}");
+    }
+    assert_eq!(doc["participant_count"], 3);
+    let results = doc["session"]["results"].as_object().unwrap();
+    assert!(
+        results.values().all(|r| r.get("pulse").is_none()
+            && r.get("roles").is_none()
+            && r.get("votes").is_none()),
+        "per-person pulse, roles or votes"
+    );
+    assert!(
+        doc["pulse"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["answered"] == 3 && p["mean"].is_number()),
+        "the pulse as figures: {}",
+        doc["pulse"]
+    );
+    assert!(
+        doc["roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["count"].as_u64().unwrap())
+            .sum::<u64>()
+            == 3,
+        "the roles as counts: {}",
+        doc["roles"]
+    );
+    assert!(
+        !json.contains("\"who\": \"Bob\"") && !json.contains("\"who\": \"someone\""),
+        "an action owner"
+    );
+    // The facilitator's own JSON still never lists scores by name.
+    let own = render(&s, Format::Json, false, &jiff::tz::TimeZone::UTC);
+    let own: serde_json::Value = serde_json::from_str(&own).unwrap();
+    assert!(
+        own["session"]["results"]
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|r| r.get("pulse").is_none())
+    );
 }

@@ -1,7 +1,7 @@
 //! Drives the App directly with key events, and renders it into a test terminal.
 
 use ambassador::app::{App, Start};
-use ambassador::domain::{Language, NewSession};
+use ambassador::domain::{Language, NewSession, PulseMode};
 use ambassador::store::{Paths, SessionFile, resolve_template};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -57,10 +57,25 @@ impl Harness {
         Harness { dir, app }
     }
 
-    /// A fresh session with these participants, open at step 1.
+    /// A fresh session with these participants, open at step 1 (its pulse private, as
+    /// every new session's is unless chosen otherwise).
     pub fn session(name: &str, language: Language, participants: &[&str]) -> Harness {
+        Self::session_in(name, language, participants, PulseMode::Private)
+    }
+
+    /// The same with the pulse scored aloud, by name.
+    pub fn open_pulse(name: &str, language: Language, participants: &[&str]) -> Harness {
+        Self::session_in(name, language, participants, PulseMode::Open)
+    }
+
+    fn session_in(
+        name: &str,
+        language: Language,
+        participants: &[&str],
+        mode: PulseMode,
+    ) -> Harness {
         let dir = TestDir::new(name);
-        let app = Self::session_app(dir.path(), language, participants, super::clock());
+        let app = Self::session_app(dir.path(), language, participants, super::clock(), mode);
         Harness { dir, app }
     }
 
@@ -71,7 +86,7 @@ impl Harness {
         participants: &[&str],
         clock: ambassador::domain::FixedClock,
     ) -> App {
-        Self::session_app(dir, language, participants, clock)
+        Self::session_app(dir, language, participants, clock, PulseMode::Private)
     }
 
     fn session_app(
@@ -79,6 +94,7 @@ impl Harness {
         language: Language,
         participants: &[&str],
         clock: ambassador::domain::FixedClock,
+        pulse_mode: PulseMode,
     ) -> App {
         let paths = Self::paths(dir);
         let template =
@@ -91,6 +107,7 @@ impl Harness {
             facilitator: "Fay".into(),
             participants: participants.iter().map(|p| p.to_string()).collect(),
             follows: None,
+            pulse_mode,
         };
         let file = SessionFile::create(&sessions, template, details, &clock).unwrap();
         App::new(

@@ -12,11 +12,15 @@ pub const PULSE: usize = 2;
 pub const Q1: usize = 3;
 pub const COMMON_GROUND: usize = 6;
 
-/// A first session: pulse scores, ideas, a marked denominator, three actions and a follow-up
+/// A first session: three pulse ballots (shown to the room), ideas, a marked denominator, three actions and a follow-up
 /// date; then back on the home screen.
 pub fn earlier(name: &str, language: Language) -> Harness {
     let mut h = Harness::session(name, language, &["Ann", "Bob", "Chloé"]);
-    h.page_down(1).typed("453").typed("221").typed("54");
+    h.page_down(1)
+        .typed("453")
+        .typed("221")
+        .typed("543")
+        .typed("v");
     h.page_down(2);
     for idea in [
         "posting about our projects on LinkedIn",

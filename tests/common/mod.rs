@@ -56,6 +56,8 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
             facilitator: "Fay".into(),
             participants: vec!["Ann".into(), "Bob".into(), "Chloé".into()],
             follows: None,
+            // Scored aloud, so what a report leaves out of named scores can be checked.
+            pulse_mode: ambassador::domain::PulseMode::Open,
         },
         &clock,
     );

@@ -162,12 +162,18 @@ fn pulse_and_roles_from_the_keyboard() {
     t.wait_for("step 1/10");
     t.keys(&["PageDown"]);
     t.wait_for("Engagement pulse");
-    t.type_text("4521");
-    // How many scored low shows by default; n shows who (issue: low scores by name).
-    t.wait_until(|s| s.contains("1 low"), "a low score counted");
-    t.type_text("n");
-    let screen = t.wait_until(|s| s.contains("low: Bob"), "a low score flagged");
-    assert!(screen.contains("Low scores matter"), "{screen}");
+    // The pulse is private unless chosen otherwise: two ballots typed by hand, no names.
+    t.type_text("452213");
+    t.wait_until(|s| s.contains("2 of 2 scored"), "two ballots counted");
+    t.type_text("v");
+    let screen = t.wait_until(
+        |s| s.contains("too few to show (2 scored; at least 3)"),
+        "no figures from two scorers",
+    );
+    assert!(
+        !screen.contains("Ann") && !screen.contains("Bob"),
+        "{screen}"
+    );
     t.keys(&["PageDown"]);
     t.wait_for("Which ambassador?");
     t.type_text("2");
@@ -185,13 +191,12 @@ fn pulse_and_roles_from_the_keyboard() {
         &["export", &session_id(data.path()), "--format", "md"],
     ));
     assert!(
-        md.contains("| I am in the right place here | 2.5 | 2 | Bob |"),
+        md.contains(
+            "| I am in the right place here | 2 | too few to show (2 scored; at least 3) |"
+        ),
         "{md}"
     );
-    assert!(
-        md.contains("| There is time, space and attention for me | 2.0 | 1 | Ann |"),
-        "{md}"
-    );
+    assert!(md.contains("*Private: the room sees only totals*"), "{md}");
     assert!(md.contains("- Relay: 1"), "{md}");
 }
 

@@ -1,6 +1,6 @@
 //! Why a change was refused.
 
-use crate::domain::{ActionId, GroupId, IdeaId, ParticipantId};
+use crate::domain::{ActionId, GroupId, IdeaId, ParticipantId, PulseMode};
 use thiserror::Error;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -34,6 +34,18 @@ pub enum ChangeError {
     UnknownRole(String),
     #[error("a score is 1 to 5, not {0}")]
     ScoreOutOfRange(u8),
+    #[error("{}", match .0 {
+        PulseMode::Private => "this session's pulse is private: scores go on ballots without a name",
+        PulseMode::Open => "this session's pulse is open: scores go by name",
+    })]
+    WrongPulseMode(PulseMode),
+    #[error("the pulse mode stays {} once someone has scored", match .0 {
+        PulseMode::Private => "private",
+        PulseMode::Open => "open",
+    })]
+    PulseAlreadyScored(PulseMode),
+    #[error("a ballot id is 1 to 64 letters, digits or dashes")]
+    BadBallot,
     #[error("checklist line {0} does not exist")]
     UnknownChecklistLine(usize),
     #[error("an idea sent from a device needs a key of 1 to 64 bytes")]

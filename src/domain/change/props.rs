@@ -33,7 +33,7 @@ struct Raw {
 
 fn raw() -> impl Strategy<Value = Raw> {
     (
-        0..33u8,
+        0..37u8,
         any::<u8>(),
         any::<u8>(),
         any::<u8>(),
@@ -61,6 +61,7 @@ fn session() -> Session {
             facilitator: String::new(),
             participants: vec!["Ann".into(), "Bob".into()],
             follows: None,
+            pulse_mode: Default::default(),
         },
         &clock(),
     )
@@ -198,6 +199,22 @@ fn change(s: &Session, r: &Raw) -> Change {
         29 => Change::SetLanguage(Language::Nl),
         30 => Change::SetGoal(text),
         31 => Change::SetFacilitator(text),
+        32 => Change::SetBallot {
+            step,
+            ballot: ["b1", "b2", "", "no spaces"][usize::from(r.c % 4)].into(),
+            item: ["right_place", "enjoy_work", "nope"][usize::from(r.c % 3)].into(),
+            score: Some(r.c % 8),
+            by_hand: r.c.is_multiple_of(2),
+        },
+        33 => Change::RevealPulse {
+            step,
+            shown: r.c.is_multiple_of(2),
+        },
+        34 => Change::SetPulseMode(if r.c.is_multiple_of(2) {
+            crate::domain::PulseMode::Open
+        } else {
+            crate::domain::PulseMode::Private
+        }),
         _ => Change::Focus(None),
     }
 }

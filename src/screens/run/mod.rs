@@ -88,7 +88,10 @@ impl RunState {
     }
 
     pub fn context(&self) -> Context {
-        self.step.context()
+        match self.step.context() {
+            Context::Pulse if self.on_private_pulse() => Context::Ballots,
+            context => context,
+        }
     }
 
     /// The exact command that opens the room view of this session, ready to copy.
@@ -161,7 +164,8 @@ impl RunState {
                 let minutes = self.timebox.budget().as_secs() / 60;
                 Message::info(trf(lang, "msg.more_time", &[&EXTEND_MINUTES, &minutes]))
             }
-            Action::NextParticipant | Action::PrevParticipant => {
+            // A private pulse has ballots, not people, to move between: the step does that.
+            Action::NextParticipant | Action::PrevParticipant if !self.on_private_pulse() => {
                 self.cycle_participant(action == Action::NextParticipant, clock)
             }
             _ => {
@@ -171,6 +175,13 @@ impl RunState {
             }
         };
         (message, None)
+    }
+
+    fn on_private_pulse(&self) -> bool {
+        matches!(
+            self.session().current_step().kind,
+            crate::domain::StepKind::Pulse { .. }
+        ) && self.session().pulse_mode() == crate::domain::PulseMode::Private
     }
 
     pub fn update_overlay(

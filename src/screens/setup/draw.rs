@@ -18,6 +18,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
     let rows = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(1),
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Length(3),
@@ -44,6 +45,13 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         language,
         setup.field == SetupField::Language,
     );
+    chooser(
+        frame,
+        rows[2],
+        tr(lang, "setup.pulse"),
+        crate::steps::pulse::mode_text(lang, setup.pulse_mode),
+        setup.field == SetupField::Pulse,
+    );
     let fields = [
         (SetupField::Title, "setup.session_title", &setup.title),
         (
@@ -63,14 +71,14 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             Some(e) => format!(" {} — {e} ", tr(lang, key)),
             None => format!(" {} ", tr(lang, key)),
         };
-        widgets::text_field(frame, rows[i + 2], &title, text, setup.field == field);
+        widgets::text_field(frame, rows[i + 3], &title, text, setup.field == field);
         if setup.errors.contains_key(&field) {
             frame.render_widget(
                 Paragraph::new(Line::styled(title, theme::error())),
                 Rect {
                     height: 1,
-                    x: rows[i + 2].x + 1,
-                    ..rows[i + 2]
+                    x: rows[i + 3].x + 1,
+                    ..rows[i + 3]
                 },
             );
         }
@@ -102,7 +110,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             theme::error(),
         ));
     }
-    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), rows[6]);
+    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), rows[7]);
 
     draw_participants(setup, frame, right);
 }

@@ -2,7 +2,7 @@
 
 pub mod draw;
 
-use crate::domain::{Clock, Earlier, Language, NewSession, Session, Template};
+use crate::domain::{Clock, Earlier, Language, NewSession, PulseMode, Session, Template};
 use crate::i18n::tr;
 use crate::interact::text::TextField;
 use crate::interact::{Action, Message};
@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 pub enum SetupField {
     Template,
     Language,
+    Pulse,
     Title,
     Organisation,
     Goal,
@@ -23,9 +24,10 @@ pub enum SetupField {
 }
 
 impl SetupField {
-    pub const ALL: [SetupField; 8] = [
+    pub const ALL: [SetupField; 9] = [
         SetupField::Template,
         SetupField::Language,
+        SetupField::Pulse,
         SetupField::Title,
         SetupField::Organisation,
         SetupField::Goal,
@@ -48,6 +50,8 @@ pub struct SetupState {
     pub template_ids: Vec<String>,
     pub template_index: usize,
     pub language: Language,
+    /// How the pulse is kept: private ballots unless the facilitator chooses open.
+    pub pulse_mode: PulseMode,
     pub title: TextField,
     pub organisation: TextField,
     pub goal: TextField,
@@ -105,6 +109,7 @@ impl SetupState {
             template_ids,
             template_index: 0,
             language,
+            pulse_mode: PulseMode::default(),
             title: TextField::default(),
             organisation: TextField::default(),
             goal: TextField::default(),
@@ -255,6 +260,12 @@ impl SetupState {
                 let i = all.iter().position(|l| *l == self.language).unwrap_or(0) as isize;
                 self.language = all[(i + by).rem_euclid(all.len() as isize) as usize];
             }
+            SetupField::Pulse => {
+                self.pulse_mode = match self.pulse_mode {
+                    PulseMode::Private => PulseMode::Open,
+                    PulseMode::Open => PulseMode::Private,
+                };
+            }
             _ => {}
         }
     }
@@ -381,6 +392,7 @@ impl SetupState {
             facilitator: self.facilitator.text(),
             participants: self.participants.clone(),
             follows: self.follows.clone(),
+            pulse_mode: self.pulse_mode,
         };
         let created = paths
             .ensure_sessions_dir()

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
     let lang = session.language();
-    crate::export::markdown::ideas_section(out, session, step);
+    crate::export::markdown::ideas_section(out, session, step, anonymous);
     votes_markdown(out, session, step, anonymous);
     let Some(results) = session.results(&step.id) else {
         return;
@@ -24,7 +24,7 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: boo
 }
 
 pub fn html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
-    crate::export::html::groups(out, s, &step.id, true);
+    crate::export::html::groups(out, s, &step.id, true, anonymous);
     votes_html(out, s, step, anonymous);
 }
 

@@ -1,7 +1,7 @@
 //! Bridge to the goal: the goal beside the marked common denominators; actions and notes.
 
 use crate::domain::{Session, StepKind};
-use crate::i18n::{tr, trf};
+use crate::i18n::tr;
 use crate::steps::bridge::BridgeState;
 use crate::ui::{theme, widgets};
 use crate::workspace::Workspace;
@@ -105,7 +105,9 @@ fn pulse_lines(session: &Session) -> Vec<Line<'static>> {
         .filter(|s| matches!(s.kind, StepKind::Pulse { .. }));
     for step in pulses {
         let summary = crate::domain::pulse_summary(session, step);
-        if summary.iter().all(|s| s.mean.is_none()) {
+        // Figures the room has not been shown yet stay hidden here too.
+        if !crate::steps::pulse::revealed(session, step) || summary.iter().all(|s| s.mean.is_none())
+        {
             continue;
         }
         lines.push(Line::raw(""));
@@ -113,9 +115,9 @@ fn pulse_lines(session: &Session) -> Vec<Line<'static>> {
         for s in summary {
             let Some(mean) = s.mean else { continue };
             let mut spans = vec![Span::raw(format!("{}  {}", s.label, lang.decimal(mean, 1)))];
-            if !s.low.is_empty() {
+            if s.low > 0 {
                 spans.push(Span::styled(
-                    format!("  ⚠ {}", trf(lang, "pulse.low_count", &[&s.low.len()])),
+                    format!("  ⚠ {}", crate::steps::pulse::low_text(lang, &s)),
                     theme::warning(),
                 ));
             }

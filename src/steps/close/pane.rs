@@ -73,6 +73,7 @@ pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Fra
         .steps
         .iter()
         .filter(|s| matches!(s.kind, StepKind::Pulse { .. }))
+        .filter(|s| crate::steps::pulse::revealed(session, s))
     {
         for s in crate::domain::pulse_summary(session, step) {
             if let Some(m) = s.mean {

@@ -1,42 +1,56 @@
-//! The pulse in the room view: each statement's mean as a bar, and how many answered.
+//! The pulse in the room view: how many scored, and once the facilitator reveals them (from
+//! three scorers up), each statement's average as a bar, its spread and how many scored low.
 
-use crate::domain::{Session, Step};
-use crate::i18n::{tr, trf};
+use super::{nothing_to_show, revealed, scored_of, spread};
+use crate::domain::{Session, Step, pulse_scorers, pulse_summary};
+use crate::i18n::tr;
 use crate::steps::room::bar;
 use crate::ui::theme;
 use ratatui::text::{Line, Span};
 
-pub fn lines(
-    session: &Session,
-    step: &Step,
-    items: &[crate::domain::PulseItem],
-    width: u16,
-) -> Vec<Line<'static>> {
+pub fn lines(session: &Session, step: &Step, width: u16) -> Vec<Line<'static>> {
     let lang = session.language();
-    let mut lines = Vec::new();
-    let scores = session.results(&step.id).map(|r| &r.pulse);
-    let bar_width = width.saturating_sub(24).max(5);
-    for item in items {
-        let given: Vec<u8> = scores
-            .into_iter()
-            .flat_map(|p| p.values())
-            .filter_map(|by_item| by_item.get(&item.id).copied())
-            .collect();
-        lines.push(Line::styled(item.label.clone(), theme::accent()));
-        if given.is_empty() {
-            lines.push(Line::styled(tr(lang, "present.no_answers"), theme::dim()));
-        } else {
-            let avg = given.iter().map(|&s| f64::from(s)).sum::<f64>() / given.len() as f64;
-            lines.push(Line::from(vec![
-                Span::raw(bar(avg / 5.0, bar_width)),
-                Span::raw(format!(
-                    " {}  {}",
-                    lang.decimal(avg, 1),
-                    trf(lang, "present.answered", &[&given.len()])
-                )),
-            ]));
+    let scorers = pulse_scorers(session, step);
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} · {}",
+                super::mode_text(lang, session.pulse_mode()),
+                scored_of(lang, scorers, session.participants().len())
+            ),
+            theme::dim(),
+        ),
+        Line::raw(""),
+    ];
+    let shown = revealed(session, step);
+    let bar_width = width.saturating_sub(32).max(5);
+    for s in pulse_summary(session, step) {
+        lines.push(Line::styled(s.label.clone(), theme::accent()));
+        match s.mean {
+            _ if !shown => {}
+            Some(mean) => {
+                let mut spans = vec![
+                    Span::raw(bar(mean / 5.0, bar_width)),
+                    Span::raw(format!(" {}  ", lang.decimal(mean, 1))),
+                    Span::styled(spread(&s.counts), theme::dim()),
+                ];
+                if s.low > 0 {
+                    spans.push(Span::styled(
+                        format!("  ⚠ {}", super::low_text(lang, &s)),
+                        theme::low(),
+                    ));
+                }
+                lines.push(Line::from(spans));
+            }
+            None if s.answered == 0 => {
+                lines.push(Line::styled(tr(lang, "present.no_answers"), theme::dim()));
+            }
+            None => lines.push(Line::styled(nothing_to_show(lang, &s), theme::dim())),
         }
         lines.push(Line::raw(""));
+    }
+    if !shown {
+        lines.push(Line::styled(tr(lang, "present.pulse_hidden"), theme::dim()));
     }
     lines
 }

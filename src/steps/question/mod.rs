@@ -383,19 +383,19 @@ impl Step for QuestionState {
         out: &mut String,
         session: &Session,
         step: &Step_,
-        _anonymous: bool,
+        anonymous: bool,
         _zone: &jiff::tz::TimeZone,
     ) {
-        report::markdown(out, session, step)
+        report::markdown(out, session, step, anonymous)
     }
 
     fn html(
         out: &mut String,
         session: &Session,
         step: &Step_,
-        _anonymous: bool,
+        anonymous: bool,
         _zone: &jiff::tz::TimeZone,
     ) {
-        report::html(out, session, step)
+        report::html(out, session, step, anonymous)
     }
 }

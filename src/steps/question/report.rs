@@ -1,11 +1,11 @@
-//! A question in the reports: its ideas by group, each with its author.
+//! A question in the reports: its ideas by group, each with its author (none in an anonymous report).
 
 use crate::domain::{Session, Step};
 
-pub fn markdown(out: &mut String, session: &Session, step: &Step) {
-    crate::export::markdown::ideas_section(out, session, step);
+pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
+    crate::export::markdown::ideas_section(out, session, step, anonymous);
 }
 
-pub fn html(out: &mut String, s: &Session, step: &Step) {
-    crate::export::html::groups(out, s, &step.id, false);
+pub fn html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
+    crate::export::html::groups(out, s, &step.id, false, anonymous);
 }
