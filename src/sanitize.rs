@@ -5,13 +5,33 @@
 //! such as `Evil\x1b]0;PWNED\x07` would otherwise set the terminal's title, clear the screen or
 //! (OSC 52) write the clipboard. Every control character is shown visibly instead, in the
 //! notation of `cat -v`: C0 controls as `^@`…`^_` (ESC is `^[`), DEL as `^?`, C1 controls
-//! (U+0080–U+009F) as `M-^@`…`M-^_`. Nothing else changes, so the text stays readable.
+//! (U+0080–U+009F) as `M-^@`…`M-^_`. Characters that reorder or hide text without being
+//! seen (bidi overrides and isolates, zero-width spaces and marks) are shown as `<U+202E>`:
+//! "evil\u{202e}txt.exe" would otherwise read as "evilexe.txt". Nothing else changes, so the
+//! text stays readable.
 
 use std::borrow::Cow;
 
 /// True for what a terminal may act on: C0 controls, DEL and C1 controls.
 pub fn is_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// True for invisible characters that change how the text around them reads: bidi embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069), the directional marks, zero-width
+/// spaces and the byte-order mark. Zero-width (non-)joiners stay: emoji and scripts need them.
+pub fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
 /// Text for HTML content and attribute values (the reports and the join page): markup and
@@ -26,6 +46,7 @@ pub fn html(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && c != '\n' => out.push(' '),
+            c if is_hidden_format(c) => out.push_str(&format!("&lt;U+{:04X}&gt;", c as u32)),
             c => out.push(c),
         }
     }
@@ -45,12 +66,13 @@ pub fn line(s: &str) -> Cow<'_, str> {
 }
 
 fn clean(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_control(c) && !keep(c)) {
+    let shown = |c: char| (is_control(c) && !keep(c)) || is_hidden_format(c);
+    if !s.chars().any(shown) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if is_control(c) && !keep(c) {
+        if shown(c) {
             push_visible(&mut out, c);
         } else {
             out.push(c);
@@ -59,10 +81,11 @@ fn clean(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// How one control character is shown (`^[`, `^?`, `M-^[`).
+/// How one control character is shown (`^[`, `^?`, `M-^[`, `<U+202E>`).
 fn push_visible(out: &mut String, c: char) {
     let code = c as u32;
     match code {
+        _ if is_hidden_format(c) => out.push_str(&format!("<U+{code:04X}>")),
         0x7f => out.push_str("^?"),
         0x80..=0x9f => {
             out.push_str("M-^");
@@ -78,12 +101,13 @@ fn push_visible(out: &mut String, c: char) {
 /// JSON for a terminal. `serde_json` already escapes C0 controls inside strings but writes DEL
 /// and C1 controls raw; these are escaped as `\u007f`…`\u009f`, which leaves the JSON equal.
 pub fn json(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+    let escaped = |c: char| matches!(c, '\u{7f}'..='\u{9f}') || is_hidden_format(c);
+    if !s.chars().any(escaped) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if matches!(c, '\u{7f}'..='\u{9f}') {
+        if escaped(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -121,5 +145,25 @@ mod tests {
         assert!(!safe.chars().any(is_control), "{safe}");
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "x\u{1b}\u{9b}\u{7f}y");
+    }
+
+    #[test]
+    fn text_that_would_reorder_or_hide_itself_is_shown_in_every_output() {
+        let evil = "invoice\u{202e}fdp.exe \u{2066}x\u{2069} a\u{200b}b \u{feff}";
+        assert_eq!(
+            text(evil),
+            "invoice<U+202E>fdp.exe <U+2066>x<U+2069> a<U+200B>b <U+FEFF>"
+        );
+        assert_eq!(line("\u{200f}"), "<U+200F>");
+        assert_eq!(html("a\u{202d}b"), "a&lt;U+202D&gt;b");
+        let raw = serde_json::to_string(&"a\u{202e}b").unwrap();
+        let safe = json(&raw);
+        assert!(!safe.chars().any(is_hidden_format), "{safe}");
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a\u{202e}b");
+        // Joiners that emoji and scripts need are left alone.
+        assert!(matches!(
+            text("👩🏽\u{200d}💻 می\u{200c}خواهم"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -31,6 +31,11 @@ fn message_lines(app: &App, width: u16) -> u16 {
 }
 
 pub fn draw(app: &App, frame: &mut Frame) {
+    draw_screen(app, frame);
+    crate::ui::widgets::scrub_hidden(frame.buffer_mut());
+}
+
+fn draw_screen(app: &App, frame: &mut Frame) {
     let area = frame.area();
     app.drawn_size.set(area);
     let lang = app.language();

@@ -308,7 +308,7 @@ impl App {
                     if run.context() == Context::BoardPick {
                         self.message = None;
                     }
-                    run.type_key(key);
+                    run.type_key(key, self.clock.as_ref());
                     run.field_is_full()
                 }
                 Screen::Review(review) => {

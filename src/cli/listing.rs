@@ -53,7 +53,7 @@ pub(super) fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
     for l in &listings {
         let line = match l {
             Listing::Session(s) => format!(
-                "{}  {}{}  {} participants, {} ideas, step {}/{}{}",
+                "{}  {}{}  {}, {}, step {}/{}{}",
                 s.id,
                 s.title,
                 if s.organisation.is_empty() {
@@ -61,20 +61,35 @@ pub(super) fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
                 } else {
                     format!(" ({})", s.organisation)
                 },
-                s.participants.len(),
-                s.ideas,
+                count(s.participants.len(), "participant"),
+                count(s.ideas, "idea"),
                 s.step,
                 s.steps,
                 if s.finished { ", finished" } else { "" }
             ),
             Listing::Unreadable { path, error } => {
-                format!("UNREADABLE {}: {}", path.display(), first_line(error))
+                // The error names the file too; the line says it once.
+                let shown = path.display().to_string();
+                let why = first_line(error);
+                let why = why
+                    .strip_prefix(shown.as_str())
+                    .map_or(why, |w| w.trim_start_matches(':').trim_start());
+                format!("UNREADABLE {shown}: {why}")
             }
             Listing::Kept(k) => format!("KEPT {}: {k}", k.path.display()),
         };
         writeln!(out, "{}", sanitize::line(&line)).map_err(io_err("write the list"))?;
     }
     Ok(())
+}
+
+/// "1 idea", "3 ideas".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn first_line(text: &str) -> &str {

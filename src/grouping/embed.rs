@@ -61,11 +61,39 @@ pub struct Model2Vec {
     lowercase: bool,
 }
 
+/// The largest model file read: a model2vec model of a large vocabulary is a few hundred MB.
+const MAX_MODEL_FILE: u64 = 1024 * 1024 * 1024;
+
 fn read(path: &Path) -> Result<Vec<u8>, EmbedError> {
-    std::fs::read(path).map_err(|source| EmbedError::Io {
+    read_model_file(path).map_err(|source| EmbedError::Io {
         path: path.display().to_string(),
         source,
     })
+}
+
+/// Reads a model's file: a regular file (a link to one is fine) of at most `MAX_MODEL_FILE`
+/// bytes. A FIFO would block the reader for good and a link to `/dev/zero` would fill the
+/// memory, so what is not a regular file is refused before it is opened.
+pub(crate) fn read_model_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if meta.len() > MAX_MODEL_FILE {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MB",
+            MAX_MODEL_FILE / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?
+        .take(MAX_MODEL_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_MODEL_FILE {
+        return Err(std::io::Error::other("it grew past the limit while read"));
+    }
+    Ok(bytes)
 }
 
 /// IEEE half to single precision.
@@ -288,6 +316,34 @@ mod tests {
         let bytes = safetensors::serialize([("embeddings", view)], None).expect("serialize");
         std::fs::write(dir.join("model.safetensors"), bytes).expect("write");
         std::fs::write(dir.join("tokenizer.json"), vocab_json).expect("write");
+    }
+
+    /// A FIFO or a link to a device in the model's folder is refused at once: reading either
+    /// would hang the program or fill its memory.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_link_to_a_device_is_refused_without_being_read() {
+        let fifo = Scratch::new("fifo");
+        let path = fifo.path().join("model.safetensors");
+        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        std::fs::write(fifo.path().join("tokenizer.json"), "{}").unwrap();
+        let err = read_model_file(&path).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+
+        let zero = Scratch::new("zero");
+        let link = zero.path().join("tokenizer.json");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        assert!(Model2Vec::load(zero.path()).is_err());
+        let (embedder, warning) = crate::grouping::meaning::load(
+            &crate::grouping::meaning::Meaning::Model2Vec(zero.path().to_path_buf()),
+        );
+        assert!(embedder.is_none());
+        let warning = warning.unwrap();
+        assert!(
+            warning.contains("not a regular file") && warning.contains("shared words"),
+            "{warning}"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ struct Entry {
 pub fn load(config_dir: &Path) -> (Vec<Binding>, Vec<String>) {
     let path = config_dir.join("keys.ron");
     let origin = path.display().to_string();
-    let bytes = match crate::store::read_regular(&path, MAX_KEYS_BYTES) {
+    let bytes = match crate::store::read_text_file(&path, MAX_KEYS_BYTES) {
         Ok(b) => b,
         Err(e) if e.is_not_found() => return (Vec::new(), Vec::new()),
         Err(e) => return (Vec::new(), vec![format!("{origin}: {e}")]),

@@ -72,7 +72,7 @@ pub trait Step {
     // ---- hooks of the run screen: a step without the thing in question leaves them be ----
 
     /// A key typed into the step's own text field, if it has one in focus.
-    fn type_key(&mut self, _ws: &mut Workspace, _key: KeyEvent) {}
+    fn type_key(&mut self, _ws: &mut Workspace, _key: KeyEvent, _clock: &dyn Clock) {}
     /// Pasted text, into the step's text field.
     fn paste(&mut self, _ws: &mut Workspace, _text: &str, _clock: &dyn Clock) -> Option<Message> {
         None

@@ -56,7 +56,7 @@ impl Config {
     /// The settings, or the defaults when there is no config file.
     pub fn load(config_dir: &Path) -> Result<Config, StoreError> {
         let path = Self::file(config_dir);
-        let bytes = match super::read::read_regular(&path, MAX_CONFIG_BYTES) {
+        let bytes = match super::read::read_text_file(&path, MAX_CONFIG_BYTES) {
             Ok(b) => b,
             Err(e) if e.is_not_found() => return Ok(Config::default()),
             Err(e) => return Err(StoreError::read("a settings file", &path, e)),

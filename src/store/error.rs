@@ -29,6 +29,13 @@ pub enum StoreError {
         what: &'static str,
         kind: &'static str,
     },
+    #[error("{}: a link to {kind} ({}), not {what}; it was not read", path.display(), target.display())]
+    LinkToNotAFile {
+        path: PathBuf,
+        target: PathBuf,
+        what: &'static str,
+        kind: &'static str,
+    },
     #[error("{}: not saved: the session would be {size} bytes, and a session file can be at most {limit} bytes; the file on disk was kept as it was (undo the last change, or remove ideas)", path.display())]
     WouldBeTooLarge {
         path: PathBuf,

@@ -388,11 +388,22 @@ fn render_within(path: &Path, session: &Session, limit: u64) -> Result<Vec<u8>, 
     })
 }
 
-/// A session opened through a symbolic link is the file the link points to.
+/// A session opened through a symbolic link is the file the link points to; a link to
+/// something else (a device, a FIFO) is refused naming the link the user gave.
 fn follow_link(path: &Path) -> Result<PathBuf, StoreError> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
-            std::fs::canonicalize(path).map_err(|e| StoreError::io("follow the link", path, e))
+            let target = std::fs::canonicalize(path)
+                .map_err(|e| StoreError::io("follow the link", path, e))?;
+            match std::fs::metadata(&target) {
+                Ok(t) if !t.is_file() => Err(StoreError::LinkToNotAFile {
+                    path: path.to_path_buf(),
+                    target,
+                    what: "a session file",
+                    kind: super::read::kind_of(t.file_type()),
+                }),
+                _ => Ok(target),
+            }
         }
         _ => Ok(path.to_path_buf()),
     }

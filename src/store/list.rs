@@ -109,8 +109,12 @@ fn folder_entries(sessions_dir: &Path) -> Result<(Vec<PathBuf>, Vec<KeptCopy>), 
 /// Finds a session by path, by id (the file name without `.ron`), or by a part of the id that
 /// only one session has (`team-zorg` for `2026-11-27-team-zorg`).
 pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreError> {
+    // A path to something that is there (a FIFO or a device too, so opening it can say
+    // what it is), not a folder.
     let as_path = Path::new(query);
-    if as_path.is_file() {
+    if std::fs::metadata(as_path).is_ok_and(|m| !m.is_dir())
+        || std::fs::symlink_metadata(as_path).is_ok_and(|m| m.file_type().is_symlink())
+    {
         return Ok(as_path.to_path_buf());
     }
     let ids: Vec<(String, PathBuf)> = session_paths(sessions_dir)?

@@ -17,7 +17,7 @@ pub struct Parsed {
 }
 
 pub fn read_session(path: &Path) -> Result<Parsed, StoreError> {
-    let bytes = super::read::read_regular(path, MAX_FILE_BYTES)
+    let bytes = super::read::read_text_file(path, MAX_FILE_BYTES)
         .map_err(|e| StoreError::read("a session file", path, e))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,

@@ -32,7 +32,7 @@ pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
 pub use lock::SessionLock;
 pub use naming::slug;
 pub use paths::Paths;
-pub use read::{ReadError, kind_of, read_regular};
+pub use read::{ReadError, kind_of, read_regular, read_text_file};
 pub use rescue::{RescueError, rescue_places, write_rescue, write_rescue_bytes};
 pub use summary::SessionSummary;
 pub use templates::{

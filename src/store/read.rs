@@ -77,6 +77,19 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_capped(&mut open_regular(path)?, limit)
 }
 
+/// The UTF-8 byte-order mark Windows Notepad puts before a hand-edited file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `read_regular` for a text file a person may have edited (a session, template, settings or
+/// keys): a leading byte-order mark is not part of the text.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = read_regular(path, limit)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,7 +86,7 @@ pub const MAX_TEMPLATE_BYTES: u64 = 2 * 1024 * 1024;
 
 fn read_template(path: &Path) -> Result<Template, crate::diagnostic::SourceError> {
     let origin = path.display().to_string();
-    let bytes = super::read::read_regular(path, MAX_TEMPLATE_BYTES).map_err(|e| {
+    let bytes = super::read::read_text_file(path, MAX_TEMPLATE_BYTES).map_err(|e| {
         let why = match e {
             super::read::ReadError::NotRegular(kind) => format!("{kind}, not a template file"),
             super::read::ReadError::TooLarge { limit } => {

@@ -307,6 +307,22 @@ impl AgreementTable<'_> {
     }
 }
 
+/// Takes out of a drawn frame the invisible characters that would reorder or hide what the
+/// terminal shows (bidi overrides, zero-width spaces: `sanitize::is_hidden_format`), wherever
+/// the text came from: typed, pasted, sent from a device or read from a file.
+pub fn scrub_hidden(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(crate::sanitize::is_hidden_format) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| !crate::sanitize::is_hidden_format(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

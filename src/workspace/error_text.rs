@@ -31,7 +31,9 @@ pub fn store_error(lang: Language, e: &StoreError) -> String {
             trf(lang, "err.not_utf8", &[&path.display(), line, column])
         }
         E::TooLarge { path, limit } => trf(lang, "err.too_large", &[&path.display(), limit]),
-        E::NotAFile { path, .. } => trf(lang, "err.not_a_file", &[&path.display()]),
+        E::NotAFile { path, .. } | E::LinkToNotAFile { path, .. } => {
+            trf(lang, "err.not_a_file", &[&path.display()])
+        }
         E::WouldBeTooLarge { path, size, limit } => trf(
             lang,
             "err.would_be_too_large",

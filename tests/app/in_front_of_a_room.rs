@@ -732,3 +732,46 @@ fn markdown_html_and_the_board_show_the_same_ranking_and_marks() {
     assert_eq!(html_order.len(), order.len(), "html lacks a group");
     assert!(html_order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
+
+/// Bidi overrides and zero-width characters (typed, pasted or from a device) never reach the
+/// terminal, where they would reorder what the room reads; reports show them visibly.
+#[test]
+fn text_that_would_reorder_the_screen_never_reaches_the_terminal() {
+    let mut h = Harness::session("room-bidi", Language::En, &["Ann"]);
+    h.page_down(3)
+        .idea("invoice\u{202e}fdp.exe \u{2066}x\u{2069}\u{200b}");
+    let screen = h.render(100, 30);
+    assert!(screen.contains("invoice"), "{screen}");
+    assert!(
+        !screen.chars().any(ambassador::sanitize::is_hidden_format),
+        "{screen:?}"
+    );
+    let md = ambassador::steps::report::render(
+        &h.on_disk(),
+        ambassador::export::Format::Md,
+        false,
+        &jiff::tz::TimeZone::UTC,
+    );
+    assert!(md.contains("invoice<U+202E>fdp.exe"), "{md}");
+}
+
+/// Typing on past what one idea holds goes on in a new idea, as a long paste does: nothing
+/// typed is dropped, and no word is cut in two.
+#[test]
+fn typing_past_the_length_of_an_idea_goes_on_in_a_new_one() {
+    let mut h = Harness::session("room-type-long", Language::En, &["Ann"]);
+    h.page_down(3);
+    let words: Vec<String> = (0..420).map(|i| format!("w{i:03}")).collect();
+    let long = words.join(" ");
+    assert!(long.chars().count() > ambassador::interact::text::MAX_CHARS);
+    h.typed(&long);
+    let disk = h.on_disk();
+    let ideas: Vec<String> = disk.all_ideas().map(|(_, i)| i.text.clone()).collect();
+    assert_eq!(ideas.len(), 1, "the full field became an idea");
+    assert!(ideas[0].chars().count() <= ambassador::interact::text::MAX_CHARS);
+    let draft = h.run().draft().unwrap().text();
+    let together = format!("{} {}", ideas[0], draft.trim_start());
+    assert_eq!(together, long, "everything typed, in order, no word cut");
+    h.enter();
+    assert_eq!(h.on_disk().all_ideas().count(), 2);
+}

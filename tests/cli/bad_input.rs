@@ -275,3 +275,72 @@ fn usage_errors_exit_with_code_2() {
         stderr(&out)
     );
 }
+
+#[test]
+fn list_counts_in_words_and_names_an_unreadable_file_once() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "new",
+            "--title",
+            "Solo",
+            "--participant",
+            "Ann",
+            "--no-open",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bad = session_file(data.path(), "bad.ron", b"not a session");
+    let listed = stdout(&run(data.path(), &["list"]));
+    assert!(
+        listed.contains("1 participant, 0 ideas,"),
+        "one is not plural:\n{listed}"
+    );
+    let line = listed
+        .lines()
+        .find(|l| l.starts_with("UNREADABLE"))
+        .unwrap();
+    assert_eq!(
+        line.matches(bad.to_str().unwrap()).count(),
+        1,
+        "the path once: {line}"
+    );
+}
+
+/// Opening, following up or exporting a FIFO or a link to a device never hangs: the error
+/// names the file that was given and what it is.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_link_to_a_device_is_named_with_what_it_is() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe.ron");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let link = dir.join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    for (args, file, what) in [
+        (vec!["open", fifo.to_str().unwrap()], &fifo, "a FIFO"),
+        (
+            vec!["open", "zero"],
+            &link,
+            "a link to a device (/dev/zero)",
+        ),
+        (
+            vec!["new", "--follow-up", fifo.to_str().unwrap(), "--no-open"],
+            &fifo,
+            "a FIFO",
+        ),
+        (vec!["export", "zero", "--format", "md"], &link, "device"),
+    ] {
+        let out = run(data.path(), &args);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            err.contains(file.to_str().unwrap()) && err.contains(what),
+            "{args:?}: {err}"
+        );
+    }
+}

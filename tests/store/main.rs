@@ -11,6 +11,7 @@ mod support;
 
 mod domain;
 mod fuzz;
+mod hand_edited;
 mod listing;
 mod locking;
 mod props;

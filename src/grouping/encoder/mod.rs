@@ -111,10 +111,11 @@ impl Encoder {
 
     /// Load a model file from disk.
     pub fn load(path: &Path) -> Result<Encoder, EncoderError> {
-        let bytes = std::fs::read(path).map_err(|source| EncoderError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let bytes =
+            crate::grouping::embed::read_model_file(path).map_err(|source| EncoderError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
         Encoder::from_bytes(Cow::Owned(bytes))
     }
 

@@ -12,6 +12,11 @@ use ratatui::widgets::{List, ListState, Paragraph};
 
 /// `zone` is the room view's time zone, for the dates shown.
 pub fn draw(chooser: &Chooser, zone: &jiff::tz::TimeZone, frame: &mut Frame) {
+    draw_list(chooser, zone, frame);
+    crate::ui::widgets::scrub_hidden(frame.buffer_mut());
+}
+
+fn draw_list(chooser: &Chooser, zone: &jiff::tz::TimeZone, frame: &mut Frame) {
     let area = frame.area();
     if area.width < 4 || area.height < 3 {
         return;

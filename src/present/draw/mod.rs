@@ -16,6 +16,11 @@ pub use band::clock_text;
 mod join;
 
 pub fn draw(state: &PresentState, frame: &mut Frame, now: Instant) {
+    draw_view(state, frame, now);
+    crate::ui::widgets::scrub_hidden(frame.buffer_mut());
+}
+
+fn draw_view(state: &PresentState, frame: &mut Frame, now: Instant) {
     let area = frame.area();
     if area.width < 4 || area.height < 2 {
         return;

@@ -263,8 +263,8 @@ impl RunState {
         self.step.step_mut().meaning_arrived(&mut self.ws);
     }
 
-    pub fn type_key(&mut self, key: crossterm::event::KeyEvent) {
-        self.step.step_mut().type_key(&mut self.ws, key);
+    pub fn type_key(&mut self, key: crossterm::event::KeyEvent, clock: &dyn Clock) {
+        self.step.step_mut().type_key(&mut self.ws, key, clock);
     }
 
     /// The idea being typed, on a question step.

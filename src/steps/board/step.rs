@@ -33,7 +33,7 @@ impl Step for BoardState {
     }
 
     /// Letters filter the group picker while something is picked up.
-    fn type_key(&mut self, _ws: &mut Workspace, key: crossterm::event::KeyEvent) {
+    fn type_key(&mut self, _ws: &mut Workspace, key: crossterm::event::KeyEvent, _: &dyn Clock) {
         if self.mark.is_some() {
             self.picker.type_key(key)
         }

@@ -136,8 +136,36 @@ impl QuestionState {
         message.or_else(|| Message::info(tr(ws.lang(), "msg.draft_kept")))
     }
 
-    /// A key typed into the draft.
-    pub fn type_key(&mut self, ws: &mut Workspace, key: crossterm::event::KeyEvent) {
+    /// A key typed into the draft. Typing on past what an idea holds goes on in a new idea,
+    /// as a long paste does: the full draft becomes an idea (up to its last space, so no word
+    /// is cut) and the rest starts the next one.
+    pub fn type_key(
+        &mut self,
+        ws: &mut Workspace,
+        key: crossterm::event::KeyEvent,
+        clock: &dyn Clock,
+    ) {
+        let typed = matches!(key.code, crossterm::event::KeyCode::Char(_))
+            && !key.modifiers.intersects(
+                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+            );
+        let at_end = self.draft.cursor().1 >= MAX_CHARS;
+        if typed && at_end && self.editing.is_none() && self.draft.is_full() {
+            let text = self.draft.text();
+            let pieces = chunks(&text, MAX_CHARS - 1);
+            let (done, rest) = pieces.split_at(pieces.len() - 1);
+            let done = done.concat();
+            let rest = rest.concat();
+            self.draft.set_text(done.trim_end());
+            let revision = ws.revision();
+            // Refused (a read-only session): the draft stays as it was, and full.
+            let _ = self.commit_draft(ws, clock);
+            self.draft.set_text(if ws.revision() != revision {
+                &rest
+            } else {
+                &text
+            });
+        }
         self.draft.input(key);
         self.update_preview(ws);
     }
@@ -303,8 +331,8 @@ impl Step for QuestionState {
         pane::draw(ws, self, look.focused, frame, area)
     }
 
-    fn type_key(&mut self, ws: &mut Workspace, key: crossterm::event::KeyEvent) {
-        QuestionState::type_key(self, ws, key)
+    fn type_key(&mut self, ws: &mut Workspace, key: crossterm::event::KeyEvent, clock: &dyn Clock) {
+        QuestionState::type_key(self, ws, key, clock)
     }
 
     fn paste(&mut self, ws: &mut Workspace, text: &str, clock: &dyn Clock) -> Option<Message> {
