@@ -107,24 +107,17 @@ pub fn read_input<E: Send + 'static>(
     Ok(())
 }
 
-/// Tells the loop about a closed terminal (SIGHUP), SIGTERM and SIGINT as they arrive, then
-/// hands the first one to `after` on the signal thread, with whether the loop could be told:
-/// a program that must not hang there (it may be stuck writing to a terminal that hung up)
-/// waits a moment and leaves for the loop.
+/// Tells the loop about a closed terminal, Ctrl-C or a request to end (`platform::signals`)
+/// as it arrives, then hands it to `after` on that thread, with whether the loop could be
+/// told: a program that must not hang there (it may be stuck writing to a terminal that hung
+/// up) waits a moment and leaves for the loop.
 pub fn watch_signals<E: Send + 'static>(
     events: Sender<E>,
     wrap: fn(i32) -> E,
     after: impl FnOnce(i32, bool) + Send + 'static,
 ) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let told = events.send(wrap(signal)).is_ok();
-                after(signal, told);
-            }
-        })?;
-    Ok(())
+    crate::platform::signals::on_first(move |signal| {
+        let told = events.send(wrap(signal)).is_ok();
+        after(signal, told);
+    })
 }

@@ -13,6 +13,7 @@ pub mod grouping;
 pub mod i18n;
 pub mod interact;
 pub mod join;
+pub mod platform;
 pub mod present;
 pub mod review;
 pub mod sanitize;

@@ -72,7 +72,7 @@ pub fn run(start: Start) -> io::Result<Exit> {
     let hung_up = matches!(
         result,
         Ok(Exit {
-            signal: Some(signal_hook::consts::SIGHUP),
+            signal: Some(crate::platform::signals::HANGUP),
             ..
         })
     );
@@ -162,7 +162,7 @@ fn restore() {
     ratatui::restore();
 }
 
-/// SIGHUP (terminal closed), SIGTERM and SIGINT are told to the loop, which saves what a
+/// A closed terminal, Ctrl-C and a request to end are told to the loop, which saves what a
 /// failed save left, restores the terminal and leaves. If the loop cannot (it is stuck
 /// writing to a terminal that hung up, say), the signal thread lets a save in progress finish,
 /// writes what a failed save left, and exits for it.
@@ -181,7 +181,7 @@ fn watch_signals(
             .clone();
         // Held until exit, so no save starts while the program leaves.
         let held = guard.as_ref().and_then(|g| g.last_try(SIGNAL_GRACE));
-        if signal != signal_hook::consts::SIGHUP {
+        if signal != crate::platform::signals::HANGUP {
             restore();
         }
         // Still not written where it belongs: a rescue copy elsewhere.

@@ -9,25 +9,14 @@
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::ffi::OsString;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::time::Duration;
 
 /// What changes when the file is saved, replaced or deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    ino: u64,
-    len: u64,
-    mtime_ns: i128,
-}
+pub type Stamp = crate::platform::files::FileStamp;
 
 pub fn stamp_of(path: &Path) -> Option<Stamp> {
-    let m = std::fs::metadata(path).ok()?;
-    Some(Stamp {
-        ino: m.ino(),
-        len: m.len(),
-        mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
-    })
+    std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
 }
 
 /// How long the view waits for a notification before it looks anyway.

@@ -46,13 +46,12 @@ pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Temp files are named `.<file name>.<random>.tmp`, so the leftovers of one file's
 /// interrupted saves can be told apart from another file's save in progress.
 fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<tempfile::NamedTempFile> {
-    use std::os::unix::fs::PermissionsExt;
     let dir = parent(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(".tmp")
-        .permissions(std::fs::Permissions::from_mode(mode))
-        .tempfile_in(dir)?;
+    let prefix = temp_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    crate::platform::files::temp_permissions(&mut builder, mode);
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)

@@ -9,9 +9,8 @@
 
 use super::read::{ReadError, read_regular};
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"AMBEMB1\n";
@@ -186,10 +185,7 @@ impl EmbeddingCache {
             self.rewrite(&Loaded::new())?;
         }
         if self.append.is_none() {
-            let file = OpenOptions::new()
-                .append(true)
-                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-                .open(&self.path)?;
+            let file = crate::platform::files::open_for_appending(&self.path)?;
             if !file.metadata()?.is_file() {
                 return Err(io::Error::other("the cache is not a regular file"));
             }

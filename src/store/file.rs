@@ -6,10 +6,10 @@ use super::load::{MAX_FILE_BYTES, read_session};
 use super::naming::file_name_for;
 use super::{SessionLock, StoreError};
 use crate::domain::{Clock, FORMAT_VERSION, NewSession, Session, Template};
+use crate::platform::files::{FileStamp, identity};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::fs::File;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::time::{Duration, Instant};
@@ -95,26 +95,8 @@ impl SaveGuard {
 }
 
 /// Identifies one version of a file on disk, to tell our last save from someone else's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    mtime: i64,
-    mtime_nsec: i64,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> std::io::Result<Stamp> {
-        let m = std::fs::metadata(path)?;
-        Ok(Stamp {
-            dev: m.dev(),
-            ino: m.ino(),
-            len: m.len(),
-            mtime: m.mtime(),
-            mtime_nsec: m.mtime_nsec(),
-        })
-    }
+fn stamp_of(path: &Path) -> std::io::Result<FileStamp> {
+    Ok(FileStamp::of(&std::fs::metadata(path)?))
 }
 
 #[derive(Debug)]
@@ -126,7 +108,7 @@ pub struct SessionFile {
     /// Where the original of a migrated file was kept.
     pub backup: Option<PathBuf>,
     /// The file as we last read or wrote it.
-    written: Cell<Option<Stamp>>,
+    written: Cell<Option<FileStamp>>,
     note: RefCell<Option<SaveNote>>,
     guard: SaveGuard,
     /// The session file as last written, locked: the lock that still stands when someone
@@ -188,7 +170,7 @@ impl SessionFile {
                             )
                         })?;
                     let held = RefCell::new(lock_file(&path).ok().flatten());
-                    let written = Cell::new(Stamp::of(&path).ok());
+                    let written = Cell::new(stamp_of(&path).ok());
                     return Ok(SessionFile {
                         path,
                         session,
@@ -214,11 +196,11 @@ impl SessionFile {
     pub fn open(path: &Path) -> Result<SessionFile, StoreError> {
         let target = follow_link(path)?;
         let path = target.as_path();
-        let before = Stamp::of(path).ok();
+        let before = stamp_of(path).ok();
         let parsed = read_session(path)?;
         let (access, held) = take_locks(path);
         // Someone may have saved between our read and our lock: read what is there now.
-        let parsed = if held.is_some() && Stamp::of(path).ok() != before {
+        let parsed = if held.is_some() && stamp_of(path).ok() != before {
             read_session(path)?
         } else {
             parsed
@@ -247,7 +229,7 @@ impl SessionFile {
         mut access: Access,
         held: Option<File>,
     ) -> Result<SessionFile, StoreError> {
-        let written = Cell::new(Stamp::of(path).ok());
+        let written = Cell::new(stamp_of(path).ok());
         if parsed.found_version > FORMAT_VERSION {
             access = Access::ReadOnly(ReadOnlyReason::NewerVersion {
                 found: parsed.found_version,
@@ -323,7 +305,7 @@ impl SessionFile {
             .map_err(|e| StoreError::io("save", &self.path, e))?;
         // The old file's lock goes with it; the new one is held from now on.
         *self.held.borrow_mut() = Some(file);
-        self.written.set(Stamp::of(&self.path).ok());
+        self.written.set(stamp_of(&self.path).ok());
         if note.is_some() {
             *self.note.borrow_mut() = note;
         }
@@ -341,7 +323,7 @@ impl SessionFile {
         let Some(ours) = self.written.get() else {
             return Ok(None);
         };
-        match Stamp::of(&self.path) {
+        match stamp_of(&self.path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Some(SaveNote::Recreated)),
             Ok(found) if found != ours => {
                 let kept = keep_copy(&self.path, "replaced")?;
@@ -443,7 +425,7 @@ fn lock_file(path: &Path) -> std::io::Result<Option<File>> {
             Err(TryLockError::Error(e)) => return Err(e),
         }
         let (locked, now) = (file.metadata()?, std::fs::metadata(path)?);
-        if locked.ino() == now.ino() && locked.dev() == now.dev() {
+        if identity(&locked) == identity(&now) {
             return Ok(Some(file));
         }
     }

@@ -6,8 +6,6 @@
 use super::summary::SessionSummary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::Metadata;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 const FILE_NAME: &str = ".index.json";
@@ -15,26 +13,8 @@ const INDEX_VERSION: u32 = 5;
 /// The index holds the searchable text of every session; far beyond this it is not ours.
 const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    inode: u64,
-    size: u64,
-    modified_ns: i128,
-    /// The change time, which no program can set back: an edit that restores the size and
-    /// the modification time still changes it.
-    changed_ns: i128,
-}
-
-impl Stamp {
-    pub fn of(meta: &Metadata) -> Stamp {
-        Stamp {
-            inode: meta.ino(),
-            size: meta.len(),
-            modified_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
-            changed_ns: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
-        }
-    }
-}
+/// A file as its metadata knows it; an entry is used only while the file's stamp is the same.
+pub type Stamp = crate::platform::files::FileStamp;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {

@@ -3,9 +3,8 @@
 //! `/dev/zero` would never end (its reported size is 0); both are refused here before a byte
 //! is read.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 use thiserror::Error;
 
@@ -27,33 +26,20 @@ impl ReadError {
     }
 }
 
-/// What a non-regular file is, in words.
-pub fn kind_of(file_type: std::fs::FileType) -> &'static str {
-    if file_type.is_dir() {
-        "a folder"
-    } else if file_type.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if file_type.is_char_device() || file_type.is_block_device() {
-        "a device"
-    } else if file_type.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    }
-}
+pub use crate::platform::files::kind_of;
 
 /// Opens `path` (following links) for reading without ever blocking, and only if it is a
 /// regular file. The type is checked before opening (so no device is opened) and again on the
 /// open file (so a swap in between is caught).
 pub fn open_regular(path: &Path) -> Result<File, ReadError> {
+    if let Some(device) = crate::platform::files::device_name(path) {
+        return Err(ReadError::NotRegular(device));
+    }
     let before = std::fs::metadata(path)?;
     if !before.is_file() {
         return Err(ReadError::NotRegular(kind_of(before.file_type())));
     }
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)?;
+    let file = crate::platform::files::open_for_reading(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind_of(meta.file_type())));

@@ -1,0 +1,6 @@
+//! What differs between Windows, macOS and Linux, one small module per concern, so the rest of
+//! the program has no `cfg`: how files are opened and told apart (`files`), and how a signal
+//! or a closed console window reaches the program (`signals`).
+
+pub mod files;
+pub mod signals;
