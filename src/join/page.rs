@@ -9,8 +9,11 @@ use super::http::escape;
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
 
-/// The longest idea a device may send, in characters.
+/// The longest idea a device may send, in characters (Unicode scalar values, whatever the
+/// script). A browser's `maxlength` counts UTF-16 units, two for an emoji: the inputs allow
+/// twice as many, and the server and the script count characters.
 pub const MAX_IDEA_CHARS: usize = 2000;
+const MAX_IDEA_UNITS: usize = 2 * MAX_IDEA_CHARS;
 
 /// A notice shown at the top after a form post (`?m=` names one of these, never free text).
 pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
@@ -28,6 +31,7 @@ pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
         "no_dots_left" => "join.no_dots_left",
         "no_dot_here" => "join.no_dot_here",
         "stale" => "join.stale",
+        "not_yours" => "join.not_yours",
         "refused" => "join.refused",
         "no_anonymous" => "join.no_anonymous",
         "bad_name" => "join.bad_name",
@@ -55,9 +59,12 @@ fn shell(
     });
     // Texts the script shows, in the page's language (the script itself has none).
     let texts = format!(
-        " data-unsent=\"{}\" data-sent=\"{}\"",
+        " data-unsent=\"{}\" data-sent=\"{}\" data-too-long=\"{}\" data-kept=\"{}\" \
+         data-max=\"{MAX_IDEA_CHARS}\"",
         escape(tr(lang, "join.unsent")),
-        escape(tr(lang, "join.received"))
+        escape(tr(lang, "join.received")),
+        escape(tr(lang, "join.too_long")),
+        escape(tr(lang, "join.kept")),
     );
     format!(
         "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\">\
@@ -69,7 +76,24 @@ fn shell(
     )
 }
 
-/// The page a device sees before it has joined: the code and the names to pick from.
+/// The page for someone who has not given the right code (yet): it asks for the code and
+/// says nothing of the session, not even its title.
+pub fn code(lang: Language, notice: Option<&str>) -> String {
+    let body = format!(
+        "<main><h1>{}</h1><form method=\"get\" action=\"/\" class=\"join\">\
+         <label>{} <input name=\"c\" autocomplete=\"off\" autocapitalize=\"characters\" \
+         maxlength=\"16\" required autofocus></label><button>{}</button></form>\
+         <p>{}</p></main>",
+        escape(tr(lang, "join.enter_code")),
+        escape(tr(lang, "join.code")),
+        escape(tr(lang, "join.next")),
+        escape(tr(lang, "join.code_where")),
+    );
+    shell(lang, tr(lang, "join.page_title"), None, notice, &body)
+}
+
+/// The page a device sees with the right code, before it has joined: the names to pick
+/// from (the code goes along with the choice).
 pub fn join(roster: &Roster, code: &str, notice: Option<&str>) -> String {
     let lang = roster.lang;
     let mut body = format!(
@@ -172,7 +196,7 @@ fn question(
         "<form method=\"post\" action=\"/idea\" id=\"idea-form\" class=\"idea\">\
          <input type=\"hidden\" name=\"key\" value=\"{key}\">\
          <input type=\"hidden\" name=\"step\" value=\"{step}\">\
-         <input name=\"text\" id=\"idea-text\" maxlength=\"{MAX_IDEA_CHARS}\" required \
+         <input name=\"text\" id=\"idea-text\" maxlength=\"{MAX_IDEA_UNITS}\" required \
          autocomplete=\"off\" placeholder=\"{}\" aria-label=\"{}\">\
          <button>{}</button></form><p id=\"outbox\" role=\"status\"></p>",
         escape(tr(lang, "join.idea_placeholder")),
@@ -187,7 +211,7 @@ fn question(
         body.push_str(&format!(
             "<li><form method=\"post\" action=\"/edit\" class=\"edit\">\
              <input type=\"hidden\" name=\"idea\" value=\"{id}\">\
-             <input name=\"text\" value=\"{}\" maxlength=\"{MAX_IDEA_CHARS}\" required \
+             <input name=\"text\" value=\"{}\" maxlength=\"{MAX_IDEA_UNITS}\" required \
              aria-label=\"{}\"><button>{}</button></form></li>",
             escape(text),
             escape(tr(lang, "join.edit")),
@@ -369,6 +393,7 @@ mod tests {
         };
         for html in [
             join(&roster, evil, None),
+            code(Language::En, Some(evil)),
             waiting(&roster, evil),
             step(&page, "k", None),
             step(&dots, "k", None),

@@ -1,11 +1,14 @@
 //! Participants joining on 127.0.0.1: the join page and its API (a real browser too), load,
-//! names, and the facilitator's join panel.
+//! names, the facilitator's join panel, what strangers on the network reach (other loopback
+//! addresses), and that nothing a device sends is lost without a word.
 
 #[path = "../common/mod.rs"]
 mod common;
 
 mod browser;
+mod exposure;
 mod http;
 mod load;
 mod names;
+mod network;
 mod panel;
