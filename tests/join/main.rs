@@ -8,6 +8,7 @@ mod common;
 mod browser;
 mod exposure;
 mod http;
+mod keep;
 mod load;
 mod names;
 mod network;
