@@ -82,6 +82,22 @@ pub fn bind_address(bind: Option<&str>) -> Result<SocketAddr, JoinError> {
         .map_err(|_| JoinError::BadAddress(bind.to_string()))
 }
 
+/// Connections the system holds for the accept loop: more than the usual 128, so a device's
+/// connection still finds room while strangers connect and reconnect in a flood.
+const BACKLOG: i32 = 1024;
+
+/// A listening socket on `addr` (reusing a port just closed, as `TcpListener::bind` does on
+/// Unix), with a longer queue of connections waiting to be accepted.
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    #[cfg(not(windows))]
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(BACKLOG)?;
+    Ok(socket.into())
+}
+
 /// The `Host` values a server on `addr` answers to: its address and port (and without the
 /// port for port 80); listening everywhere, those of every address of this machine; on
 /// loopback, `localhost` too.
@@ -143,10 +159,10 @@ impl Joining {
         clock: Arc<dyn Clock + Send + Sync>,
         limits: Limits,
     ) -> Result<Joining, JoinError> {
-        let listener = TcpListener::bind(addr)
+        let listener = listen(addr)
             .or_else(|e| {
                 if addr.port() == DEFAULT_PORT {
-                    TcpListener::bind(SocketAddr::new(addr.ip(), 0))
+                    listen(SocketAddr::new(addr.ip(), 0))
                 } else {
                     Err(e)
                 }
