@@ -1,7 +1,9 @@
-//! The participant's pages as HTML: the join page (the code and a name to pick) and the page
-//! of the current step. Every text that came from a session or a device is escaped; the
-//! pages work without JavaScript (plain forms), and `app.js` adds sending on Enter without
-//! a reload, keeping unsent ideas and retrying them, and following the facilitator's steps.
+//! The participant's pages as HTML: the page that asks for the join code (nothing of the
+//! session on it), the join page (a name to pick, once the code is right) and the page of the
+//! current step. Every text that came from a session or a device is escaped; the pages work
+//! without JavaScript (plain forms), and `app.js` adds sending on Enter without a reload,
+//! keeping unsent ideas and sending them again while the connection fails, showing a
+//! refusal's reason with the text back in the box, and following the facilitator's steps.
 
 use super::ask::{DotGroup, Page, Part, Roster};
 use super::guard::MAX_NAME_CHARS;
