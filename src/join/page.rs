@@ -78,16 +78,17 @@ fn shell(
     )
 }
 
-/// The page for someone who has not given the right code (yet): it asks for the code and
-/// says nothing of the session, not even its title.
-pub fn code(lang: Language, notice: Option<&str>) -> String {
+/// The page for someone who has not given the right code (yet): it asks for the code (`code`
+/// filled in, if any) and says nothing of the session, not even its title.
+pub fn code(lang: Language, code: &str, notice: Option<&str>) -> String {
     let body = format!(
         "<main><h1>{}</h1><form method=\"get\" action=\"/\" class=\"join\">\
-         <label>{} <input name=\"c\" autocomplete=\"off\" autocapitalize=\"characters\" \
-         maxlength=\"16\" required autofocus></label><button>{}</button></form>\
-         <p>{}</p></main>",
+         <label>{} <input name=\"c\" value=\"{}\" autocomplete=\"off\" \
+         autocapitalize=\"characters\" maxlength=\"16\" required autofocus></label>\
+         <button>{}</button></form><p>{}</p></main>",
         escape(tr(lang, "join.enter_code")),
         escape(tr(lang, "join.code")),
+        escape(code),
         escape(tr(lang, "join.next")),
         escape(tr(lang, "join.code_where")),
     );
@@ -395,7 +396,7 @@ mod tests {
         };
         for html in [
             join(&roster, evil, None),
-            code(Language::En, Some(evil)),
+            code(Language::En, evil, Some(evil)),
             waiting(&roster, evil),
             step(&page, "k", None),
             step(&dots, "k", None),

@@ -229,18 +229,23 @@ fn home(shared: &Shared, rq: &Incoming) -> Reply {
     let notice = field(&rq.query, "m").and_then(|m| page::notice(lang, m));
     let Some(device) = device else {
         if refused {
-            return http::html(200, page::code(lang, Some(tr_notice(lang, "refused"))));
+            return http::html(200, page::code(lang, "", Some(tr_notice(lang, "refused"))));
         }
         let code = field(&rq.query, "c").unwrap_or("").trim();
         if code.is_empty() {
-            return http::html(200, page::code(lang, notice));
+            return http::html(200, page::code(lang, "", notice));
+        }
+        // A link followed from another site's page is not checked (so such a page cannot
+        // spend this address's guesses): the code waits in the form for one tap.
+        if rq.head.header("Sec-Fetch-Site") == Some("cross-site") {
+            return http::html(200, page::code(lang, code, notice));
         }
         let checked = shared.guard().check_code(rq.from, code, now);
         return match checked {
             Ok(()) => join_page(shared, 200, code, notice),
             Err(why) => {
                 let (status, notice) = join_refusal(why);
-                let reply = http::html(status, page::code(lang, Some(tr_notice(lang, notice))));
+                let reply = http::html(status, page::code(lang, "", Some(tr_notice(lang, notice))));
                 if status == 429 {
                     http::retry_after(reply, 60)
                 } else {
@@ -257,7 +262,7 @@ fn home(shared: &Shared, rq: &Incoming) -> Reply {
     };
     match shared.ask(Ask::Page { participant }) {
         Some(Answer::Page(page)) => http::html(200, page::step(&page, &new_token(), notice)),
-        Some(_) => http::html(200, page::code(lang, Some(tr_notice(lang, "left")))),
+        Some(_) => http::html(200, page::code(lang, "", Some(tr_notice(lang, "left")))),
         None => busy(),
     }
 }
@@ -279,7 +284,7 @@ fn code_refused(head: &Head, lang: Language, status: u16, notice: &str) -> Reply
     if head.wants_json() {
         http::json(status, &json!({ "error": notice }))
     } else {
-        http::html(status, page::code(lang, Some(tr_notice(lang, notice))))
+        http::html(status, page::code(lang, "", Some(tr_notice(lang, notice))))
     }
 }
 

@@ -85,6 +85,28 @@ fn wrong_codes_in_the_link_count_against_their_own_address_only() {
 }
 
 #[test]
+fn a_link_followed_from_another_sites_page_spends_no_guesses_and_shows_nothing() {
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let host = format!("Host: {}\r\nSec-Fetch-Site: cross-site\r\n", room.addr);
+    // Another site's page loads the link with wrong codes, over and over...
+    for _ in 0..20 {
+        let page = send(&room, STRANGER, "GET", "/?c=WRONG1", &host, "");
+        assert_eq!(page.status, 200);
+        assert!(!shows_the_session(&page.body));
+    }
+    // ...and with the right one: the code waits in the form, the session stays hidden.
+    let right = format!("/?c={}", room.code);
+    let page = send(&room, STRANGER, "GET", &right, &host, "");
+    assert!(!shows_the_session(&page.body), "{}", page.body);
+    assert!(page.body.contains(&format!("value=\"{}\"", room.code)));
+    // That address has no wrong codes counted: one tap on our own page and it is in.
+    let own = format!("Host: {}\r\nSec-Fetch-Site: same-origin\r\n", room.addr);
+    let page = send(&room, STRANGER, "GET", &right, &own, "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Ann"));
+}
+
+#[test]
 fn a_request_for_another_host_is_refused_with_421() {
     let room = Room::start(Language::En, &["Ann"]);
     let port = room.addr.port();
