@@ -17,7 +17,7 @@ command -v tmux >/dev/null || { echo "needs tmux" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "needs python3" >&2; exit 1; }
 
 exec python3 - "$BIN" <<'PY'
-import glob, os, re, selectors, signal, socket, statistics, subprocess, sys, tempfile
+import glob, os, re, selectors, shutil, signal, socket, statistics, subprocess, sys, tempfile
 import threading, time, urllib.parse
 
 BIN = sys.argv[1]
@@ -200,111 +200,116 @@ def port_closed():
         return False
 
 
-subprocess.run([BIN, "--data-dir", data, "--config-dir", config, "new", "--title", "Attack",
-                "--participant", "Ann", "--participant", "Bob", "--no-open"],
-               env=env, check=True, capture_output=True)
-session = glob.glob(os.path.join(data, "sessions", "*.ron"))[0]
-pid, code = start_program(session)
-print(f"binary: {BIN}")
-print(f"attackers: {BODIES} stalled bodies + {SLOWLORIS} slowloris, from 127.0.x.y (not .0.1)")
+def main():
+    subprocess.run([BIN, "--data-dir", data, "--config-dir", config, "new", "--title", "Attack",
+                    "--participant", "Ann", "--participant", "Bob", "--no-open"],
+                   env=env, check=True, capture_output=True)
+    session = glob.glob(os.path.join(data, "sessions", "*.ron"))[0]
+    pid, code = start_program(session)
+    print(f"binary: {BIN}")
+    print(f"attackers: {BODIES} stalled bodies + {SLOWLORIS} slowloris, from 127.0.x.y (not .0.1)")
 
-typed = ""
+    typed = ""
 
+    def key_times(letters):
+        """How long each letter takes from tmux send-keys until capture-pane shows it (typed
+        into the facilitator's idea field): an upper bound on drawing a key."""
+        nonlocal typed
+        times = []
+        for ch in letters:
+            typed += ch
+            start = time.time()
+            tmux("send-keys", "-t", "t:0", "-l", ch)
+            while typed not in screen():
+                assert time.time() - start < 10, "the key never showed"
+            times.append(time.time() - start)
+        return times
 
-def key_times(letters):
-    """How long each letter takes from tmux send-keys until capture-pane shows it (typed
-    into the facilitator's idea field): an upper bound on drawing a key."""
-    global typed
-    times = []
-    for ch in letters:
-        typed += ch
-        start = time.time()
-        tmux("send-keys", "-t", "t:0", "-l", ch)
-        while typed not in screen():
-            assert time.time() - start < 10, "the key never showed"
-        times.append(time.time() - start)
-    return times
+    def ms(times):
+        return f"median {statistics.median(times)*1000:.0f} ms, max {max(times)*1000:.0f} ms"
 
-
-def ms(times):
-    return f"median {statistics.median(times)*1000:.0f} ms, max {max(times)*1000:.0f} ms"
-
-
-for _ in range(3):
-    tmux("send-keys", "-t", "t:0", "PageDown")
-time.sleep(1)
-quiet_keys = key_times("abcdefghij")
-attack = attacked()
-status, ann, _ = request("POST", "/join", body=urllib.parse.urlencode({"code": code, "participant": "1"}))
-assert status == 200, status
-deadline = time.time() + 20
-while '"step":3' not in request("GET", "/state", cookie=ann)[2]:
-    assert time.time() < deadline
-    time.sleep(0.05)
-received = []
-for n in range(10):
-    body = urllib.parse.urlencode({"key": f"attack-{n}", "text": f"Idea {n} under attack", "step": "3"})
-    start = time.time()
-    while True:
-        status, _, _ = request("POST", "/idea", cookie=ann, body=body)
-        if status not in (429, 503):
-            break
-        time.sleep(0.2)
-    received.append(time.time() - start)
+    for _ in range(3):
+        tmux("send-keys", "-t", "t:0", "PageDown")
+    time.sleep(1)
+    quiet_keys = key_times("abcdefghij")
+    attack = attacked()
+    status, ann, _ = request("POST", "/join", body=urllib.parse.urlencode({"code": code, "participant": "1"}))
     assert status == 200, status
-    time.sleep(0.3)
-keys = key_times("zqjvkxwyzq")
-held = attack.opened - attack.dropped
-peak = peak_kb(pid)
-print(f"idea received under attack: {ms(received)} ({len(received)} ideas)")
-print(f"key on screen (tmux send-keys to capture-pane): no attack {ms(quiet_keys)}; "
-      f"under attack {ms(keys)}")
-print(f"attack: {attack.opened} connections opened, {attack.dropped} dropped by the server, {held} open now")
+    deadline = time.time() + 20
+    while '"step":3' not in request("GET", "/state", cookie=ann)[2]:
+        assert time.time() < deadline
+        time.sleep(0.05)
+    received = []
+    for n in range(10):
+        body = urllib.parse.urlencode({"key": f"attack-{n}", "text": f"Idea {n} under attack", "step": "3"})
+        start = time.time()
+        while True:
+            status, _, _ = request("POST", "/idea", cookie=ann, body=body)
+            if status not in (429, 503):
+                break
+            time.sleep(0.2)
+        received.append(time.time() - start)
+        assert status == 200, status
+        time.sleep(0.3)
+    keys = key_times("zqjvkxwyzq")
+    held = attack.opened - attack.dropped
+    peak = peak_kb(pid)
+    print(f"idea received under attack: {ms(received)} ({len(received)} ideas)")
+    print(f"key on screen (tmux send-keys to capture-pane): no attack {ms(quiet_keys)}; "
+          f"under attack {ms(keys)}")
+    print(f"attack: {attack.opened} connections opened, {attack.dropped} dropped by the server, {held} open now")
 
-# F6 shows the join panel, F6 there turns joining off.
-tmux("send-keys", "-t", "t:0", "F6")
-time.sleep(0.5)
-start = time.time()
-tmux("send-keys", "-t", "t:0", "F6")
-f6 = f6_screen = None
-while f6 is None or f6_screen is None:
-    assert time.time() - start < 30, "F6 did not turn joining off"
-    if f6_screen is None and "Joining is off" in screen():
-        f6_screen = time.time() - start
-    if f6 is None and port_closed():
-        f6 = time.time() - start
-print(f"F6 off: the screen said so after {f6_screen*1000:.0f} ms, "
-      f"connecting was refused after {f6*1000:.0f} ms")
+    # F6 shows the join panel, F6 there turns joining off.
+    tmux("send-keys", "-t", "t:0", "F6")
+    time.sleep(0.5)
+    start = time.time()
+    tmux("send-keys", "-t", "t:0", "F6")
+    f6 = f6_screen = None
+    while f6 is None or f6_screen is None:
+        assert time.time() - start < 30, "F6 did not turn joining off"
+        if f6_screen is None and "Joining is off" in screen():
+            f6_screen = time.time() - start
+        if f6 is None and port_closed():
+            f6 = time.time() - start
+    print(f"F6 off: the screen said so after {f6_screen*1000:.0f} ms, "
+          f"connecting was refused after {f6*1000:.0f} ms")
 
-# On again, attacked again, then Ctrl-C.
-tmux("send-keys", "-t", "t:0", "F6")
-deadline = time.time() + 20
-while port_closed():
-    assert time.time() < deadline
-    time.sleep(0.05)
-tmux("send-keys", "-t", "t:0", "Escape")
-time.sleep(3)
-peak = max(peak, peak_kb(pid))
-start = time.time()
-tmux("send-keys", "-t", "t:0", "C-c")
-ctrl_c = wait_gone(pid)
-attack.stop.set()
-attack.join()
-print(f"Ctrl-C: the program had quit after {ctrl_c*1000:.0f} ms" if ctrl_c is not None
-      else "Ctrl-C: still running after 30 s")
-tmux("kill-server", capture=True)
+    # On again, attacked again, then Ctrl-C.
+    tmux("send-keys", "-t", "t:0", "F6")
+    deadline = time.time() + 20
+    while port_closed():
+        assert time.time() < deadline
+        time.sleep(0.05)
+    tmux("send-keys", "-t", "t:0", "Escape")
+    time.sleep(3)
+    peak = max(peak, peak_kb(pid))
+    start = time.time()
+    tmux("send-keys", "-t", "t:0", "C-c")
+    ctrl_c = wait_gone(pid)
+    attack.stop.set()
+    attack.join()
+    print(f"Ctrl-C: the program had quit after {ctrl_c*1000:.0f} ms" if ctrl_c is not None
+          else "Ctrl-C: still running after 30 s")
+    tmux("kill-server", capture=True)
 
-# Once more, for SIGTERM.
-pid, code = start_program(session)
-attack = attacked()
-peak = max(peak, peak_kb(pid))
-start = time.time()
-os.kill(pid, signal.SIGTERM)
-term = wait_gone(pid)
-attack.stop.set()
-attack.join()
-print(f"SIGTERM: the program had quit after {term*1000:.0f} ms" if term is not None
-      else "SIGTERM: still running after 30 s")
-print(f"peak memory (VmHWM) under attack: {peak/1024:.1f} MB")
-tmux("kill-server", capture=True)
+    # Once more, for SIGTERM.
+    pid, code = start_program(session)
+    attack = attacked()
+    peak = max(peak, peak_kb(pid))
+    start = time.time()
+    os.kill(pid, signal.SIGTERM)
+    term = wait_gone(pid)
+    attack.stop.set()
+    attack.join()
+    print(f"SIGTERM: the program had quit after {term*1000:.0f} ms" if term is not None
+          else "SIGTERM: still running after 30 s")
+    print(f"peak memory (VmHWM) under attack: {peak/1024:.1f} MB")
+    tmux("kill-server", capture=True)
+
+
+try:
+    main()
+finally:
+    tmux("kill-server", capture=True)
+    shutil.rmtree(work, ignore_errors=True)
 PY
