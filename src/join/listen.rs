@@ -194,11 +194,16 @@ fn serve(
     let _ = stream.set_write_timeout(Some(limits.write));
     let started = Instant::now();
     let mut bytes = Vec::with_capacity(1024);
+    let mut seen = HeadSeen::default();
     let (head, head_len) = loop {
-        match http::parse_head(&bytes) {
-            Ok(Some(done)) => break done,
-            Ok(None) => {}
-            Err(e) => return refuse(&mut stream, conns, id, &e.reply()),
+        // Parsed only when it can be whole or too long: a client sending a byte at a time
+        // costs a look at each new byte, not a parse of everything so far.
+        if seen.worth_parsing(&bytes) {
+            match http::parse_head(&bytes) {
+                Ok(Some(done)) => break done,
+                Ok(None) => {}
+                Err(e) => return refuse(&mut stream, conns, id, &e.reply()),
+            }
         }
         match read_some(
             &mut stream,
@@ -235,6 +240,30 @@ fn serve(
     let reply = server::handle(shared, &head, from, &body);
     let _ = reply.write_to(&mut stream);
     let _ = stream.shutdown(Shutdown::Write);
+}
+
+/// How far the bytes of a head were looked at: whether the request line and the head have
+/// ended.
+#[derive(Default)]
+struct HeadSeen {
+    looked: usize,
+    line_ended: bool,
+    head_ended: bool,
+}
+
+impl HeadSeen {
+    /// Looks at the bytes that came since the last call (and the three before them, where
+    /// an end may have started); true when a parse can decide: the head has ended, or the
+    /// request line or the head is over its limit.
+    fn worth_parsing(&mut self, bytes: &[u8]) -> bool {
+        let new = &bytes[self.looked.saturating_sub(3)..];
+        self.line_ended |= new.windows(2).any(|w| w == b"\r\n");
+        self.head_ended |= new.windows(4).any(|w| w == b"\r\n\r\n");
+        self.looked = bytes.len();
+        self.head_ended
+            || bytes.len() >= http::MAX_HEAD
+            || (!self.line_ended && bytes.len() > http::MAX_REQUEST_LINE)
+    }
 }
 
 fn expects_continue(head: &Head) -> bool {
@@ -296,5 +325,56 @@ fn refuse(stream: &mut TcpStream, conns: &Conns, id: u64, reply: &Reply) {
             Read_::More => thrown += chunk.len(),
             Read_::TimedOut | Read_::Closed => break,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_is_looked_at_once_per_byte_and_parsed_when_it_can_decide() {
+        let mut seen = HeadSeen::default();
+        let mut bytes = Vec::new();
+        let head = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+        let mut parses = 0;
+        for b in head {
+            bytes.push(*b);
+            if seen.worth_parsing(&bytes) {
+                parses += 1;
+            }
+        }
+        assert_eq!(parses, 1, "only once the blank line came");
+        let mut seen = HeadSeen::default();
+        let long = vec![b'a'; http::MAX_REQUEST_LINE + 1];
+        assert!(seen.worth_parsing(&long), "a request line over its limit");
+    }
+
+    fn pair(listener: &TcpListener) -> TcpStream {
+        let near = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let _far = listener.accept().unwrap();
+        near
+    }
+
+    #[test]
+    fn at_the_cap_the_oldest_strangers_unfinished_request_goes_first() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let conns = Conns::default();
+        let streams: Vec<TcpStream> = (0..4).map(|_| pair(&listener)).collect();
+        let ids: Vec<u64> = streams[..3]
+            .iter()
+            .map(|s| conns.admit(s, 3).unwrap())
+            .collect();
+        // The oldest is a device's, the second is being answered: the third goes.
+        conns.set(ids[0], Phase::Body, true);
+        conns.set(ids[1], Phase::Answering, false);
+        let fourth = conns.admit(&streams[3], 3).unwrap();
+        let open: Vec<u64> = conns.lock().1.iter().map(|c| c.id).collect();
+        assert_eq!(open, [ids[0], ids[1], fourth]);
+        // With no stranger's unfinished request left to drop, a newcomer finds no place.
+        conns.set(fourth, Phase::Answering, false);
+        let fifth = pair(&listener);
+        assert_eq!(conns.admit(&fifth, 3), None);
+        assert_eq!(conns.count(), 3);
     }
 }
