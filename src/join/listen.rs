@@ -49,9 +49,11 @@ const LINGER_BYTES: usize = 64 * 1024;
 /// Each connection's thread does little: HTML and JSON, never the session.
 const STACK: usize = 512 * 1024;
 
-/// Where a connection is: still sending its request, being answered, or closing.
+/// Where a connection is: not read from yet, still sending its request, being answered, or
+/// closing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
+    Fresh,
     Head,
     Body,
     Answering,
@@ -80,7 +82,10 @@ impl Conns {
     }
 
     /// Takes a new connection in, dropping the oldest stranger's unfinished request at the
-    /// cap; `None` when every place is taken by requests being answered or by devices.
+    /// cap; `None` when every place is taken by requests being answered or by devices. A
+    /// connection that has sent part of a request and stopped goes before one whose thread
+    /// has not read from it yet: under a flood of new connections, a device's request (sent
+    /// whole at once) is not dropped before it could be read.
     fn admit(&self, stream: &TcpStream, cap: usize) -> Option<u64> {
         let handle = stream.try_clone().ok()?;
         let mut open = self.lock();
@@ -90,7 +95,7 @@ impl Conns {
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| !c.trusted && c.phase != Phase::Answering)
-                .min_by_key(|(_, c)| c.opened)
+                .min_by_key(|(_, c)| (c.phase == Phase::Fresh, c.opened))
                 .map(|(n, _)| n)?;
             let gone = open.1.swap_remove(victim);
             let _ = gone.stream.shutdown(Shutdown::Both);
@@ -101,7 +106,7 @@ impl Conns {
             id,
             stream: handle,
             opened: Instant::now(),
-            phase: Phase::Head,
+            phase: Phase::Fresh,
             trusted: false,
         });
         Some(id)
@@ -181,6 +186,18 @@ fn take(
     }
 }
 
+/// Connections' threads give way to the facilitator's screen when the processor is busy (a
+/// flood of strangers connecting): on Linux, where niceness is per thread, they run at
+/// nice 10. Elsewhere it would slow the whole program, so they do not.
+fn give_way_to_the_screen() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers; `who` 0 is the calling thread on Linux, and a
+    // failure only leaves its priority as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
 /// Reads one request within its deadlines, answers it and closes.
 fn serve(
     shared: &Shared,
@@ -190,6 +207,7 @@ fn serve(
     from: IpAddr,
     limits: Limits,
 ) {
+    give_way_to_the_screen();
     let _ = stream.set_nodelay(true);
     let _ = stream.set_write_timeout(Some(limits.write));
     let started = Instant::now();
@@ -211,6 +229,7 @@ fn serve(
             started + limits.head,
             http::MAX_HEAD,
         ) {
+            Read_::More if seen.looked == 0 => conns.set(id, Phase::Head, false),
             Read_::More => {}
             Read_::TimedOut => return refuse(&mut stream, conns, id, &timed_out()),
             Read_::Closed => return,
@@ -368,11 +387,22 @@ mod tests {
         // The oldest is a device's, the second is being answered: the third goes.
         conns.set(ids[0], Phase::Body, true);
         conns.set(ids[1], Phase::Answering, false);
+        conns.set(ids[2], Phase::Head, false);
         let fourth = conns.admit(&streams[3], 3).unwrap();
-        let open: Vec<u64> = conns.lock().1.iter().map(|c| c.id).collect();
+        let mut open: Vec<u64> = conns.lock().1.iter().map(|c| c.id).collect();
+        open.sort_unstable();
         assert_eq!(open, [ids[0], ids[1], fourth]);
+        // One not read from yet stays while one that sent part of a request and stopped goes.
+        let sixth = pair(&listener);
+        conns.set(ids[1], Phase::Fresh, false);
+        conns.set(fourth, Phase::Head, false);
+        let newest = conns.admit(&sixth, 3).unwrap();
+        let mut open: Vec<u64> = conns.lock().1.iter().map(|c| c.id).collect();
+        open.sort_unstable();
+        assert_eq!(open, [ids[0], ids[1], newest]);
         // With no stranger's unfinished request left to drop, a newcomer finds no place.
-        conns.set(fourth, Phase::Answering, false);
+        conns.set(ids[1], Phase::Answering, false);
+        conns.set(newest, Phase::Answering, false);
         let fifth = pair(&listener);
         assert_eq!(conns.admit(&fifth, 3), None);
         assert_eq!(conns.count(), 3);
