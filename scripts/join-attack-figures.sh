@@ -6,7 +6,8 @@
 # The program runs in a private tmux server at 80×24 with joining on 127.0.0.1:$PORT (default
 # 18737). Attackers on other loopback addresses (127.0.0.2 and up: the whole of 127.0.0.0/8
 # is this machine) hold $BODIES stalled bodies and $SLOWLORIS slowloris connections (default
-# 300 each), opening a new one whenever the server drops one. Meanwhile a device on
+# 300 each), opening a new one whenever the server drops one ($RECONNECT seconds later,
+# default 0: a flood of reconnections). Meanwhile a device on
 # 127.0.0.1 joins and sends ideas. Prints: how long until an idea is "received", how long a
 # key takes to show on the facilitator's screen, the program's peak memory, and how long F6
 # off, Ctrl-C and SIGTERM take to finish. Nothing is sent to any other address.
@@ -24,6 +25,9 @@ BIN = sys.argv[1]
 PORT = int(os.environ.get("PORT", "18737"))
 BODIES = int(os.environ.get("BODIES", "300"))
 SLOWLORIS = int(os.environ.get("SLOWLORIS", "300"))
+# Seconds an attacker waits before opening a new connection in place of a dropped one (0: at
+# once, a flood of reconnections; 1: holding its connections without flooding).
+RECONNECT = float(os.environ.get("RECONNECT", "0"))
 HOST = f"127.0.0.1:{PORT}"
 work = tempfile.mkdtemp(prefix="join-attack-")
 data, config = os.path.join(work, "data"), os.path.join(work, "config")
@@ -72,27 +76,58 @@ def alive(pid):
         return False
 
 
+def cpu_seconds(pid):
+    """User and system time the process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_kb(pid):
     with open(f"/proc/{pid}/status") as f:
         return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1))
 
 
+RETRIES = [0]
+
+
 def request(method, path, cookie=None, body=None):
+    """One request from the device, as its page makes it: a connection that closes without
+    an answer (dropped at the cap before its head was read) is tried again, and counted."""
+    for _ in range(50):
+        answer = request_once(method, path, cookie, body)
+        if answer is not None:
+            return answer
+        RETRIES[0] += 1
+        time.sleep(0.1)
+    raise RuntimeError("no answer in 50 tries")
+
+
+def request_once(method, path, cookie=None, body=None):
     s = socket.create_connection(("127.0.0.1", PORT), timeout=30)
     head = f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nAccept: application/json\r\n"
     if cookie:
         head += f"Cookie: {cookie}\r\n"
     body = body or ""
     head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body.encode())}\r\n\r\n"
-    s.sendall(head.encode() + body.encode())
+    try:
+        s.sendall(head.encode() + body.encode())
+    except OSError:
+        s.close()
+        return None
     reply = b""
     while True:
-        chunk = s.recv(65536)
+        try:
+            chunk = s.recv(65536)
+        except OSError:
+            break
         if not chunk:
             break
         reply += chunk
     s.close()
     head, _, rest = reply.partition(b"\r\n\r\n")
+    if not head:
+        return None
     status = int(head.split()[1])
     cookie = re.search(rb"Set-Cookie: ([^;]+)", head)
     return status, (cookie.group(1).decode() if cookie else None), rest.decode(errors="replace")
@@ -126,11 +161,13 @@ class Attack(threading.Thread):
     def run(self):
         sel = selectors.DefaultSelector()
         held = {}  # socket -> (kind, n, sent)
+        dropped_at = {}  # (kind, n) -> when the server dropped it
         last_drip = time.time()
         while not self.stop.is_set():
             busy = {(k, n) for (k, n, _) in held.values()}
+            now = time.time()
             for kind, n in self.want:
-                if (kind, n) not in busy:
+                if (kind, n) not in busy and now - dropped_at.get((kind, n), 0) >= RECONNECT:
                     s = self.connect(kind, n)
                     if s is not None:
                         held[s] = (kind, n, False)
@@ -158,6 +195,7 @@ class Attack(threading.Thread):
                     sel.unregister(s)
                     s.close()
                     del held[s]
+                    dropped_at[(kind, n)] = time.time()
                     self.dropped += 1
             if time.time() - last_drip > 5:
                 last_drip = time.time()
@@ -207,7 +245,8 @@ def main():
     session = glob.glob(os.path.join(data, "sessions", "*.ron"))[0]
     pid, code = start_program(session)
     print(f"binary: {BIN}")
-    print(f"attackers: {BODIES} stalled bodies + {SLOWLORIS} slowloris, from 127.0.x.y (not .0.1)")
+    print(f"attackers: {BODIES} stalled bodies + {SLOWLORIS} slowloris, from 127.0.x.y (not .0.1), "
+          f"each dropped one opened again after {RECONNECT:g} s")
 
     typed = ""
 
@@ -230,9 +269,13 @@ def main():
 
     for _ in range(3):
         tmux("send-keys", "-t", "t:0", "PageDown")
-    time.sleep(1)
+    deadline = time.time() + 20
+    while "What is ambassadorship?" not in screen():
+        assert time.time() < deadline, "the first question did not show:\n" + screen()
+        time.sleep(0.05)
     quiet_keys = key_times("abcdefghij")
     attack = attacked()
+    cpu_start, mine_start, wall_start = cpu_seconds(pid), os.times(), time.time()
     status, ann, _ = request("POST", "/join", body=urllib.parse.urlencode({"code": code, "participant": "1"}))
     assert status == 200, status
     deadline = time.time() + 20
@@ -254,10 +297,17 @@ def main():
     keys = key_times("zqjvkxwyzq")
     held = attack.opened - attack.dropped
     peak = peak_kb(pid)
-    print(f"idea received under attack: {ms(received)} ({len(received)} ideas)")
+    wall = time.time() - wall_start
+    program_cpu = (cpu_seconds(pid) - cpu_start) / wall
+    mine = os.times()
+    attacker_cpu = (mine.user + mine.system - mine_start.user - mine_start.system) / wall
+    print(f"idea received under attack: {ms(received)} ({len(received)} ideas; "
+          f"{RETRIES[0]} of the device's connections closed unanswered and were tried again)")
     print(f"key on screen (tmux send-keys to capture-pane): no attack {ms(quiet_keys)}; "
           f"under attack {ms(keys)}")
     print(f"attack: {attack.opened} connections opened, {attack.dropped} dropped by the server, {held} open now")
+    print(f"CPU while attacked: the program {program_cpu*100:.0f}% of a core, "
+          f"this script (attackers, device, tmux polling) {attacker_cpu*100:.0f}%")
 
     # F6 shows the join panel, F6 there turns joining off.
     tmux("send-keys", "-t", "t:0", "F6")
