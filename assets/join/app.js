@@ -1,24 +1,34 @@
 // The participant's page, made better where scripts run (it works without): ideas are sent
-// without a reload, kept in localStorage until the program says "received" (retried, with
-// the same idempotency key, so a retry never adds an idea twice), the typed text survives a
-// reload, and the page follows the facilitator when the step changes.
+// without a reload and kept in localStorage until the program answers. "Received" takes an
+// idea out; a connection that fails, "busy" or "too fast" sends it again later with the same
+// idempotency key (a retry never adds an idea twice); any other answer is a refusal: final,
+// shown on the page with its reason, and the text goes back into the box, so nothing typed
+// is lost and no refused idea holds up the ones after it. The typed text survives a reload,
+// and the page follows the facilitator when the step changes.
 (function () {
   "use strict";
   var OUTBOX = "ambassador.outbox";
   var DRAFT = "ambassador.draft";
   var body = document.body;
   var step = body.getAttribute("data-step");
+  var max = parseInt(body.getAttribute("data-max") || "2000", 10);
   var form = document.getElementById("idea-form");
   var input = document.getElementById("idea-text");
   var list = document.getElementById("ideas");
   var status = document.getElementById("outbox");
   var sending = false;
+  // The last refusal's reason (until the next send) and the last "received".
+  var refusal = "";
+  var said = "";
 
   function load() {
     try { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); } catch (e) { return []; }
   }
   function save(box) {
     try { localStorage.setItem(OUTBOX, JSON.stringify(box)); } catch (e) { /* private mode */ }
+  }
+  function draft(text) {
+    try { localStorage.setItem(DRAFT, text); } catch (e) { /* private mode */ }
   }
   function newKey() {
     var bytes = new Uint8Array(16);
@@ -30,7 +40,21 @@
   function show() {
     if (!status) return;
     var n = load().length;
-    status.textContent = n ? (body.getAttribute("data-unsent") || "").replace("{}", n) : "";
+    var unsent = n ? (body.getAttribute("data-unsent") || "").replace("{}", n) : "";
+    status.textContent = [refusal, said, unsent].filter(Boolean).join(" ");
+  }
+  // A refusal: its reason on the page, and the text back in the box (in front of anything
+  // typed since), kept as the draft too.
+  function refused(text, reason) {
+    refusal = reason + " " + (body.getAttribute("data-kept") || "");
+    said = "";
+    if (input) {
+      var now = input.value.trim();
+      input.value = now ? text + " " + now : text;
+      draft(input.value);
+      input.focus();
+    }
+    show();
   }
   function encode(fields) {
     return Object.keys(fields).map(function (k) {
@@ -44,7 +68,10 @@
     li.textContent = text;
     list.appendChild(li);
   }
-  // Sends the oldest unsent idea; on "received" the next, else tries again a little later.
+  function drop(key) {
+    save(load().filter(function (i) { return i.key !== key; }));
+  }
+  // Sends the oldest unsent idea; then the next, or the same again a little later.
   function flush() {
     if (sending) return;
     var box = load();
@@ -57,19 +84,25 @@
       body: encode({ key: item.key, text: item.text, step: item.step }),
       credentials: "same-origin"
     }).then(function (r) {
-      sending = false;
-      if (r.status === 200 || r.status === 400 || r.status === 409) {
-        // Received, or refused for good (empty, too long, step gone): not sent again.
-        save(load().filter(function (i) { return i.key !== item.key; }));
-        if (r.status === 200) added(item.text);
-        show();
-        flush();
-      } else if (r.status === 401) {
-        location.href = "/?m=left";
-      } else {
-        show();
-        setTimeout(flush, 1500);
-      }
+      return r.json().catch(function () { return {}; }).then(function (answer) {
+        sending = false;
+        if (r.status === 200) {
+          drop(item.key);
+          added(item.text);
+          said = body.getAttribute("data-sent") || "";
+          show();
+          flush();
+        } else if (r.status === 401) {
+          location.href = "/?m=left";
+        } else if (r.status === 429 || r.status === 503) {
+          show();
+          setTimeout(flush, 1500);
+        } else {
+          drop(item.key);
+          refused(item.text, answer.message || answer.notice || String(r.status));
+          flush();
+        }
+      });
     }, function () {
       sending = false;
       show();
@@ -80,17 +113,23 @@
   if (form && input) {
     // What was typed and not sent before a reload comes back (never over what is typed now).
     if (!input.value) input.value = localStorage.getItem(DRAFT) || "";
-    input.addEventListener("input", function () {
-      try { localStorage.setItem(DRAFT, input.value); } catch (e) { /* private mode */ }
-    });
+    input.addEventListener("input", function () { draft(input.value); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var text = input.value.trim();
       if (!text) return;
+      // Characters, as the program counts them (an emoji is one, not two).
+      if (Array.from(text).length > max) {
+        refusal = (body.getAttribute("data-too-long") || "") + " " + (body.getAttribute("data-kept") || "");
+        show();
+        return;
+      }
       var box = load();
       box.push({ key: newKey(), text: text, step: step });
       save(box);
       input.value = "";
+      refusal = "";
+      said = "";
       try { localStorage.removeItem(DRAFT); } catch (e) { /* private mode */ }
       show();
       flush();

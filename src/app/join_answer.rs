@@ -183,23 +183,35 @@ fn dot(
     commit(ws, clock, change)
 }
 
+/// What `take_ideas` did: the batch to save, if any, and the title of a step other than the
+/// one on screen that an idea was added to (the status line says so).
+#[derive(Default)]
+pub struct Taken {
+    pub batch: Option<DeviceSave>,
+    pub elsewhere: Option<String>,
+}
+
 /// Applies every new idea in `ideas` in one transaction, in memory; the batch that comes
 /// back is saved in one write (`device_save`), and only then is each told "received". A post
 /// whose key is already in the session gets that idea's id again, and adds nothing; when
-/// nothing waits to be saved, everyone is answered here and `None` comes back.
+/// nothing waits to be saved, everyone is answered here and no batch comes back. An idea
+/// for a question up to `reached` (the furthest step the devices were shown) lands there,
+/// also while the facilitator looks back at an earlier step.
 pub fn take_ideas(
     ws: &mut Workspace,
     clock: &dyn Clock,
     ideas: Vec<Request>,
-) -> Option<DeviceSave> {
+    reached: usize,
+) -> Taken {
+    let mut taken = Taken::default();
     if ideas.is_empty() {
-        return None;
+        return taken;
     }
     if ws.read_only().is_some() {
         for request in ideas {
             request.answer(Answer::Refused(Refusal::NotSaved));
         }
-        return None;
+        return taken;
     }
     let mut outcomes: Vec<Result<IdeaId, Refusal>> = Vec::with_capacity(ideas.len());
     ws.transact_in_memory(clock, |tx| {
@@ -219,11 +231,13 @@ pub fn take_ideas(
                 continue;
             }
             let session = tx.session();
-            // A question already reached: typed before the facilitator moved on, it still
-            // lands where it was typed; a step not reached yet takes nothing.
-            let at = step.unwrap_or(session.current_step_index());
-            let reached = at <= session.current_step_index();
-            let Some(target) = session.template().steps.get(at).filter(|_| reached) else {
+            // A question already reached: typed before the facilitator moved on (or while
+            // they look back), it still lands where it was typed; a step not reached yet
+            // takes nothing.
+            let now = session.current_step_index();
+            let at = step.unwrap_or(now);
+            let ok = at <= now.max(reached);
+            let Some(target) = session.template().steps.get(at).filter(|_| ok) else {
                 outcomes.push(Err(Refusal::StepMoved));
                 continue;
             };
@@ -231,6 +245,7 @@ pub fn take_ideas(
                 outcomes.push(Err(Refusal::StepMoved));
                 continue;
             }
+            let elsewhere = (at != now).then(|| target.title.clone());
             let change = Change::AddDeviceIdea {
                 step: target.id.clone(),
                 participant: *participant,
@@ -238,7 +253,10 @@ pub fn take_ideas(
                 key: key.clone(),
             };
             outcomes.push(match tx.apply(change) {
-                Ok(crate::domain::Applied::Created(id)) => Ok(IdeaId(id)),
+                Ok(crate::domain::Applied::Created(id)) => {
+                    taken.elsewhere = elsewhere.or(taken.elsewhere.take());
+                    Ok(IdeaId(id))
+                }
                 Ok(_) | Err(_) => Err(Refusal::Invalid),
             });
         }
@@ -248,9 +266,10 @@ pub fn take_ideas(
     // Everything in memory is on disk already (only known keys and refusals): answered now.
     if ws.saved_revision >= ws.revision && *ws.save_status() == SaveStatus::Saved {
         crate::workspace::device_save::tell(answers, true);
-        return None;
+        return taken;
     }
-    Some(DeviceSave::new(ws, answers))
+    taken.batch = Some(DeviceSave::new(ws, answers));
+    taken
 }
 
 fn roster(session: &Session) -> Roster {

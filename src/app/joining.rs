@@ -21,6 +21,12 @@ impl App {
         }
     }
 
+    /// The join server's deadlines and caps from the next time joining starts (tests make
+    /// them short, so nothing waits on wall time).
+    pub fn set_join_limits(&mut self, limits: crate::join::Limits) {
+        self.join.limits = limits;
+    }
+
     /// Turns joining on for the open session, listening on `bind` (else the LAN address).
     pub fn start_joining(&mut self, bind: Option<&str>) -> Option<Message> {
         let events = self.events.clone()?;
@@ -46,11 +52,13 @@ impl App {
         let deliver: crate::join::Deliver =
             Arc::new(move |request| events.send(AppEvent::Join(request)).is_ok());
         let session = run.session();
-        match Joining::start(addr, lang, session.current_step_index(), deliver) {
+        let step = session.current_step_index();
+        let (clock, limits) = (self.clock.clone(), self.join.limits);
+        match Joining::start(addr, lang, step, deliver, clock, limits) {
             Ok(server) => {
                 server.set_anonymous(self.join.anonymous);
                 let link = server.link().to_string();
-                run.join = Some(crate::screens::run::Joined::new(server));
+                run.join = Some(crate::screens::run::Joined::new(server, step));
                 run.join_link_changed(Some(link.clone()));
                 self.join.bind = bind.map(str::to_string);
                 self.overlay = Some(Overlay::Join { selected: 0 });
@@ -213,7 +221,14 @@ impl App {
             .into_iter()
             .filter_map(|r| join_answer::answer(&mut run.ws, clock, r))
             .collect();
-        let Some(batch) = join_answer::take_ideas(&mut run.ws, clock, ideas) else {
+        // A question the room has reached takes ideas even while the facilitator looks back.
+        let reached = run.join.as_ref().map_or(0, |j| j.furthest);
+        let taken = join_answer::take_ideas(&mut run.ws, clock, ideas, reached);
+        if let Some(step) = taken.elsewhere {
+            let title = crate::sanitize::line(&step).into_owned();
+            self.message = Message::info(trf(run.lang(), "msg.idea_other_step", &[&title]));
+        }
+        let Some(batch) = taken.batch else {
             return;
         };
         let unsent = match &self.join.saver {
@@ -260,14 +275,14 @@ impl App {
         }
     }
 
-    /// Tells the devices' pages which step is current.
-    pub(super) fn publish_join(&self) {
-        if let Screen::Run(run) = &self.screen
-            && let Some(joined) = &run.join
-        {
-            joined
-                .server
-                .publish(run.session().current_step_index(), run.lang());
+    /// Tells the devices' pages which step is current (and remembers the furthest one).
+    pub(super) fn publish_join(&mut self) {
+        if let Screen::Run(run) = &mut self.screen {
+            let (step, lang) = (run.session().current_step_index(), run.lang());
+            if let Some(joined) = &mut run.join {
+                joined.furthest = joined.furthest.max(step);
+                joined.server.publish(step, lang);
+            }
         }
     }
 }

@@ -59,7 +59,8 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
-    clock: Box<dyn Clock>,
+    /// Shared with the join server, which stamps devices with it.
+    clock: std::sync::Arc<dyn Clock + Send + Sync>,
     /// The open session came from the review list, so F10 goes back there.
     back_to_review: bool,
     /// Whether the terminal bell rings once when a step's time is up (config `bell`).
@@ -91,6 +92,8 @@ struct JoinSetup {
     queue: std::collections::VecDeque<crate::join::Request>,
     /// Renders devices' batches off the loop (see `device_save`), once the loop is connected.
     saver: Option<crate::workspace::device_save::Saver>,
+    /// The join server's deadlines and caps (tests make them short).
+    limits: crate::join::Limits,
 }
 
 /// Where the grouping's meaning comes from: a model2vec folder named in the user's config, or
@@ -103,7 +106,7 @@ struct MeaningSource {
 }
 
 impl App {
-    pub fn new(start: Start, clock: Box<dyn Clock>) -> App {
+    pub fn new(start: Start, clock: Box<dyn Clock + Send + Sync>) -> App {
         let mut app = App {
             paths: match &start {
                 Start::Home { paths }
@@ -114,7 +117,7 @@ impl App {
             screen: Screen::Home(HomeState::default()),
             overlay: None,
             message: None,
-            clock,
+            clock: clock.into(),
             meaning: MeaningSource::default(),
             back_to_review: false,
             drawn_size: Default::default(),

@@ -1,6 +1,6 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use std::cell::Cell;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Where "now" comes from, injected so tests and snapshots are deterministic.
@@ -41,19 +41,21 @@ impl Clock for SystemClock {
 /// A clock for tests: starts at a given instant and advances one second per reading. Its
 /// monotonic time stands still until `advance` moves it, so screens render the same each run.
 /// Its time zone is UTC unless `in_zone` says otherwise.
+/// It can be shared between threads (the join server reads the app's clock).
 pub struct FixedClock {
-    next: Cell<i64>,
+    next: AtomicI64,
     base: Instant,
-    elapsed: Cell<Duration>,
+    /// Nanoseconds `advance` has moved the monotonic time on.
+    elapsed: AtomicU64,
     zone: TimeZone,
 }
 
 impl FixedClock {
     pub fn at(ts: Timestamp) -> Self {
         FixedClock {
-            next: Cell::new(ts.as_second()),
+            next: AtomicI64::new(ts.as_second()),
             base: Instant::now(),
-            elapsed: Cell::new(Duration::ZERO),
+            elapsed: AtomicU64::new(0),
             zone: TimeZone::UTC,
         }
     }
@@ -65,19 +67,19 @@ impl FixedClock {
 
     /// Moves the monotonic time on, as if `by` had passed.
     pub fn advance(&self, by: Duration) {
-        self.elapsed.set(self.elapsed.get() + by);
+        let nanos = u64::try_from(by.as_nanos()).unwrap_or(u64::MAX);
+        self.elapsed.fetch_add(nanos, Ordering::Relaxed);
     }
 }
 
 impl Clock for FixedClock {
     fn now(&self) -> Timestamp {
-        let s = self.next.get();
-        self.next.set(s + 1);
+        let s = self.next.fetch_add(1, Ordering::Relaxed);
         Timestamp::from_second(s).expect("test clock within range")
     }
 
     fn monotonic(&self) -> Instant {
-        self.base + self.elapsed.get()
+        self.base + Duration::from_nanos(self.elapsed.load(Ordering::Relaxed))
     }
 
     fn time_zone(&self) -> TimeZone {
@@ -85,8 +87,9 @@ impl Clock for FixedClock {
     }
 }
 
-/// A shared clock, so a test can move time on after handing the clock to the app.
-impl<C: Clock> Clock for std::rc::Rc<C> {
+/// A shared clock, so a test can move time on after handing the clock to the app (and the
+/// app to its join server).
+impl<C: Clock> Clock for std::sync::Arc<C> {
     fn now(&self) -> Timestamp {
         (**self).now()
     }

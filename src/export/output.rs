@@ -80,7 +80,8 @@ pub fn write(target: &Target, report: &[u8]) -> Result<(), OutputError> {
     }
 }
 
-#[cfg(test)]
+// Its cases are FIFOs, devices, links and modes: Unix only.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;

@@ -3,7 +3,9 @@
 //! few posts per second per device. A device speaks for a participant, for nobody (anonymous,
 //! when the facilitator allows it), or waits with a new name until the facilitator lets it
 //! in or refuses it. Shared by the server threads and the facilitator's screen; runtime state
-//! only, never saved in the session.
+//! only, never saved in the session. Every table here is bounded: devices by `MAX_DEVICES`,
+//! addresses with wrong codes by `MAX_ADDRESSES` (the quietest is forgotten first), refused
+//! tokens by `REFUSED_KEPT`.
 
 use crate::domain::ParticipantId;
 use std::collections::HashMap;
@@ -15,6 +17,9 @@ pub const MAX_DEVICES: usize = 50;
 /// Wrong join codes an address may try within `GUESS_WINDOW` before it is refused outright.
 pub const MAX_WRONG_CODES: usize = 10;
 pub const GUESS_WINDOW: Duration = Duration::from_secs(60);
+/// Addresses whose wrong codes are remembered; past this the one that tried longest ago is
+/// forgotten, so a flood of addresses cannot grow the table.
+pub const MAX_ADDRESSES: usize = 1024;
 /// Posts a device may make in a burst, refilled at `POSTS_PER_SECOND`.
 pub const POST_BURST: f64 = 8.0;
 pub const POSTS_PER_SECOND: f64 = 4.0;
@@ -71,6 +76,8 @@ const REFUSED_KEPT: usize = 200;
 /// One joined device.
 #[derive(Debug, Clone)]
 pub struct Device {
+    /// A short random id of its own: the idempotency keys of its posts are its alone.
+    pub id: String,
     /// Whom the device speaks for: a participant, `ParticipantId::ANONYMOUS`, or nobody yet
     /// (a new name waiting for the facilitator).
     pub participant: Option<ParticipantId>,
@@ -174,20 +181,63 @@ impl Guard {
         code: &str,
         now: Instant,
     ) -> Result<(), JoinRefusal> {
-        let tries = self.wrong.entry(from).or_default();
-        tries.retain(|t| now.duration_since(*t) < GUESS_WINDOW);
-        if tries.len() >= MAX_WRONG_CODES {
+        if self.blocked(from, now) {
             return Err(JoinRefusal::TooManyGuesses);
         }
         let code = code.trim().to_ascii_uppercase();
-        if !same_secret(code.as_bytes(), self.code.as_bytes()) {
-            tries.push(now);
-            return Err(JoinRefusal::WrongCode);
+        if same_secret(code.as_bytes(), self.code.as_bytes()) {
+            return Ok(());
         }
+        if !self.wrong.contains_key(&from) && self.wrong.len() >= MAX_ADDRESSES {
+            self.forget_quietest(now);
+        }
+        self.wrong.entry(from).or_default().push(now);
+        Err(JoinRefusal::WrongCode)
+    }
+
+    /// Whether `from` tried too many wrong codes lately (a correct one is refused then too,
+    /// from that address only). Forgets its old tries.
+    pub fn blocked(&mut self, from: IpAddr, now: Instant) -> bool {
+        let Some(tries) = self.wrong.get_mut(&from) else {
+            return false;
+        };
+        tries.retain(|t| now.saturating_duration_since(*t) < GUESS_WINDOW);
         if tries.is_empty() {
             self.wrong.remove(&from);
+            return false;
         }
-        Ok(())
+        tries.len() >= MAX_WRONG_CODES
+    }
+
+    /// Makes room in the table of wrong codes: addresses whose tries are all old go, else
+    /// the one whose last try is the oldest.
+    fn forget_quietest(&mut self, now: Instant) {
+        self.wrong.retain(|_, tries| {
+            tries
+                .iter()
+                .any(|t| now.saturating_duration_since(*t) < GUESS_WINDOW)
+        });
+        if self.wrong.len() < MAX_ADDRESSES {
+            return;
+        }
+        let quietest = self
+            .wrong
+            .iter()
+            .min_by_key(|(_, tries)| tries.iter().max().copied())
+            .map(|(from, _)| *from);
+        if let Some(from) = quietest {
+            self.wrong.remove(&from);
+        }
+    }
+
+    /// How many addresses have wrong codes remembered.
+    pub fn addresses_remembered(&self) -> usize {
+        self.wrong.len()
+    }
+
+    /// Whether `token` is a joined device's (waiting ones included), without marking it seen.
+    pub fn is_joined(&mut self, token: &str) -> bool {
+        self.find(token).is_some()
     }
 
     /// Checks the code; on success the device gets a new token for `participant` (none: a
@@ -211,6 +261,10 @@ impl Guard {
         self.devices.insert(
             token.clone(),
             Device {
+                id: random_bytes::<6>()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
                 participant,
                 name: name.to_string(),
                 joined: now,
@@ -229,11 +283,16 @@ impl Guard {
         Ok(device)
     }
 
-    /// Like `device`, and takes one post from the device's allowance.
-    pub fn post(&mut self, token: &str, now: Instant) -> Result<ParticipantId, DeviceRefusal> {
+    /// Like `device`, and takes one post from the device's allowance: whom it speaks for,
+    /// and the device's own id.
+    pub fn post(
+        &mut self,
+        token: &str,
+        now: Instant,
+    ) -> Result<(ParticipantId, String), DeviceRefusal> {
         let device = self.find(token).ok_or(DeviceRefusal::Unknown)?;
         device.seen = now;
-        let elapsed = now.duration_since(device.filled).as_secs_f64();
+        let elapsed = now.saturating_duration_since(device.filled).as_secs_f64();
         device.tokens = (device.tokens + elapsed * POSTS_PER_SECOND).min(POST_BURST);
         device.filled = now;
         if device.tokens < 1.0 {
@@ -241,7 +300,7 @@ impl Guard {
         }
         let participant = device.participant.ok_or(DeviceRefusal::Waiting)?;
         device.tokens -= 1.0;
-        Ok(participant)
+        Ok((participant, device.id.clone()))
     }
 
     /// Finds a token in constant time per stored token, so timing says nothing about it.
@@ -367,6 +426,45 @@ mod tests {
     }
 
     #[test]
+    fn the_table_of_wrong_codes_stays_bounded_and_forgets_the_quietest_address() {
+        let mut guard = Guard::new("ABCDEF".into());
+        let t0 = Instant::now();
+        let loud = IpAddr::from([127, 0, 0, 2]);
+        for _ in 0..MAX_WRONG_CODES {
+            let _ = guard.check_code(loud, "ZZZZZZ", t0 + Duration::from_secs(5));
+        }
+        for n in 0..(MAX_ADDRESSES as u32 * 3) {
+            let from = IpAddr::from(std::net::Ipv4Addr::from(0x7f10_0000 + n));
+            let at = t0 + Duration::from_millis(u64::from(n) % 1000);
+            assert_eq!(
+                guard.check_code(from, "ZZZZZZ", at),
+                Err(JoinRefusal::WrongCode)
+            );
+            assert!(guard.addresses_remembered() <= MAX_ADDRESSES);
+        }
+        assert_eq!(guard.addresses_remembered(), MAX_ADDRESSES);
+        // The address that tried most recently is still held to its limit.
+        assert!(guard.blocked(loud, t0 + Duration::from_secs(6)));
+    }
+
+    #[test]
+    fn each_device_has_an_id_of_its_own() {
+        let mut guard = Guard::new("ABCDEF".into());
+        let t0 = Instant::now();
+        let a = guard
+            .join(HOME, "ABCDEF", Some(ParticipantId(1)), "A", t0)
+            .unwrap();
+        let b = guard
+            .join(HOME, "ABCDEF", Some(ParticipantId(1)), "A", t0)
+            .unwrap();
+        let (pa, ida) = guard.post(&a, t0).unwrap();
+        let (pb, idb) = guard.post(&b, t0).unwrap();
+        assert_eq!(pa, pb);
+        assert_ne!(ida, idb);
+        assert_eq!(ida.len(), 12);
+    }
+
+    #[test]
     fn a_device_posts_a_burst_then_waits_for_its_allowance() {
         let mut guard = Guard::new("ABCDEF".into());
         let t0 = Instant::now();
@@ -374,7 +472,7 @@ mod tests {
             .join(HOME, "ABCDEF", Some(ParticipantId(7)), "A", t0)
             .unwrap();
         for _ in 0..POST_BURST as usize {
-            assert_eq!(guard.post(&token, t0), Ok(ParticipantId(7)));
+            assert_eq!(guard.post(&token, t0).map(|p| p.0), Ok(ParticipantId(7)));
         }
         assert_eq!(guard.post(&token, t0), Err(DeviceRefusal::TooFast));
         assert!(guard.post(&token, t0 + Duration::from_secs(1)).is_ok());
@@ -415,13 +513,16 @@ mod tests {
         );
         guard.set_anonymous(true);
         let quiet = guard.join(HOME, "ABCDEF", anon, "", t0).unwrap();
-        assert_eq!(guard.post(&quiet, t0), Ok(ParticipantId::ANONYMOUS));
+        assert_eq!(
+            guard.post(&quiet, t0).map(|p| p.0),
+            Ok(ParticipantId::ANONYMOUS)
+        );
         let new = guard.join(HOME, "ABCDEF", None, "Dee", t0).unwrap();
         assert_eq!(guard.post(&new, t0), Err(DeviceRefusal::Waiting));
         assert_eq!(guard.connected(t0, "anonymous"), vec!["anonymous"]);
         assert!(guard.admit(&new, ParticipantId(9)));
         assert!(!guard.admit(&new, ParticipantId(10)), "only once");
-        assert_eq!(guard.post(&new, t0), Ok(ParticipantId(9)));
+        assert_eq!(guard.post(&new, t0).map(|p| p.0), Ok(ParticipantId(9)));
         let other = guard.join(HOME, "ABCDEF", None, "Eve", t0).unwrap();
         assert!(!guard.refuse(&new), "only a waiting device is refused");
         assert!(guard.refuse(&other));

@@ -4,37 +4,56 @@
 //! (ideas, pulse scores, a role), and its API. Requests that need the session go to the event
 //! loop, which applies them through the transaction API and saves before it answers.
 //!
-//! The server is `tiny_http`: a plain threaded server, no async runtime, which is plenty for a
-//! room of at most 50 devices. It stops (and the port closes) when joining is turned off or
-//! the session is closed: dropping `Joining` stops it.
+//! The server is our own, over `std::net`, with `httparse` reading request heads (`listen.rs`):
+//! an accept loop and a thread per connection up to a cap, no async runtime, which is plenty
+//! for a room of at most 50 devices and holds against people on the network who are not in
+//! it. Every read has a deadline and a size cap (request line 8 KB, head 16 KB, body 32 KB);
+//! the body is read only once the cheap checks passed (route, `Host`, `Origin`, token or code
+//! limits, length); at the cap of connections the oldest unfinished request of someone
+//! without a device token is dropped. It answers only requests for the address it serves,
+//! and state changes only from its own pages. Before the code it shows nothing of the
+//! session. It stops (and the port closes) when joining is turned off or the session is
+//! closed: dropping `Joining` stops it, waiting on no client. Devices are stamped with the
+//! app's clock, so the facilitator's panel and the server agree on "lately".
 
 pub mod ask;
 pub mod guard;
 pub mod http;
+mod listen;
 pub mod page;
 pub mod qr;
 mod server;
 
 pub use ask::{Answer, Ask, DotGroup, Page, Part, Refusal, Request, Roster};
+pub use listen::Limits;
 pub use server::Deliver;
 
-use crate::domain::Language;
+use crate::domain::{Clock, Language};
+use listen::Conns;
 use server::Shared;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 /// The port tried first when none is given; another is picked when it is taken.
 pub const DEFAULT_PORT: u16 = 8737;
-/// Threads taking requests: each waits for the loop's answer, so several posts can be in
-/// flight (and saved together) at once.
-const WORKERS: usize = 16;
+
+/// Counts a join server's open connections.
+#[derive(Clone)]
+pub struct Gauge(Arc<Conns>);
+
+impl Gauge {
+    pub fn connections(&self) -> usize {
+        self.0.count()
+    }
+}
 
 /// A running join server.
 pub struct Joining {
     shared: Arc<Shared>,
-    workers: Vec<JoinHandle<()>>,
+    conns: Arc<Conns>,
+    accept: Option<JoinHandle<()>>,
     addr: SocketAddr,
     /// The link participants open (the address shown, with the code).
     link: String,
@@ -63,6 +82,45 @@ pub fn bind_address(bind: Option<&str>) -> Result<SocketAddr, JoinError> {
         .map_err(|_| JoinError::BadAddress(bind.to_string()))
 }
 
+/// Connections the system holds for the accept loop: more than the usual 128, so a device's
+/// connection still finds room while strangers connect and reconnect in a flood.
+const BACKLOG: i32 = 1024;
+
+/// A listening socket on `addr` with a longer queue of connections waiting to be accepted.
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    crate::platform::net::listen(addr, BACKLOG)
+}
+
+/// The `Host` values a server on `addr` answers to: its address and port (and without the
+/// port for port 80); listening everywhere, those of every address of this machine; on
+/// loopback, `localhost` too.
+fn served_hosts(addr: SocketAddr) -> Vec<String> {
+    let ips: Vec<IpAddr> = if addr.ip().is_unspecified() {
+        let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.ip())
+            .collect();
+        ips.push(lan_address());
+        ips
+    } else {
+        vec![addr.ip()]
+    };
+    let mut hosts = Vec::new();
+    for ip in ips {
+        let with_port = SocketAddr::new(ip, addr.port()).to_string();
+        if addr.port() == 80 {
+            hosts.push(with_port.trim_end_matches(":80").to_string());
+        }
+        hosts.push(with_port);
+        if ip.is_loopback() {
+            hosts.push(format!("localhost:{}", addr.port()));
+        }
+    }
+    hosts.dedup();
+    hosts
+}
+
 /// The first private IPv4 address of an interface that is up, else any non-loopback IPv4
 /// one, else loopback (then only this machine can join, and the screen shows that address).
 fn lan_address() -> IpAddr {
@@ -84,27 +142,37 @@ fn lan_address() -> IpAddr {
 
 impl Joining {
     /// Starts serving on `addr` (a taken default port falls back to one the system picks).
-    /// `step` and `lang` are the session's now; `deliver` takes requests to the event loop.
+    /// `step` and `lang` are the session's now; `deliver` takes requests to the event loop;
+    /// `clock` is the app's, for when devices were seen; `limits` are the deadlines and caps.
     pub fn start(
         addr: SocketAddr,
         lang: Language,
         step: usize,
         deliver: Deliver,
+        clock: Arc<dyn Clock + Send + Sync>,
+        limits: Limits,
     ) -> Result<Joining, JoinError> {
-        let server = tiny_http::Server::http(addr)
+        let listener = listen(addr)
             .or_else(|e| {
                 if addr.port() == DEFAULT_PORT {
-                    tiny_http::Server::http(SocketAddr::new(addr.ip(), 0))
+                    listen(SocketAddr::new(addr.ip(), 0))
                 } else {
                     Err(e)
                 }
             })
             .map_err(|e| JoinError::Listen(addr, e.to_string()))?;
-        let addr = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| JoinError::Listen(addr, "not an IP address".into()))?;
-        let server = Arc::new(server);
+        let addr = listener
+            .local_addr()
+            .map_err(|e| JoinError::Listen(addr, e.to_string()))?;
+        let host = match addr.ip() {
+            // Listening everywhere: show the address the room can reach.
+            ip if ip.is_unspecified() => SocketAddr::new(lan_address(), addr.port()),
+            _ => addr,
+        };
+        let mut hosts = served_hosts(addr);
+        // The address shown comes first: refusals name it.
+        hosts.retain(|h| *h != host.to_string());
+        hosts.insert(0, host.to_string());
         let code = guard::new_code();
         let shared = Arc::new(Shared {
             guard: Mutex::new(guard::Guard::new(code.clone())),
@@ -112,34 +180,30 @@ impl Joining {
             lang: Mutex::new(lang),
             deliver,
             stop: AtomicBool::new(false),
+            hosts,
+            clock,
         });
-        let mut workers = Vec::with_capacity(WORKERS);
-        for n in 0..WORKERS {
-            let (server, shared) = (server.clone(), shared.clone());
-            let worker = std::thread::Builder::new()
-                .name(format!("join-{n}"))
-                .spawn(move || {
-                    while !shared.stop.load(Ordering::Relaxed) {
-                        if let Ok(Some(rq)) = server.recv_timeout(server::STOP_CHECK) {
-                            server::handle(&shared, rq);
-                        }
-                    }
-                })
-                .map_err(|e| JoinError::Listen(addr, e.to_string()))?;
-            workers.push(worker);
-        }
-        let host = match addr.ip() {
-            // Listening everywhere: show the address the room can reach.
-            ip if ip.is_unspecified() => SocketAddr::new(lan_address(), addr.port()),
-            _ => addr,
-        };
+        let conns = Arc::new(Conns::default());
+        let accept = listen::start(listener, shared.clone(), conns.clone(), limits)
+            .map_err(|e| JoinError::Listen(addr, e.to_string()))?;
         let link = format!("http://{host}/?c={code}");
         Ok(Joining {
             shared,
-            workers,
+            conns,
+            accept: Some(accept),
             addr,
             link,
         })
+    }
+
+    /// How many connections are open now.
+    pub fn connections(&self) -> usize {
+        self.conns.count()
+    }
+
+    /// A handle that counts this server's open connections from anywhere (figures, tests).
+    pub fn gauge(&self) -> Gauge {
+        Gauge(self.conns.clone())
     }
 
     /// Where the server listens.
@@ -204,11 +268,14 @@ impl Joining {
 }
 
 impl Drop for Joining {
+    /// Stops at once: the accept loop ends within a few milliseconds (and the port closes
+    /// with it), every connection is shut down, and threads waiting for the loop give up;
+    /// no client is waited for.
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
         }
-        // The last reference to the server goes with the workers: the port is closed.
+        self.conns.close_all();
     }
 }

@@ -1,7 +1,9 @@
-//! The participant's pages as HTML: the join page (the code and a name to pick) and the page
-//! of the current step. Every text that came from a session or a device is escaped; the
-//! pages work without JavaScript (plain forms), and `app.js` adds sending on Enter without
-//! a reload, keeping unsent ideas and retrying them, and following the facilitator's steps.
+//! The participant's pages as HTML: the page that asks for the join code (nothing of the
+//! session on it), the join page (a name to pick, once the code is right) and the page of the
+//! current step. Every text that came from a session or a device is escaped; the pages work
+//! without JavaScript (plain forms), and `app.js` adds sending on Enter without a reload,
+//! keeping unsent ideas and sending them again while the connection fails, showing a
+//! refusal's reason with the text back in the box, and following the facilitator's steps.
 
 use super::ask::{DotGroup, Page, Part, Roster};
 use super::guard::MAX_NAME_CHARS;
@@ -9,8 +11,11 @@ use super::http::escape;
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
 
-/// The longest idea a device may send, in characters.
+/// The longest idea a device may send, in characters (Unicode scalar values, whatever the
+/// script). A browser's `maxlength` counts UTF-16 units, two for an emoji: the inputs allow
+/// twice as many, and the server and the script count characters.
 pub const MAX_IDEA_CHARS: usize = 2000;
+const MAX_IDEA_UNITS: usize = 2 * MAX_IDEA_CHARS;
 
 /// A notice shown at the top after a form post (`?m=` names one of these, never free text).
 pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
@@ -28,6 +33,7 @@ pub fn notice(lang: Language, code: &str) -> Option<&'static str> {
         "no_dots_left" => "join.no_dots_left",
         "no_dot_here" => "join.no_dot_here",
         "stale" => "join.stale",
+        "not_yours" => "join.not_yours",
         "refused" => "join.refused",
         "no_anonymous" => "join.no_anonymous",
         "bad_name" => "join.bad_name",
@@ -55,9 +61,12 @@ fn shell(
     });
     // Texts the script shows, in the page's language (the script itself has none).
     let texts = format!(
-        " data-unsent=\"{}\" data-sent=\"{}\"",
+        " data-unsent=\"{}\" data-sent=\"{}\" data-too-long=\"{}\" data-kept=\"{}\" \
+         data-max=\"{MAX_IDEA_CHARS}\"",
         escape(tr(lang, "join.unsent")),
-        escape(tr(lang, "join.received"))
+        escape(tr(lang, "join.received")),
+        escape(tr(lang, "join.too_long")),
+        escape(tr(lang, "join.kept")),
     );
     format!(
         "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\">\
@@ -69,7 +78,25 @@ fn shell(
     )
 }
 
-/// The page a device sees before it has joined: the code and the names to pick from.
+/// The page for someone who has not given the right code (yet): it asks for the code (`code`
+/// filled in, if any) and says nothing of the session, not even its title.
+pub fn code(lang: Language, code: &str, notice: Option<&str>) -> String {
+    let body = format!(
+        "<main><h1>{}</h1><form method=\"get\" action=\"/\" class=\"join\">\
+         <label>{} <input name=\"c\" value=\"{}\" autocomplete=\"off\" \
+         autocapitalize=\"characters\" maxlength=\"16\" required autofocus></label>\
+         <button>{}</button></form><p>{}</p></main>",
+        escape(tr(lang, "join.enter_code")),
+        escape(tr(lang, "join.code")),
+        escape(code),
+        escape(tr(lang, "join.next")),
+        escape(tr(lang, "join.code_where")),
+    );
+    shell(lang, tr(lang, "join.page_title"), None, notice, &body)
+}
+
+/// The page a device sees with the right code, before it has joined: the names to pick
+/// from (the code goes along with the choice).
 pub fn join(roster: &Roster, code: &str, notice: Option<&str>) -> String {
     let lang = roster.lang;
     let mut body = format!(
@@ -172,7 +199,7 @@ fn question(
         "<form method=\"post\" action=\"/idea\" id=\"idea-form\" class=\"idea\">\
          <input type=\"hidden\" name=\"key\" value=\"{key}\">\
          <input type=\"hidden\" name=\"step\" value=\"{step}\">\
-         <input name=\"text\" id=\"idea-text\" maxlength=\"{MAX_IDEA_CHARS}\" required \
+         <input name=\"text\" id=\"idea-text\" maxlength=\"{MAX_IDEA_UNITS}\" required \
          autocomplete=\"off\" placeholder=\"{}\" aria-label=\"{}\">\
          <button>{}</button></form><p id=\"outbox\" role=\"status\"></p>",
         escape(tr(lang, "join.idea_placeholder")),
@@ -187,7 +214,7 @@ fn question(
         body.push_str(&format!(
             "<li><form method=\"post\" action=\"/edit\" class=\"edit\">\
              <input type=\"hidden\" name=\"idea\" value=\"{id}\">\
-             <input name=\"text\" value=\"{}\" maxlength=\"{MAX_IDEA_CHARS}\" required \
+             <input name=\"text\" value=\"{}\" maxlength=\"{MAX_IDEA_UNITS}\" required \
              aria-label=\"{}\"><button>{}</button></form></li>",
             escape(text),
             escape(tr(lang, "join.edit")),
@@ -369,6 +396,7 @@ mod tests {
         };
         for html in [
             join(&roster, evil, None),
+            code(Language::En, evil, Some(evil)),
             waiting(&roster, evil),
             step(&page, "k", None),
             step(&dots, "k", None),

@@ -252,6 +252,7 @@ mod tests {
         assert!(loaded.is_empty());
     }
 
+    #[cfg(unix)]
     #[test]
     fn garbage_a_fifo_or_a_folder_is_ignored_and_replaced() {
         let dir = tempfile::tempdir().unwrap();

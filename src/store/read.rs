@@ -76,7 +76,8 @@ pub fn read_text_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-#[cfg(test)]
+// Its cases are FIFOs, devices, links and modes: Unix only.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

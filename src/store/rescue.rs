@@ -95,6 +95,7 @@ impl super::SessionFile {
 mod tests {
     use super::*;
     use crate::domain::{FixedClock, NewSession};
+    #[cfg(unix)]
     use std::os::unix::fs::PermissionsExt;
 
     fn session() -> Session {
@@ -108,6 +109,7 @@ mod tests {
         Session::start("2026-11-27-team".into(), template, details, &clock)
     }
 
+    #[cfg(unix)]
     #[test]
     fn the_first_writable_place_gets_a_copy_that_opens() {
         let dir = tempfile::tempdir().unwrap();

@@ -463,8 +463,10 @@ fn a_config_naming_a_missing_model_says_so_and_grouping_still_works() {
 
 #[test]
 fn typing_into_a_full_field_says_so() {
-    let mut h = Harness::session("state-field-full", Language::En, &["Ann"]);
-    h.page_down(3);
+    // An idea goes on in a new one (see `typing_past_the_length_of_an_idea_goes_on_in_a_new_one`);
+    // a field such as the session's title just says it is full.
+    let mut h = Harness::home("state-field-full");
+    h.typed("n");
     h.app.paste(&"x".repeat(ambassador::app::text::MAX_CHARS));
     assert!(h.message().is_empty(), "{}", h.message());
     h.typed("y");
@@ -473,6 +475,4 @@ fn typing_into_a_full_field_says_so() {
         "{}",
         h.message()
     );
-    h.enter();
-    assert_eq!(h.on_disk().idea_count(), 1);
 }

@@ -287,7 +287,7 @@ fn when_time_is_up_the_bell_rings_once_unless_turned_off() {
             )
             .unwrap();
         }
-        let clock = std::rc::Rc::new(common::clock());
+        let clock = std::sync::Arc::new(common::clock());
         let file = ambassador::store::SessionFile::open(&path).unwrap();
         drop(h.app);
         let mut app = ambassador::app::App::new(

@@ -172,8 +172,10 @@ fn a_data_dir_that_is_a_file_is_a_clear_error() {
 }
 
 /// Makes a folder unwritable even for root (which ignores permission bits): `chattr +i`.
+#[cfg(unix)]
 struct ReadOnlyDir<'a>(&'a Path);
 
+#[cfg(unix)]
 impl<'a> ReadOnlyDir<'a> {
     fn new(dir: &'a Path) -> Self {
         use std::os::unix::fs::PermissionsExt;
@@ -199,6 +201,7 @@ impl<'a> ReadOnlyDir<'a> {
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnlyDir<'_> {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
@@ -210,6 +213,7 @@ impl Drop for ReadOnlyDir<'_> {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_data_dir_refuses_new_sessions_and_opens_existing_ones_read_only() {
     let data = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@
 
 use ambassador::app::{App, AppEvent, Start};
 use ambassador::domain::{Language, NewSession, Session};
+use ambassador::join::Limits;
 use ambassador::store::{Paths, SessionFile, resolve_template};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::io::{Read, Write};
@@ -23,7 +24,11 @@ pub struct Room {
     pub events: Sender<AppEvent>,
     pub dir: tempfile::TempDir,
     thread: Option<JoinHandle<()>>,
+    /// The join server running now (after each round of the loop): where, and its gauge.
+    live: Live,
 }
+
+type Live = std::sync::Arc<std::sync::Mutex<Option<(SocketAddr, ambassador::join::Gauge)>>>;
 
 /// A probe that keeps the facilitator's screen (drawn at 120×40) after each round.
 pub fn screen_probe() -> (Probe, std::sync::Arc<std::sync::Mutex<String>>) {
@@ -76,6 +81,17 @@ impl Room {
 
     /// Like `start_with`; `anonymous`: devices may join without a name (`--anonymous`).
     pub fn start_as(lang: Language, participants: &[&str], anonymous: bool, probe: Probe) -> Room {
+        Room::start_limited(lang, participants, anonymous, probe, Limits::default())
+    }
+
+    /// Like `start_as`, with the join server's deadlines and caps set (short, in tests).
+    pub fn start_limited(
+        lang: Language,
+        participants: &[&str],
+        anonymous: bool,
+        probe: Probe,
+        limits: Limits,
+    ) -> Room {
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths {
             data_dir: dir.path().join("data"),
@@ -94,7 +110,7 @@ impl Room {
         let path = file.path.clone();
         // Closed here (its lock goes too) and opened again by the app's thread.
         drop(file);
-        Room::open(dir, paths, path, anonymous, probe)
+        Room::open(dir, paths, path, anonymous, probe, limits)
     }
 
     fn open(
@@ -103,11 +119,14 @@ impl Room {
         path: PathBuf,
         anonymous: bool,
         mut probe: Probe,
+        limits: Limits,
     ) -> Room {
         let (events, inbox) = channel();
         let (ready, started) = channel();
         let to_app = events.clone();
         let opened = path.clone();
+        let live: Live = Default::default();
+        let seen = live.clone();
         let thread = std::thread::spawn(move || {
             let file = SessionFile::open(&opened).unwrap();
             let start = Start::Joining {
@@ -117,10 +136,12 @@ impl Room {
                 anonymous,
             };
             let mut app = App::new(start, Box::new(ambassador::domain::SystemClock));
+            app.set_join_limits(limits);
             app.connect(to_app);
             let joined = app
                 .joined()
                 .unwrap_or_else(|| panic!("joining did not start: {:?}", app.message));
+            *seen.lock().unwrap() = Some((joined.server.addr(), joined.server.gauge()));
             ready
                 .send((joined.server.addr(), joined.server.code()))
                 .unwrap();
@@ -135,6 +156,10 @@ impl Room {
                 terminal
                     .draw(|frame| ambassador::app::draw(program.app, frame))
                     .unwrap();
+                *seen.lock().unwrap() = program
+                    .app
+                    .joined()
+                    .map(|j| (j.server.addr(), j.server.gauge()));
                 probe(program.app);
             }
         });
@@ -150,7 +175,30 @@ impl Room {
             events,
             dir,
             thread: Some(thread),
+            live,
         }
+    }
+
+    /// Connections the join server holds open now (0 when joining is off).
+    pub fn connections(&self) -> usize {
+        let live = self.live.lock().unwrap();
+        live.as_ref().map_or(0, |(_, gauge)| gauge.connections())
+    }
+
+    /// Where the join server listens now (joining turned off and on again moves it).
+    pub fn current_addr(&self) -> SocketAddr {
+        let live = self.live.lock().unwrap();
+        live.as_ref().map(|(addr, _)| *addr).expect("joining is on")
+    }
+
+    /// The ideas on disk now on the workshop's step `step`.
+    pub fn ideas_on(&self, step: usize) -> Vec<ambassador::domain::Idea> {
+        let session = self.on_disk();
+        let id = &session.template().steps[step].id;
+        session
+            .results(id)
+            .map(|r| r.ideas.clone())
+            .unwrap_or_default()
     }
 
     /// The session as it is on disk now.
@@ -188,6 +236,11 @@ impl Room {
             assert!(Instant::now() < deadline, "gave up waiting");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The join page as the link (or the QR code) opens it: with the code.
+    pub fn join_page(&self) -> Reply {
+        self.get(&format!("/?c={}", self.code), None)
     }
 
     pub fn get(&self, path: &str, token: Option<&str>) -> Reply {
@@ -248,6 +301,30 @@ impl Drop for Room {
             let _ = thread.join();
         }
     }
+}
+
+/// A connection to `to` (loopback) from the loopback address `from`: someone else on the
+/// network, as far as the server can tell (the whole of 127.0.0.0/8 is this machine).
+pub fn connect_from(from: std::net::Ipv4Addr, to: SocketAddr) -> TcpStream {
+    assert!(from.is_loopback() && to.ip().is_loopback(), "loopback only");
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    socket.bind(&SocketAddr::from((from, 0)).into()).unwrap();
+    socket.connect(&to.into()).unwrap();
+    socket.into()
+}
+
+/// Sends `request` (all of it, as written) from `from` and reads the answer, waiting at
+/// most `wait` for it; status 0 when the connection closed without one.
+pub fn raw_request(
+    from: std::net::Ipv4Addr,
+    to: SocketAddr,
+    request: &[u8],
+    wait: Duration,
+) -> Reply {
+    let mut stream = connect_from(from, to);
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let _ = stream.write_all(request);
+    read_reply(&mut stream)
 }
 
 pub fn encode(form: &[(&str, &str)]) -> String {

@@ -154,6 +154,12 @@ impl Driver {
         }
     }
 
+    /// Runs `script` in the page and returns what it returns.
+    fn script(&self, script: &str) -> Value {
+        let call = json!({ "script": script, "args": [] });
+        self.in_session("POST", "/execute/sync", Some(call))
+    }
+
     fn click(&self, element: &str) {
         self.in_session(
             "POST",
@@ -242,9 +248,8 @@ fn wait_until(what: &str, done: impl Fn() -> bool) {
     }
 }
 
-#[test]
-fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
-    let room = Room::start(Language::En, &["Ann", "Bob"]);
+/// The facilitator goes to the first question; Chromium opens the link and picks "Ann".
+fn ann_on_the_first_question(room: &Room) -> Driver {
     for _ in 0..Q1 {
         room.key(KeyCode::PageDown);
     }
@@ -253,11 +258,18 @@ fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
     });
     let driver = Driver::start();
     driver.go(&format!("http://{}/?c={}", room.addr, room.code));
-    // Pick "Ann" from the names.
     let ann = driver.wait_for("button.name[value='1']");
     driver.click(&ann);
-    let input = driver.wait_for("#idea-text");
+    driver.wait_for("#idea-text");
     driver.loaded();
+    driver
+}
+
+#[test]
+fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let driver = ann_on_the_first_question(&room);
+    let input = driver.wait_for("#idea-text");
     let q1 = room.on_disk().template().steps[Q1].id.clone();
     let ideas = || {
         room.on_disk()
@@ -345,4 +357,43 @@ fn chromium_puts_a_dot_on_the_common_ground_with_the_plain_form() {
     if let Ok(shot) = std::env::var("AMBASSADOR_DOTS_SHOT") {
         std::fs::write(&shot, driver.screenshot()).unwrap();
     }
+}
+
+#[test]
+fn chromium_shows_a_refusal_keeps_the_text_in_the_box_and_sends_the_ideas_after_it() {
+    let room = Room::start(Language::En, &["Ann"]);
+    let driver = ann_on_the_first_question(&room);
+    // Left unsent by an earlier page: an idea for a step the room never reached (refused
+    // for good) ahead of one for this question. The page sends them when it loads.
+    driver.script(
+        "localStorage.setItem('ambassador.outbox', JSON.stringify([\
+         {key: 'k-refused', text: 'Typed for a later step', step: '9'},\
+         {key: 'k-kept', text: 'Typed for this question', step: '3'}]));\
+         location.reload();",
+    );
+    let q1 = room.on_disk().template().steps[Q1].id.clone();
+    wait_until("the idea after the refused one on disk", || {
+        room.on_disk()
+            .results(&q1)
+            .is_some_and(|r| r.ideas.iter().any(|i| i.text == "Typed for this question"))
+    });
+    let value = || {
+        driver
+            .script("return document.getElementById('idea-text').value")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    wait_until("the refused text back in the box", || {
+        value() == "Typed for a later step"
+    });
+    let said = driver.script("return document.getElementById('outbox').textContent");
+    let said = said.as_str().unwrap_or_default();
+    assert!(said.contains("moved on"), "the reason is shown: {said:?}");
+    assert!(said.contains("Your text is still in the box"), "{said:?}");
+    // Refused is final: not waiting to be sent again.
+    let unsent = driver.script("return localStorage.getItem('ambassador.outbox')");
+    assert_eq!(unsent.as_str(), Some("[]"));
+    let session = room.on_disk();
+    assert_eq!(session.idea_count(), 1);
 }

@@ -25,7 +25,7 @@ fn join_as(room: &Room, who: &str, name: &str) -> common::join::Reply {
 fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
     let (probe, screen) = screen_probe();
     let room = Room::start_as(Language::Nl, &["Ann"], false, probe);
-    let page = room.get("/", None);
+    let page = room.join_page();
     assert!(
         !page.body.contains("value=\"anonymous\""),
         "not offered yet"
@@ -43,7 +43,7 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
             .contains("Anoniem meedoen: toegestaan")
     });
     room.key(KeyCode::Esc);
-    assert!(room.get("/", None).body.contains("value=\"anonymous\""));
+    assert!(room.join_page().body.contains("value=\"anonymous\""));
     let joined = join_as(&room, "anonymous", "");
     assert_eq!(joined.status, 200, "{joined:?}");
     let quiet = joined.token().unwrap();
@@ -94,7 +94,7 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
 fn a_new_name_waits_for_the_facilitator_who_lets_it_in_or_refuses_it() {
     let (probe, screen) = screen_probe();
     let room = Room::start_as(Language::En, &["Ann"], false, probe);
-    let page = room.get("/", None);
+    let page = room.join_page();
     assert!(
         page.body.contains("name=\"name\""),
         "a field for a new name"

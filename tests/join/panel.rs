@@ -6,21 +6,21 @@
 use crate::common;
 
 use ambassador::app::{App, AppEvent, Start};
-use ambassador::domain::Language;
+use ambassador::domain::{Clock, FixedClock, Language};
 use common::drive::{Harness, screen_text};
 use common::join::{encode, try_request};
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
-#[test]
-fn who_is_connected_follows_the_apps_clock() {
-    let h = Harness::session("join-panel-clock", Language::En, &["Ann", "Bob"]);
+/// A session with Ann and Bob, joining on (127.0.0.1) in an app on `clock` that runs on this
+/// thread; Ann's device joins from a thread of its own while this one is the event loop.
+fn ann_joins_on(name: &str, clock: Arc<FixedClock>) -> App {
+    let h = Harness::session(name, Language::En, &["Ann", "Bob"]);
     let path = h.run().file().path.clone();
     let ann = h.run().session().participants()[0].id.0.to_string();
     let paths = Harness::paths(h.dir.path());
     drop(h.app);
-    let clock = Rc::new(common::clock());
     let file = ambassador::store::SessionFile::open(&path).unwrap();
     let mut app = App::new(
         Start::Joining {
@@ -29,14 +29,13 @@ fn who_is_connected_follows_the_apps_clock() {
             bind: Some("127.0.0.1:0".into()),
             anonymous: false,
         },
-        Box::new(clock.clone()),
+        Box::new(clock),
     );
     let (events, inbox) = channel();
     app.connect(events);
     let joined = app.joined().expect("joining is on");
     let (addr, code) = (joined.server.addr(), joined.server.code());
     assert!(addr.ip().is_loopback());
-    // The device joins on a thread of its own; this thread is the event loop.
     let device = std::thread::spawn(move || {
         let form = encode(&[("code", &code), ("participant", &ann)]);
         try_request(addr, "POST", "/join", None, Some(&form), true).unwrap()
@@ -49,12 +48,35 @@ fn who_is_connected_follows_the_apps_clock() {
     assert_eq!(device.join().unwrap().status, 200);
     let esc = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc);
     app.handle(AppEvent::Input(crossterm::event::Event::Key(esc)));
+    app
+}
+
+#[test]
+fn who_is_connected_follows_the_apps_clock() {
+    let clock = Arc::new(common::clock());
+    let app = ann_joins_on("join-panel-clock", clock.clone());
     let screen = screen_text(&app, 120, 30);
     assert!(screen.contains("Joined (1): Ann"), "{screen}");
     // Half a minute later on the app's clock, nobody has called in.
     clock.advance(Duration::from_secs(30));
     let screen = screen_text(&app, 120, 30);
     assert!(screen.contains("Joined (0): nobody yet"), "{screen}");
+}
+
+#[test]
+fn devices_are_stamped_with_the_apps_clock_not_the_machines() {
+    let clock = Arc::new(common::clock());
+    // The app's clock is an hour ahead of the machine's before anyone joins.
+    clock.advance(Duration::from_secs(60 * 60));
+    let app = ann_joins_on("join-panel-stamp", clock.clone());
+    let devices = app.joined().unwrap().server.devices();
+    assert_eq!(
+        devices[0].1.joined,
+        clock.monotonic(),
+        "stamped on the app's clock"
+    );
+    let screen = screen_text(&app, 120, 30);
+    assert!(screen.contains("Joined (1): Ann"), "{screen}");
 }
 
 #[test]

@@ -134,9 +134,11 @@ fn every_idea_a_device_heard_received_survives_a_sigkill() {
             .results(q1)
             .map(|r| r.ideas.clone())
             .unwrap_or_default();
+        // A stored key is the device's id, a dot, and the key the device sent.
+        let sent_key = |k: &str| k.split_once('.').map_or(k, |(_, key)| key).to_string();
         let on_disk: HashMap<String, String> = ideas
             .iter()
-            .filter_map(|i| i.post_key.clone().map(|k| (k, i.text.clone())))
+            .filter_map(|i| i.post_key.as_deref().map(|k| (sent_key(k), i.text.clone())))
             .collect();
         let keys: HashSet<_> = ideas.iter().filter_map(|i| i.post_key.clone()).collect();
         assert_eq!(keys.len(), on_disk.len(), "no key twice");

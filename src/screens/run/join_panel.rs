@@ -107,7 +107,8 @@ pub fn panel(
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
 }
 
-/// "Joined (3): Anna, Bram, Cor · link": one line, while joining is on.
+/// "Joined (3): Anna, Bram, Cor · link": one line, while joining is on; a new name waiting
+/// to be let in goes first, so it shows however narrow the screen.
 pub fn who_line(joined: &Joined, lang: Language, now: Instant, frame: &mut Frame, area: Rect) {
     let names = joined.connected(lang, now);
     let who = if names.is_empty() {
@@ -115,11 +116,16 @@ pub fn who_line(joined: &Joined, lang: Language, now: Instant, frame: &mut Frame
     } else {
         names.join(", ")
     };
-    let text = trf(
+    let mut text = trf(
         lang,
         "join.who_line",
         &[&names.len(), &who, &joined.server.link()],
     );
+    let waiting = joined.waiting();
+    if !waiting.is_empty() {
+        let asking = trf(lang, "join.who_waiting", &[&waiting.join(", ")]);
+        text = format!("{asking}  ·  {text}");
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(
             widgets::truncate(&text, usize::from(area.width)),

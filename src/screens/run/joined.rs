@@ -12,6 +12,9 @@ pub struct Joined {
     pub qr: Vec<String>,
     /// The server as last looked at, in update: drawing never waits on its lock.
     pub view: JoinView,
+    /// The furthest step the devices' pages were shown since joining went on: a question up
+    /// to there takes ideas even while the facilitator looks back.
+    pub furthest: usize,
 }
 
 /// What the join panel and the "who has joined" line show of the server.
@@ -25,12 +28,13 @@ pub struct JoinView {
 }
 
 impl Joined {
-    pub fn new(server: Joining) -> Joined {
+    pub fn new(server: Joining, step: usize) -> Joined {
         let qr = crate::join::qr::lines(server.link()).unwrap_or_default();
         let mut joined = Joined {
             server,
             qr,
             view: JoinView::default(),
+            furthest: step,
         };
         joined.refresh();
         joined
@@ -43,6 +47,16 @@ impl Joined {
             devices: self.server.devices(),
             anonymous: self.server.anonymous(),
         };
+    }
+
+    /// The names typed on devices that wait for the facilitator to let them in.
+    pub fn waiting(&self) -> Vec<String> {
+        self.view
+            .devices
+            .iter()
+            .filter(|(_, d)| d.is_waiting())
+            .map(|(_, d)| crate::sanitize::line(&d.name).into_owned())
+            .collect()
     }
 
     /// The names of the devices that called in lately, each once.
