@@ -14,7 +14,10 @@ use crate::workspace::device_save::DeviceSave;
 /// Answers requests that only read the session, and changes that are not new ideas; new
 /// ideas are left in `ideas` for `take_ideas`, which saves them together.
 pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option<Request> {
+    // A private pulse is scored on ballots without names: a device without a name may too.
+    let private_pulse = ws.session().pulse_mode() == crate::domain::PulseMode::Private;
     let named_only = match &request.ask {
+        Ask::Pulse { .. } if private_pulse => false,
         Ask::Edit { participant, .. }
         | Ask::Pulse { participant, .. }
         | Ask::Role { participant, .. }
@@ -27,7 +30,10 @@ pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option
     let answer = match &request.ask {
         Ask::Idea { .. } => return Some(request),
         Ask::Roster => Answer::Roster(roster(ws.session())),
-        Ask::Page { participant } => match page(ws.session(), *participant) {
+        Ask::Page {
+            participant,
+            ballot,
+        } => match page(ws.session(), *participant, ballot) {
             Some(page) => Answer::Page(Box::new(page)),
             None => Answer::Refused(Refusal::UnknownParticipant),
         },
@@ -38,11 +44,19 @@ pub fn answer(ws: &mut Workspace, clock: &dyn Clock, request: Request) -> Option
         } => edit(ws, clock, *participant, *idea, text),
         Ask::Pulse {
             participant,
+            ballot,
             item,
             score,
         } => {
             let step = ws.session().current_step();
             let change = match &step.kind {
+                StepKind::Pulse { .. } if private_pulse => Change::SetBallot {
+                    step: step.id.clone(),
+                    ballot: ballot.clone(),
+                    item: item.clone(),
+                    score: Some(*score),
+                    by_hand: false,
+                },
                 StepKind::Pulse { .. } => Change::SetPulse {
                     step: step.id.clone(),
                     participant: *participant,
@@ -288,7 +302,7 @@ fn roster(session: &Session) -> Roster {
 /// The current step as one participant's page shows it; `None` if they are not in the
 /// session (any more). An anonymous device sends ideas and sees what the room sees; its
 /// ideas are not listed back (every anonymous idea has the same no-author).
-pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
+pub fn page(session: &Session, participant: ParticipantId, ballot: &str) -> Option<Page> {
     let anonymous = participant == ParticipantId::ANONYMOUS;
     let name = if anonymous {
         crate::i18n::tr(session.language(), "idea.anonymous").to_string()
@@ -296,7 +310,13 @@ pub fn page(session: &Session, participant: ParticipantId) -> Option<Page> {
         session.participant(participant)?.name.clone()
     };
     let step = session.current_step();
-    let part = crate::steps::device_part(session, step, participant);
+    // The pulse's part depends on the device's own ballot, which only the request carries.
+    let part = match step.kind {
+        StepKind::Pulse { .. } => {
+            crate::steps::pulse::device_part(session, step, participant, ballot)
+        }
+        _ => crate::steps::device_part(session, step, participant),
+    };
     Some(Page {
         lang: session.language(),
         title: session.title().clone(),

@@ -16,7 +16,11 @@ pub enum Ask {
     /// Who can be picked on the join page.
     Roster,
     /// What the current step asks of this participant.
-    Page { participant: ParticipantId },
+    /// `ballot`: the device's own ballot id, for its scores in a private pulse.
+    Page {
+        participant: ParticipantId,
+        ballot: String,
+    },
     /// A new idea; `key` makes a retry find the idea the first post made. `step` is the
     /// step the page was showing (an idea typed before the facilitator moved on still lands
     /// on its question); none means the current step.
@@ -32,8 +36,10 @@ pub enum Ask {
         idea: IdeaId,
         text: String,
     },
+    /// A score: by name in an open pulse, on the device's own ballot in a private one.
     Pulse {
         participant: ParticipantId,
+        ballot: String,
         item: String,
         score: u8,
     },
@@ -132,6 +138,8 @@ pub enum Part {
     /// Each statement with their own score, if given.
     Pulse {
         items: Vec<(String, String, Option<u8>)>,
+        /// A private pulse: the page says so, and scores go on the device's own ballot.
+        private: bool,
     },
     /// The roles (id, label, description) and their choice.
     Roles {

@@ -16,6 +16,8 @@ pub const MAX_HEADERS: usize = 48;
 pub const MAX_BODY: usize = 32 * 1024;
 /// The device cookie's name.
 pub const COOKIE: &str = "ambassador_device";
+/// The cookie that holds a device's private pulse ballot id.
+pub const BALLOT_COOKIE: &str = "ambassador_ballot";
 
 /// A request's method, target and headers, as read before its body.
 #[derive(Debug, Clone)]
@@ -53,12 +55,22 @@ impl Head {
 
     /// The device token from the `Cookie` header.
     pub fn token(&self) -> Option<String> {
+        self.cookie(COOKIE)
+    }
+
+    /// The device's own pulse ballot id (a private pulse), when it has one.
+    pub fn ballot(&self) -> Option<String> {
+        self.cookie(BALLOT_COOKIE)
+            .filter(|b| crate::domain::is_ballot_id(b))
+    }
+
+    fn cookie(&self, wanted: &str) -> Option<String> {
         self.headers
             .iter()
             .filter(|(n, _)| n.eq_ignore_ascii_case("Cookie"))
             .flat_map(|(_, v)| v.split(';'))
             .filter_map(|c| c.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
+            .find(|(name, _)| *name == wanted)
             .map(|(_, value)| value.to_string())
     }
 
@@ -242,6 +254,15 @@ pub fn see_other(to: &str) -> Reply {
 /// site's page can post with it).
 pub fn with_token(reply: Reply, token: &str) -> Reply {
     let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/");
+    reply.with_header("Set-Cookie", &cookie)
+}
+
+/// Gives the device its own ballot id for a private pulse, kept for a year so it can still
+/// change its scores after the facilitator's program was restarted. It is a random id that
+/// nothing else carries: the session file holds the ballot under it, and no name.
+pub fn with_ballot(reply: Reply, ballot: &str) -> Reply {
+    let cookie =
+        format!("{BALLOT_COOKIE}={ballot}; HttpOnly; SameSite=Strict; Path=/; Max-Age=31536000");
     reply.with_header("Set-Cookie", &cookie)
 }
 

@@ -168,7 +168,7 @@ pub fn step(page: &Page, key: &str, notice: Option<&str>) -> String {
     );
     match &page.part {
         Part::Question { ideas } => question(&mut body, lang, page.step, ideas, key),
-        Part::Pulse { items } => pulse(&mut body, lang, items),
+        Part::Pulse { items, private } => pulse(&mut body, lang, items, *private),
         Part::Roles { roles, chosen } => role_choice(&mut body, lang, roles, chosen.as_deref()),
         Part::CommonGround { groups, dots, left } => {
             common_ground(&mut body, lang, page.step, groups, *dots, *left);
@@ -224,11 +224,14 @@ fn question(
     body.push_str("</ul>");
 }
 
-fn pulse(body: &mut String, lang: Language, items: &[(String, String, Option<u8>)]) {
-    body.push_str(&format!(
-        "<p class=\"private\">{}</p>",
-        escape(tr(lang, "join.pulse_private"))
-    ));
+/// The statements to score, under what the session does with the scores: exactly its mode.
+fn pulse(body: &mut String, lang: Language, items: &[(String, String, Option<u8>)], private: bool) {
+    let (class, promise) = if private {
+        ("private", tr(lang, "join.pulse_private"))
+    } else {
+        ("open", tr(lang, "join.pulse_open"))
+    };
+    body.push_str(&format!("<p class=\"{class}\">{}</p>", escape(promise)));
     for (id, label, score) in items {
         body.push_str(&format!(
             "<form method=\"post\" action=\"/pulse\" class=\"pulse\">\

@@ -260,10 +260,42 @@ fn home(shared: &Shared, rq: &Incoming) -> Reply {
             None => busy(),
         };
     };
-    match shared.ask(Ask::Page { participant }) {
+    let ballot = Ballot::of(rq.head);
+    let reply = match shared.ask(Ask::Page {
+        participant,
+        ballot: ballot.id.clone(),
+    }) {
         Some(Answer::Page(page)) => http::html(200, page::step(&page, &new_token(), notice)),
         Some(_) => http::html(200, page::code(lang, "", Some(tr_notice(lang, "left")))),
         None => busy(),
+    };
+    ballot.given_with(reply)
+}
+
+/// The device's ballot id for a private pulse: the one its cookie holds, or a new one that
+/// the answer gives it.
+struct Ballot {
+    id: String,
+    fresh: bool,
+}
+
+impl Ballot {
+    fn of(head: &Head) -> Ballot {
+        match head.ballot() {
+            Some(id) => Ballot { id, fresh: false },
+            None => Ballot {
+                id: crate::domain::new_ballot_id(),
+                fresh: true,
+            },
+        }
+    }
+
+    fn given_with(&self, reply: Reply) -> Reply {
+        if self.fresh {
+            http::with_ballot(reply, &self.id)
+        } else {
+            reply
+        }
     }
 }
 
@@ -420,10 +452,21 @@ fn post(shared: &Shared, rq: &Incoming) -> Reply {
         Err(DeviceRefusal::Waiting) => return done(rq.head, lang, 409, "waiting", None),
     };
     let body = form(&rq.body);
-    let ask = match parse(rq.path, &body, participant, &device) {
+    let ballot = Ballot::of(rq.head);
+    let ask = match parse(rq.path, &body, participant, &device, &ballot.id) {
         Ok(ask) => ask,
         Err(notice) => return done(rq.head, lang, 400, notice, None),
     };
+    let reply = answer_post(shared, rq, lang, ask);
+    if rq.path == "/pulse" {
+        ballot.given_with(reply)
+    } else {
+        reply
+    }
+}
+
+/// The loop's answer to a device's post, as the device is told it.
+fn answer_post(shared: &Shared, rq: &Incoming, lang: Language, ask: Ask) -> Reply {
     match shared.ask(ask) {
         Some(Answer::Received(id)) => done(rq.head, lang, 200, "received", id),
         Some(Answer::Refused(why)) => {
@@ -450,6 +493,7 @@ fn parse(
     body: &[(String, String)],
     participant: ParticipantId,
     device: &str,
+    ballot: &str,
 ) -> Result<Ask, &'static str> {
     let text = || {
         // Line breaks and tabs become spaces (an idea is one line); any other control
@@ -495,6 +539,7 @@ fn parse(
         },
         "/pulse" => Ask::Pulse {
             participant,
+            ballot: ballot.to_string(),
             item: field(body, "item").unwrap_or_default().to_string(),
             score: field(body, "score")
                 .and_then(|s| s.parse().ok())

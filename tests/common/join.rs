@@ -56,6 +56,16 @@ impl Reply {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The `name=value` of the cookie called `name` that the answer set, if it set one.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("Set-Cookie"))
+            .filter_map(|(_, v)| v.split(';').next())
+            .find(|pair| pair.trim().starts_with(&format!("{name}=")))
+            .map(|pair| pair.trim().to_string())
+    }
+
     /// The device token the answer set, if it set one.
     pub fn token(&self) -> Option<String> {
         let cookie = self.header("Set-Cookie")?;
@@ -84,6 +94,19 @@ impl Room {
         Room::start_limited(lang, participants, anonymous, probe, Limits::default())
     }
 
+    /// Like `start`, with the pulse scored aloud, by name.
+    pub fn start_open(lang: Language, participants: &[&str]) -> Room {
+        let open = ambassador::domain::PulseMode::Open;
+        Room::start_in(
+            lang,
+            participants,
+            false,
+            Box::new(|_| {}),
+            Limits::default(),
+            open,
+        )
+    }
+
     /// Like `start_as`, with the join server's deadlines and caps set (short, in tests).
     pub fn start_limited(
         lang: Language,
@@ -91,6 +114,18 @@ impl Room {
         anonymous: bool,
         probe: Probe,
         limits: Limits,
+    ) -> Room {
+        let private = ambassador::domain::PulseMode::Private;
+        Room::start_in(lang, participants, anonymous, probe, limits, private)
+    }
+
+    fn start_in(
+        lang: Language,
+        participants: &[&str],
+        anonymous: bool,
+        probe: Probe,
+        limits: Limits,
+        pulse_mode: ambassador::domain::PulseMode,
     ) -> Room {
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths {
@@ -103,6 +138,7 @@ impl Room {
         let details = NewSession {
             title: "Team Noord".into(),
             participants: participants.iter().map(|p| p.to_string()).collect(),
+            pulse_mode,
             ..Default::default()
         };
         let clock = super::clock();

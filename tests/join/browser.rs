@@ -314,13 +314,26 @@ fn chromium_joins_sends_two_ideas_with_enter_and_scores_the_pulse() {
     let StepKind::Pulse { items, .. } = &pulse.kind else {
         panic!("step 2 is the pulse")
     };
-    let ann_id = session.participants()[0].id;
+    // A private pulse: the score is on a ballot of its own, with no name.
     wait_until("the score on disk", || {
-        room.on_disk()
-            .results(&pulse.id)
-            .and_then(|r| r.pulse.get(&ann_id))
-            .and_then(|s| s.get(&items[0].id))
-            == Some(&4)
+        room.on_disk().results(&pulse.id).is_some_and(|r| {
+            r.pulse.is_empty()
+                && r.ballots.len() == 1
+                && r.ballots
+                    .values()
+                    .all(|b| b.scores.get(&items[0].id) == Some(&4))
+        })
+    });
+    // Changed on the same ballot (the browser keeps its ballot cookie).
+    let two = driver.wait_for("form.pulse button[value='2']");
+    driver.click(&two);
+    wait_until("the changed score on disk", || {
+        room.on_disk().results(&pulse.id).is_some_and(|r| {
+            r.ballots.len() == 1
+                && r.ballots
+                    .values()
+                    .all(|b| b.scores.get(&items[0].id) == Some(&2))
+        })
     });
 }
 

@@ -117,8 +117,8 @@ fn own_ideas_are_editable_until_the_facilitator_moves_on() {
 }
 
 #[test]
-fn pulse_scores_and_roles_from_a_device_are_saved_for_that_participant() {
-    let room = Room::start(Language::Nl, &["Ann"]);
+fn pulse_scores_from_an_open_pulse_and_roles_are_saved_for_that_participant() {
+    let room = Room::start_open(Language::Nl, &["Ann"]);
     let ann = room.join("Ann");
     room.next_steps(PULSE, &ann);
     let session = room.on_disk();
@@ -129,6 +129,10 @@ fn pulse_scores_and_roles_from_a_device_are_saved_for_that_participant() {
     let page = room.get("/", Some(&ann));
     assert!(page.body.contains("lang=\"nl\""));
     assert!(page.body.contains(&items[0].label));
+    assert!(
+        page.body.contains("met je naam bewaard"),
+        "the page says the pulse is open"
+    );
     let scored = room.post(
         "/pulse",
         Some(&ann),
@@ -160,6 +164,81 @@ fn pulse_scores_and_roles_from_a_device_are_saved_for_that_participant() {
     assert_eq!(
         session.results(&roles_step.id).unwrap().roles[&ann_id],
         roles[1].id
+    );
+}
+
+/// In a private pulse a device scores on a ballot of its own, under a random id its cookie
+/// keeps (so it can change its score), and nothing on file ties the ballot to its person.
+#[test]
+fn a_private_pulse_from_devices_keeps_one_unlinked_ballot_per_device() {
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let ann = room.join("Ann");
+    let bob = room.join("Bob");
+    room.next_steps(PULSE, &ann);
+    let session = room.on_disk();
+    let step = session.template().steps[PULSE].clone();
+    let StepKind::Pulse { items, .. } = &step.kind else {
+        panic!("step 2 is the pulse")
+    };
+    let page = room.get("/", Some(&ann));
+    assert!(
+        page.body.contains("kept without your name"),
+        "{}",
+        page.body
+    );
+    let ballot = page
+        .cookie("ambassador_ballot")
+        .expect("the page gives a ballot id");
+    let ann = format!("{ann}; {ballot}");
+    for score in ["4", "2"] {
+        let scored = room.post(
+            "/pulse",
+            Some(&ann),
+            &[("item", &items[0].id), ("score", score)],
+        );
+        assert_eq!(scored.status, 200, "{scored:?}");
+        assert!(
+            scored.cookie("ambassador_ballot").is_none(),
+            "a ballot it already has"
+        );
+    }
+    // Bob's first score comes with a ballot id of its own.
+    let scored = room.post(
+        "/pulse",
+        Some(&bob),
+        &[("item", &items[0].id), ("score", "5")],
+    );
+    assert_eq!(scored.status, 200);
+    assert!(scored.cookie("ambassador_ballot").is_some());
+
+    let session = room.on_disk();
+    let results = session.results(&step.id).unwrap();
+    assert!(results.pulse.is_empty(), "a score by name");
+    let mut scores: Vec<u8> = results
+        .ballots
+        .values()
+        .map(|b| b.scores[&items[0].id])
+        .collect();
+    scores.sort();
+    assert_eq!(
+        scores,
+        [2, 5],
+        "Ann's changed score on her own ballot, Bob's on his"
+    );
+    assert!(results.ballots.values().all(|b| !b.by_hand));
+    let id = ballot.trim_start_matches("ambassador_ballot=");
+    let file = std::fs::read_to_string(&room.path).unwrap();
+    assert_eq!(
+        file.matches(id).count(),
+        1,
+        "the ballot id stands only on its ballot"
+    );
+    // Ann's page shows her own score back.
+    let page = room.get("/", Some(&ann));
+    assert!(
+        page.body.contains("value=\"2\" class=\"on\""),
+        "{}",
+        page.body
     );
 }
 

@@ -72,7 +72,8 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
             .contains("anoniem: Trots op ons werk")
     });
     assert_eq!(session.participants().len(), 1);
-    // Not theirs to edit (no one can tell whose), and no scores, roles or dots.
+    // Not theirs to edit (no one can tell whose), and no roles or dots; a private pulse is
+    // scored on ballots without names, so an anonymous device scores it like anyone.
     let id = ideas[0].id.0.to_string();
     let edit = room.post_patiently("/edit", &quiet, &[("idea", &id), ("text", "anders")]);
     assert_eq!(edit.status, 403);
@@ -81,13 +82,20 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
     room.key(KeyCode::PageUp);
     room.wait_for(|| room.step(&quiet) == PULSE);
     let page = room.get("/", Some(&quiet));
-    assert!(
-        page.body.contains("Anoniem kun je ideeën sturen"),
-        "{}",
-        page.body
+    assert!(page.body.contains("zonder je naam bewaard"), "{}", page.body);
+    let score = room.post_patiently(
+        "/pulse",
+        &quiet,
+        &[("item", "right_place"), ("score", "3")],
     );
-    let score = room.post_patiently("/pulse", &quiet, &[("item", "place"), ("score", "3")]);
-    assert_eq!(score.status, 403);
+    assert_eq!(score.status, 200, "{score:?}");
+    let pulse = room.on_disk().template().steps[PULSE].id.clone();
+    assert_eq!(room.on_disk().results(&pulse).unwrap().ballots.len(), 1);
+    room.key(KeyCode::PageDown);
+    room.wait_for(|| room.step(&quiet) == PULSE + 1);
+    let role = room.post_patiently("/role", &quiet, &[("role", "relay")]);
+    assert_eq!(role.status, 403);
+    assert_eq!(role.json()["notice"], "named_only");
 }
 
 #[test]

@@ -27,7 +27,12 @@ pub fn spread(counts: &[usize; 5]) -> String {
 
 /// "3 scored 2 or lower": counted, never named.
 pub fn low_text(lang: Language, s: &PulseSummary) -> String {
-    trf(lang, "pulse.low_count", &[&s.low, &s.low_at_or_below])
+    let key = if s.low == 1 {
+        "pulse.low_count_one"
+    } else {
+        "pulse.low_count"
+    };
+    trf(lang, key, &[&s.low, &s.low_at_or_below])
 }
 
 /// "too few to show (2 scored; at least 3)", or "–" when nobody scored.

@@ -44,6 +44,41 @@ pub fn mode_text(lang: Language, mode: PulseMode) -> &'static str {
     }
 }
 
+/// Each statement with the device's own score: in an open pulse its participant's (an
+/// anonymous device scores nothing there), in a private one its `ballot`'s, which anyone may
+/// fill in, a name or not.
+pub fn device_part(
+    session: &Session,
+    step: &Step_,
+    participant: ParticipantId,
+    ballot: &str,
+) -> Part {
+    let StepKind::Pulse { items, .. } = &step.kind else {
+        return Part::Room { lines: Vec::new() };
+    };
+    let results = session.results(&step.id);
+    let private = session.pulse_mode() == PulseMode::Private;
+    let mine = if private {
+        results
+            .and_then(|r| r.ballots.get(ballot))
+            .map(|b| &b.scores)
+    } else if participant == ParticipantId::ANONYMOUS {
+        return crate::steps::named_only(session);
+    } else {
+        results.and_then(|r| r.pulse.get(&participant))
+    };
+    Part::Pulse {
+        items: items
+            .iter()
+            .map(|i| {
+                let score = mine.and_then(|m| m.get(&i.id)).copied();
+                (i.id.clone(), i.label.clone(), score)
+            })
+            .collect(),
+        private,
+    }
+}
+
 /// Whether the facilitator has shown a pulse step's figures to the room.
 pub fn revealed(session: &Session, step: &Step_) -> bool {
     session.results(&step.id).is_some_and(|r| r.revealed)
@@ -223,26 +258,9 @@ impl Step for PulseState {
         room::lines(view.session, step, width)
     }
 
-    /// Each statement with the participant's own score; an anonymous device scores nothing.
+    /// Each statement, unscored: a device's own scores come with its ballot (`device_part`).
     fn device(session: &Session, step: &Step_, participant: ParticipantId) -> Part {
-        let StepKind::Pulse { items, .. } = &step.kind else {
-            return Part::Room { lines: Vec::new() };
-        };
-        if participant == ParticipantId::ANONYMOUS {
-            return crate::steps::named_only(session);
-        }
-        let mine = session
-            .results(&step.id)
-            .and_then(|r| r.pulse.get(&participant));
-        Part::Pulse {
-            items: items
-                .iter()
-                .map(|i| {
-                    let score = mine.and_then(|m| m.get(&i.id)).copied();
-                    (i.id.clone(), i.label.clone(), score)
-                })
-                .collect(),
-        }
+        device_part(session, step, participant, "")
     }
 
     fn markdown(
