@@ -82,12 +82,12 @@ fn anonymous_joining_is_off_until_allowed_and_its_ideas_have_no_author() {
     room.key(KeyCode::PageUp);
     room.wait_for(|| room.step(&quiet) == PULSE);
     let page = room.get("/", Some(&quiet));
-    assert!(page.body.contains("zonder je naam bewaard"), "{}", page.body);
-    let score = room.post_patiently(
-        "/pulse",
-        &quiet,
-        &[("item", "right_place"), ("score", "3")],
+    assert!(
+        page.body.contains("zonder je naam bewaard"),
+        "{}",
+        page.body
     );
+    let score = room.post_patiently("/pulse", &quiet, &[("item", "right_place"), ("score", "3")]);
     assert_eq!(score.status, 200, "{score:?}");
     let pulse = room.on_disk().template().steps[PULSE].id.clone();
     assert_eq!(room.on_disk().results(&pulse).unwrap().ballots.len(), 1);
