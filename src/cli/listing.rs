@@ -107,30 +107,32 @@ pub(super) fn templates(paths: &Paths) -> Result<(), CliError> {
         .max()
         .unwrap_or(16)
         .clamp(16, 40);
+    let mut out = std::io::stdout().lock();
+    let write = io_err("write the templates");
     for entry in entries {
         let source = match &entry.source {
             TemplateSource::Builtin => "built-in".to_string(),
             TemplateSource::File(p) => p.display().to_string(),
         };
-        match &entry.template {
-            Ok(t) => println!(
-                "{}",
-                sanitize::line(&format!(
-                    "{:<width$} {}  {} steps  {}  [{}]",
-                    t.id,
-                    t.language,
-                    t.steps.len(),
-                    t.title,
-                    source
-                ))
-            ),
+        let line = match &entry.template {
+            Ok(t) => sanitize::line(&format!(
+                "{:<width$} {}  {} steps  {}  [{}]",
+                t.id,
+                t.language,
+                t.steps.len(),
+                t.title,
+                source
+            ))
+            .into_owned(),
             // A source error sanitises what it echoes from the file.
-            Err(e) => println!("BROKEN  {e}"),
-        }
+            Err(e) => format!("BROKEN  {e}"),
+        };
+        writeln!(out, "{line}").map_err(io_err("write the templates"))?;
     }
-    println!(
+    writeln!(
+        out,
         "\nYour own templates go in {}",
         sanitize::line(&dir.display().to_string())
-    );
-    Ok(())
+    )
+    .map_err(write)
 }

@@ -224,7 +224,7 @@ pub enum CliError {
 impl CliError {
     /// The reader of our output went away (`list | head`): a normal end, not an error.
     pub fn is_closed_pipe(&self) -> bool {
-        matches!(self, CliError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+        matches!(self, CliError::Io { source, .. } if crate::platform::files::is_closed_pipe(source))
     }
 }
 
@@ -242,7 +242,7 @@ pub enum Next {
 pub fn run(cli: Cli) -> Result<Next, CliError> {
     let paths = Paths::resolve(cli.data_dir, cli.config_dir)?;
     if cli.version {
-        version(&paths);
+        version(&paths)?;
         return Ok(Next::Done);
     }
     use crate::app::Start;
@@ -304,7 +304,7 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             group(&paths, lang, json, meaning, file).map(|_| Next::Done)
         }
         Some(Command::Paths) => {
-            print_paths(&paths);
+            print_paths(&paths)?;
             Ok(Next::Done)
         }
         Some(Command::Completions { shell }) => {
@@ -342,20 +342,28 @@ fn interactive(start: crate::app::Start) -> Result<Next, CliError> {
     Ok(Next::Interactive(Box::new(start)))
 }
 
-fn version(paths: &Paths) {
-    println!("ambassador {}", env!("CARGO_PKG_VERSION"));
-    print_paths(paths);
+fn version(paths: &Paths) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ambassador {}", env!("CARGO_PKG_VERSION")).map_err(io_err("write"))?;
+    print_paths(paths)
 }
 
-fn print_paths(paths: &Paths) {
+fn print_paths(paths: &Paths) -> Result<(), CliError> {
     let show = |p: &std::path::Path| sanitize::line(&p.display().to_string()).into_owned();
-    println!("data:      {}", show(&paths.data_dir));
-    println!("sessions:  {}", show(&paths.sessions_dir()));
-    println!("config:    {}", show(&paths.config_dir));
-    println!("templates: {}", show(&paths.templates_dir()));
+    let mut text = format!(
+        "data:      {}\nsessions:  {}\nconfig:    {}\ntemplates: {}\n",
+        show(&paths.data_dir),
+        show(&paths.sessions_dir()),
+        show(&paths.config_dir),
+        show(&paths.templates_dir())
+    );
     if let Some(cache) = crate::store::default_cache_dir() {
-        println!("cache:     {}", show(&cache));
+        text.push_str(&format!("cache:     {}\n", show(&cache)));
     }
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(io_err("write the folders"))
 }
 
 fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
@@ -408,8 +416,15 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     let sessions_dir = paths.ensure_sessions_dir()?;
     let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;
     if args.no_open {
-        println!("{}", sanitize::line(file.session().id()));
-        println!("{}", sanitize::line(&file.path.display().to_string()));
+        let shown = format!(
+            "{}\n{}\n",
+            sanitize::line(file.session().id()),
+            sanitize::line(&file.path.display().to_string())
+        );
+        std::io::stdout()
+            .lock()
+            .write_all(shown.as_bytes())
+            .map_err(io_err("write the new session's id"))?;
         return Ok(Next::Done);
     }
     interactive(crate::app::Start::Session {

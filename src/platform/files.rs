@@ -37,9 +37,32 @@ fn modified_ns(meta: &Metadata) -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
+/// The reader of our output went away (`list | head`): a normal end, not an error.
+pub fn is_closed_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe || is_closed_pipe_code(e.raw_os_error())
+}
+
 #[cfg(unix)]
 mod imp {
     use super::*;
+
+    pub fn is_closed_pipe_code(_code: Option<i32>) -> bool {
+        false
+    }
+
+    /// Nothing on Unix holds a file for a moment the way Windows' indexer and virus
+    /// scanners do.
+    pub fn is_held_for_a_moment(_e: &io::Error) -> bool {
+        false
+    }
+
+    /// A file that is open (and locked) can be renamed over.
+    pub const REPLACE_WHILE_OPEN: bool = true;
+
+    /// Makes a rename in `folder` durable: the folder's entry is flushed like a file's data.
+    pub fn sync_folder(folder: &Path) -> io::Result<()> {
+        File::open(folder)?.sync_all()
+    }
     use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 
     /// Device and inode: two paths with these equal are one file.
@@ -98,6 +121,26 @@ mod imp {
     use super::*;
     use std::os::windows::fs::MetadataExt;
 
+    /// ERROR_NO_DATA (232) and ERROR_PIPE_NOT_CONNECTED (233): the pipe's reader is gone.
+    pub fn is_closed_pipe_code(code: Option<i32>) -> bool {
+        matches!(code, Some(232 | 233))
+    }
+
+    /// ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33):
+    /// what a rename meets while the search indexer or a virus scanner has the file open for
+    /// a moment. Worth trying again shortly.
+    pub fn is_held_for_a_moment(e: &io::Error) -> bool {
+        matches!(e.raw_os_error(), Some(5 | 32 | 33))
+    }
+
+    /// A file another handle holds open cannot be renamed over: the holder lets go first.
+    pub const REPLACE_WHILE_OPEN: bool = false;
+
+    /// A folder cannot be opened as a file on Windows; NTFS journals the rename itself.
+    pub fn sync_folder(_folder: &Path) -> io::Result<()> {
+        Ok(())
+    }
+
     /// When the file was made: a save replaces the file, so a new file has a new time. (The
     /// file index is not yet available in stable Rust.)
     pub fn identity(meta: &Metadata) -> u128 {
@@ -148,7 +191,8 @@ mod imp {
     pub fn temp_permissions(_builder: &mut tempfile::Builder, _mode: u32) {}
 }
 
+use imp::is_closed_pipe_code;
 pub use imp::{
-    changed_ns, device_name, identity, kind_of, open_for_appending, open_for_reading,
-    temp_permissions,
+    REPLACE_WHILE_OPEN, changed_ns, device_name, identity, is_held_for_a_moment, kind_of,
+    open_for_appending, open_for_reading, sync_folder, temp_permissions,
 };

@@ -116,10 +116,19 @@ mod tests {
         let watcher = Watcher::start(&session, move || {
             let _ = tx.send(());
         });
-        assert!(watcher.notifies(), "inotify works on this machine");
+        assert!(
+            watcher.notifies(),
+            "file notifications work on this machine"
+        );
 
         drop(lock);
-        assert!(notified(&rx), "the writer's lock file closed");
+        // Linux tells when a file open for writing is closed (how a writer's window ending
+        // shows on its lock file); other systems do not, and there the heartbeat says it.
+        let closed = notified(&rx);
+        assert!(
+            closed || !cfg!(target_os = "linux"),
+            "the writer's lock file closed"
+        );
         crate::store::write_atomic(&session, b"two").unwrap();
         assert!(notified(&rx), "the atomic rename of a save");
         std::fs::remove_file(&session).unwrap();

@@ -6,8 +6,29 @@ use std::path::Path;
 /// file, never a mix: temp file in the same folder, fsync, rename over, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = write_temp(path, bytes, PRIVATE)?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    replace(tmp, path)?;
     sync_parent(path)
+}
+
+/// How often, and how long apart, a rename is tried again while something holds the file
+/// for a moment (on Windows: the search indexer, a virus scanner); about a second in all.
+const RENAME_TRIES: u32 = 10;
+const RENAME_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Renames the temporary file over `path`, trying again for a moment while the file is
+/// held; the temporary file is never lost on the way (a failure removes it, `path` stays).
+fn replace(mut tmp: tempfile::NamedTempFile, path: &Path) -> io::Result<File> {
+    for _ in 1..RENAME_TRIES {
+        match tmp.persist(path) {
+            Ok(file) => return Ok(file),
+            Err(e) if crate::platform::files::is_held_for_a_moment(&e.error) => {
+                tmp = e.file;
+                std::thread::sleep(RENAME_PAUSE);
+            }
+            Err(e) => return Err(e.error),
+        }
+    }
+    tmp.persist(path).map_err(|e| e.error)
 }
 
 /// `write_atomic` that also takes an exclusive lock on the new file before it replaces the
@@ -18,7 +39,7 @@ pub fn write_atomic_locked(path: &Path, bytes: &[u8]) -> io::Result<File> {
     let tmp = write_temp(path, bytes, PRIVATE)?;
     // A fresh inode nobody else has opened: the lock is free.
     let _ = tmp.as_file().try_lock();
-    let file = tmp.persist(path).map_err(|e| e.error)?;
+    let file = replace(tmp, path)?;
     sync_parent(path)?;
     Ok(file)
 }
@@ -39,7 +60,7 @@ const SHARED: u32 = 0o666;
 /// 0666 less the umask, instead of the private 0600 of session files.
 pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = write_temp(path, bytes, SHARED)?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    replace(tmp, path)?;
     sync_parent(path)
 }
 
@@ -89,7 +110,7 @@ fn parent(path: &Path) -> &Path {
 }
 
 fn sync_parent(path: &Path) -> io::Result<()> {
-    File::open(parent(path))?.sync_all()
+    crate::platform::files::sync_folder(parent(path))
 }
 
 #[cfg(test)]

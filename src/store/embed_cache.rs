@@ -166,9 +166,10 @@ impl EmbeddingCache {
         {
             std::fs::remove_dir_all(&self.path)?;
         }
+        // Our own handle goes first: Windows renames over no file that is open.
+        self.append = None;
         super::write_atomic(&self.path, &bytes)?;
         self.len = bytes.len() as u64;
-        self.append = None;
         Ok(())
     }
 
@@ -234,6 +235,8 @@ mod tests {
         c.append(&[(text_key("a"), &v(1.0)), (text_key("b"), &v(2.0))])
             .unwrap();
         let path = c.path().to_path_buf();
+        // Cut by a crash: the program that had it open is gone.
+        drop(c);
         let bytes = std::fs::read(&path).unwrap();
         std::fs::write(&path, &bytes[..bytes.len() - 5]).unwrap();
         let (mut c, loaded, trouble) = EmbeddingCache::open(dir.path(), 7, 4).unwrap();
@@ -241,6 +244,7 @@ mod tests {
         assert_eq!(loaded.len(), 1);
         // rebuilt: appending again lines up with whole records
         c.append(&[(text_key("c"), &v(3.0))]).unwrap();
+        drop(c);
         let (_, loaded, trouble) = EmbeddingCache::open(dir.path(), 7, 4).unwrap();
         assert_eq!((loaded.len(), trouble), (2, None));
         // a flipped byte inside a record stops trust there

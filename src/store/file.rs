@@ -301,8 +301,17 @@ impl SessionFile {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
             }
         }
-        let file = write_atomic_locked(&self.path, bytes)
-            .map_err(|e| StoreError::io("save", &self.path, e))?;
+        // Where an open file cannot be replaced (Windows), our own hold on it goes first; the
+        // sidecar lock still keeps other windows out meanwhile.
+        if !crate::platform::files::REPLACE_WHILE_OPEN {
+            self.held.borrow_mut().take();
+        }
+        let file = write_atomic_locked(&self.path, bytes).map_err(|e| {
+            if self.held.borrow().is_none() {
+                *self.held.borrow_mut() = lock_file(&self.path).ok().flatten();
+            }
+            StoreError::io("save", &self.path, e)
+        })?;
         // The old file's lock goes with it; the new one is held from now on.
         *self.held.borrow_mut() = Some(file);
         self.written.set(stamp_of(&self.path).ok());

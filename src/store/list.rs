@@ -114,6 +114,7 @@ pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreEr
     let as_path = Path::new(query);
     if std::fs::metadata(as_path).is_ok_and(|m| !m.is_dir())
         || std::fs::symlink_metadata(as_path).is_ok_and(|m| m.file_type().is_symlink())
+        || crate::platform::files::device_name(as_path).is_some()
     {
         return Ok(as_path.to_path_buf());
     }

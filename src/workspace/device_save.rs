@@ -163,7 +163,9 @@ mod tests {
         finish(&mut ws, job);
         assert_eq!(
             read_session(&path).unwrap().session.goal(),
-            "the newer goal"
+            "the newer goal",
+            "{:?}",
+            ws.save
         );
         assert_eq!(ws.save, SaveStatus::Saved);
     }

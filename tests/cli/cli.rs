@@ -198,17 +198,23 @@ fn the_environment_overrides_the_standard_folders() {
         .unwrap();
     let text = stdout(&out);
     assert!(
-        text.contains(&format!("sessions:  {}/sessions", data.path().display())),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("cache:     {}/cache", data.path().display())),
+        text.contains(&format!(
+            "sessions:  {}",
+            data.path().join("sessions").display()
+        )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "templates: {}/cfg/workshops",
-            data.path().display()
+            "cache:     {}",
+            data.path().join("cache").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "templates: {}",
+            data.path().join("cfg").join("workshops").display()
         )),
         "{text}"
     );
