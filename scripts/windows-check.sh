@@ -18,7 +18,7 @@ install_needed scripts/windows-check.sh
 rustup target add "$target" >/dev/null
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export WINEPREFIX="$work/wine" WINEDEBUG=-all
 export AMBASSADOR_PRNG_SHIM="$work/bcryptprimitives.dll"
 x86_64-w64-mingw32-gcc -O2 -shared -o "$AMBASSADOR_PRNG_SHIM" \
