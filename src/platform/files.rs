@@ -37,6 +37,10 @@ fn modified_ns(meta: &Metadata) -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
+/// Whether closing a file that was open for writing is told to a watcher of its folder
+/// (inotify's close-write); elsewhere a writer's window ending shows only as its heartbeat.
+pub const CLOSE_IS_NOTIFIED: bool = cfg!(target_os = "linux");
+
 /// The reader of our output went away (`list | head`): a normal end, not an error.
 pub fn is_closed_pipe(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::BrokenPipe || is_closed_pipe_code(e.raw_os_error())

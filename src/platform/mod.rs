@@ -5,3 +5,5 @@
 pub mod files;
 pub mod net;
 pub mod signals;
+#[cfg(test)]
+pub mod testing;

@@ -12,7 +12,7 @@ use crate::join::Part;
 use crate::steps::StepResult;
 use crate::steps::room::RoomView;
 use crate::steps::{Env, Look, Step};
-pub use figures::{figures, low_text, nothing_to_show, scored_of, spread, trend_text};
+pub use figures::{columns, figures, low_text, nothing_to_show, scored_of, spread, trend_text};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -178,7 +178,7 @@ impl PulseState {
     fn reveal(&mut self, ws: &mut Workspace, clock: &dyn Clock) -> Option<Message> {
         let lang = ws.lang();
         let step = ws.session().current_step().clone();
-        let shown = ws.session().results(&step.id).is_some_and(|r| r.revealed);
+        let shown = revealed(ws.session(), &step);
         let message = ws.commit(
             Change::RevealPulse {
                 step: step.id.clone(),

@@ -202,7 +202,7 @@ fn ballot_rows(
 fn per_statement(session: &Session, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     let lang = session.language();
     let step = session.current_step();
-    let revealed = session.results(&step.id).is_some_and(|r| r.revealed);
+    let revealed = super::revealed(session, step);
     // Room for last time's mean beside this time's, in a follow-up.
     let beside = if session.follows().is_some() { 27 } else { 0 };
     // Room for the figures once shown (bar, mean, spread), else for "N scored".

@@ -2,7 +2,7 @@
 //! how many scored low, never who; "too few to show" below three scorers. The same in an
 //! anonymous report, since nothing here names anyone.
 
-use super::{low_text, nothing_to_show, spread};
+use super::columns;
 use crate::domain::{Session, Step, pulse_summary};
 use crate::export::html::esc;
 use crate::export::markdown::escape;
@@ -22,18 +22,7 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step) {
         tr(lang, "report.low_scores")
     );
     for s in pulse_summary(session, step) {
-        let (mean, spread, low) = match s.mean {
-            Some(m) => (
-                lang.decimal(m, 1),
-                spread(&s.counts),
-                if s.low > 0 {
-                    low_text(lang, &s)
-                } else {
-                    "–".to_string()
-                },
-            ),
-            None => (nothing_to_show(lang, &s), "–".into(), "–".into()),
-        };
+        let (mean, spread, low) = columns(lang, &s);
         let _ = writeln!(
             out,
             "| {} | {} | {mean} | `{spread}` | {low} |",
@@ -99,18 +88,7 @@ pub fn html(out: &mut String, s: &Session, step: &Step) {
         esc(tr(lang, "report.low_scores"))
     );
     for r in &rows {
-        let (mean, spread, low) = match r.mean {
-            Some(m) => (
-                lang.decimal(m, 1),
-                spread(&r.counts),
-                if r.low > 0 {
-                    low_text(lang, r)
-                } else {
-                    "–".to_string()
-                },
-            ),
-            None => (nothing_to_show(lang, r), "–".into(), "–".into()),
-        };
+        let (mean, spread, low) = columns(lang, r);
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"spread\">{}</td><td>{}</td></tr>",
