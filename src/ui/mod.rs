@@ -2,6 +2,7 @@
 //! the overlays (help, forms, confirmations) and the session list. Nothing here knows the
 //! app, a screen or a step.
 
+pub mod chips;
 pub mod field;
 pub mod footer;
 pub mod listing;

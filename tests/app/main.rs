@@ -19,3 +19,4 @@ mod review;
 mod screens;
 mod text_fits;
 mod time_rule;
+mod twelve_fit;

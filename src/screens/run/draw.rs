@@ -10,6 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use std::time::Instant;
 
+/// Tall enough for a blank line between the prompt and the step's content.
+const ROOMY_FROM_HEIGHT: u16 = 30;
 /// Wide enough to show the agenda beside the step.
 const AGENDA_FROM_WIDTH: u16 = 100;
 
@@ -41,8 +43,12 @@ fn layout(run: &RunState, area: Rect) -> RunLayout {
     };
     let inner = Block::bordered().inner(pane);
     let step = run.session().current_step();
-    let prompt_height = prompt_height(&step.prompt, &step.hint, inner.width)
-        .min(inner.height / 3)
+    let hint = format!("{} {}", tr(run.session().language(), "run.hint"), step.hint);
+    // The prompt and hint in full where they fit in half the pane; the step's own content
+    // takes the rest.
+    let spacing = u16::from(inner.height >= ROOMY_FROM_HEIGHT);
+    let prompt_height = (prompt_height(&step.prompt, &hint, inner.width) + spacing)
+        .min(inner.height / 2)
         .max(2);
     let [prompt, body] =
         Layout::vertical([Constraint::Length(prompt_height), Constraint::Min(1)]).areas(inner);
@@ -101,11 +107,14 @@ pub fn draw(
     run.step.step().pane(&run.ws, &look, frame, parts.body);
 }
 
-/// Lines the prompt and hint take when wrapped to `width`.
+/// Lines the prompt and hint take when wrapped at word boundaries to `width`.
 fn prompt_height(prompt: &str, hint: &str, width: u16) -> u16 {
-    let w = usize::from(width.max(1));
-    let lines = |t: &str| (unicode_width::UnicodeWidthStr::width(t) / w + 1) as u16;
-    lines(prompt) + lines(hint) + 1
+    let lines = |t: &str| {
+        widgets::wrap_words(t, usize::from(width.max(1)))
+            .len()
+            .max(1)
+    };
+    u16::try_from(lines(prompt) + lines(hint)).unwrap_or(u16::MAX)
 }
 
 /// Title · step · time · saved. The title gives way first: the step, the time left and

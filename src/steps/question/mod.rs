@@ -1,5 +1,6 @@
 //! Question steps: capture ideas per participant; the step's groups follow every change.
 
+mod live_groups;
 mod pane;
 mod report;
 mod room;
@@ -23,14 +24,19 @@ use crate::workspace::Workspace;
 
 #[derive(Debug, Default)]
 pub struct QuestionState {
-    /// The selected idea.
-    pub cursor: usize,
+    /// The selected idea (see `selected`: it follows new ideas when it was on the last).
+    cursor: usize,
+    /// How many ideas there were when the cursor was last set.
+    seen: usize,
     /// The idea being typed.
     pub draft: TextField,
     /// The idea being edited through the draft field.
     pub editing: Option<IdeaId>,
     /// The group the draft would join, recomputed as the facilitator types.
     pub preview: Option<GroupId>,
+    /// Who was in focus before F2 gave the focus to the edited idea's author: the next
+    /// speaker, who has it back once the edit is done or let go.
+    focus_before_edit: Option<crate::domain::ParticipantId>,
     pub list: ListView,
     /// What Esc last cleared from the draft, so Ctrl-Z on an empty draft brings it back.
     cleared: Option<(String, Option<IdeaId>)>,
@@ -45,17 +51,37 @@ pub fn ideas(ws: &Workspace) -> Vec<(IdeaId, String)> {
 }
 
 impl QuestionState {
+    /// The selected idea among `count`: on the last one, it follows ideas that arrived since
+    /// (from phones), so the newest is in view; elsewhere it stays where the facilitator put it.
+    pub fn selected(&self, count: usize) -> usize {
+        if count > self.seen && self.cursor + 1 >= self.seen {
+            count - 1
+        } else {
+            self.cursor.min(count.saturating_sub(1))
+        }
+    }
+
+    fn set_cursor(&mut self, cursor: usize, count: usize) {
+        self.cursor = cursor;
+        self.seen = count;
+    }
+
     pub fn update(&mut self, ws: &mut Workspace, action: Action, clock: &dyn Clock) -> StepResult {
         let list = ideas(ws);
+        self.set_cursor(self.selected(list.len()), list.len());
         let lang = ws.lang();
         let message = match action {
             Action::Commit => self.commit_draft(ws, clock),
             Action::Up | Action::Down => {
-                self.cursor = moved(self.cursor, action == Action::Down, list.len());
+                let cursor = moved(self.cursor, action == Action::Down, list.len());
+                self.set_cursor(cursor, list.len());
                 None
             }
             Action::Edit => match list.get(self.cursor) {
                 Some((id, text)) => {
+                    if self.editing.is_none() {
+                        self.focus_before_edit = ws.session().focus();
+                    }
                     self.editing = Some(*id);
                     self.draft.set_text(text);
                     self.preview = None;
@@ -95,6 +121,9 @@ impl QuestionState {
             Action::Cancel => {
                 let text = self.draft.text();
                 let editing = self.editing.take();
+                if editing.is_some() {
+                    self.give_focus_back(ws, clock);
+                }
                 self.draft.clear();
                 self.preview = None;
                 if text.trim().is_empty() {
@@ -184,11 +213,25 @@ impl QuestionState {
         // done with, so it can never be committed twice.
         if ws.revision() != revision {
             self.draft.clear();
-            self.editing = None;
+            if self.editing.take().is_some() {
+                self.give_focus_back(ws, clock);
+            }
             self.preview = None;
             self.cleared = None;
         }
         message
+    }
+
+    /// The focus back to the next speaker, after an edit that moved it to the idea's author.
+    fn give_focus_back(&mut self, ws: &mut Workspace, clock: &dyn Clock) {
+        let Some(before) = self.focus_before_edit.take() else {
+            return;
+        };
+        if ws.session().focus() != Some(before) && ws.session().participant(before).is_some() {
+            ws.transact(clock, |tx| {
+                tx.apply(Change::Focus(Some(before))).map(|_| ())
+            });
+        }
     }
 
     /// The edited text, and the person in focus as its author when Tab moved the focus while
@@ -267,7 +310,8 @@ impl QuestionState {
             Ok(())
         });
         if message.as_ref().is_none_or(|m| !m.is_error) {
-            self.cursor = ideas(ws).len().saturating_sub(1);
+            let count = ideas(ws).len();
+            self.set_cursor(count.saturating_sub(1), count);
         }
         message
     }
@@ -281,7 +325,7 @@ impl QuestionState {
     ) -> Option<Message> {
         let message = ws.transact(clock, |tx| tx.apply(Change::RemoveIdea(id)).map(|_| ()));
         let n = ideas(ws).len();
-        self.cursor = self.cursor.min(n.saturating_sub(1));
+        self.set_cursor(self.cursor.min(n.saturating_sub(1)), n);
         message.or_else(|| Message::info(tr(ws.lang(), "msg.idea_deleted")))
     }
 
@@ -380,7 +424,8 @@ impl Step for QuestionState {
     }
 
     fn select_row(&mut self, row: usize) {
-        self.cursor = row;
+        // At least this many ideas: a click on the last one follows new ones in, as keys do.
+        self.set_cursor(row, row + 1);
     }
 
     fn room(view: &RoomView, step: &Step_, _width: u16) -> Vec<Line<'static>> {

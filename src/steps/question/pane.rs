@@ -1,40 +1,29 @@
 //! Question steps: who has spoken, the ideas, the live groups, and the input.
 
-use crate::domain::Group;
 use crate::i18n::{tr, trf};
 use crate::steps::question::QuestionState;
-use crate::ui::{theme, widgets};
+use crate::ui::{chips, theme, widgets};
 use crate::workspace::Workspace;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph};
 
 /// Marks an idea a participant sent from their own device.
 const DEVICE_MARK: &str = "↗";
 
-pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame, area: Rect) {
+/// Who has spoken on this question (two rows of names at most) and how many have not. When
+/// not every name fits, the person in focus and those not yet heard are shown, never a name
+/// broken in two.
+fn people_lines(ws: &Workspace, ideas: &[crate::domain::Idea], width: u16) -> Vec<Line<'static>> {
     let session = ws.session();
     let lang = session.language();
-    let step = ws.step_id();
-    let results = session.results(&step);
-    let ideas = results.map(|r| r.ideas.as_slice()).unwrap_or_default();
-
-    let [people, middle, input] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(3),
-    ])
-    .areas(area);
-
-    // Who has spoken on this question, and who is in focus (ideas counted in one pass).
     let mut said: std::collections::HashMap<crate::domain::ParticipantId, usize> =
         std::collections::HashMap::new();
     for i in ideas {
         *said.entry(i.participant).or_default() += 1;
     }
-    let mut spans = Vec::new();
-    for p in session.participants() {
+    let chip = |p: &crate::domain::Participant| {
         let count = said.get(&p.id).copied().unwrap_or(0);
         let style = if session.focus() == Some(p.id) {
             theme::selected()
@@ -44,9 +33,23 @@ pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame,
             ratatui::style::Style::default()
         };
         let mark = if count == 0 { "○" } else { "●" };
-        spans.push(Span::styled(format!("{mark} {} ({count})", p.name), style));
-        spans.push(Span::raw("  "));
-    }
+        Span::styled(format!("{mark} {} ({count})", p.name), style)
+    };
+    let everyone: Vec<Span<'static>> = session.participants().iter().map(chip).collect();
+    let width = usize::from(width);
+    let rows = 2;
+    // When not every name fits: the person in focus, then who has not spoken, then the rest,
+    // as many as fit, and how many more there are.
+    let mut lines = chips::lay_out(&everyone, width, rows).unwrap_or_else(|| {
+        let people = session.participants();
+        let in_focus = people.iter().filter(|p| session.focus() == Some(p.id));
+        let others = people.iter().filter(|p| session.focus() != Some(p.id));
+        let (silent, spoke): (Vec<_>, Vec<_>) = others.partition(|p| !said.contains_key(&p.id));
+        let ordered: Vec<Span<'static>> = in_focus.chain(silent).chain(spoke).map(chip).collect();
+        let more =
+            |left: usize| Span::styled(trf(lang, "question.and_more", &[&left]), theme::dim());
+        chips::fit_with_more(&ordered, width, rows, more)
+    });
     let silent = session
         .participants()
         .iter()
@@ -63,11 +66,25 @@ pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame,
             tr(lang, "question.from_device")
         );
     }
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(spans), Line::styled(legend, theme::dim())])
-            .wrap(Wrap { trim: true }),
-        people,
-    );
+    lines.push(Line::styled(legend, theme::dim()));
+    lines
+}
+
+pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame, area: Rect) {
+    let session = ws.session();
+    let lang = session.language();
+    let step = ws.step_id();
+    let results = session.results(&step);
+    let ideas = results.map(|r| r.ideas.as_slice()).unwrap_or_default();
+
+    let people_lines = people_lines(ws, ideas, area.width);
+    let [people, middle, input] = Layout::vertical([
+        Constraint::Length(people_lines.len() as u16),
+        Constraint::Min(3),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(people_lines), people);
 
     let [list_area, groups_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
@@ -104,78 +121,11 @@ pub fn draw(ws: &Workspace, q: &QuestionState, focused: bool, frame: &mut Frame,
         tr(lang, "question.ideas"),
         ideas.len()
     ));
-    let selected = (!ideas.is_empty()).then_some(q.cursor);
+    let selected = (!ideas.is_empty()).then_some(q.selected(ideas.len()));
     widgets::selectable_list(frame, list_area, block, items, &q.list, selected);
 
-    let by_id: std::collections::HashMap<crate::domain::IdeaId, &crate::domain::Idea> =
-        ideas.iter().map(|i| (i.id, i)).collect();
-    let mut groups: Vec<&Group> = results
-        .map(|r| r.groups.iter().collect())
-        .unwrap_or_default();
-    groups.sort_by(|a, b| b.ideas.len().cmp(&a.ideas.len()).then(a.id.cmp(&b.id)));
-    // Each line takes one row at least: what would fall below the panel is not made at all
-    // (with a thousand ideas, wrapping them all took most of a frame).
-    let rows = usize::from(groups_area.height.saturating_sub(2));
-    let mut lines = Vec::new();
-    for g in groups {
-        if lines.len() > rows {
-            break;
-        }
-        let joins = q.preview == Some(g.id);
-        let head_style = if joins {
-            theme::selected()
-        } else {
-            theme::accent()
-        };
-        let mut head = vec![Span::styled(
-            format!("{} ({})", g.label, g.ideas.len()),
-            head_style,
-        )];
-        if joins {
-            head.push(Span::styled(
-                format!("  ◀ {}", tr(lang, "question.draft_joins")),
-                theme::notice(),
-            ));
-        }
-        lines.push(Line::from(head));
-        for id in &g.ideas {
-            if lines.len() > rows {
-                break;
-            }
-            if let Some(idea) = by_id.get(id) {
-                // The whole idea, wrapped under its bullet.
-                let room = usize::from(groups_area.width.saturating_sub(6));
-                for (n, part) in widgets::wrap_words(&idea.text, room)
-                    .into_iter()
-                    .enumerate()
-                {
-                    let bullet = if n == 0 { "  · " } else { "    " };
-                    lines.push(Line::styled(format!("{bullet}{part}"), theme::dim()));
-                }
-            }
-        }
-    }
-    if lines.is_empty() {
-        lines.push(Line::styled(
-            tr(lang, "question.groups_appear"),
-            theme::dim(),
-        ));
-    } else if q.preview.is_none() && !q.draft.is_empty() && q.editing.is_none() {
-        lines.insert(
-            0,
-            Line::styled(tr(lang, "question.draft_new_group"), theme::notice()),
-        );
-    }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(
-                " {}{} ",
-                tr(lang, "question.groups"),
-                crate::steps::meaning_note(ws)
-            ))),
-        groups_area,
-    );
+    let selected_idea = selected.and_then(|n| ideas.get(n)).map(|i| i.id);
+    super::live_groups::draw(ws, q, ideas, selected_idea, frame, groups_area);
 
     let who = session
         .focus()

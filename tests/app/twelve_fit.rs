@@ -1,0 +1,196 @@
+//! A room of twelve at 80×24 and 160×48 (issue 25): who has spoken shows without a broken
+//! name and never loses the person in focus, the live groups scroll to the group in hand,
+//! the welcome's hint is read in full, and editing someone's idea leaves the input with the
+//! next speaker.
+
+use crate::common;
+
+use ambassador::domain::Language;
+use common::drive::Harness;
+use crossterm::event::KeyCode;
+
+pub const TWELVE: [&str; 12] = [
+    "Annemarie",
+    "Bob",
+    "Chloé",
+    "Dirk",
+    "Eva",
+    "Fatima",
+    "Gert-Jan",
+    "Hanneke",
+    "Ibrahim",
+    "Joke",
+    "Kees",
+    "Lotte",
+];
+
+/// Ten different ideas, one for each of the first ten people, on the first question.
+const TEN: [&str; 10] = [
+    "posting on LinkedIn about our work",
+    "tell friends at the sports club",
+    "proud of the care we give",
+    "share vacancies with my network",
+    "show visitors around the warehouse",
+    "guest lecture at a school",
+    "post once a month on LinkedIn",
+    "being honest about what is hard",
+    "invite people for a coffee",
+    "speak at a job fair",
+];
+
+fn first_question_with_ten(name: &str, lang: Language) -> Harness {
+    let mut h = Harness::session(name, lang, &TWELVE);
+    h.page_down(3);
+    for idea in TEN {
+        h.idea(idea).key(KeyCode::Tab);
+    }
+    h
+}
+
+/// The rows between the prompt and the ideas panel: the names and the legend.
+fn people_rows(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.contains('○') || l.contains('●'))
+        .unwrap();
+    let end = lines
+        .iter()
+        .position(|l| l.contains("Ideas (") || l.contains("Ideeën ("))
+        .unwrap();
+    lines[start..end].join("\n")
+}
+
+#[test]
+fn with_twelve_people_the_one_in_focus_and_who_has_not_spoken_always_show_unbroken() {
+    for lang in [Language::En, Language::Nl] {
+        let h = &mut first_question_with_ten("twelve-names", lang);
+        // Kees is in focus; Kees and Lotte have not spoken.
+        for (width, height) in [(80, 24), (160, 48)] {
+            let rows = people_rows(&h.render(width, height));
+            for name in ["Kees", "Lotte"] {
+                assert!(rows.contains(&format!("○ {name} (0)")), "{name}:\n{rows}");
+            }
+            let legend = if lang == Language::En {
+                "2 not yet heard"
+            } else {
+                "2 nog niet gehoord"
+            };
+            assert!(rows.contains(legend), "{rows}");
+            // Every name is whole where it shows (a cut name leaves its start without its end).
+            for name in TWELVE {
+                let start: String = name.chars().take(3).collect();
+                let cut = rows.matches(&start).count() != rows.matches(name).count();
+                assert!(!cut, "{name} broken:\n{rows}");
+            }
+        }
+        // At 80 columns not everyone fits: what is left out is counted.
+        let rows = people_rows(&h.render(80, 24));
+        assert!(rows.contains("+1"), "{rows}");
+        assert!(
+            rows.find("Kees").unwrap() < rows.find("Annemarie").unwrap(),
+            "{rows}"
+        );
+        // Wide, everyone shows in their own order.
+        let rows = people_rows(&h.render(160, 48));
+        assert!(
+            rows.find("Annemarie").unwrap() < rows.find("Kees").unwrap(),
+            "{rows}"
+        );
+    }
+}
+
+#[test]
+fn the_live_groups_scroll_to_the_group_of_the_selected_idea() {
+    let h = &mut first_question_with_ten("twelve-groups", Language::En);
+    let session = h.on_disk();
+    let groups = &session
+        .results(&session.template().steps[3].id)
+        .unwrap()
+        .groups;
+    assert!(groups.len() >= 5, "enough groups to scroll: {groups:?}");
+    // Walk the selection up through every idea: each one's group is named on screen.
+    for up in 0..TEN.len() {
+        let screen = h.render(80, 24);
+        let selected = TEN[TEN.len() - 1 - up];
+        let group = groups
+            .iter()
+            .find(|g| {
+                g.ideas.iter().any(|id| {
+                    session
+                        .all_ideas()
+                        .any(|(_, i)| i.id == *id && i.text == selected)
+                })
+            })
+            .unwrap();
+        let panel: String = screen
+            .lines()
+            .map(|l| l.split("││").nth(2).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            panel.contains(&format!("{} ({})", group.label, group.ideas.len())),
+            "the group of {selected:?} ({}):\n{screen}",
+            group.label
+        );
+        // The selected idea whole (wrapped), the others shortened to a line.
+        let words: Vec<&str> = panel.split_whitespace().collect();
+        let joined = words.join(" ");
+        assert!(
+            joined.contains(selected),
+            "{selected:?} in its group:\n{screen}"
+        );
+        h.key(KeyCode::Up);
+    }
+    // Scrolled, the panel says what is above and below.
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("more below") || screen.contains("more above"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_welcome_hint_is_read_in_full_at_80_by_24() {
+    for lang in [Language::En, Language::Nl] {
+        let h = &mut Harness::session("twelve-welcome", lang, &TWELVE);
+        let session = h.on_disk();
+        let hint = &session.template().steps[0].hint;
+        let screen = h.render(80, 24);
+        let shown: String = screen
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let last_words: Vec<&str> = hint.split_whitespace().rev().take(3).collect();
+        for word in last_words {
+            assert!(shown.contains(word), "{word:?} of the hint:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn editing_someones_idea_leaves_the_input_with_the_next_speaker() {
+    let h = &mut first_question_with_ten("twelve-edit", Language::En);
+    assert!(h.render(80, 24).contains("Kees says"));
+    // F2 on Joke's idea: while editing, the idea is Joke's…
+    h.key(KeyCode::F(2));
+    assert_eq!(
+        h.on_disk().participant_name(h.on_disk().focus().unwrap()),
+        "Joke"
+    );
+    h.typed(" in May").enter();
+    // …and once it is in, Kees, who was next, has the input again.
+    let session = h.on_disk();
+    assert!(
+        session
+            .all_ideas()
+            .any(|(_, i)| i.text == "speak at a job fair in May")
+    );
+    assert_eq!(session.participant_name(session.focus().unwrap()), "Kees");
+    assert!(h.render(80, 24).contains("Kees says"));
+    // Esc lets an edit go: the same.
+    h.key(KeyCode::F(2)).key(KeyCode::Esc);
+    let session = h.on_disk();
+    assert_eq!(session.participant_name(session.focus().unwrap()), "Kees");
+}
