@@ -365,7 +365,7 @@ fn the_pulse_says_plainly_what_its_numbers_are() {
     let screen = h.render(120, 30);
     assert!(!screen.contains("average of 5"), "{screen}");
     assert!(
-        screen.contains("S1"),
+        screen.contains("1 I am in"),
         "statement columns are not named:\n{screen}"
     );
 }

@@ -194,3 +194,119 @@ fn editing_someones_idea_leaves_the_input_with_the_next_speaker() {
     let session = h.on_disk();
     assert_eq!(session.participant_name(session.focus().unwrap()), "Kees");
 }
+
+/// Whether a box on `screen` has a row with nothing in it (a box inside the step's box).
+fn empty_rows_in_a_box(screen: &str) -> usize {
+    screen
+        .lines()
+        .filter(|l| {
+            let inner: Vec<&str> = l.split("││").collect();
+            inner.len() >= 3
+                && inner[inner.len() - 2].trim().is_empty()
+                && inner[inner.len() - 2].len() > 20
+        })
+        .count()
+}
+
+/// Seven ballots (private) or seven people scored (open) on the pulse, figures shown.
+fn scored_pulse(h: &mut Harness, open: bool) {
+    h.page_down(1);
+    for scores in ["342", "551", "423", "111", "345", "222", "433"] {
+        h.typed(scores);
+        if open {
+            h.key(KeyCode::Tab);
+        }
+    }
+    h.typed("v");
+}
+
+#[test]
+fn the_pulse_shows_every_ballot_and_names_its_columns_without_empty_rows() {
+    for lang in [Language::En, Language::Nl] {
+        let h = &mut Harness::session("twelve-pulse", lang, &TWELVE);
+        scored_pulse(h, false);
+        let typed = if lang == Language::En {
+            "Typed"
+        } else {
+            "Ingevoerd"
+        };
+        let screen = h.render(80, 24);
+        assert_eq!(screen.matches(typed).count(), 7, "every ballot:\n{screen}");
+        let screen = h.render(160, 48);
+        assert_eq!(screen.matches(typed).count(), 7, "{screen}");
+        assert_eq!(
+            empty_rows_in_a_box(&screen),
+            0,
+            "no empty rows in a box:\n{screen}"
+        );
+        // Wide, the columns are headed by their statements' words, not S1 S2 S3.
+        let session = h.on_disk();
+        let ambassador::domain::StepKind::Pulse { items, .. } = &session.template().steps[1].kind
+        else {
+            panic!("the pulse")
+        };
+        let head = screen
+            .lines()
+            .find(|l| l.contains("2 ") && l.contains("3 "))
+            .unwrap();
+        let words: String = items[0].label.chars().take(12).collect();
+        assert!(head.contains(&format!("1 {words}")), "{head}");
+        assert!(!screen.contains("S1"), "{screen}");
+    }
+}
+
+#[test]
+fn an_open_pulse_shows_all_twelve_at_80_by_24() {
+    let h = &mut Harness::open_pulse("twelve-open-pulse", Language::En, &TWELVE);
+    scored_pulse(h, true);
+    let screen = h.render(80, 24);
+    for name in TWELVE {
+        assert!(screen.contains(name), "{name}:\n{screen}");
+    }
+    let screen = h.render(160, 48);
+    assert_eq!(empty_rows_in_a_box(&screen), 0, "{screen}");
+}
+
+#[test]
+fn roles_show_all_twelve_with_their_choice_and_cut_nothing_without_an_ellipsis() {
+    for lang in [Language::En, Language::Nl] {
+        let h = &mut Harness::session("twelve-roles", lang, &TWELVE);
+        h.page_down(2);
+        for n in 0..12 {
+            h.typed(["1", "2", "3", "4"][n % 4]).key(KeyCode::Tab);
+        }
+        let session = h.on_disk();
+        let ambassador::domain::StepKind::Roles { roles } = &session.template().steps[2].kind
+        else {
+            panic!("the roles")
+        };
+        for (w, hh) in [(80, 24), (160, 48)] {
+            let screen = h.render(w, hh);
+            for name in TWELVE {
+                let row = screen.lines().find(|l| l.contains(name));
+                assert!(row.is_some(), "{name} at {w}×{hh}:\n{screen}");
+            }
+            // A role's name after a person's is whole, or ends in "…".
+            for line in screen
+                .lines()
+                .filter(|l| TWELVE.iter().any(|n| l.contains(n)))
+            {
+                for (i, role) in roles.iter().enumerate() {
+                    let start = format!("{} {}", i + 1, &role.label[..4]);
+                    for (at, _) in line.match_indices(&start) {
+                        let rest = &line[at..];
+                        let whole = rest.starts_with(&format!("{} {}", i + 1, role.label));
+                        let cut = rest
+                            .split("  ")
+                            .next()
+                            .unwrap()
+                            .trim_end_matches(['│', ' '])
+                            .ends_with('…');
+                        assert!(whole || cut, "{line}");
+                    }
+                }
+            }
+            assert_eq!(empty_rows_in_a_box(&screen), 0, "{screen}");
+        }
+    }
+}

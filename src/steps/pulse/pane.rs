@@ -16,6 +16,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use std::collections::BTreeMap;
 
+/// Between two columns of rows.
+const GAP: &str = " ";
+
+/// Rows for ballots from which the how-to line under them is shown.
+const ROOM_FOR_HINT: usize = 8;
+
 pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     let session = ws.session();
     let lang = session.language();
@@ -23,11 +29,10 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
     let StepKind::Pulse { items, .. } = &step.kind else {
         return;
     };
-    let [grid, summary] = Layout::vertical([
-        Constraint::Min(4),
-        Constraint::Length(items.len() as u16 + 4),
-    ])
-    .areas(area);
+    let (summary, hint) = per_statement(session, pulse, area.width);
+    let summary_height = summary.len() as u16 + 2;
+    let grid_room = area.height.saturating_sub(summary_height);
+    let inner_width = usize::from(area.width.saturating_sub(2));
     let scorers = pulse_scorers(session, step);
     let people = session.participants().len();
     let mut lines = vec![Line::from(vec![
@@ -37,10 +42,11 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         ),
         Span::styled(super::scored_of(lang, scorers, people), theme::dim()),
     ])];
-    let rows = usize::from(grid.height.saturating_sub(4));
+    // Inside the border, below the mode line and the column heads.
+    let rows = usize::from(grid_room.saturating_sub(4)).max(1);
     match session.pulse_mode() {
-        PulseMode::Open => lines.extend(named_rows(session, pulse, items, rows)),
-        PulseMode::Private => lines.extend(ballot_rows(session, pulse, items, rows)),
+        PulseMode::Open => lines.extend(named_rows(session, pulse, items, rows, inner_width)),
+        PulseMode::Private => lines.extend(ballot_rows(session, pulse, items, rows, inner_width)),
     }
     let current = items
         .get(pulse.item)
@@ -50,30 +56,66 @@ pub fn draw(ws: &Workspace, pulse: &PulseState, frame: &mut Frame, area: Rect) {
         PulseMode::Open => tr(lang, "pulse.scores"),
         PulseMode::Private => tr(lang, "pulse.ballots"),
     };
+    // Each box as tall as what it holds: no empty rows inside a box on a tall screen.
+    let grid_height = (lines.len() as u16 + 2).min(grid_room);
+    let [grid, below] = Layout::vertical([
+        Constraint::Length(grid_height),
+        Constraint::Length(summary_height),
+    ])
+    .areas(area);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .title(format!(" {title} "))
-                    .title_bottom(Line::styled(format!(" ▶ {current} "), theme::selected())),
+        Paragraph::new(lines).block(Block::bordered().title(format!(" {title} ")).title_bottom(
+            Line::styled(
+                format!(" ▶ {} ", truncate(&current, inner_width.saturating_sub(4))),
+                theme::selected(),
             ),
+        )),
         grid,
     );
-    per_statement(session, pulse, frame, summary);
+    let mut summary_box = Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")));
+    if !hint.is_empty() {
+        summary_box = summary_box.title_bottom(Line::styled(format!(" {hint} "), theme::warning()));
+    }
+    frame.render_widget(Paragraph::new(summary).block(summary_box), below);
 }
 
-/// The header of the score columns: statement numbers, named as such (under the scale they
-/// would read like scores).
-fn column_head(lang: crate::domain::Language, width: usize, items: &[PulseItem]) -> Line<'static> {
-    let mut head = format!("  {:<width$} ", "");
-    for i in 0..items.len() {
-        head.push_str(&format!(
-            "{:^5}",
-            trf(lang, "pulse.statement_short", &[&(i + 1)])
-        ));
+/// How wide a score column is: a statement's number and as much of its words as the width
+/// allows (from 5 cells: the number alone), so the columns say which statement they are;
+/// narrower when `count` rows need several columns side by side to fit in `rows`.
+fn column_width(
+    items: &[PulseItem],
+    label: usize,
+    (count, rows): (usize, usize),
+    width: usize,
+) -> usize {
+    let side_by_side = count.div_ceil(rows.max(1)).max(1);
+    let entry = (width / side_by_side).saturating_sub(label + 3 + GAP.len());
+    (entry / items.len().max(1)).clamp(4, 32)
+}
+
+/// The header of the score columns: each statement's number and, where the column is wide
+/// enough, the start of its words (the per-statement list below has them whole).
+fn column_head(
+    width: usize,
+    items: &[PulseItem],
+    column: usize,
+    focused: usize,
+) -> Vec<Span<'static>> {
+    let mut head = vec![Span::styled(format!("  {:<width$} ", ""), theme::dim())];
+    for (i, item) in items.iter().enumerate() {
+        let text = if column >= 9 {
+            truncate(&format!("{} {}", i + 1, item.label), column - 1)
+        } else {
+            (i + 1).to_string()
+        };
+        let style = if i == focused {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
+        head.push(Span::styled(format!("{text:^column$}"), style));
     }
-    Line::styled(head, theme::dim())
+    head
 }
 
 /// One score column per statement; the one in focus highlighted on the row in focus.
@@ -81,6 +123,7 @@ fn score_spans(
     scores: Option<&BTreeMap<String, u8>>,
     items: &[PulseItem],
     focused: Option<usize>,
+    column: usize,
 ) -> Vec<Span<'static>> {
     items
         .iter()
@@ -93,64 +136,129 @@ fn score_spans(
             } else {
                 Style::default()
             };
-            Span::styled(format!("{text:^5}"), style)
+            Span::styled(format!("{text:^column$}"), style)
         })
         .collect()
 }
 
-/// Open pulse: one row per participant, scored aloud; the participant in focus kept in view.
+/// Rows of equal width side by side, as many columns as the width takes and the rows need;
+/// each column under its own copy of `head`.
+fn side_by_side(
+    head: Vec<Span<'static>>,
+    entries: Vec<Vec<Span<'static>>>,
+    rows: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let entry_width = head.iter().map(Span::width).sum::<usize>() + GAP.len();
+    let fit = (width / entry_width.max(1)).max(1);
+    let columns = entries.len().div_ceil(rows.max(1)).clamp(1, fit);
+    let per_column = entries.len().div_ceil(columns).max(1);
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new(); per_column + 1];
+    for c in 0..columns {
+        let pad = if c == 0 { "" } else { GAP };
+        lines[0].push(Span::raw(pad));
+        lines[0].extend(head.iter().cloned());
+        for r in 0..per_column {
+            if let Some(entry) = entries.get(c * per_column + r) {
+                lines[r + 1].push(Span::raw(pad));
+                lines[r + 1].extend(entry.iter().cloned());
+            }
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// How many rows each column gets and how many entries fit, for `count` entries of
+/// `entry_width` cells in `rows` rows of `width` cells.
+fn capacity(count: usize, entry_width: usize, rows: usize, width: usize) -> usize {
+    let fit = (width / (entry_width + GAP.len()).max(1)).max(1);
+    (rows * fit).min(count.max(1))
+}
+
+/// Open pulse: one row per participant, scored aloud, in columns where the width allows;
+/// the participant in focus kept in view.
 fn named_rows(
     session: &Session,
     pulse: &PulseState,
     items: &[PulseItem],
     rows: usize,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let lang = session.language();
     let step = session.current_step();
     let scores = session.results(&step.id).map(|r| &r.pulse);
-    let width = session
+    let name_width = session
         .participants()
         .iter()
         .map(|p| p.name.chars().count())
         .max()
         .unwrap_or(4)
         .clamp(4, 18);
-    let mut lines = vec![column_head(lang, width, items)];
     if session.participants().is_empty() {
-        lines.push(Line::styled(
+        return vec![Line::styled(
             tr(lang, "msg.no_participants"),
             theme::warning(),
-        ));
-    }
-    let skip = widgets::rows_before_focus(session, rows);
-    for p in session.participants().iter().skip(skip) {
-        let focused = session.focus() == Some(p.id);
-        let mut spans = vec![Span::styled(
-            format!(
-                "{} {:<width$} ",
-                if focused { "▶" } else { " " },
-                truncate(&p.name, width)
-            ),
-            if focused {
-                theme::prompt()
-            } else {
-                Style::default()
-            },
         )];
-        let mine = scores.and_then(|s| s.get(&p.id));
-        spans.extend(score_spans(mine, items, focused.then_some(pulse.item)));
-        lines.push(Line::from(spans));
+    }
+    let count = session.participants().len();
+    let column = column_width(items, name_width, (count, rows), width);
+    let entry_width = name_width + 3 + column * items.len();
+    // When not everyone fits, a row says how many more there are.
+    let rows = if capacity(count, entry_width, rows, width) < count {
+        rows.saturating_sub(1).max(1)
+    } else {
+        rows
+    };
+    let shown = capacity(count, entry_width, rows, width);
+    let skip = widgets::rows_before_focus(session, shown);
+    let entries = session
+        .participants()
+        .iter()
+        .skip(skip)
+        .take(shown)
+        .map(|p| {
+            let focused = session.focus() == Some(p.id);
+            let mut spans = vec![Span::styled(
+                format!(
+                    "{} {:<name_width$} ",
+                    if focused { "▶" } else { " " },
+                    truncate(&p.name, name_width)
+                ),
+                if focused {
+                    theme::prompt()
+                } else {
+                    Style::default()
+                },
+            )];
+            let mine = scores.and_then(|s| s.get(&p.id));
+            spans.extend(score_spans(
+                mine,
+                items,
+                focused.then_some(pulse.item),
+                column,
+            ));
+            spans
+        })
+        .collect();
+    let head = column_head(name_width, items, column, pulse.item);
+    let mut lines = side_by_side(head, entries, rows, width);
+    if shown < count {
+        lines.push(Line::styled(
+            trf(lang, "pulse.more_people", &[&(count - shown)]),
+            theme::dim(),
+        ));
     }
     lines
 }
 
-/// Private pulse: the ballot being typed (or corrected) on top, the ones typed earlier below
-/// it. Ballots from devices are never shown one by one.
+/// Private pulse: the ballot being typed (or corrected) first, the ones typed earlier after
+/// it, in columns where the width allows. Ballots from devices are never shown one by one.
 fn ballot_rows(
     session: &Session,
     pulse: &PulseState,
     items: &[PulseItem],
     rows: usize,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let lang = session.language();
     let step = session.current_step();
@@ -163,14 +271,26 @@ fn ballot_rows(
         tr(lang, "pulse.new_ballot"),
         tr(lang, "pulse.typed_ballot"),
     ];
-    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(8);
-    let row = |marker: &str, label: &str, style: Style, scores, focused| {
-        let mut spans = vec![Span::styled(format!("{marker} {label:<width$} "), style)];
-        spans.extend(score_spans(scores, items, focused));
-        Line::from(spans)
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(8);
+    // The hint only where there is room to spare: the footer and help say the keys too.
+    let hint = if rows >= ROOM_FOR_HINT {
+        widgets::wrap_words(tr(lang, "pulse.by_hand_hint"), width)
+    } else {
+        Vec::new()
     };
-    let mut lines = vec![column_head(lang, width, items)];
-    lines.push(match current {
+    // The hint's lines and one for "and N more" come out of the rows.
+    let rows = rows.saturating_sub(hint.len() + 1).max(1);
+    let count = typed.len() + usize::from(current.is_none());
+    let column = column_width(items, label_width, (count, rows), width);
+    let row = |marker: &str, label: &str, style: Style, scores, focused| {
+        let mut spans = vec![Span::styled(
+            format!("{marker} {label:<label_width$} "),
+            style,
+        )];
+        spans.extend(score_spans(scores, items, focused, column));
+        spans
+    };
+    let mut entries = vec![match current {
         Some((_, ballot)) => row(
             "▶",
             labels[0],
@@ -179,27 +299,38 @@ fn ballot_rows(
             Some(pulse.item),
         ),
         None => row("▶", labels[1], theme::prompt(), None, Some(pulse.item)),
-    });
-    let earlier: Vec<Line> = typed
-        .iter()
-        .filter(|(id, _)| pulse.ballot.as_deref() != Some(id.as_str()))
-        .map(|(_, ballot)| row(" ", labels[2], theme::dim(), Some(&ballot.scores), None))
-        .collect();
-    let room = rows.saturating_sub(2);
-    let hidden = earlier.len().saturating_sub(room);
-    lines.extend(earlier.into_iter().take(room));
+    }];
+    entries.extend(
+        typed
+            .iter()
+            .filter(|(id, _)| pulse.ballot.as_deref() != Some(id.as_str()))
+            .map(|(_, ballot)| row(" ", labels[2], theme::dim(), Some(&ballot.scores), None)),
+    );
+    let entry_width = label_width + 3 + column * items.len();
+    let shown = capacity(entries.len(), entry_width, rows, width);
+    let hidden = entries.len() - shown;
+    entries.truncate(shown);
+    let head = column_head(label_width, items, column, pulse.item);
+    let mut lines = side_by_side(head, entries, rows, width);
     if hidden > 0 {
         lines.push(Line::styled(
             trf(lang, "pulse.more_ballots", &[&hidden]),
             theme::dim(),
         ));
     }
-    lines.push(Line::styled(tr(lang, "pulse.by_hand_hint"), theme::dim()));
+    lines.extend(hint.into_iter().map(|l| Line::styled(l, theme::dim())));
     lines
 }
 
 /// Per statement: how many scored; the figures once revealed and from three scorers up.
-fn per_statement(session: &Session, pulse: &PulseState, frame: &mut Frame, area: Rect) {
+/// The statement in focus is marked, matching the column heads above.
+/// Under them, in the box's bottom edge, what to do next (shorter where the full text does
+/// not fit).
+fn per_statement(
+    session: &Session,
+    pulse: &PulseState,
+    width: u16,
+) -> (Vec<Line<'static>>, String) {
     let lang = session.language();
     let step = session.current_step();
     let revealed = super::revealed(session, step);
@@ -207,14 +338,15 @@ fn per_statement(session: &Session, pulse: &PulseState, frame: &mut Frame, area:
     let beside = if session.follows().is_some() { 27 } else { 0 };
     // Room for the figures once shown (bar, mean, spread), else for "N scored".
     let reserved = if revealed { 54 } else { 16 };
-    let label_width = usize::from(area.width.saturating_sub(2))
+    let label_width = usize::from(width.saturating_sub(4))
         .saturating_sub(reserved + beside)
         .clamp(8, 44);
     let mut lines = Vec::new();
     let mut any_low = false;
     for (i, s) in pulse_summary(session, step).into_iter().enumerate() {
+        let mark = if i == pulse.item { "▶" } else { " " };
         let mut spans = vec![Span::raw(format!(
-            "{} {:<label_width$} ",
+            "{mark}{} {:<label_width$} ",
             i + 1,
             truncate(&s.label, label_width)
         ))];
@@ -236,31 +368,28 @@ fn per_statement(session: &Session, pulse: &PulseState, frame: &mut Frame, area:
                 theme::dim(),
             ));
         }
+        lines.push(Line::from(spans));
         if s.low > 0 {
             any_low = true;
+            // Who scored low (open pulse, on `n`): on lines of its own, so no name is cut.
             if pulse.show_names && !s.low_names.is_empty() {
-                spans.push(Span::styled(
-                    format!("  {}", trf(lang, "pulse.low", &[&s.low_names.join(", ")])),
-                    theme::low(),
-                ));
+                let low = trf(lang, "pulse.low", &[&s.low_names.join(", ")]);
+                let room = usize::from(width.saturating_sub(6));
+                for part in widgets::wrap_words(&low, room) {
+                    lines.push(Line::styled(format!("   {part}"), theme::low()));
+                }
             }
         }
-        lines.push(Line::from(spans));
     }
+    let room = usize::from(width.saturating_sub(4));
     let hint = if !revealed {
         trf(lang, "pulse.reveal_hint", &[&MIN_SHOWN])
-    } else if any_low {
+    } else if any_low && tr(lang, "pulse.why_low").chars().count() <= room {
         tr(lang, "pulse.why_low").to_string()
+    } else if any_low {
+        tr(lang, "pulse.why_low_short").to_string()
     } else {
         String::new()
     };
-    if !hint.is_empty() {
-        lines.push(Line::styled(hint, theme::warning()));
-    }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "pulse.per_item")))),
-        area,
-    );
+    (lines, truncate(&hint, room))
 }

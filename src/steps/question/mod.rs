@@ -472,3 +472,26 @@ impl Step for QuestionState {
         report::html(out, session, step, anonymous)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::QuestionState;
+
+    #[test]
+    fn the_selection_on_the_last_idea_follows_ideas_that_arrive() {
+        let mut q = QuestionState::default();
+        q.set_cursor(4, 5);
+        assert_eq!(q.selected(5), 4);
+        // Two ideas came in from phones: the newest is selected, so the list shows it.
+        assert_eq!(q.selected(7), 6);
+    }
+
+    #[test]
+    fn a_selection_elsewhere_stays_where_the_facilitator_put_it() {
+        let mut q = QuestionState::default();
+        q.set_cursor(1, 5);
+        assert_eq!(q.selected(7), 1);
+        // Ideas deleted under it: it stays on the list.
+        assert_eq!(q.selected(1), 0);
+    }
+}

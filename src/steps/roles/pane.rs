@@ -1,8 +1,9 @@
-//! Which ambassador: the roles, each participant's choice, and the distribution as bars.
+//! Which ambassador: the roles with how many chose each (a bar and the count), and below
+//! them everyone's choice, in columns where the width allows, the person in focus in view.
 
 use crate::domain::StepKind;
 use crate::domain::role_counts;
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use crate::ui::widgets::truncate;
 use crate::ui::{theme, widgets};
 use crate::workspace::Workspace;
@@ -11,6 +12,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// Cells for each role's bar and count, at the end of its line.
+const BAR: usize = 10;
+/// Between two columns of people.
+const GAP: &str = "  ";
 
 pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
     let session = ws.session();
@@ -23,38 +30,57 @@ pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
         .results(&step.id)
         .map(|r| r.roles.clone())
         .unwrap_or_default();
+    let counts = role_counts(session, step);
+    let max = counts.iter().map(|c| c.count).max().unwrap_or(0).max(1);
     let room = usize::from(area.width.saturating_sub(2));
-    // Each role's description wraps under it when the people below still all show (ten
-    // rows at most asked); otherwise one line per role, the description shortened.
-    let wrapped = role_lines(roles, room, true);
-    let below = (session.participants().len() + 2).clamp(5, 10);
-    let lines = if wrapped.len() + 2 + below <= usize::from(area.height) {
-        wrapped
+    let bars: Vec<(String, usize)> = (0..roles.len())
+        .map(|i| {
+            let count = counts.get(i).map_or(0, |c| c.count);
+            (widgets::bar(count as f64, max as f64, BAR), count)
+        })
+        .collect();
+    // Each role's description whole on its line where it fits; else wrapped under it when
+    // everyone below still shows; else shortened to the one line.
+    let people_rows = session.participants().len().div_ceil(2).max(1) + 2;
+    let whole = role_lines(roles, &bars, room, Fit::OneLine);
+    let role_lines = if !whole.1 {
+        whole.0
     } else {
-        role_lines(roles, room, false)
+        let wrapped = role_lines(roles, &bars, room, Fit::Wrap);
+        if wrapped.0.len() + 2 + people_rows <= usize::from(area.height) {
+            wrapped.0
+        } else {
+            whole.0
+        }
     };
-    let [options, below] = Layout::vertical([
-        Constraint::Length(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)),
+    let [options, people] = Layout::vertical([
+        Constraint::Length(u16::try_from(role_lines.len() + 2).unwrap_or(u16::MAX)),
         Constraint::Min(3),
     ])
     .areas(area);
-    let [people, chart] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(below);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "roles.choices")))),
+        Paragraph::new(role_lines).block(
+            Block::bordered()
+                .title(format!(" {} ", tr(lang, "roles.choices")))
+                .title_bottom(format!(" {} ", tr(lang, "roles.distribution"))),
+        ),
         options,
     );
 
-    // names as long as they are, up to half the column: the role chosen still shows
+    let rows = usize::from(people.height.saturating_sub(2)).max(1);
+    let width = usize::from(people.width.saturating_sub(2));
+    let count = session.participants().len();
+    let columns = count.div_ceil(rows).max(1);
+    let column_width = (width + GAP.len()) / columns - GAP.len();
+    // The name as long as it is, up to half its column: the role chosen still shows.
     let name_width = session
         .participants()
         .iter()
-        .map(|p| unicode_width::UnicodeWidthStr::width(p.name.as_str()))
+        .map(|p| p.name.width())
         .max()
         .unwrap_or(8)
-        .clamp(8, usize::from(people.width.saturating_sub(4)) / 2);
-    let lines: Vec<Line> = session
+        .clamp(4, (column_width.saturating_sub(2) / 2).max(4));
+    let entries: Vec<Span> = session
         .participants()
         .iter()
         .map(|p| {
@@ -71,86 +97,97 @@ pub fn draw(ws: &Workspace, frame: &mut Frame, area: Rect) {
             } else {
                 Style::default()
             };
-            Line::styled(
-                format!(
-                    "{} {:<name_width$} {role}",
-                    if focused { "▶" } else { " " },
-                    truncate(&p.name, name_width)
-                ),
-                style,
-            )
+            let text = format!(
+                "{} {:<name_width$} {role}",
+                if focused { "▶" } else { " " },
+                truncate(&p.name, name_width)
+            );
+            let text = truncate(&text, column_width);
+            let pad = column_width.saturating_sub(text.width());
+            Span::styled(format!("{text}{}", " ".repeat(pad)), style)
         })
         .collect();
-    // The participant in focus is always in view, however large the team.
-    let skip = widgets::rows_before_focus(session, usize::from(people.height.saturating_sub(2)));
-    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered()), people);
-
-    let counts = role_counts(session, step);
-    let max = counts.iter().map(|c| c.count).max().unwrap_or(0).max(1);
-    let label_width = counts
-        .iter()
-        .map(|c| c.label.chars().count())
-        .max()
-        .unwrap_or(8)
-        // the whole label where the bar still gets six cells
-        .min(usize::from(chart.width.saturating_sub(2)).saturating_sub(8 + 6));
-    let bar_width = usize::from(chart.width.saturating_sub(2))
-        .saturating_sub(label_width + 8)
-        .max(3);
-    let mut lines: Vec<Line> = counts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            Line::from(vec![
-                Span::raw(format!(
-                    "{} {:<label_width$} ",
-                    i + 1,
-                    truncate(&c.label, label_width)
-                )),
-                Span::styled(
-                    widgets::bar(c.count as f64, max as f64, bar_width),
-                    theme::accent(),
-                ),
-                Span::raw(format!(" {}", c.count)),
-            ])
-        })
-        .collect();
-    let answered = chosen.len();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("{answered}/{}", session.participants().len()),
-        theme::dim(),
-    ));
+    // Down the first column, then the next; the one in focus always in view.
+    let fits = rows * ((width + GAP.len()) / (column_width + GAP.len())).max(1);
+    let skip = widgets::rows_before_focus(session, fits);
+    let entries: Vec<Span> = entries.into_iter().skip(skip).take(fits).collect();
+    let per_column = entries
+        .len()
+        .div_ceil(columns.min(entries.len().max(1)))
+        .max(1);
+    let mut lines: Vec<Vec<Span>> = vec![Vec::new(); per_column.min(rows)];
+    for (n, entry) in entries.into_iter().enumerate() {
+        let line = &mut lines[n % per_column.min(rows)];
+        if !line.is_empty() {
+            line.push(Span::raw(GAP));
+        }
+        line.push(entry);
+    }
+    let title = trf(lang, "roles.answered", &[&chosen.len(), &count]);
+    // As tall as the people in it: no empty rows in the box on a tall screen.
+    let people = Rect {
+        height: people
+            .height
+            .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)),
+        ..people
+    };
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "roles.distribution")))),
-        chart,
+        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .block(Block::bordered().title(format!(" {title} "))),
+        people,
     );
 }
 
-/// The roles as lines `width` wide: " N label — description", the description wrapped under
-/// it (`wrap`) or shortened to the one line.
-fn role_lines(roles: &[crate::domain::RoleOption], width: usize, wrap: bool) -> Vec<Line<'static>> {
-    use unicode_width::UnicodeWidthStr;
+/// How a role's description is fitted to the width.
+#[derive(Clone, Copy, PartialEq)]
+enum Fit {
+    /// On the role's line, shortened with "…" where it must be.
+    OneLine,
+    /// Wrapped under the role's line.
+    Wrap,
+}
+
+/// The roles as lines `width` wide, each " N label — description" with its bar and count at
+/// the end; and whether a description had to be shortened.
+fn role_lines(
+    roles: &[crate::domain::RoleOption],
+    bars: &[(String, usize)],
+    width: usize,
+    fit: Fit,
+) -> (Vec<Line<'static>>, bool) {
+    let text_room = width.saturating_sub(BAR + 5);
+    let mut shortened = false;
     let mut lines = Vec::new();
-    for (i, r) in roles.iter().enumerate() {
+    for (i, (r, (bar, count))) in roles.iter().zip(bars).enumerate() {
         let head = format!(" {} {}", i + 1, r.label);
-        let rest = width.saturating_sub(head.width() + 3);
-        if !wrap || r.description.width() <= rest {
-            lines.push(Line::from(vec![
+        let rest = text_room.saturating_sub(head.width() + 3);
+        let tail = [
+            Span::styled(bar.clone(), theme::accent()),
+            Span::raw(format!(" {count}")),
+        ];
+        if fit == Fit::Wrap && r.description.width() > rest {
+            let pad = text_room.saturating_sub(head.width());
+            let mut spans = vec![
                 Span::styled(head, theme::prompt()),
-                Span::styled(
-                    format!(" — {}", truncate(&r.description, rest)),
-                    theme::dim(),
-                ),
-            ]));
+                Span::raw(" ".repeat(pad + 1)),
+            ];
+            spans.extend(tail);
+            lines.push(Line::from(spans));
+            for part in widgets::wrap_words(&r.description, width.saturating_sub(4)) {
+                lines.push(Line::styled(format!("    {part}"), theme::dim()));
+            }
             continue;
         }
-        lines.push(Line::styled(head, theme::prompt()));
-        for part in widgets::wrap_words(&r.description, width.saturating_sub(4)) {
-            lines.push(Line::styled(format!("    {part}"), theme::dim()));
-        }
+        shortened |= r.description.width() > rest;
+        let description = format!(" — {}", truncate(&r.description, rest));
+        let pad = text_room.saturating_sub(head.width() + description.width());
+        let mut spans = vec![
+            Span::styled(head, theme::prompt()),
+            Span::styled(description, theme::dim()),
+            Span::raw(" ".repeat(pad + 1)),
+        ];
+        spans.extend(tail);
+        lines.push(Line::from(spans));
     }
-    lines
+    (lines, shortened)
 }
