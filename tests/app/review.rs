@@ -417,6 +417,15 @@ fn f5_writes_html_and_markdown_reports() {
         names[0].ends_with(".html") && names[1].ends_with(".md"),
         "{names:?}"
     );
+    // A report is for sharing: the permissions any new file gets here (the umask), not
+    // the private ones of session files.
+    let usual = dir.path().join("usual");
+    std::fs::File::create(&usual).unwrap();
+    let usual = std::fs::metadata(&usual).unwrap().permissions();
+    for name in &names {
+        let report = std::fs::metadata(exports.join(name)).unwrap().permissions();
+        assert_eq!(report, usual, "{name}");
+    }
 }
 
 #[test]

@@ -548,3 +548,31 @@ fn the_man_page_is_roff_with_every_command() {
         assert!(page.contains(command), "man page lacks {command}");
     }
 }
+
+#[test]
+fn export_into_a_folder_writes_the_report_under_its_usual_name() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(1));
+    let folder = data.path().join("reports");
+    std::fs::create_dir(&folder).unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "export",
+            "test",
+            "--format",
+            "md",
+            "-o",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].ends_with(".md"), "{names:?}");
+    let md = std::fs::read_to_string(folder.join(&names[0])).unwrap();
+    assert!(md.starts_with("# Test team\n"), "{md}");
+}
