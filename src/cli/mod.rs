@@ -394,7 +394,7 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     }
     let mut details = earlier
         .as_ref()
-        .map(NewSession::follow_up_of)
+        .map(|e| crate::store::follow_up_details(&paths.sessions_dir(), e, template.language))
         .unwrap_or_default();
     let given = |arg: String, kept: &mut String| {
         if !arg.trim().is_empty() {
