@@ -1,6 +1,6 @@
 //! Command-line definitions (clap) and one function per subcommand.
 
-use crate::domain::{Language, NewSession, SystemClock};
+use crate::domain::{Language, SystemClock};
 use crate::export::{self, Format};
 use crate::grouping;
 use crate::sanitize;
