@@ -444,7 +444,7 @@ fn review_screens_look_right_at_both_sizes() {
     }
     key(&mut h.app, KeyCode::Esc);
     key(&mut h.app, KeyCode::F(4));
-    for (w, hgt) in [(100, 30), (80, 24)] {
+    for (w, hgt) in [(100, 30), (80, 24), (160, 48)] {
         insta::assert_snapshot!(format!("review_trend_{w}x{hgt}"), h.render(w, hgt));
     }
     for (w, hgt) in [(1, 1), (20, 5), (300, 100)] {
