@@ -1,12 +1,14 @@
 //! Reports of a session that people can share.
 
 mod anonymize;
+mod curated;
 pub mod html;
 mod json;
 pub mod markdown;
 mod output;
 
 pub use anonymize::anonymize;
+pub use curated::{Shown, question_groups, report_order};
 pub use output::{OutputError, Target, check_target, write};
 
 use crate::domain::{Earlier, Language, Session, Step, Timing};
