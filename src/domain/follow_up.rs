@@ -228,7 +228,10 @@ pub fn follow_up_title(earlier: &Session, others: &[Link], lang: super::Language
         up.entry(e.id.as_str()).or_insert(e.follows.as_deref());
         titles.entry(e.id.as_str()).or_insert(e.title.as_str());
     }
-    up.insert(earlier.id.as_str(), earlier.follows.as_ref().map(|e| e.id.as_str()));
+    up.insert(
+        earlier.id.as_str(),
+        earlier.follows.as_ref().map(|e| e.id.as_str()),
+    );
     titles.insert(earlier.id.as_str(), earlier.title.as_str());
     // Up the chain to its first session; a loop in hand-edited files ends the walk.
     let first = |id: &str| -> String {

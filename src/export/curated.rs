@@ -58,7 +58,12 @@ pub fn question_groups<'a>(session: &'a Session, step: &Step) -> Vec<Shown<'a>> 
             .map(|r| r.denominators.iter().map(|d| d.group).collect())
             .unwrap_or_default();
         for (g, _) in session.ranked_groups(&board.id, &index, true) {
-            let ideas: Vec<IdeaId> = g.ideas.iter().copied().filter(|i| said.contains(i)).collect();
+            let ideas: Vec<IdeaId> = g
+                .ideas
+                .iter()
+                .copied()
+                .filter(|i| said.contains(i))
+                .collect();
             if ideas.is_empty() {
                 continue;
             }

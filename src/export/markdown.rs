@@ -161,7 +161,11 @@ pub fn ideas_section(out: &mut String, session: &Session, step: &Step, anonymous
                 1 => about.push_str(&format!(" · {}", tr(lang, "board.dot"))),
                 n => about.push_str(&format!(" · {}", trf(lang, "board.dots", &[&n]))),
             }
-            group(out, format!("{star}{} ({about})", escape(&g.label)), &g.ideas);
+            group(
+                out,
+                format!("{star}{} ({about})", escape(&g.label)),
+                &g.ideas,
+            );
         }
     } else {
         for g in super::curated::question_groups(session, step) {

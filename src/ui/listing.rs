@@ -86,7 +86,10 @@ const INDENT: &str = "            ";
 /// 16 cells while the organisation gives way.
 fn title_and_org(title: &str, organisation: &str, room: usize) -> (String, String) {
     if organisation.is_empty() {
-        return (super::widgets::shorten_middle(title, room.max(1)), String::new());
+        return (
+            super::widgets::shorten_middle(title, room.max(1)),
+            String::new(),
+        );
     }
     let org = format!(" · {organisation}");
     if title.width() + org.width() <= room {

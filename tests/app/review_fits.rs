@@ -9,8 +9,18 @@ use common::drive::Harness;
 use crossterm::event::KeyCode;
 
 const TWELVE: [&str; 12] = [
-    "Annemarie", "Bartholomeus", "Chloé", "Dirk-Jan", "Evelien", "Fatima", "Gerrit",
-    "Hanneke", "Ibrahim", "Jolanda", "Koen", "Lieke",
+    "Annemarie",
+    "Bartholomeus",
+    "Chloé",
+    "Dirk-Jan",
+    "Evelien",
+    "Fatima",
+    "Gerrit",
+    "Hanneke",
+    "Ibrahim",
+    "Jolanda",
+    "Koen",
+    "Lieke",
 ];
 
 /// The row of the home list (its two lines) that shows `text`, and the line below it.
@@ -82,16 +92,24 @@ fn roles_then_none(name: &str) -> common::drive::TestDir {
     let dir = common::drive::TestDir::new(name);
     let at = |t: &str| ambassador::domain::FixedClock::at(t.parse().unwrap());
     let people = ["Ann", "Bob", "Eva"];
-    let mut may =
-        Harness::another_session(dir.path(), Language::En, &people, at("2026-05-12T09:00:00Z"));
+    let mut may = Harness::another_session(
+        dir.path(),
+        Language::En,
+        &people,
+        at("2026-05-12T09:00:00Z"),
+    );
     press(&mut may, KeyCode::PageDown);
     press(&mut may, KeyCode::PageDown);
     for role in ['1', '4', '1'] {
         press(&mut may, KeyCode::Char(role));
     }
     drop(may);
-    let november =
-        Harness::another_session(dir.path(), Language::En, &people, at("2026-11-20T09:00:00Z"));
+    let november = Harness::another_session(
+        dir.path(),
+        Language::En,
+        &people,
+        at("2026-11-20T09:00:00Z"),
+    );
     drop(november);
     dir
 }
@@ -107,7 +125,10 @@ fn compared(dir: common::drive::TestDir) -> Harness {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(3));
     assert!(
-        matches!(review_of(&app).view, ambassador::app::ReviewView::Compare(_)),
+        matches!(
+            review_of(&app).view,
+            ambassador::app::ReviewView::Compare(_)
+        ),
         "{:?}",
         app.message
     );
@@ -202,11 +223,18 @@ fn the_trend_at_80_columns_keeps_its_columns_and_a_legend_off_the_lines() {
     assert!(header.contains("most shared"), "no column cut:\n{screen}");
     // The legend has lines of its own below the chart: each statement's marker, number
     // and its values over the sessions.
-    for legend in ["⠶ 1 I am in the", "• 2 I enjoy my work", "▄ 3 There is time"] {
+    for legend in [
+        "⠶ 1 I am in the",
+        "• 2 I enjoy my work",
+        "▄ 3 There is time",
+    ] {
         assert!(screen.contains(legend), "{legend}:\n{screen}");
     }
     assert!(screen.contains("2.0 → 3.0 → 4.0"), "{screen}");
-    assert!(!screen.contains("│1 I am"), "no legend box over the lines:\n{screen}");
+    assert!(
+        !screen.contains("│1 I am"),
+        "no legend box over the lines:\n{screen}"
+    );
 }
 
 #[test]
@@ -220,10 +248,7 @@ fn the_trend_at_160_columns_tells_its_lines_apart_without_colour() {
     ] {
         assert!(screen.contains(legend), "{legend}:\n{screen}");
     }
-    assert!(
-        screen.contains("top common ground (people)"),
-        "{screen}"
-    );
+    assert!(screen.contains("top common ground (people)"), "{screen}");
     for values in ["2.0 → 3.0 → 4.0", "3.0 → 3.0 → 5.0", "4.0 → 3.0 → 2.0"] {
         assert!(screen.contains(values), "{values}:\n{screen}");
     }

@@ -258,18 +258,24 @@ fn shaped_session() -> ambassador::domain::Session {
     let mut s = filled_session(2);
     let c = clock();
     let ideas = |s: &ambassador::domain::Session, step: &str| -> Vec<ambassador::domain::IdeaId> {
-        s.results(step).unwrap().ideas.iter().map(|i| i.id).collect()
+        s.results(step)
+            .unwrap()
+            .ideas
+            .iter()
+            .map(|i| i.id)
+            .collect()
     };
     let (q1, q2) = (ideas(&s, "q1"), ideas(&s, "q2"));
-    let group = |id: u64, label: &str, ideas: Vec<ambassador::domain::IdeaId>, edited: bool| Group {
-        id: GroupId(id),
-        label: label.into(),
-        label_edited: edited,
-        locked: false,
-        manual: edited,
-        ideas,
-        pinned: Vec::new(),
-    };
+    let group =
+        |id: u64, label: &str, ideas: Vec<ambassador::domain::IdeaId>, edited: bool| Group {
+            id: GroupId(id),
+            label: label.into(),
+            label_edited: edited,
+            locked: false,
+            manual: edited,
+            ideas,
+            pinned: Vec::new(),
+        };
     let changes = [
         Change::SetGroups {
             step: "q1".into(),
@@ -303,7 +309,11 @@ fn shaped_session() -> ambassador::domain::Session {
 fn positions(report: &str, texts: &[&str]) -> Vec<usize> {
     texts
         .iter()
-        .map(|t| report.find(t).unwrap_or_else(|| panic!("{t} in:\n{report}")))
+        .map(|t| {
+            report
+                .find(t)
+                .unwrap_or_else(|| panic!("{t} in:\n{report}"))
+        })
         .collect()
 }
 
@@ -320,11 +330,17 @@ fn a_report_leads_with_the_common_ground_and_shows_the_boards_groups_per_questio
         .map(|id| format!("## {}\n", title(id)))
         .collect();
     let at = positions(&md, &order.iter().map(String::as_str).collect::<Vec<_>>());
-    assert!(at.windows(2).all(|w| w[0] < w[1]), "{order:?} in order:\n{md}");
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "{order:?} in order:\n{md}"
+    );
     // The first group of the report is the agreed one, ranked first, with its mark, who
     // shares it and its dot.
     let first = md.lines().find(|l| l.starts_with("### ")).unwrap();
-    assert_eq!(first, "### ★ Telling our story (shared by 1 of 3 · 1 dot)", "{md}");
+    assert_eq!(
+        first, "### ★ Telling our story (shared by 1 of 3 · 1 dot)",
+        "{md}"
+    );
     // On the question: the board's names, not the automatic label.
     let q1 = &md[at[4]..at[5]];
     assert!(

@@ -205,7 +205,8 @@ fn compare(c: &CompareView, review: &ReviewState, zone: &TimeZone, frame: &mut F
     }
     lines.push(heading("review.roles", cmp.roles.len()));
     // A session that did not ask shows "not asked", not a drop to 0.
-    let count = |n: Option<usize>| n.map_or(tr(lang, "review.not_asked").to_string(), |n| n.to_string());
+    let count =
+        |n: Option<usize>| n.map_or(tr(lang, "review.not_asked").to_string(), |n| n.to_string());
     for r in &cmp.roles {
         lines.push(Line::from(format!(
             "  {}: {} → {}",

@@ -311,7 +311,8 @@ impl ReviewState {
             .into_iter()
             .filter_map(|s| read_session(&s.path).ok().map(|p| p.session))
             .collect();
-        let trend = trend(&team_name, &sessions).labels_in(lang, &crate::store::builtin_templates());
+        let trend =
+            trend(&team_name, &sessions).labels_in(lang, &crate::store::builtin_templates());
         self.view = ReviewView::Trend(Box::new(trend));
         self.scroll = 0;
         None

@@ -98,10 +98,7 @@ fn table_lines(t: &Trend, lang: Language, zone: &TimeZone, width: usize) -> Vec<
         .chain([head("review.col_session").width()])
         .max()
         .unwrap_or(0);
-    let title_w = widest
-        .min(30)
-        .min(width.saturating_sub(fixed + 16))
-        .max(8);
+    let title_w = widest.min(30).min(width.saturating_sub(fixed + 16)).max(8);
     let top_w = width.saturating_sub(fixed + title_w).max(4);
     let top_head = if head("review.col_top").width() <= top_w {
         head("review.col_top")
@@ -225,9 +222,15 @@ fn legend_line(t: &Trend, lang: Language, i: usize, label: &str, width: usize) -
         values = format!("{} → … → {}", all[0], all[all.len() - 1]);
     }
     let mark = format!("{} {} ", MARKERS[i % MARKERS.len()].1, i + 1);
-    let room = width.saturating_sub(mark.width() + 2 + values.width()).max(4);
+    let room = width
+        .saturating_sub(mark.width() + 2 + values.width())
+        .max(4);
     let label = widgets::truncate(label, room);
-    let gap = " ".repeat(width.saturating_sub(mark.width() + label.width() + values.width()).max(2));
+    let gap = " ".repeat(
+        width
+            .saturating_sub(mark.width() + label.width() + values.width())
+            .max(2),
+    );
     Line::from(vec![
         Span::styled(mark, Style::default().fg(SERIES[i % SERIES.len()])),
         Span::raw(label),
