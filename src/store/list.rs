@@ -158,9 +158,24 @@ pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreEr
             query: query.to_string(),
             dir: sessions_dir.to_path_buf(),
         }),
-        many => Err(StoreError::Ambiguous {
-            query: query.to_string(),
-            matches: many.iter().map(|(id, _)| id.clone()).collect(),
-        }),
+        many => {
+            // Each candidate with its title: ids cut short can look alike.
+            let listed = list_sessions(sessions_dir).unwrap_or_default();
+            let named = |id: &String| {
+                listed
+                    .iter()
+                    .find_map(|l| match l {
+                        Listing::Session(s) if &s.id == id => {
+                            Some(format!("{id} (\"{}\")", s.title))
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| id.clone())
+            };
+            Err(StoreError::Ambiguous {
+                query: query.to_string(),
+                matches: many.iter().map(|(id, _)| named(id)).collect(),
+            })
+        }
     }
 }

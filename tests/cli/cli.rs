@@ -598,7 +598,9 @@ fn follow_ups_get_numbered_titles_and_an_ambiguous_name_lists_the_candidates() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("matches several sessions") && ids.iter().all(|id| err.contains(id.as_str())),
+        err.contains("matches several sessions")
+            && ids.iter().all(|id| err.contains(id.as_str()))
+            && err.contains("(\"Test team — follow-up 2\")"),
         "{err}"
     );
 }
