@@ -82,8 +82,8 @@ pub fn session_item(
 const INDENT: &str = "            ";
 
 /// The title and ` · organisation` in `room` cells: the title shortened in the middle
-/// (its end tells sessions apart), the organisation cut with `…`, and the title never below
-/// 16 cells while the organisation gives way.
+/// (its end tells sessions apart), the organisation cut with `…`; the title comes first, the
+/// organisation keeping at most a third of the room when both do not fit.
 fn title_and_org(title: &str, organisation: &str, room: usize) -> (String, String) {
     if organisation.is_empty() {
         return (
@@ -95,15 +95,16 @@ fn title_and_org(title: &str, organisation: &str, room: usize) -> (String, Strin
     if title.width() + org.width() <= room {
         return (title.to_string(), org);
     }
-    let title_room = title.width().min(16.max(room.saturating_sub(org.width())));
-    let title = super::widgets::shorten_middle(title, title_room.min(room).max(1));
-    let org_room = room.saturating_sub(title.width());
+    let org_room = org
+        .width()
+        .min(room.saturating_sub(title.width()).max(room / 3));
     // An organisation with no room for a word of it is left out rather than shown as "· …".
     let org = if org_room >= 6 {
         super::widgets::truncate(&org, org_room)
     } else {
         String::new()
     };
+    let title = super::widgets::shorten_middle(title, room.saturating_sub(org.width()).max(1));
     (title, org)
 }
 
