@@ -1,6 +1,6 @@
 //! Command-line definitions (clap) and one function per subcommand.
 
-use crate::domain::{Language, NewSession, SystemClock};
+use crate::domain::{Language, SystemClock};
 use crate::export::{self, Format};
 use crate::grouping;
 use crate::sanitize;
@@ -75,9 +75,10 @@ pub enum Command {
         /// The kind of report: Markdown, a self-contained HTML page, or JSON.
         #[arg(long, value_enum)]
         format: Format,
-        /// Write to this file instead of standard output (`-` for standard output). Only a
-        /// regular file or a new path: links, FIFOs and devices are refused.
-        #[arg(short, long, value_name = "FILE")]
+        /// Write to this file instead of standard output (`-` for standard output), or into
+        /// this folder under the report's usual name (`<id>.<format>`). Only a regular file, a
+        /// folder or a new path: links, FIFOs and devices are refused.
+        #[arg(short, long, value_name = "FILE|FOLDER")]
         output: Option<PathBuf>,
         /// Leave every participant's and the facilitator's name out.
         #[arg(long)]
@@ -393,7 +394,7 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     }
     let mut details = earlier
         .as_ref()
-        .map(NewSession::follow_up_of)
+        .map(|e| crate::store::follow_up_details(&paths.sessions_dir(), e, template.language))
         .unwrap_or_default();
     let given = |arg: String, kept: &mut String| {
         if !arg.trim().is_empty() {
@@ -442,6 +443,15 @@ fn export(
 ) -> Result<(), CliError> {
     let path = find_session(&paths.sessions_dir(), session)?;
     let file = SessionFile::open_read_only(&path)?;
+    // A folder that is there gets the report under its usual name, as the program names it.
+    let output = output.map(|out| {
+        let folder = std::fs::symlink_metadata(&out).is_ok_and(|m| m.is_dir());
+        if folder {
+            out.join(export::file_name(file.session(), format))
+        } else {
+            out
+        }
+    });
     let target = export::Target::parse(output);
     if let export::Target::File(out) = &target {
         // Before any work, so a refused path costs nothing.

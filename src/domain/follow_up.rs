@@ -208,7 +208,86 @@ impl Session {
     }
 }
 
+/// A session as a link of a follow-up chain, as the list of sessions knows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Link<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// The id of the session it follows up.
+    pub follows: Option<&'a str>,
+}
+
+/// The default title of a follow-up of `earlier`, told apart from its original: "<the first
+/// session's title> — follow-up N", N counting the follow-ups of that first session there are
+/// (`others`, the sessions in the folder) plus this one; Dutch "— vervolg N".
+pub fn follow_up_title(earlier: &Session, others: &[Link], lang: super::Language) -> String {
+    use std::collections::HashMap;
+    let mut up: HashMap<&str, Option<&str>> = others.iter().map(|l| (l.id, l.follows)).collect();
+    let mut titles: HashMap<&str, &str> = others.iter().map(|l| (l.id, l.title)).collect();
+    if let Some(e) = &earlier.follows {
+        up.entry(e.id.as_str()).or_insert(e.follows.as_deref());
+        titles.entry(e.id.as_str()).or_insert(e.title.as_str());
+    }
+    up.insert(
+        earlier.id.as_str(),
+        earlier.follows.as_ref().map(|e| e.id.as_str()),
+    );
+    titles.insert(earlier.id.as_str(), earlier.title.as_str());
+    // Up the chain to its first session; a loop in hand-edited files ends the walk.
+    let first = |id: &str| -> String {
+        let mut at = id;
+        for _ in 0..=up.len() {
+            match up.get(at).copied().flatten() {
+                Some(earlier) => at = earlier,
+                None => break,
+            }
+        }
+        at.to_string()
+    };
+    let origin = first(&earlier.id);
+    let held = up
+        .keys()
+        .filter(|id| **id != origin && first(id) == origin)
+        .count();
+    let base = titles
+        .get(origin.as_str())
+        .map_or(earlier.title.as_str(), |t| *t);
+    format!(
+        "{} — {} {}",
+        without_number(base),
+        crate::i18n::tr(lang, "follow_up.title_word"),
+        held + 1
+    )
+}
+
+/// A title without the "— follow-up N" (or "— vervolg N") a default follow-up title ends in.
+fn without_number(title: &str) -> &str {
+    let Some((head, tail)) = title.rsplit_once(" — ") else {
+        return title;
+    };
+    let numbered = super::Language::ALL.iter().any(|lang| {
+        tail.strip_prefix(crate::i18n::tr(*lang, "follow_up.title_word"))
+            .and_then(|n| n.strip_prefix(' '))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    });
+    if numbered { head } else { title }
+}
+
 impl super::NewSession {
+    /// A follow-up of `earlier`: the same organisation, goal, facilitator and participants,
+    /// and a title of its own (`follow_up_title`, with `others` the sessions there are), all
+    /// still editable, linked to it.
+    pub fn follow_up_in(
+        earlier: &Session,
+        others: &[Link],
+        lang: super::Language,
+    ) -> super::NewSession {
+        super::NewSession {
+            title: follow_up_title(earlier, others, lang),
+            ..Self::follow_up_of(earlier)
+        }
+    }
+
     /// A follow-up of `earlier`: the same title, organisation, goal, facilitator and
     /// participants (all still editable), linked to it.
     pub fn follow_up_of(earlier: &Session) -> super::NewSession {

@@ -18,7 +18,9 @@ mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock, local_date};
-pub use follow_up::{Earlier, EarlierScore, EarlierTheme, Outcome, Status, Timing};
+pub use follow_up::{
+    Earlier, EarlierScore, EarlierTheme, Link, Outcome, Status, Timing, follow_up_title,
+};
 pub use history::History;
 pub use language::Language;
 pub use progress::Progress;

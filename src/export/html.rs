@@ -1,6 +1,6 @@
 //! A single self-contained HTML report: inline CSS and SVG charts, no network, prints well.
 
-use crate::domain::{Group, Session, Step, StepKind, local_date};
+use crate::domain::{Group, IdeaId, Session, Step, StepKind, local_date};
 use crate::i18n::{tr, trf};
 use jiff::tz::TimeZone;
 use std::collections::BTreeSet;
@@ -29,7 +29,8 @@ pub fn render(
         esc(session.title())
     );
     header(&mut out, session, anonymous, zone);
-    for step in &session.template().steps {
+    // What was agreed first, what was said per question last.
+    for step in super::curated::report_order(&session.template().steps) {
         section(&mut out, session, step, anonymous, zone, sections);
     }
     let _ = write!(
@@ -112,9 +113,13 @@ fn section(
     out.push_str("</section>\n");
 }
 
-/// A step's ideas by group (ranked as on the board when `ranked`), its denominators first.
-pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool, anonymous: bool) {
+/// A step's ideas by group: on the common ground ranked as on the board, its denominators
+/// first, each group with its ★, who shares it and its dots; on a question in the groups the
+/// facilitator shaped on the board (`curated`).
+pub fn groups(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
     let lang = s.language();
+    let step_id = step.id.as_str();
+    let ranked = step.kind == StepKind::CommonGround;
     let Some(results) = s.results(step_id) else {
         return;
     };
@@ -132,16 +137,7 @@ pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool, anonym
         }
         out.push_str("</ul>\n");
     }
-    let mut list: Vec<&Group> = results.groups.iter().collect();
-    if ranked {
-        // The board's order: votes, then sharers, then size, then age.
-        list = s
-            .ranked_groups(step_id, &index, true)
-            .into_iter()
-            .map(|(g, _)| g)
-            .collect();
-    }
-    if list.is_empty() {
+    if results.groups.is_empty() {
         out.push_str("<ul class=\"ideas\">\n");
         for i in &results.ideas {
             idea_item(out, s, i, anonymous);
@@ -149,30 +145,58 @@ pub fn groups(out: &mut String, s: &Session, step_id: &str, ranked: bool, anonym
         out.push_str("</ul>\n");
         return;
     }
-    let marked: BTreeSet<crate::domain::GroupId> =
-        results.denominators.iter().map(|d| d.group).collect();
-    for g in list {
-        let class = if marked.contains(&g.id) {
-            "group marked"
+    let group = |out: &mut String, marked: bool, label: &str, about: &str, ideas: &[IdeaId]| {
+        let (class, star) = if marked {
+            ("group marked", "★ ")
         } else {
-            "group"
+            ("group", "")
         };
         let _ = writeln!(
             out,
-            "<div class=\"{class}\">\n<h3>{} <span class=\"count\">{}</span></h3>\n<ul>",
-            esc(&g.label),
-            esc(&trf(
-                lang,
-                "board.shared_by",
-                &[&sharers(g), &s.participants().len()]
-            ))
+            "<div class=\"{class}\">\n<h3>{star}{} <span class=\"count\">{}</span></h3>\n<ul>",
+            esc(label),
+            esc(about)
         );
-        for id in &g.ideas {
+        for id in ideas {
             if let Some((i, _)) = index.get(id) {
                 idea_item(out, s, i, anonymous);
             }
         }
         out.push_str("</ul>\n</div>\n");
+    };
+    if !ranked {
+        // A question: in the groups the facilitator shaped on the board.
+        for g in super::curated::question_groups(s, step) {
+            let people: BTreeSet<_> = g
+                .ideas
+                .iter()
+                .filter_map(|i| index.get(i).map(|(i, _)| i.participant))
+                .collect();
+            let about = trf(
+                lang,
+                "board.shared_by",
+                &[&people.len(), &s.participants().len()],
+            );
+            group(out, g.marked, g.label, &about, &g.ideas);
+        }
+        return;
+    }
+    let marked: BTreeSet<crate::domain::GroupId> =
+        results.denominators.iter().map(|d| d.group).collect();
+    let votes = s.vote_totals(step_id);
+    // The board's order: votes, then sharers, then size, then age.
+    for (g, _) in s.ranked_groups(step_id, &index, true) {
+        let mut about = trf(
+            lang,
+            "board.shared_by",
+            &[&sharers(g), &s.participants().len()],
+        );
+        match votes.get(&g.id).copied().unwrap_or(0) {
+            0 => {}
+            1 => about.push_str(&format!(" · {}", tr(lang, "board.dot"))),
+            n => about.push_str(&format!(" · {}", trf(lang, "board.dots", &[&n]))),
+        }
+        group(out, marked.contains(&g.id), &g.label, &about, &g.ideas);
     }
 }
 

@@ -50,7 +50,8 @@ pub fn render(
             .unwrap_or_default(),
     );
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
-    for step in &session.template().steps {
+    // What was agreed first, what was said per question last.
+    for step in super::curated::report_order(&session.template().steps) {
         step_section(&mut out, session, step, anonymous, zone, sections);
     }
     out
@@ -106,12 +107,14 @@ fn participants_fact(session: &Session, anonymous: bool) -> String {
     names.join(", ")
 }
 
-/// A step's ideas, by group when it has groups (ranked as on the board for the common
-/// ground), each with its author unless the report is anonymous.
+/// A step's ideas by group, each with its author unless the report is anonymous: on the
+/// common ground ranked as on the board, each group with its ★, who shares it and its dots; on
+/// a question in the groups the facilitator shaped on the board (`curated`).
 pub fn ideas_section(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
     let Some(results) = session.results(&step.id) else {
         return;
     };
+    let lang = session.language();
     let idea_line = |id: crate::domain::IdeaId| {
         session.find_idea(id).map(|i| {
             if anonymous {
@@ -125,41 +128,50 @@ pub fn ideas_section(out: &mut String, session: &Session, step: &Step, anonymous
             }
         })
     };
+    let group = |out: &mut String, heading: String, ideas: &[crate::domain::IdeaId]| {
+        let _ = writeln!(out, "### {heading}\n");
+        for id in ideas {
+            if let Some(line) = idea_line(*id) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        out.push('\n');
+    };
     if results.groups.is_empty() {
         for idea in &results.ideas {
             if let Some(line) = idea_line(idea.id) {
                 let _ = writeln!(out, "{line}");
             }
         }
-    } else {
-        let common_ground = step.kind == StepKind::CommonGround;
+    } else if step.kind == StepKind::CommonGround {
         let index = session.idea_index();
-        let ranked: Vec<(&crate::domain::Group, usize)> = if common_ground {
-            session.ranked_groups(&step.id, &index, true)
-        } else {
-            results.groups.iter().map(|g| (g, 0)).collect()
-        };
+        let votes = session.vote_totals(&step.id);
         let marked =
             |g: &crate::domain::Group| results.denominators.iter().any(|d| d.group == g.id);
-        for (g, sharers) in ranked {
-            if common_ground {
-                // As on the board and in the HTML: the mark, the name, who shares it.
-                let star = if marked(g) { "★ " } else { "" };
-                let shared = trf(
-                    session.language(),
-                    "board.shared_by",
-                    &[&sharers, &session.participants().len()],
-                );
-                let _ = writeln!(out, "### {star}{} ({shared})\n", escape(&g.label));
-            } else {
-                let _ = writeln!(out, "### {} ({})\n", escape(&g.label), g.ideas.len());
+        for (g, sharers) in session.ranked_groups(&step.id, &index, true) {
+            // As on the board and in the HTML: the mark, the name, who shares it, the dots.
+            let star = if marked(g) { "★ " } else { "" };
+            let mut about = trf(
+                lang,
+                "board.shared_by",
+                &[&sharers, &session.participants().len()],
+            );
+            match votes.get(&g.id).copied().unwrap_or(0) {
+                0 => {}
+                1 => about.push_str(&format!(" · {}", tr(lang, "board.dot"))),
+                n => about.push_str(&format!(" · {}", trf(lang, "board.dots", &[&n]))),
             }
-            for id in &g.ideas {
-                if let Some(line) = idea_line(*id) {
-                    let _ = writeln!(out, "{line}");
-                }
-            }
-            out.push('\n');
+            group(
+                out,
+                format!("{star}{} ({about})", escape(&g.label)),
+                &g.ideas,
+            );
+        }
+    } else {
+        for g in super::curated::question_groups(session, step) {
+            let star = if g.marked { "★ " } else { "" };
+            let heading = format!("{star}{} ({})", escape(g.label), g.ideas.len());
+            group(out, heading, &g.ideas);
         }
     }
     out.push('\n');

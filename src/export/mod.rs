@@ -1,12 +1,14 @@
 //! Reports of a session that people can share.
 
 mod anonymize;
+mod curated;
 pub mod html;
 mod json;
 pub mod markdown;
 mod output;
 
 pub use anonymize::anonymize;
+pub use curated::{Shown, question_groups, report_order};
 pub use output::{OutputError, Target, check_target, write};
 
 use crate::domain::{Earlier, Language, Session, Step, Timing};
@@ -92,6 +94,11 @@ pub fn render(
     }
 }
 
+/// A report's usual file name: `<session id>.<extension>`.
+pub fn file_name(session: &Session, format: Format) -> String {
+    format!("{}.{}", session.id(), format.extension())
+}
+
 /// A report that could not be written, and why.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {source}", path.display())]
@@ -102,7 +109,9 @@ pub struct WriteError {
 }
 
 /// Writes the session's reports in `formats` to `dir` (created if missing) as
-/// `<session id>.<extension>`, each atomically; returns where they went.
+/// `<session id>.<extension>`, each atomically with the usual permissions (the umask, as any
+/// new file: a report is for sharing, unlike the private session files); returns where they
+/// went.
 pub fn write_reports(
     session: &Session,
     dir: &std::path::Path,
@@ -112,10 +121,10 @@ pub fn write_reports(
 ) -> Result<Vec<std::path::PathBuf>, WriteError> {
     let mut written = Vec::new();
     for format in formats {
-        let path = dir.join(format!("{}.{}", session.id(), format.extension()));
+        let path = dir.join(file_name(session, *format));
         let report = render(session, *format, false, zone, sections);
         std::fs::create_dir_all(dir)
-            .and_then(|()| crate::store::write_atomic(&path, report.as_bytes()))
+            .and_then(|()| crate::store::write_atomic_shared(&path, report.as_bytes()))
             .map_err(|source| WriteError {
                 path: path.clone(),
                 source,

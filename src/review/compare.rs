@@ -41,11 +41,13 @@ impl PulseChange {
     }
 }
 
+/// How many picked a role in each session; `None` where that session did not ask (it has no
+/// roles step, or nobody picked a role there), which is not the same as nobody picking it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleChange {
     pub label: String,
-    pub before: usize,
-    pub after: usize,
+    pub before: Option<usize>,
+    pub after: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -265,29 +267,40 @@ fn pulse_changes(before: &Session, after: &Session) -> Vec<PulseChange> {
 }
 
 fn role_changes(before: &Session, after: &Session) -> Vec<RoleChange> {
-    let counts = |s: &Session| -> Vec<crate::domain::RoleCount> {
-        s.template()
+    // The counts of a session that asked; none of one that did not.
+    let counts = |s: &Session| -> Option<Vec<crate::domain::RoleCount>> {
+        let counts: Vec<crate::domain::RoleCount> = s
+            .template()
             .steps
             .iter()
             .filter(|st| matches!(st.kind, StepKind::Roles { .. }))
             .flat_map(|st| role_counts(s, st))
-            .collect()
+            .collect();
+        counts.iter().any(|c| c.count > 0).then_some(counts)
     };
     let (old, new) = (counts(before), counts(after));
+    let count_in = |counts: &Option<Vec<crate::domain::RoleCount>>, role: &str| {
+        counts
+            .as_ref()
+            .map(|c| c.iter().find(|o| o.role == role).map_or(0, |o| o.count))
+    };
     let mut out: Vec<RoleChange> = new
         .iter()
+        .flatten()
         .map(|n| RoleChange {
             label: n.label.clone(),
-            before: old.iter().find(|o| o.role == n.role).map_or(0, |o| o.count),
-            after: n.count,
+            before: count_in(&old, &n.role),
+            after: Some(n.count),
         })
         .collect();
-    for o in old.iter().filter(|o| !new.iter().any(|n| n.role == o.role)) {
-        out.push(RoleChange {
-            label: o.label.clone(),
-            before: o.count,
-            after: 0,
-        });
+    for o in old.iter().flatten() {
+        if !new.iter().flatten().any(|n| n.role == o.role) {
+            out.push(RoleChange {
+                label: o.label.clone(),
+                before: Some(o.count),
+                after: count_in(&new, &o.role),
+            });
+        }
     }
     out
 }

@@ -3,7 +3,7 @@
 
 use super::compare::themes;
 use crate::domain::pulse_summary;
-use crate::domain::{Session, StepKind};
+use crate::domain::{Session, StepKind, Template};
 use crate::fold::fold;
 use crate::store::{Listing, SessionSummary};
 use jiff::Timestamp;
@@ -28,6 +28,8 @@ pub struct Trend {
     pub team: String,
     /// Pulse item labels (from the latest session that has them).
     pub items: Vec<String>,
+    /// The pulse items' ids, in the order of `items`.
+    pub item_ids: Vec<String>,
     pub points: Vec<TrendPoint>,
 }
 
@@ -102,8 +104,38 @@ pub fn trend(team: &str, sessions: &[Session]) -> Trend {
         .collect();
     Trend {
         team: team.to_string(),
+        item_ids: items.iter().map(|(id, _)| id.clone()).collect(),
         items: items.into_iter().map(|(_, l)| l).collect(),
         points,
+    }
+}
+
+impl Trend {
+    /// The trend with each pulse statement worded in `lang` where its label is a built-in
+    /// workshop's wording in another language (`builtins`): a Dutch review of English
+    /// sessions reads the statements in Dutch. A statement a facilitator wrote stays as it is.
+    pub fn labels_in(mut self, lang: crate::domain::Language, builtins: &[Template]) -> Trend {
+        let label = |template: &Template, id: &str| -> Option<String> {
+            template.steps.iter().find_map(|st| match &st.kind {
+                StepKind::Pulse { items, .. } => {
+                    items.iter().find(|i| i.id == id).map(|i| i.label.clone())
+                }
+                _ => None,
+            })
+        };
+        for (id, shown) in self.item_ids.iter().zip(self.items.iter_mut()) {
+            let built_in = builtins
+                .iter()
+                .any(|t| t.language != lang && label(t, id).as_deref() == Some(shown.as_str()));
+            let ours = builtins
+                .iter()
+                .filter(|t| t.language == lang)
+                .find_map(|t| label(t, id));
+            if let (true, Some(ours)) = (built_in, ours) {
+                *shown = ours;
+            }
+        }
+        self
     }
 }
 

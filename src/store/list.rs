@@ -26,6 +26,28 @@ impl Listing {
     }
 }
 
+/// What a follow-up of `earlier` starts with, in `lang`: its details, with a default title
+/// numbered among the follow-ups of the same first session in `sessions_dir`.
+pub fn follow_up_details(
+    sessions_dir: &Path,
+    earlier: &crate::domain::Session,
+    lang: crate::domain::Language,
+) -> crate::domain::NewSession {
+    let listings = list_sessions(sessions_dir).unwrap_or_default();
+    let links: Vec<crate::domain::Link> = listings
+        .iter()
+        .filter_map(|l| match l {
+            Listing::Session(s) => Some(crate::domain::Link {
+                id: &s.id,
+                title: &s.title,
+                follows: s.follows.as_deref(),
+            }),
+            Listing::Unreadable { .. } | Listing::Kept(_) => None,
+        })
+        .collect();
+    crate::domain::NewSession::follow_up_in(earlier, &links, lang)
+}
+
 /// All `*.ron` files in `sessions_dir`, newest first, then the unreadable ones, then copies
 /// kept next to sessions; a missing folder is an empty list. Files unchanged since the last
 /// listing come from the index instead of being parsed.
@@ -136,9 +158,24 @@ pub fn find_session(sessions_dir: &Path, query: &str) -> Result<PathBuf, StoreEr
             query: query.to_string(),
             dir: sessions_dir.to_path_buf(),
         }),
-        many => Err(StoreError::Ambiguous {
-            query: query.to_string(),
-            matches: many.iter().map(|(id, _)| id.clone()).collect(),
-        }),
+        many => {
+            // Each candidate with its title: ids cut short can look alike.
+            let listed = list_sessions(sessions_dir).unwrap_or_default();
+            let named = |id: &String| {
+                listed
+                    .iter()
+                    .find_map(|l| match l {
+                        Listing::Session(s) if &s.id == id => {
+                            Some(format!("{id} (\"{}\")", s.title))
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| id.clone())
+            };
+            Err(StoreError::Ambiguous {
+                query: query.to_string(),
+                matches: many.iter().map(|(id, _)| named(id)).collect(),
+            })
+        }
     }
 }

@@ -27,7 +27,7 @@ pub use copies::{KeptCopy, KeptKind, kept_copy};
 pub use embed_cache::{CacheTrouble, EmbeddingCache, MAX_CACHE_BYTES, default_cache_dir, text_key};
 pub use error::StoreError;
 pub use file::{Access, ReadOnlyReason, SaveGuard, SaveNote, SessionFile, render_session};
-pub use list::{Listing, find_session, list_sessions};
+pub use list::{Listing, find_session, follow_up_details, list_sessions};
 pub use load::{MAX_FILE_BYTES, parse_session_text, read_session};
 pub use lock::SessionLock;
 pub use naming::slug;

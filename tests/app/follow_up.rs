@@ -26,7 +26,8 @@ fn a_follow_up_copies_the_details_and_links_to_the_earlier_session() {
     start_follow_up(&mut h);
     let s = h.on_disk();
     assert_eq!(s.template().id, "ambassadorship-follow-up");
-    assert_eq!(s.title(), "Team Noord");
+    // Told apart from its original in every list, still editable on the setup screen.
+    assert_eq!(s.title(), "Team Noord — follow-up 1");
     assert_eq!(s.organisation(), "Zorggroep");
     assert_eq!(s.facilitator(), "Fay");
     let names: Vec<&str> = s.participants().iter().map(|p| p.name.as_str()).collect();
@@ -68,6 +69,13 @@ fn a_follow_up_of_a_follow_up_carries_the_chain_on() {
     let link = second.follows().as_ref().unwrap();
     assert_eq!(&link.id, first_follow_up.id());
     assert_eq!(link.follows.as_deref(), Some(first.as_str()));
+    // Numbered along the chain of the first session, not "— follow-up 1 — follow-up 1".
+    assert_eq!(second.title(), "Team Noord — follow-up 2");
+    // A second follow-up of the first session counts the ones already held too.
+    h.key(KeyCode::F(10));
+    select_listing(&mut h, &first);
+    start_follow_up(&mut h);
+    assert_eq!(h.on_disk().title(), "Team Noord — follow-up 3");
 }
 
 #[test]
@@ -329,6 +337,7 @@ fn the_home_screen_says_a_follow_up_is_due_until_it_is_held() {
 fn a_dutch_follow_up_is_all_dutch() {
     let mut h = earlier("fu-nl", Language::Nl);
     start_follow_up(&mut h);
+    assert_eq!(h.on_disk().title(), "Team Noord — vervolg 1");
     go_to(&mut h, LAST_TIME);
     h.typed("1");
     let screen = h.render(100, 30);

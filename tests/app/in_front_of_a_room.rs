@@ -712,7 +712,8 @@ fn markdown_html_and_the_board_show_the_same_ranking_and_marks() {
         false,
         &jiff::tz::TimeZone::UTC,
     );
-    // Only the common-ground section: the questions list their own groups before it.
+    // From the common-ground section on (it leads the report; the questions come after it
+    // and show the same groups).
     let md = &md[md
         .find("## Common ground")
         .expect("a common-ground section")..];
@@ -727,9 +728,10 @@ fn markdown_html_and_the_board_show_the_same_ranking_and_marks() {
     let html = &html[html.find("Common ground").expect("a common-ground section")..];
     let html_order: Vec<usize> = order
         .iter()
-        .filter_map(|l| html.find(&format!("<h3>{l} ")))
+        .filter_map(|l| html.find(&format!("{l} <span class=\"count\">")))
         .collect();
     assert_eq!(html_order.len(), order.len(), "html lacks a group");
+    assert!(html.contains(&format!("<h3>★ {} ", order[1])), "{html}");
     assert!(html_order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
 

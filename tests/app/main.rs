@@ -16,6 +16,7 @@ mod present_follow;
 mod present_screens;
 mod private_pulse;
 mod review;
+mod review_fits;
 mod screens;
 mod text_fits;
 mod time_rule;

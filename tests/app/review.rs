@@ -417,6 +417,15 @@ fn f5_writes_html_and_markdown_reports() {
         names[0].ends_with(".html") && names[1].ends_with(".md"),
         "{names:?}"
     );
+    // A report is for sharing: the permissions any new file gets here (the umask), not
+    // the private ones of session files.
+    let usual = dir.path().join("usual");
+    std::fs::File::create(&usual).unwrap();
+    let usual = std::fs::metadata(&usual).unwrap().permissions();
+    for name in &names {
+        let report = std::fs::metadata(exports.join(name)).unwrap().permissions();
+        assert_eq!(report, usual, "{name}");
+    }
 }
 
 #[test]
@@ -435,7 +444,7 @@ fn review_screens_look_right_at_both_sizes() {
     }
     key(&mut h.app, KeyCode::Esc);
     key(&mut h.app, KeyCode::F(4));
-    for (w, hgt) in [(100, 30), (80, 24)] {
+    for (w, hgt) in [(100, 30), (80, 24), (160, 48)] {
         insta::assert_snapshot!(format!("review_trend_{w}x{hgt}"), h.render(w, hgt));
     }
     for (w, hgt) in [(1, 1), (20, 5), (300, 100)] {

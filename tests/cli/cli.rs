@@ -548,3 +548,59 @@ fn the_man_page_is_roff_with_every_command() {
         assert!(page.contains(command), "man page lacks {command}");
     }
 }
+
+#[test]
+fn export_into_a_folder_writes_the_report_under_its_usual_name() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(1));
+    let folder = data.path().join("reports");
+    std::fs::create_dir(&folder).unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "export",
+            "test",
+            "--format",
+            "md",
+            "-o",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].ends_with(".md"), "{names:?}");
+    let md = std::fs::read_to_string(folder.join(&names[0])).unwrap();
+    assert!(md.starts_with("# Test team\n"), "{md}");
+}
+
+#[test]
+fn follow_ups_get_numbered_titles_and_an_ambiguous_name_lists_the_candidates() {
+    let data = tempfile::tempdir().unwrap();
+    save_into(data.path(), filled_session(1));
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let out = run(
+            data.path(),
+            &["new", "--follow-up", "2026-11-27-test", "--no-open"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        ids.push(stdout(&out).lines().next().unwrap().to_string());
+    }
+    assert!(ids[0].ends_with("-test-team-follow-up-1"), "{ids:?}");
+    assert!(ids[1].ends_with("-test-team-follow-up-2"), "{ids:?}");
+    let list = stdout(&run(data.path(), &["list"]));
+    assert!(list.contains("Test team — follow-up 2 (Acme)"), "{list}");
+    let out = run(data.path(), &["export", "test-team", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("matches several sessions")
+            && ids.iter().all(|id| err.contains(id.as_str()))
+            && err.contains("(\"Test team — follow-up 2\")"),
+        "{err}"
+    );
+}

@@ -249,3 +249,122 @@ fn an_anonymous_json_ties_nothing_to_a_person() {
             .all(|r| r.get("pulse").is_none())
     );
 }
+
+/// `filled_session` whose first question was grouped automatically ("proud · work") and whose
+/// board the facilitator shaped: an idea from q1 and one from q2 merged into "Telling our
+/// story" (marked ★, one dot), the other q1 idea split off as "Being proud".
+fn shaped_session() -> ambassador::domain::Session {
+    use ambassador::domain::{Group, GroupId};
+    let mut s = filled_session(2);
+    let c = clock();
+    let ideas = |s: &ambassador::domain::Session, step: &str| -> Vec<ambassador::domain::IdeaId> {
+        s.results(step)
+            .unwrap()
+            .ideas
+            .iter()
+            .map(|i| i.id)
+            .collect()
+    };
+    let (q1, q2) = (ideas(&s, "q1"), ideas(&s, "q2"));
+    let group =
+        |id: u64, label: &str, ideas: Vec<ambassador::domain::IdeaId>, edited: bool| Group {
+            id: GroupId(id),
+            label: label.into(),
+            label_edited: edited,
+            locked: false,
+            manual: edited,
+            ideas,
+            pinned: Vec::new(),
+        };
+    let changes = [
+        Change::SetGroups {
+            step: "q1".into(),
+            groups: vec![group(1, "proud · work", q1.clone(), false)],
+        },
+        Change::SetGroups {
+            step: "common_ground".into(),
+            groups: vec![
+                group(10, "Being proud", vec![q1[1]], true),
+                group(11, "Telling our story", vec![q1[0], q2[0]], true),
+            ],
+        },
+        Change::ToggleDenominator {
+            step: "common_ground".into(),
+            group: GroupId(11),
+            label: "Telling our story".into(),
+        },
+        Change::AddDot {
+            step: "common_ground".into(),
+            participant: s.participants()[1].id,
+            group: GroupId(11),
+        },
+    ];
+    for change in changes {
+        s.apply(change, &c).unwrap();
+    }
+    s
+}
+
+/// Where each of these texts first appears in `report`, in order; panics on a missing one.
+fn positions(report: &str, texts: &[&str]) -> Vec<usize> {
+    texts
+        .iter()
+        .map(|t| {
+            report
+                .find(t)
+                .unwrap_or_else(|| panic!("{t} in:\n{report}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_report_leads_with_the_common_ground_and_shows_the_boards_groups_per_question() {
+    let s = shaped_session();
+    let title = |id: &str| {
+        let step = s.template().steps.iter().find(|st| st.id == id).unwrap();
+        step.title.clone()
+    };
+    let md = render(&s, Format::Md, false, &jiff::tz::TimeZone::UTC);
+    let order: Vec<String> = ["common_ground", "bridge", "pulse", "roles", "q1", "q2"]
+        .iter()
+        .map(|id| format!("## {}\n", title(id)))
+        .collect();
+    let at = positions(&md, &order.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "{order:?} in order:\n{md}"
+    );
+    // The first group of the report is the agreed one, ranked first, with its mark, who
+    // shares it and its dot.
+    let first = md.lines().find(|l| l.starts_with("### ")).unwrap();
+    assert_eq!(
+        first, "### ★ Telling our story (shared by 1 of 3 · 1 dot)",
+        "{md}"
+    );
+    // On the question: the board's names, not the automatic label.
+    let q1 = &md[at[4]..at[5]];
+    assert!(
+        q1.contains("### ★ Telling our story (1)") && q1.contains("### Being proud (1)"),
+        "{q1}"
+    );
+    assert!(!q1.contains("proud · work"), "{q1}");
+
+    let html = render(&s, Format::Html, false, &jiff::tz::TimeZone::UTC);
+    let ids: Vec<String> = ["common_ground", "bridge", "pulse", "roles", "q1", "q2"]
+        .iter()
+        .map(|id| format!("<section id=\"{id}\">"))
+        .collect();
+    let at = positions(&html, &ids.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{ids:?} in order");
+    let board = &html[at[0]..at[1]];
+    assert!(
+        board.contains("★ Telling our story <span class=\"count\">shared by 1 of 3 · 1 dot</span>"),
+        "{board}"
+    );
+    let q1 = &html[at[4]..at[5]];
+    assert!(
+        q1.contains("★ Telling our story") && q1.contains("Being proud"),
+        "{q1}"
+    );
+    assert!(!q1.contains("proud · work"), "{q1}");
+}

@@ -3,19 +3,14 @@
 use super::{CompareView, ReviewState, ReviewView};
 use crate::domain::Language;
 use crate::i18n::{tr, trf};
-use crate::review::{SortBy, Trend};
+use crate::review::SortBy;
 use crate::store::Listing;
 use crate::ui::{theme, widgets};
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, LegendPosition, ListItem,
-    Paragraph, Wrap,
-};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
 /// `zone` is the user's time zone, for the dates shown.
 pub fn draw(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect) {
@@ -24,8 +19,8 @@ pub fn draw(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect
     }
     match &review.view {
         ReviewView::List => list(review, zone, frame, area),
-        ReviewView::Compare(c) => compare(c, review.language, zone, review.scroll, frame, area),
-        ReviewView::Trend(t) => trend(t, review.language, zone, review.scroll, frame, area),
+        ReviewView::Compare(c) => compare(c, review, zone, frame, area),
+        ReviewView::Trend(t) => super::trend_draw::draw(t, review, zone, frame, area),
     }
 }
 
@@ -117,14 +112,27 @@ fn item(
     crate::ui::listing::session_item(listing, lang, zone, badges, "", width)
 }
 
-fn compare(
-    c: &CompareView,
-    lang: Language,
-    zone: &TimeZone,
-    scroll: u16,
-    frame: &mut Frame,
-    area: Rect,
-) {
+/// How far `lines` can scroll in `area` (`wrap` when they wrap at its width): the last line
+/// that can be first; records it for the state and returns `wanted` held to it.
+pub(super) fn scroll_within(review: &ReviewState, lines: &[Line], area: Rect, wrap: bool) -> u16 {
+    let width = usize::from(area.width.max(1));
+    let total: usize = lines
+        .iter()
+        .map(|l| {
+            if !wrap {
+                return 1;
+            }
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            widgets::wrap_words(&text, width).len()
+        })
+        .sum();
+    let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    review.scroll_max.set(max);
+    review.scroll.min(max)
+}
+
+fn compare(c: &CompareView, review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect) {
+    let lang = review.language;
     let day = |t: jiff::Timestamp| crate::domain::local_date(t, zone).to_string();
     let cmp = &c.comparison;
     let mut lines = vec![Line::styled(
@@ -196,11 +204,22 @@ fn compare(
         ]));
     }
     lines.push(heading("review.roles", cmp.roles.len()));
+    // A session that did not ask shows "not asked", not a drop to 0.
+    let count =
+        |n: Option<usize>| n.map_or(tr(lang, "review.not_asked").to_string(), |n| n.to_string());
     for r in &cmp.roles {
         lines.push(Line::from(format!(
             "  {}: {} → {}",
-            r.label, r.before, r.after
+            r.label,
+            count(r.before),
+            count(r.after)
         )));
+    }
+    if cmp.roles.is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", tr(lang, "review.roles_not_asked")),
+            theme::dim(),
+        ));
     }
     lines.push(heading("review.earlier_actions", cmp.earlier_actions.len()));
     for a in &cmp.earlier_actions {
@@ -213,135 +232,13 @@ fn compare(
         let mark = status.map_or("□", |s| s.symbol());
         lines.push(Line::from(format!("  {mark} {}{said}", parts.join(" — "))));
     }
+    let block = Block::bordered().title(format!(" {} ", tr(lang, "review.compare")));
+    let scroll = scroll_within(review, &lines, block.inner(area), true);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "review.compare")))),
+            .block(block),
         area,
-    );
-}
-
-const MARKERS: [Marker; 2] = [Marker::Braille, Marker::Dot];
-
-const SERIES: [ratatui::style::Color; 4] = [
-    ratatui::style::Color::Cyan,
-    ratatui::style::Color::Yellow,
-    ratatui::style::Color::Magenta,
-    ratatui::style::Color::Green,
-];
-
-fn trend(t: &Trend, lang: Language, zone: &TimeZone, scroll: u16, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered().title(format!(
-        " {} ",
-        match t.points.len() {
-            1 => trf(lang, "review.trend_title_one", &[&t.team]),
-            n => trf(lang, "review.trend_title", &[&t.team, &n]),
-        }
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [table, charts] = Layout::vertical([
-        Constraint::Length((t.points.len() as u16 + 2).min(inner.height / 3)),
-        Constraint::Min(6),
-    ])
-    .areas(inner);
-    let mut lines = vec![Line::styled(tr(lang, "review.trend_columns"), theme::dim())];
-    for p in &t.points {
-        let pulse: Vec<String> = p
-            .pulse
-            .iter()
-            .map(|m| m.map_or("–".into(), |v| lang.decimal(v, 1)))
-            .collect();
-        let top = p
-            .top_label
-            .as_ref()
-            .map_or("–".to_string(), |l| format!("{l} ({})", p.top_sharers));
-        let done = p
-            .actions_done
-            .map_or("–".to_string(), |(done, of)| format!("{done}/{of}"));
-        lines.push(Line::from(format!(
-            "{}  {:<20} {:>6} {done:>6}  {:<15}  {top}",
-            crate::domain::local_date(p.date, zone),
-            crate::ui::widgets::shorten_middle(&p.title, 20),
-            p.participants,
-            pulse.join(" / ")
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), table);
-    let [pulse_area, shared_area] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(charts);
-
-    // The pulse per statement over the sessions, as lines from 1 to 5.
-    let series: Vec<Vec<(f64, f64)>> = (0..t.items.len())
-        .map(|i| {
-            t.points
-                .iter()
-                .enumerate()
-                .filter_map(|(x, p)| p.pulse[i].map(|v| (x as f64 + 1.0, v)))
-                .collect()
-        })
-        .collect();
-    let datasets: Vec<Dataset> = series
-        .iter()
-        .enumerate()
-        .map(|(i, data)| {
-            Dataset::default()
-                .name(format!(
-                    "{} {}",
-                    i + 1,
-                    crate::ui::widgets::truncate(&t.items[i], 24)
-                ))
-                // A marker of its own per line, so the legend reads without colour too.
-                .marker(MARKERS[i % MARKERS.len()])
-                .graph_type(GraphType::Line)
-                .style(Style::default().fg(SERIES[i % SERIES.len()]))
-                .data(data)
-        })
-        .collect();
-    let n = t.points.len().max(2) as f64;
-    // The legend says which line is which statement; it may cover up to half the chart.
-    let chart = Chart::new(datasets)
-        .block(Block::bordered().title(format!(" {} ", tr(lang, "review.pulse_over_time"))))
-        .legend_position(Some(LegendPosition::BottomRight))
-        .hidden_legend_constraints((Constraint::Percentage(100), Constraint::Percentage(60)))
-        .x_axis(
-            Axis::default()
-                .title(tr(lang, "review.axis_session"))
-                .bounds([1.0, n])
-                .labels(vec![
-                    Line::from("1"),
-                    Line::from(format!("{}", t.points.len())),
-                ]),
-        )
-        .y_axis(Axis::default().bounds([1.0, 5.0]).labels(vec![
-            Line::from("1"),
-            Line::from("3"),
-            Line::from("5"),
-        ]));
-    frame.render_widget(chart, pulse_area);
-
-    // How many people shared the top common denominator, per session.
-    let bars: Vec<Bar> = t
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            Bar::default()
-                .value(p.top_sharers as u64)
-                .label(Line::from(format!("{}", i + 1)))
-        })
-        .collect();
-    let width = (shared_area.width.saturating_sub(2) / t.points.len().max(1) as u16)
-        .saturating_sub(1)
-        .clamp(1, 8);
-    frame.render_widget(
-        BarChart::default()
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "review.shared_over_time"))))
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(width)
-            .bar_gap(1)
-            .bar_style(theme::accent()),
-        shared_area,
     );
 }

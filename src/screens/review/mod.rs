@@ -2,6 +2,7 @@
 //! editing, on purpose), compare two, follow a team over time, export reports.
 
 pub mod draw;
+mod trend_draw;
 
 use crate::domain::{Language, Session};
 use crate::export::Format;
@@ -82,6 +83,9 @@ pub struct ReviewState {
     pub view: ReviewView,
     /// First line shown in the compare and trend views.
     pub scroll: u16,
+    /// The last line that can be first, as the view was last drawn: scrolling stops at the
+    /// end instead of running on into an empty page.
+    pub scroll_max: std::cell::Cell<u16>,
     pub language: Language,
     pub error: Option<String>,
 }
@@ -113,6 +117,7 @@ impl ReviewState {
             compare_mark: None,
             view: ReviewView::List,
             scroll: 0,
+            scroll_max: Default::default(),
             language,
             error,
         };
@@ -163,7 +168,9 @@ impl ReviewState {
                     self.view = ReviewView::List;
                     self.scroll = 0;
                 }
-                Action::Down => self.scroll = self.scroll.saturating_add(1),
+                Action::Down => {
+                    self.scroll = self.scroll.saturating_add(1).min(self.scroll_max.get());
+                }
                 Action::Up => self.scroll = self.scroll.saturating_sub(1),
                 _ => {}
             }
@@ -304,7 +311,9 @@ impl ReviewState {
             .into_iter()
             .filter_map(|s| read_session(&s.path).ok().map(|p| p.session))
             .collect();
-        self.view = ReviewView::Trend(Box::new(trend(&team_name, &sessions)));
+        let trend =
+            trend(&team_name, &sessions).labels_in(lang, &crate::store::builtin_templates());
+        self.view = ReviewView::Trend(Box::new(trend));
         self.scroll = 0;
         None
     }

@@ -128,7 +128,8 @@ impl SetupState {
     /// editable), the follow-up workshop chosen, in the earlier session's language.
     pub fn follow_up(paths: &Paths, earlier: &Session) -> SetupState {
         let mut setup = SetupState::new(paths, earlier.language());
-        let details = NewSession::follow_up_of(earlier);
+        let details =
+            crate::store::follow_up_details(&paths.sessions_dir(), earlier, earlier.language());
         setup.title.set_text(&details.title);
         setup.organisation.set_text(&details.organisation);
         setup.goal.set_text(&details.goal);

@@ -9,22 +9,22 @@ use std::fmt::Write;
 
 pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: bool) {
     let lang = session.language();
-    crate::export::markdown::ideas_section(out, session, step, anonymous);
-    votes_markdown(out, session, step, anonymous);
-    let Some(results) = session.results(&step.id) else {
-        return;
-    };
-    if !results.denominators.is_empty() {
+    // What was agreed first: the denominators, then every group as ranked, then the dots.
+    if let Some(results) = session.results(&step.id)
+        && !results.denominators.is_empty()
+    {
         let _ = writeln!(out, "**{}:**\n", tr(lang, "report.denominators"));
         for label in results.denominator_labels() {
             let _ = writeln!(out, "- ★ {}", escape(label));
         }
         out.push('\n');
     }
+    crate::export::markdown::ideas_section(out, session, step, anonymous);
+    votes_markdown(out, session, step, anonymous);
 }
 
 pub fn html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
-    crate::export::html::groups(out, s, &step.id, true, anonymous);
+    crate::export::html::groups(out, s, step, anonymous);
     votes_html(out, s, step, anonymous);
 }
 

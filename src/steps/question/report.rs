@@ -1,4 +1,5 @@
-//! A question in the reports: its ideas by group, each with its author (none in an anonymous report).
+//! A question in the reports: its ideas by group, in the groups the facilitator shaped on the
+//! common-ground board where there is one, each with its author (none in an anonymous report).
 
 use crate::domain::{Session, Step};
 
@@ -7,5 +8,5 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: boo
 }
 
 pub fn html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
-    crate::export::html::groups(out, s, &step.id, false, anonymous);
+    crate::export::html::groups(out, s, step, anonymous);
 }
