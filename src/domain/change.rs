@@ -112,6 +112,15 @@ pub enum Change {
         who: String,
         when: String,
     },
+    /// Takes an action from last time into this session's actions (on `step`, a bridge),
+    /// linked to it; once per earlier action.
+    CarryOver {
+        step: String,
+        from: ActionId,
+        what: String,
+        who: String,
+        when: String,
+    },
     RemoveAction(ActionId),
     SetNotes {
         step: String,
@@ -396,6 +405,37 @@ impl Session {
                     what,
                     who: who.trim().to_string(),
                     when: when.trim().to_string(),
+                    carried_from: None,
+                });
+                return Ok(Applied::Created(id.0));
+            }
+            CarryOver {
+                step,
+                from,
+                what,
+                who,
+                when,
+            } => {
+                let what = non_empty(&what)?;
+                self.step_kind(&step)?;
+                let earlier = self
+                    .follows
+                    .as_ref()
+                    .map(|e| e.actions.as_slice())
+                    .unwrap_or_default();
+                if !earlier.iter().any(|a| a.id == from) {
+                    return Err(ChangeError::UnknownAction(from));
+                }
+                if self.carried_over(from).is_some() {
+                    return Err(ChangeError::AlreadyCarried(from));
+                }
+                let id = ActionId(self.take_id()?);
+                self.results.entry(step).or_default().actions.push(Action {
+                    id,
+                    what,
+                    who: who.trim().to_string(),
+                    when: when.trim().to_string(),
+                    carried_from: Some(from),
                 });
                 return Ok(Applied::Created(id.0));
             }

@@ -69,7 +69,7 @@ impl Status {
     pub fn symbol(self) -> &'static str {
         match self {
             Status::Done => "✔",
-            Status::InProgress => "…",
+            Status::InProgress => "◐",
             Status::Dropped => "✘",
         }
     }

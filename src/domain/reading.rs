@@ -88,6 +88,14 @@ impl Session {
         &self.follows
     }
 
+    /// This session's action that carries on `earlier` (an action of last time), if any.
+    pub fn carried_over(&self, earlier: super::ActionId) -> Option<&super::Action> {
+        self.results
+            .values()
+            .flat_map(|r| &r.actions)
+            .find(|a| a.carried_from == Some(earlier))
+    }
+
     /// The next id handed out to a participant, idea, group or action.
     pub fn next_id(&self) -> u64 {
         self.next_id

@@ -188,6 +188,9 @@ pub struct Action {
     pub who: String,
     #[serde(default)]
     pub when: String,
+    /// The action of the session this one follows up that this one carries on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<ActionId>,
 }
 
 impl Session {

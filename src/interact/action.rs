@@ -82,6 +82,8 @@ pub enum Action {
     MarkTop,
     /// Join panel: allow joining without a name, or no longer.
     Anonymous,
+    /// Last time: take the selected action into this session's actions.
+    CarryOver,
 }
 
 /// Whether a session is opened to change it or only to look at it.
@@ -116,6 +118,7 @@ impl Action {
                 | Action::AddDot
                 | Action::TakeDot
                 | Action::MarkTop
+                | Action::CarryOver
                 | Action::Reveal
                 | Action::Undo
                 | Action::Redo

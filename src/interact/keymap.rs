@@ -253,8 +253,10 @@ pub const KEYMAP: &[Binding] = keys! {
     LastTime K::Char('3'), NONE => A::Pick(3), "3", "key.outcome_dropped", true;
     LastTime K::Char('0'), NONE => A::Pick(0), "0", "key.outcome_clear", false;
     LastTime K::F(2), NONE => A::Edit, "F2", "key.outcome_note", true;
+    LastTime K::Char('c'), NONE => A::CarryOver, "c", "key.carry_over", true;
     LastTime K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
+    Close K::Tab, NONE => A::NextField, "Tab", "key.summary_or_checklist", true;
     Close K::Up, NONE => A::Up, "↑", "key.previous", false;
     Close K::Down, NONE => A::Down, "↓", "key.next", false;
     Close K::Char(' '), NONE => A::Toggle, "Space", "key.tick", false;

@@ -72,6 +72,10 @@ pub enum PromptPurpose {
     OutcomeNote {
         action: ActionId,
     },
+    /// Last time's action, carried into this session's actions: what, who and a new when.
+    CarryOver {
+        action: ActionId,
+    },
     /// How many of the board's top-voted groups to mark as common denominators.
     MarkTop,
 }

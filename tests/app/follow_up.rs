@@ -109,7 +109,7 @@ fn last_time_marks_outcomes_with_notes_and_undo_takes_them_back() {
         "{screen}"
     );
     assert!(
-        screen.contains("2 done · 0 in progress · 1 dropped · 0 still open"),
+        screen.contains("✔ 2 done · ◐ 0 in progress · ✘ 1 dropped · 0 still open"),
         "{screen}"
     );
     h.ctrl('z');
@@ -349,7 +349,7 @@ fn a_dutch_follow_up_is_all_dutch() {
         screen.contains("Gepland op 2026-12-15: op tijd."),
         "{screen}"
     );
-    assert!(screen.contains("✔ gedaan"), "{screen}");
+    assert!(screen.contains("✔ 1 gedaan"), "{screen}");
 }
 
 #[test]
@@ -578,4 +578,80 @@ fn a_dot_on_a_group_that_is_not_there_is_refused_and_changes_nothing() {
     );
     assert!(refused.is_err());
     assert_eq!(s, before);
+}
+
+#[test]
+fn c_carries_an_action_over_into_this_sessions_actions_linked_to_the_old_one() {
+    for lang in [Language::En, Language::Nl] {
+        let mut h = common::follow_up::earlier("carry-over", lang);
+        common::follow_up::start_follow_up(&mut h);
+        common::follow_up::go_to(&mut h, common::follow_up::LAST_TIME);
+        // The second action, "Invite a client to the open day" (Bob, March): c, a new when.
+        h.key(KeyCode::Down).typed("c");
+        h.key(KeyCode::Tab)
+            .key(KeyCode::Tab)
+            .typed("2027-04-01")
+            .enter();
+        let session = h.on_disk();
+        let earlier = &session.follows().as_ref().unwrap().actions[1];
+        let carried = session.carried_over(earlier.id).expect("carried over");
+        assert_eq!(
+            (
+                carried.what.as_str(),
+                carried.who.as_str(),
+                carried.when.as_str()
+            ),
+            ("Invite a client to the open day", "Bob", "2027-04-01")
+        );
+        let bridge = session
+            .template()
+            .steps
+            .iter()
+            .find(|s| s.kind == ambassador::domain::StepKind::Bridge)
+            .unwrap();
+        assert!(
+            session
+                .results(&bridge.id)
+                .unwrap()
+                .actions
+                .contains(carried)
+        );
+        // Not yet marked, the old one is now in progress; the table says it went on.
+        let outcome = &session
+            .results(&session.current_step().id)
+            .unwrap()
+            .outcomes[&earlier.id];
+        assert_eq!(outcome.status, Some(ambassador::domain::Status::InProgress));
+        let mark = if lang == Language::En {
+            "→ carried over"
+        } else {
+            "→ meegenomen"
+        };
+        assert!(h.render(80, 24).contains(mark), "{}", h.render(80, 24));
+        // Once only: c again says where it is and adds nothing.
+        h.typed("c");
+        assert!(h.message().contains("Invite a client"), "{}", h.message());
+        assert!(!matches!(h.app.overlay, Some(_)), "no form the second time");
+        let again = h.on_disk();
+        let bridge_actions = &again.results(&bridge.id).unwrap().actions;
+        assert_eq!(bridge_actions.len(), 1);
+        // On the bridge, the carried action is marked as one that goes on.
+        common::follow_up::go_to(
+            &mut h,
+            session
+                .template()
+                .steps
+                .iter()
+                .position(|s| s.id == bridge.id)
+                .unwrap(),
+        );
+        assert!(
+            h.render(80, 24).contains("↻ Invite a client"),
+            "{}",
+            h.render(80, 24)
+        );
+        // Undo takes it back, with the outcome mark.
+        h.ctrl('z');
+        assert!(h.on_disk().carried_over(earlier.id).is_none());
+    }
 }

@@ -614,7 +614,7 @@ fn the_close_step_marks_actions_without_owner_or_date_and_the_bridge_shows_the_p
         "{bridge}"
     );
     assert!(
-        bridge.contains("1 scored 2 or lower"),
+        bridge.contains("⚠1 low"),
         "the bridge shows how many scored low:\n{bridge}"
     );
     assert!(!bridge.contains("Ann"), "never who:\n{bridge}");

@@ -8,6 +8,7 @@ mod app_state;
 mod board_navigation;
 mod board_regroup;
 mod bridge_notes;
+mod closing_fit;
 mod dutch_everywhere;
 mod follow_up;
 mod in_front_of_a_room;

@@ -26,6 +26,8 @@ pub enum ChangeError {
     UnknownIdea(IdeaId),
     #[error("there is no action with id {0}")]
     UnknownAction(ActionId),
+    #[error("action {0} from last time is already carried over")]
+    AlreadyCarried(ActionId),
     #[error("there is no group with id {0}")]
     UnknownGroup(GroupId),
     #[error("\"{0}\" is not one of this step's items")]

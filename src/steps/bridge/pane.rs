@@ -1,7 +1,7 @@
 //! Bridge to the goal: the goal beside the marked common denominators; actions and notes.
 
 use crate::domain::{Session, StepKind};
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use crate::steps::bridge::BridgeState;
 use crate::ui::{theme, widgets};
 use crate::workspace::Workspace;
@@ -39,7 +39,20 @@ pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect)
             .into_iter()
             .map(|d| Line::raw(format!("★ {d}"))),
     );
-    lines.extend(pulse_lines(session));
+    let inner = Block::bordered().inner(left);
+    lines.extend(pulse_lines(session, usize::from(inner.width)));
+    // Short of rows, the blank lines between the parts go first.
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| {
+            widgets::wrap_words(&l.to_string(), usize::from(inner.width))
+                .len()
+                .max(1)
+        })
+        .sum();
+    if wrapped > usize::from(inner.height) {
+        lines.retain(|l| l.width() > 0);
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -67,7 +80,14 @@ pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect)
     let columns = widgets::table_columns(&widths, table_area);
     let rows: Vec<Row> = actions
         .iter()
-        .map(|a| widgets::wrapped_table_row(&[&a.what, &a.who, &a.when], &columns))
+        .map(|a| {
+            // ↻ marks an action carried on from last time.
+            let what = match a.carried_from {
+                Some(_) => format!("↻ {}", a.what),
+                None => a.what.clone(),
+            };
+            widgets::wrapped_table_row(&[&what, &a.who, &a.when], &columns)
+        })
         .collect();
     widgets::AgreementTable {
         title: format!(" {} ({}) ", tr(lang, "bridge.actions"), actions.len()),
@@ -94,8 +114,9 @@ pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect)
 }
 
 /// The pulse beside the goal, so the low scores the pulse hint says to come back to are here:
-/// averages and how many scored low, never who.
-fn pulse_lines(session: &Session) -> Vec<Line<'static>> {
+/// averages and how many scored low, never who; one line each in `width`, the average first
+/// so it is never the part cut off.
+fn pulse_lines(session: &Session, width: usize) -> Vec<Line<'static>> {
     let lang = session.language();
     let mut lines = Vec::new();
     let pulses = session
@@ -111,17 +132,24 @@ fn pulse_lines(session: &Session) -> Vec<Line<'static>> {
             continue;
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(step.title.clone(), theme::accent()));
+        lines.push(Line::styled(
+            widgets::truncate(&step.title, width),
+            theme::accent(),
+        ));
         for s in summary {
             let Some(mean) = s.mean else { continue };
-            let mut spans = vec![Span::raw(format!("{}  {}", s.label, lang.decimal(mean, 1)))];
-            if s.low > 0 {
-                spans.push(Span::styled(
-                    format!("  ⚠ {}", crate::steps::pulse::low_text(lang, &s)),
-                    theme::warning(),
-                ));
-            }
-            lines.push(Line::from(spans));
+            let low = if s.low > 0 {
+                format!(" {}", trf(lang, "bridge.low_short", &[&s.low]))
+            } else {
+                String::new()
+            };
+            let mean = format!("{} ", lang.decimal(mean, 1));
+            let room = width.saturating_sub(mean.chars().count() + low.chars().count());
+            lines.push(Line::from(vec![
+                Span::styled(mean, theme::prompt()),
+                Span::raw(widgets::truncate(&s.label, room)),
+                Span::styled(low, theme::warning()),
+            ]));
         }
     }
     lines

@@ -23,6 +23,11 @@ use crate::workspace::Workspace;
 #[derive(Debug, Default)]
 pub struct CloseState {
     pub checklist: Checklist,
+    /// Tab gives ↑↓ to the summary (to scroll it) instead of the checklist.
+    pub summary_focused: bool,
+    /// How far the summary is scrolled, and how far it can be (as last drawn).
+    pub summary_scroll: std::cell::Cell<u16>,
+    pub summary_end: std::cell::Cell<u16>,
 }
 
 impl CloseState {
@@ -43,6 +48,20 @@ impl CloseState {
                 (None, Some(Overlay::Prompt(prompt)))
             }
             Action::Export => (Some(export(ws, env.paths, &env.clock.time_zone())), None),
+            Action::NextField | Action::PrevField => {
+                self.summary_focused = !self.summary_focused;
+                (None, None)
+            }
+            Action::Up | Action::Down if self.summary_focused => {
+                let at = self.summary_scroll.get();
+                let to = if action == Action::Down {
+                    at.saturating_add(1).min(self.summary_end.get())
+                } else {
+                    at.saturating_sub(1)
+                };
+                self.summary_scroll.set(to);
+                (None, None)
+            }
             Action::Finish => {
                 let message = ws.commit(Change::Finish, env.clock);
                 (
@@ -100,11 +119,11 @@ impl Step for CloseState {
         CloseState::update(self, ws, action, env)
     }
 
-    fn pane(&self, ws: &Workspace, _look: &Look, frame: &mut Frame, area: Rect) {
+    fn pane(&self, ws: &Workspace, look: &Look, frame: &mut Frame, area: Rect) {
         pane::draw(
             ws,
             self,
-            crate::steps::script::checklist_of(ws),
+            (crate::steps::script::checklist_of(ws), look.zone),
             frame,
             area,
         )

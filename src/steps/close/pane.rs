@@ -11,15 +11,34 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Frame, area: Rect) {
+pub fn draw(
+    ws: &Workspace,
+    close: &CloseState,
+    (list, zone): (&[String], &jiff::tz::TimeZone),
+    frame: &mut Frame,
+    area: Rect,
+) {
     let session = ws.session();
     let lang = session.language();
     let [summary, checks] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
-    let mut lines = vec![widgets::fact(
+    let mut lines = Vec::new();
+    // Finished: said first, so `f` shows at once what it did.
+    if let Some(at) = session.finished() {
+        let when = at
+            .to_zoned(zone.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string();
+        lines.push(Line::styled(
+            trf(lang, "close.finished_at", &[&when]),
+            theme::notice(),
+        ));
+        lines.push(Line::raw(""));
+    }
+    lines.push(widgets::fact(
         tr(lang, "close.participants"),
         session.participants().len().to_string(),
-    )];
+    ));
     for step in session
         .template()
         .steps
@@ -94,13 +113,34 @@ pub fn draw(ws: &Workspace, close: &CloseState, list: &[String], frame: &mut Fra
         |d| d.to_string(),
     );
     lines.push(widgets::fact(tr(lang, "close.follow_up"), follow_up));
-    if session.finished().is_some() {
-        lines.push(Line::styled(tr(lang, "close.is_finished"), theme::notice()));
+    // Scrolls (Tab, then ↑↓) when it is longer than its box; the edge says there is more.
+    let inner = Block::bordered().inner(summary);
+    let height: usize = lines
+        .iter()
+        .map(|l| {
+            widgets::wrap_words(&l.to_string(), usize::from(inner.width))
+                .len()
+                .max(1)
+        })
+        .sum();
+    let end = u16::try_from(height.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    close.summary_end.set(end);
+    let scroll = close.summary_scroll.get().min(end);
+    let mut block = Block::bordered().title(format!(" {} ", tr(lang, "close.summary")));
+    if close.summary_focused {
+        block = block.border_style(theme::focus());
+    }
+    if scroll < end {
+        block = block.title_bottom(Line::styled(
+            format!(" {} ", tr(lang, "close.more_below")),
+            theme::notice(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!(" {} ", tr(lang, "close.summary")))),
+            .scroll((scroll, 0))
+            .block(block),
         summary,
     );
     script::draw(ws, &close.checklist, list, frame, checks);

@@ -83,7 +83,8 @@ impl LastTimeState {
                 );
                 (None, Some(Overlay::Prompt(prompt)))
             }
-            (Action::Pick(_) | Action::Edit, None) => {
+            (Action::CarryOver, Some(a)) => carry_over_form(ws, &a),
+            (Action::Pick(_) | Action::Edit | Action::CarryOver, None) => {
                 (Message::info(tr(lang, "last.no_actions")), None)
             }
             _ => (None, None),
@@ -103,6 +104,84 @@ impl LastTimeState {
             ..outcome_of(ws, action)
         };
         (commit(ws, action, outcome, clock), None)
+    }
+}
+
+/// The form for carrying `earlier` over: its what and who to keep or change, and a new when;
+/// or why it cannot be (already carried, or no bridge step to take it).
+fn carry_over_form(ws: &Workspace, earlier: &Agreement) -> StepResult {
+    let lang = ws.lang();
+    if let Some(carried) = ws.session().carried_over(earlier.id) {
+        return (
+            Message::info(trf(lang, "last.already_carried", &[&carried.what])),
+            None,
+        );
+    }
+    if bridge_step(ws).is_none() {
+        return (Message::info(tr(lang, "last.no_bridge")), None);
+    }
+    let prompt = Prompt::new(
+        PromptPurpose::CarryOver { action: earlier.id },
+        trf(lang, "last.carry_title", &[&earlier.what]),
+        vec![
+            (tr(lang, "bridge.what").into(), earlier.what.clone()),
+            (tr(lang, "bridge.who").into(), earlier.who.clone()),
+            (tr(lang, "last.new_when").into(), String::new()),
+        ],
+    );
+    (None, Some(Overlay::Prompt(prompt)))
+}
+
+/// The step this session's actions are agreed on.
+fn bridge_step(ws: &Workspace) -> Option<String> {
+    ws.session()
+        .template()
+        .steps
+        .iter()
+        .find(|s| s.kind == crate::domain::StepKind::Bridge)
+        .map(|s| s.id.clone())
+}
+
+impl LastTimeState {
+    /// Enter in the carry-over form: the action joins this session's actions, linked to last
+    /// time's; an earlier action not yet marked is marked in progress.
+    pub fn submit_carry_over(
+        &mut self,
+        ws: &mut Workspace,
+        from: ActionId,
+        prompt: Prompt,
+        clock: &dyn Clock,
+    ) -> StepResult {
+        let Some(step) = bridge_step(ws) else {
+            return (Message::info(tr(ws.lang(), "last.no_bridge")), None);
+        };
+        let here = ws.step_id();
+        let outcome = outcome_of(ws, from);
+        let what = prompt.value(0);
+        let message = ws.transact(clock, |tx| {
+            tx.apply(Change::CarryOver {
+                step,
+                from,
+                what: what.clone(),
+                who: prompt.value(1),
+                when: prompt.value(2),
+            })?;
+            if outcome.status.is_none() {
+                tx.apply(Change::SetOutcome {
+                    step: here,
+                    action: from,
+                    outcome: Outcome {
+                        status: Some(Status::InProgress),
+                        ..outcome
+                    },
+                })?;
+            }
+            Ok(())
+        });
+        (
+            message.or_else(|| Message::info(trf(ws.lang(), "last.carried", &[&what]))),
+            None,
+        )
     }
 }
 
@@ -139,6 +218,9 @@ impl Step for LastTimeState {
     fn submit(&mut self, ws: &mut Workspace, prompt: Prompt, clock: &dyn Clock) -> StepResult {
         match prompt.purpose {
             PromptPurpose::OutcomeNote { action } => self.submit_note(ws, action, prompt, clock),
+            PromptPurpose::CarryOver { action } => {
+                self.submit_carry_over(ws, action, prompt, clock)
+            }
             _ => (None, None),
         }
     }

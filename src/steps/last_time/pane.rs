@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 
 pub fn draw(
     ws: &Workspace,
@@ -70,29 +70,33 @@ pub fn draw(
             .block(Block::bordered().title(format!(" {} ", tr(lang, "last.title")))),
         head,
     );
+    // The outcome as its mark alone (the counts above say what each means), so what was
+    // agreed gets the room; every cell wraps rather than lose its end.
+    let widths = [
+        Constraint::Length(2),
+        Constraint::Fill(3),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Fill(2),
+    ];
+    let columns = widgets::table_columns(&widths, table_area);
     let rows: Vec<Row> = earlier
         .actions
         .iter()
         .map(|a| {
             let outcome = outcomes.and_then(|o| o.get(&a.id));
             let status = outcome.and_then(|o| o.status);
-            let mark = status.map_or_else(
-                || "·".to_string(),
-                |s| format!("{} {}", s.symbol(), tr(lang, s.key())),
-            );
-            let style = match status {
-                Some(Status::Done) => theme::accent(),
-                Some(Status::Dropped) => theme::dim(),
-                Some(Status::InProgress) => theme::notice(),
-                None => ratatui::style::Style::default(),
-            };
-            Row::new([
-                Cell::from(mark).style(style),
-                Cell::from(a.what.clone()),
-                Cell::from(a.who.clone()),
-                Cell::from(a.when.clone()),
-                Cell::from(outcome.map(|o| o.note.clone()).unwrap_or_default()),
-            ])
+            let mark = status.map_or("·", |s| s.symbol());
+            let mut note = outcome.map(|o| o.note.clone()).unwrap_or_default();
+            if session.carried_over(a.id).is_some() {
+                note = format!("{} {note}", tr(lang, "last.carried_mark"));
+            }
+            let row =
+                widgets::wrapped_table_row(&[mark, &a.what, &a.who, &a.when, &note], &columns);
+            match status {
+                Some(Status::Dropped) => row.style(theme::dim()),
+                _ => row,
+            }
         })
         .collect();
     widgets::AgreementTable {
@@ -106,13 +110,7 @@ pub fn draw(
                 }
             })
             .to_vec(),
-        widths: &[
-            Constraint::Length(14),
-            Constraint::Fill(3),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(2),
-        ],
+        widths: &widths,
         rows,
         cursor: last.cursor,
         empty: tr(lang, "last.no_actions"),
