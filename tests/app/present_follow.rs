@@ -366,7 +366,9 @@ fn the_room_view_follows_the_facilitator_to_the_session_they_open_next() {
     let seen = watched.clone();
     let state = PresentState::open(&first, false, &clock).unwrap();
     let mut view = Following::new(state, &keys, &clock, period)
-        .following(paths.clone(), move |p| seen.borrow_mut().push(p.to_path_buf()));
+        .following(paths.clone(), move |p| {
+            seen.borrow_mut().push(p.to_path_buf())
+        });
 
     // The facilitator goes home: the room view says closed and stays on the first session.
     h.app = App::new(
@@ -391,7 +393,11 @@ fn the_room_view_follows_the_facilitator_to_the_session_they_open_next() {
     assert_eq!(view.take(Vec::new()), Flow::Redraw);
     assert_eq!(view.state().path, second, "the room view follows");
     assert!(!view.state().closed, "the facilitator's window holds it");
-    assert_eq!(*watched.borrow(), vec![second.clone()], "its file is watched");
+    assert_eq!(
+        *watched.borrow(),
+        vec![second.clone()],
+        "its file is watched"
+    );
 
     // While it is open, nothing sends the room view elsewhere.
     clock.0.advance(period);

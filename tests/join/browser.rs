@@ -401,7 +401,11 @@ fn chromium_refreshes_the_dot_counts_while_others_vote_and_keeps_a_group_open() 
     );
     assert_eq!(first[1], true, "{first}");
     assert!(first[2].as_str().unwrap().ends_with("dots: 0"), "{first}");
-    let group = first[0].as_str().unwrap().trim_start_matches('g').to_string();
+    let group = first[0]
+        .as_str()
+        .unwrap()
+        .trim_start_matches('g')
+        .to_string();
 
     let at = COMMON_GROUND.to_string();
     let voted = room.post_patiently(

@@ -486,7 +486,9 @@ fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budge
 
 /// The part of a page from `from` to the `to` after it.
 fn between<'a>(page: &'a str, from: &str, to: &str) -> &'a str {
-    let start = page.find(from).unwrap_or_else(|| panic!("{from} in {page}"));
+    let start = page
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {page}"));
     let rest = &page[start..];
     &rest[..rest.find(to).map_or(rest.len(), |end| end + to.len())]
 }
@@ -535,7 +537,10 @@ fn the_dot_page_folds_each_groups_ideas_under_it_in_the_boards_order_and_never_s
         assert!(here >= at, "{} out of the board's order:\n{list}", g.label);
         at = here;
     }
-    assert!(list.contains("&lt;b&gt;Networking&lt;/b&gt; drinks"), "{list}");
+    assert!(
+        list.contains("&lt;b&gt;Networking&lt;/b&gt; drinks"),
+        "{list}"
+    );
     assert!(!list.contains("Ann") && !list.contains("Bob"), "{list}");
 }
 
