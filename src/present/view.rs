@@ -179,9 +179,9 @@ impl<'a> Following<'a> {
         };
         let next = super::chooser::facilitators_session(&f.paths, self.clock.now())
             .filter(|p| *p != self.state.path);
-        let Some(state) = next.and_then(|p| {
-            PresentState::open(&p, self.state.names, self.clock).ok()
-        }) else {
+        let Some(state) =
+            next.and_then(|p| PresentState::open(&p, self.state.names, self.clock).ok())
+        else {
             return false;
         };
         (f.watch)(&state.path);
