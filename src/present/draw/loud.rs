@@ -16,6 +16,9 @@ const MOST_LOUD: usize = 5;
 const LONGEST_LOUD: usize = 90;
 /// Columns left of a large text for its mark.
 const GUTTER: u16 = 3;
+/// A body lower than this (any body at 80×24) shows everything in normal type: large letters
+/// there would leave room for one or two texts and push the rest off the screen.
+const FEWEST_ROWS: u16 = 21;
 
 pub fn draw(body: &RoomBody, frame: &mut Frame, area: Rect) {
     let plan = plan(body, area);
@@ -59,9 +62,12 @@ pub fn draw(body: &RoomBody, frame: &mut Frame, area: Rect) {
 
 /// Which blocks are large, and how: as many of the first `MOST_LOUD` that can be as fit in
 /// two thirds of the area (at least two, when there are two), in the largest letters in which
-/// they all fit; the rest keeps a third.
+/// they all fit; the rest keeps a third. None in a low window.
 fn plan(body: &RoomBody, area: Rect) -> Vec<Option<Big>> {
     let mut plan: Vec<Option<Big>> = body.0.iter().map(|_| None).collect();
+    if area.height < FEWEST_ROWS {
+        return plan;
+    }
     let loud: Vec<usize> = (0..body.0.len())
         .filter(|&i| {
             body.0[i]
