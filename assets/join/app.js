@@ -4,7 +4,9 @@
 // idempotency key (a retry never adds an idea twice); any other answer is a refusal: final,
 // shown on the page with its reason, and the text goes back into the box, so nothing typed
 // is lost and no refused idea holds up the ones after it. The typed text survives a reload,
-// and the page follows the facilitator when the step changes.
+// and the page follows the facilitator when the step changes. An idea's edit box grows with
+// its text; the dot page's counts and order follow the others' votes, open groups staying
+// open.
 (function () {
   "use strict";
   var OUTBOX = "ambassador.outbox";
@@ -148,7 +150,49 @@
         })
         .then(function (s) {
           if (s && String(s.step) !== step && !load().length) location.replace("/");
+          else if (s && String(s.step) === step) recount();
         }, function () { /* offline for a moment: try again next time */ });
     }, 2500);
   }
+
+  // The dot page again, for what others changed: its list and the dots left take the
+  // place of these, unless nothing changed; a group opened here stays open.
+  var lastDots = "";
+  function recount() {
+    var dots = document.getElementById("dots");
+    if (!dots) return;
+    fetch("/", { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.getElementById("dots");
+        if (!fresh || fresh.innerHTML === lastDots) return;
+        lastDots = fresh.innerHTML;
+        Array.prototype.forEach.call(dots.querySelectorAll("li[id] > details[open]"), function (d) {
+          var same = fresh.querySelector("#" + d.parentNode.id + " > details");
+          if (same) same.open = true;
+        });
+        dots.replaceWith(document.importNode(fresh, true));
+        var left = document.getElementById("dots-left");
+        var freshLeft = page.getElementById("dots-left");
+        if (left && freshLeft) left.textContent = freshLeft.textContent;
+      }, function () { /* offline for a moment: try again next time */ });
+  }
+
+  // An idea's edit box as tall as its text, while it is typed too; Enter saves it.
+  function fit(box) {
+    box.style.height = "auto";
+    box.style.height = box.scrollHeight + "px";
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("form.edit textarea"), function (box) {
+    fit(box);
+    box.addEventListener("input", function () { fit(box); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey) {
+        event.preventDefault();
+        if (box.form.requestSubmit) box.form.requestSubmit(); else box.form.submit();
+      }
+    });
+  });
 })();

@@ -332,7 +332,7 @@ fn present(paths: &Paths, session: Option<String>, names: bool) -> Result<Next, 
     let (user, _problems) = crate::interact::user_keys::load(&paths.config_dir);
     let keys = crate::interact::Keymap::with_user(user);
     let shown = match session {
-        Some(s) => crate::present::run(&find_session(&dir, &s)?, names, &keys),
+        Some(s) => crate::present::run(paths, &find_session(&dir, &s)?, names, &keys),
         None => crate::present::run_chosen(paths, names, &keys),
     };
     shown.map_err(|e| CliError::Invalid(e.to_string()))?;

@@ -162,6 +162,8 @@ pub enum Part {
 pub struct DotGroup {
     pub id: GroupId,
     pub label: String,
+    /// The texts of the ideas in it, without their authors.
+    pub ideas: Vec<String>,
     /// How many people said something in it.
     pub sharers: usize,
     /// Dots on it from everyone.

@@ -211,17 +211,33 @@ fn question(
         escape(tr(lang, "join.your_ideas"))
     ));
     for (id, text) in ideas {
+        // A box as large as the text: rows for its length (the script and the style grow it
+        // as it is typed).
         body.push_str(&format!(
             "<li><form method=\"post\" action=\"/edit\" class=\"edit\">\
              <input type=\"hidden\" name=\"idea\" value=\"{id}\">\
-             <input name=\"text\" value=\"{}\" maxlength=\"{MAX_IDEA_UNITS}\" required \
-             aria-label=\"{}\"><button>{}</button></form></li>",
-            escape(text),
+             <textarea name=\"text\" rows=\"{}\" maxlength=\"{MAX_IDEA_UNITS}\" required \
+             aria-label=\"{}\">{}</textarea><button>{}</button></form></li>",
+            rows_for(text),
             escape(tr(lang, "join.edit")),
+            escape(text),
             escape(tr(lang, "join.save")),
         ));
     }
     body.push_str("</ul>");
+}
+
+/// About as many characters as a line of the edit box holds on a phone.
+const CHARS_PER_ROW: usize = 28;
+/// The edit box grows no taller than this before it scrolls.
+const MOST_ROWS: usize = 12;
+
+/// The rows an edit box needs to show `text` whole (its own line breaks included).
+fn rows_for(text: &str) -> usize {
+    text.lines()
+        .map(|l| l.chars().count().div_ceil(CHARS_PER_ROW).max(1))
+        .sum::<usize>()
+        .clamp(1, MOST_ROWS)
 }
 
 /// The statements to score, under what the session does with the scores: exactly its mode.
@@ -304,28 +320,36 @@ fn common_ground(
             escape(&trf(lang, "join.dots_left", &[&left, &dots]))
         ));
     }
-    body.push_str("<ol class=\"dots\">");
+    // The script refreshes this list (counts, order, own dots) while others vote.
+    body.push_str("<ol class=\"dots\" id=\"dots\">");
     for g in groups {
         let counts = trf(lang, "join.group_counts", &[&g.sharers, &g.dots]);
         body.push_str(&format!(
-            "<li><p class=\"group\"><strong>{}</strong><span class=\"counts\">{}</span>",
+            "<li id=\"g{}\"><details><summary class=\"group\"><strong>{}</strong>\
+             <span class=\"counts\">{}</span>",
+            g.id,
             escape(&g.label),
             escape(&counts)
         ));
-        if dots == 0 {
-            body.push_str("</p></li>");
-            continue;
-        }
-        if g.mine > 0 {
+        if g.mine > 0 && dots > 0 {
             let mine = "●".repeat(usize::from(g.mine));
             body.push_str(&format!(
                 "<span class=\"mine\">{}</span>",
                 escape(&trf(lang, "join.your_dots", &[&mine]))
             ));
         }
+        // Folded: one tap on the group opens what was said in it.
+        body.push_str("</summary><ul class=\"group-ideas\">");
+        for idea in &g.ideas {
+            body.push_str(&format!("<li>{}</li>", escape(idea)));
+        }
+        body.push_str("</ul></details>");
+        if dots == 0 {
+            body.push_str("</li>");
+            continue;
+        }
         body.push_str(&format!(
-            "</p>\
-             <form method=\"post\" action=\"/dot\" class=\"dot\">\
+            "<form method=\"post\" action=\"/dot\" class=\"dot\">\
              <input type=\"hidden\" name=\"step\" value=\"{step}\">\
              <input type=\"hidden\" name=\"group\" value=\"{}\">\
              <button name=\"mine\" value=\"{}\" aria-label=\"{}\">{}</button>",
@@ -388,6 +412,7 @@ mod tests {
                 groups: vec![DotGroup {
                     id: crate::domain::GroupId(4),
                     label: evil.into(),
+                    ideas: vec![evil.into()],
                     sharers: 2,
                     dots: 1,
                     mine: 1,

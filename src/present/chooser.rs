@@ -3,7 +3,7 @@
 
 use crate::domain::Language;
 use crate::interact::Action;
-use crate::store::Listing;
+use crate::store::{Listing, Paths};
 use std::path::PathBuf;
 
 #[derive(Debug)]
@@ -56,6 +56,14 @@ pub fn open_or_list(
         cursor: 0,
         lang,
     })
+}
+
+/// The session this data folder's facilitator has open right now, if any (as `open_or_list`
+/// finds it): where the room view goes when the one it shows closes.
+pub fn facilitators_session(paths: &Paths, now: jiff::Timestamp) -> Option<PathBuf> {
+    let listings = crate::store::list_sessions(&paths.sessions_dir()).ok()?;
+    let pointer = crate::store::open_now::read(&paths.data_dir);
+    open_or_list(listings, pointer, now).ok()
 }
 
 impl Chooser {

@@ -27,9 +27,10 @@ pub enum Wake {
 }
 
 /// Shows one session until q, Esc or Ctrl-C; `keys` are the built-in keys with the user's.
-pub fn run(path: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
+/// Once the session closes, it shows the one this data folder's facilitator opens next.
+pub fn run(paths: &Paths, path: &Path, names: bool, keys: &Keymap) -> Result<(), PresentError> {
     let state = PresentState::open(path, names, &SystemClock)?;
-    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state, keys, &SystemClock))
+    with_terminal(|terminal, tx, rx| follow(terminal, tx, rx, state, keys, paths))
 }
 
 /// No session named: the one open for writing right now, else a chooser.
@@ -38,7 +39,7 @@ pub fn run_chosen(paths: &Paths, names: bool, keys: &Keymap) -> Result<(), Prese
     let listings = crate::store::list_sessions(sessions_dir)?;
     let open_now = crate::store::open_now::read(&paths.data_dir);
     let chooser = match open_or_list(listings, open_now, SystemClock.now()) {
-        Ok(open) => return run(&open, names, keys),
+        Ok(open) => return run(paths, &open, names, keys),
         Err(chooser) if chooser.sessions.is_empty() => {
             return Err(PresentError::NoSessions(sessions_dir.to_path_buf()));
         }
@@ -53,7 +54,7 @@ pub fn run_chosen(paths: &Paths, names: bool, keys: &Keymap) -> Result<(), Prese
         match ended(event_loop::run(terminal, &mut choosing, &rx))? {
             Some(path) => {
                 let state = PresentState::open(&path, names, &SystemClock)?;
-                follow(terminal, tx, rx, state, keys, &SystemClock)
+                follow(terminal, tx, rx, state, keys, paths)
             }
             None => Ok(()),
         }
@@ -132,6 +133,13 @@ pub struct Following<'a> {
     /// The slow look also notices a heartbeat gone stale (a window that was killed writes
     /// nothing more, so no notification says so).
     next_look: Instant,
+    facilitator: Option<Facilitator<'a>>,
+}
+
+/// Where to find the session the facilitator opens next, and how to watch it once shown.
+struct Facilitator<'a> {
+    paths: Paths,
+    watch: Box<dyn FnMut(&Path) + 'a>,
 }
 
 impl<'a> Following<'a> {
@@ -149,7 +157,36 @@ impl<'a> Following<'a> {
             clock,
             period,
             next_look,
+            facilitator: None,
         }
+    }
+
+    /// Once the session shown closes, goes on to the session this data folder's facilitator
+    /// has open (`chooser::facilitators_session`); `watch` is told the file now shown.
+    pub fn following(mut self, paths: Paths, watch: impl FnMut(&Path) + 'a) -> Self {
+        self.facilitator = Some(Facilitator {
+            paths,
+            watch: Box::new(watch),
+        });
+        self
+    }
+
+    /// The facilitator's window let go of the session shown and holds another: show that
+    /// one. True when it did.
+    fn go_along(&mut self) -> bool {
+        let Some(f) = self.facilitator.as_mut().filter(|_| self.state.closed) else {
+            return false;
+        };
+        let next = super::chooser::facilitators_session(&f.paths, self.clock.now())
+            .filter(|p| *p != self.state.path);
+        let Some(state) =
+            next.and_then(|p| PresentState::open(&p, self.state.names, self.clock).ok())
+        else {
+            return false;
+        };
+        (f.watch)(&state.path);
+        self.state = state;
+        true
     }
 
     pub fn state(&self) -> &PresentState {
@@ -199,6 +236,7 @@ impl Program for Following<'_> {
         } else if look {
             dirty |= self.state.refresh(self.clock);
         }
+        dirty |= self.go_along();
         dirty |= redraw.is_some_and(|t| now >= t);
         if dirty { Flow::Redraw } else { Flow::Quiet }
     }
@@ -214,11 +252,20 @@ fn follow(
     rx: Receiver<Wake>,
     state: PresentState,
     keys: &Keymap,
-    clock: &dyn Clock,
+    paths: &Paths,
 ) -> Result<(), PresentError> {
-    let watcher = Watcher::start(&state.path, move || {
-        let _ = tx.send(Wake::File);
-    });
-    let mut following = Following::new(state, keys, clock, watcher.period());
+    let notify = move || {
+        let tx = tx.clone();
+        move || {
+            let _ = tx.send(Wake::File);
+        }
+    };
+    let watcher = Watcher::start(&state.path, notify());
+    let period = watcher.period();
+    // The watcher of the session shown lives as long as it is shown.
+    let mut watching = Some(watcher);
+    let watch = move |path: &Path| drop(watching.replace(Watcher::start(path, notify())));
+    let mut following =
+        Following::new(state, keys, &SystemClock, period).following(paths.clone(), watch);
     Ok(ended(event_loop::run(terminal, &mut following, &rx))?)
 }

@@ -33,8 +33,7 @@ use crossterm::event::KeyEvent;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use room::RoomView;
+use room::{RoomBody, RoomView};
 
 /// What a step's update tells the screen: a message, and an overlay to open.
 pub type StepResult = (Option<Message>, Option<Overlay>);
@@ -124,7 +123,7 @@ pub trait Step {
     // ---- the faces without state ----
 
     /// The room view's lines for this step, below the band with the prompt and the clock.
-    fn room(view: &RoomView, step: &crate::domain::Step, width: u16) -> Vec<Line<'static>>
+    fn room(view: &RoomView, step: &crate::domain::Step, width: u16) -> RoomBody
     where
         Self: Sized;
     /// What a participant's device shows on this step (`ParticipantId::ANONYMOUS` for a
@@ -183,12 +182,12 @@ macro_rules! register {
             }
         }
 
-        /// The room view's lines for a step of any kind.
-        pub fn room_lines(
+        /// What the room view shows of a step of any kind.
+        pub fn room_body(
             view: &RoomView,
             step: &crate::domain::Step,
             width: u16,
-        ) -> Vec<Line<'static>> {
+        ) -> RoomBody {
             match &step.kind {
                 $($pattern => <$state as Step>::room(view, step, width),)*
             }

@@ -2,6 +2,8 @@
 //! group the facilitator points at, whether names are shown, and which ideas just arrived.
 
 use crate::domain::{GroupId, IdeaId, Session};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 pub struct RoomView<'a> {
     pub session: &'a Session,
@@ -17,4 +19,41 @@ pub struct RoomView<'a> {
 pub fn bar(fraction: f64, width: u16) -> String {
     let cells = (f64::from(width) * fraction.clamp(0.0, 1.0)).round() as usize;
     "█".repeat(cells)
+}
+
+/// A short text the room reads, in large type where the window allows it.
+pub struct Loud {
+    pub text: String,
+    pub style: Style,
+    /// Beside it on the left, in normal type: a mark such as ▶ or ★.
+    pub mark: Option<Span<'static>>,
+    /// Under it, in normal type: what goes with it (who shares it, who and when).
+    pub under: Option<Line<'static>>,
+}
+
+/// One part of what the room sees: `loud` in large type when the window has room for it,
+/// else `lines` as they are.
+pub struct Block {
+    pub loud: Option<Loud>,
+    pub lines: Vec<Line<'static>>,
+}
+
+/// What a step shows the room below the band with the prompt and the clock.
+pub struct RoomBody(pub Vec<Block>);
+
+impl From<Vec<Line<'static>>> for RoomBody {
+    fn from(lines: Vec<Line<'static>>) -> Self {
+        RoomBody(vec![Block { loud: None, lines }])
+    }
+}
+
+/// The parts of an agreement that were filled in, "what — who — when": no dash for a part
+/// left empty.
+pub fn agreed(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ")
 }

@@ -341,3 +341,84 @@ fn the_room_views_loop_follows_its_own_clock_and_wakes() {
     assert_eq!(view.take(vec![Wake::Input(Event::Key(q))]), Flow::Leave(()));
     assert_eq!(view.take(vec![Wake::End]), Flow::Leave(()));
 }
+
+/// The facilitator closes one session and opens another in the same data folder: the room
+/// view, which said "session closed", shows the new one on its next look, without a restart,
+/// and watches its file from then on. Driven with a clock that moves only when told.
+#[test]
+fn the_room_view_follows_the_facilitator_to_the_session_they_open_next() {
+    use ambassador::event_loop::{Flow, Program};
+    use ambassador::present::{Following, Wake};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let mut h = Harness::session("present-follow-next", Language::En, &["Ann"]);
+    let first = h.run().file().path.clone();
+    let paths = Harness::paths(h.dir.path());
+    let mut other = common::filled_session(0);
+    other.name_after_file("second-session");
+    let second = common::save_into(&paths.data_dir, other);
+
+    let clock = StillWall(common::clock());
+    let keys = ambassador::interact::Keymap::with_user(Vec::new());
+    let period = Duration::from_secs(2);
+    let watched = Rc::new(RefCell::new(Vec::new()));
+    let seen = watched.clone();
+    let state = PresentState::open(&first, false, &clock).unwrap();
+    let mut view = Following::new(state, &keys, &clock, period)
+        .following(paths.clone(), move |p| {
+            seen.borrow_mut().push(p.to_path_buf())
+        });
+
+    // The facilitator goes home: the room view says closed and stays on the first session.
+    h.app = App::new(
+        Start::Home {
+            paths: paths.clone(),
+        },
+        Box::new(common::clock()),
+    );
+    assert_eq!(view.take(vec![Wake::File]), Flow::Redraw);
+    assert!(view.state().closed);
+    assert_eq!(view.state().path, first, "nobody has another open yet");
+
+    // ... and opens the second session: the slow look finds it.
+    h.app = App::new(
+        Start::Session {
+            paths: paths.clone(),
+            file: Box::new(SessionFile::open(&second).unwrap()),
+        },
+        Box::new(common::clock()),
+    );
+    clock.0.advance(period);
+    assert_eq!(view.take(Vec::new()), Flow::Redraw);
+    assert_eq!(view.state().path, second, "the room view follows");
+    assert!(!view.state().closed, "the facilitator's window holds it");
+    assert_eq!(
+        *watched.borrow(),
+        vec![second.clone()],
+        "its file is watched"
+    );
+
+    // While it is open, nothing sends the room view elsewhere.
+    clock.0.advance(period);
+    view.take(Vec::new());
+    assert_eq!(view.state().path, second);
+}
+
+/// The test clock's monotonic time (moved by hand), with the time of day standing at the
+/// start: every heartbeat the facilitator's test clock writes counts as fresh against it.
+struct StillWall(ambassador::domain::FixedClock);
+
+impl ambassador::domain::Clock for StillWall {
+    fn now(&self) -> jiff::Timestamp {
+        common::RoomClock.now()
+    }
+
+    fn monotonic(&self) -> Instant {
+        self.0.monotonic()
+    }
+
+    fn time_zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::UTC
+    }
+}

@@ -8,6 +8,10 @@ use common::tmux::Tmux;
 use common::{bin, filled_session, save_into};
 
 fn start(data: &std::path::Path, args: &[&str]) -> Tmux {
+    start_at(data, args, 100, 30)
+}
+
+fn start_at(data: &std::path::Path, args: &[&str], width: u16, height: u16) -> Tmux {
     let config = format!("{}-config", data.display());
     let mut all = vec![
         "--data-dir",
@@ -16,7 +20,7 @@ fn start(data: &std::path::Path, args: &[&str]) -> Tmux {
         &config,
     ];
     all.extend_from_slice(args);
-    Tmux::start(bin(), &all, 100, 30)
+    Tmux::start(bin(), &all, width, height)
 }
 
 /// Waits on `on` for `pred`; on time out the failure shows both windows and the session file,
@@ -161,7 +165,9 @@ fn renaming_marking_and_selecting_on_the_board_show_in_the_room_view() {
     // Entering the board gathers the groups of all questions (and saves).
     facilitator.keys(&["PageDown"]);
     facilitator.wait_for("shared by");
-    let room = start(&data, &["present", &id]);
+    // At 80×24 the groups are in normal type (larger windows show the top ones in block
+    // letters), so their names and marks can be read off the screen.
+    let room = start_at(&data, &["present", &id], 80, 24);
     room.wait_for("Common ground");
 
     facilitator.keys(&["r"]);

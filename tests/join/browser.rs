@@ -372,6 +372,63 @@ fn chromium_puts_a_dot_on_the_common_ground_with_the_plain_form() {
     }
 }
 
+/// Ann has the dot page open with a group unfolded; Bob votes from his phone: her counts
+/// change without a reload, and the group she opened stays open.
+#[test]
+fn chromium_refreshes_the_dot_counts_while_others_vote_and_keeps_a_group_open() {
+    const COMMON_GROUND: usize = 7;
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let bob = room.join("Bob");
+    room.ideas_to_common_ground(
+        &bob,
+        &[
+            "We tell friends about our work",
+            "Networking drinks with clients",
+        ],
+    );
+    let driver = Driver::start();
+    driver.go(&format!("http://{}/?c={}", room.addr, room.code));
+    let ann = driver.wait_for("button.name[value='1']");
+    driver.click(&ann);
+    let summary = driver.wait_for("#dots > li > details > summary");
+    driver.loaded();
+    driver.click(&summary);
+    // A mark on this very page: a reload would take it away.
+    driver.script("window.stayed = true; return null");
+    let first = driver.script(
+        "var d = document.querySelector('#dots > li'); \
+         return [d.id, d.querySelector('details').open, d.querySelector('.counts').textContent]",
+    );
+    assert_eq!(first[1], true, "{first}");
+    assert!(first[2].as_str().unwrap().ends_with("dots: 0"), "{first}");
+    let group = first[0]
+        .as_str()
+        .unwrap()
+        .trim_start_matches('g')
+        .to_string();
+
+    let at = COMMON_GROUND.to_string();
+    let voted = room.post_patiently(
+        "/dot",
+        &bob,
+        &[("step", &at), ("group", &group), ("mine", "1")],
+    );
+    assert_eq!(voted.status, 200, "{voted:?}");
+    let read = format!(
+        "var d = document.getElementById('g{group}'); \
+         return [window.stayed === true, d.querySelector('details').open, \
+         d.querySelector('.counts').textContent]"
+    );
+    wait_until("Ann's counts follow Bob's dot", || {
+        driver.script(&read)[2]
+            .as_str()
+            .is_some_and(|c| c.ends_with("dots: 1"))
+    });
+    let after = driver.script(&read);
+    assert_eq!(after[0], true, "the page was not reloaded");
+    assert_eq!(after[1], true, "the group Ann opened stays open");
+}
+
 #[test]
 fn chromium_shows_a_refusal_keeps_the_text_in_the_box_and_sends_the_ideas_after_it() {
     let room = Room::start(Language::En, &["Ann"]);

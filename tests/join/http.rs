@@ -49,7 +49,7 @@ fn a_device_joins_with_the_code_and_its_idea_is_on_disk_before_it_hears_received
     // The page lists it as theirs, editable.
     let page = room.get("/", Some(&ann));
     assert!(
-        page.body.contains("value=\"Proud of our work\""),
+        page.body.contains(">Proud of our work</textarea>"),
         "{}",
         page.body
     );
@@ -482,4 +482,88 @@ fn on_the_common_ground_a_device_places_and_takes_back_its_dots_within_the_budge
     let off = dot(&ann, &g0, "2");
     assert_eq!(off.status, 409);
     assert_eq!(off.json()["notice"], "step_moved");
+}
+
+/// The part of a page from `from` to the `to` after it.
+fn between<'a>(page: &'a str, from: &str, to: &str) -> &'a str {
+    let start = page
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {page}"));
+    let rest = &page[start..];
+    &rest[..rest.find(to).map_or(rest.len(), |end| end + to.len())]
+}
+
+#[test]
+fn the_dot_page_folds_each_groups_ideas_under_it_in_the_boards_order_and_never_says_who() {
+    let room = Room::start(Language::En, &["Ann", "Bob"]);
+    let (ann, bob) = (room.join("Ann"), room.join("Bob"));
+    room.next_steps(Q1, &ann);
+    for (n, (who, text)) in [
+        (&ann, "Proud of our work at the fair"),
+        (&bob, "Proud of our work with clients"),
+        (&ann, "Posting on LinkedIn"),
+        (&bob, "<b>Networking</b> drinks"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let key = format!("fold-{n}");
+        let sent = room.post_patiently("/idea", who, &[("key", &key), ("text", text)]);
+        assert_eq!(sent.status, 200, "{sent:?}");
+    }
+    room.next_steps(4, &ann);
+    let page = room.get("/", Some(&ann)).body;
+    let list = between(&page, "<ol class=\"dots\" id=\"dots\">", "</ol>");
+
+    let session = room.on_disk();
+    let step = &session.template().steps[COMMON_GROUND].id;
+    let index = session.idea_index();
+    let ranked = ambassador::steps::board::ranked_groups(&session, step, &index);
+    let mut at = 0;
+    for (g, _) in &ranked {
+        // Each group is folded, its ideas inside; one tap on its name opens them.
+        let item = between(list, &format!("<li id=\"g{}\">", g.id), "</details>");
+        assert!(item.contains("<details><summary"), "{item}");
+        for id in &g.ideas {
+            let text = ambassador::sanitize::html(&index[id].0.text);
+            assert!(
+                between(item, "</summary>", "</details>").contains(&text),
+                "{text} under {}: {item}",
+                g.label
+            );
+        }
+        // In the board's order.
+        let here = list.find(&format!("<li id=\"g{}\">", g.id)).unwrap();
+        assert!(here >= at, "{} out of the board's order:\n{list}", g.label);
+        at = here;
+    }
+    assert!(
+        list.contains("&lt;b&gt;Networking&lt;/b&gt; drinks"),
+        "{list}"
+    );
+    assert!(!list.contains("Ann") && !list.contains("Bob"), "{list}");
+}
+
+#[test]
+fn an_idea_is_edited_on_the_phone_in_a_box_as_large_as_its_text() {
+    let room = Room::start(Language::En, &["Ann"]);
+    let ann = room.join("Ann");
+    room.next_steps(Q1, &ann);
+    let long = "Telling friends and family what we make, at birthdays and at the sports \
+                club, and why we are proud of it, without sounding like an advert";
+    for (key, text) in [("long", long), ("short", "LinkedIn")] {
+        let sent = room.post_patiently("/idea", &ann, &[("key", key), ("text", text)]);
+        assert_eq!(sent.status, 200, "{sent:?}");
+    }
+    let page = room.get("/", Some(&ann)).body;
+    let boxes: Vec<&str> = page.split("<textarea").skip(1).collect();
+    assert_eq!(boxes.len(), 2, "{page}");
+    let rows = |b: &str| -> usize {
+        let after = b.split("rows=\"").nth(1).expect("rows");
+        after[..after.find('"').unwrap()].parse().unwrap()
+    };
+    assert!(boxes[0].contains(&format!(">{long}</textarea>")), "{page}");
+    assert!(rows(boxes[0]) >= 5, "the long idea's box: {}", boxes[0]);
+    assert_eq!(rows(boxes[1]), 1, "the short one's: {}", boxes[1]);
+    assert!(!page.contains("<input name=\"text\" value="), "{page}");
 }

@@ -164,7 +164,7 @@ fn draw_prompt(state: &PresentState, frame: &mut Frame, area: Rect) {
 }
 
 /// Lines the text takes in normal type, words wrapped at `width`.
-fn small_height(text: &str, width: u16) -> u16 {
+pub(super) fn small_height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
     let rows_of = |line: &str| {
         let (mut rows, mut used) = (0, 0);

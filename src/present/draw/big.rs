@@ -26,20 +26,28 @@ pub struct Big {
     pub height: u16,
 }
 
+/// How many letter sizes there are (`at` takes 0, the largest, up to one less than this).
+pub const SIZE_COUNT: usize = SIZES.len();
+
 /// The largest letters in which `text` fits in `width` × `max_height`.
 pub fn fit(text: &str, width: u16, max_height: u16) -> Option<Big> {
+    (0..SIZE_COUNT).find_map(|size| at(text, width, size).filter(|b| b.height <= max_height))
+}
+
+/// `text` in letters of one size (0 the largest), words wrapped at `width`; `None` if a word
+/// is wider, or a letter has no glyph.
+pub fn at(text: &str, width: u16, size: usize) -> Option<Big> {
+    let &(size, across, down) = SIZES.get(size)?;
     let text = drawable(text)?;
-    SIZES.iter().find_map(|&(size, across, down)| {
-        let lines = wrap(&text, usize::from(width / across))?;
-        let height = u16::try_from(lines.len()).ok()?.checked_mul(down)?;
-        let longest = lines.iter().map(|l| l.chars().count()).max()?;
-        let width = u16::try_from(longest).ok()?.checked_mul(across)?;
-        (height <= max_height).then_some(Big {
-            size,
-            lines,
-            width,
-            height,
-        })
+    let lines = wrap(&text, usize::from(width / across))?;
+    let height = u16::try_from(lines.len()).ok()?.checked_mul(down)?;
+    let longest = lines.iter().map(|l| l.chars().count()).max()?;
+    let width = u16::try_from(longest).ok()?.checked_mul(across)?;
+    Some(Big {
+        size,
+        lines,
+        width,
+        height,
     })
 }
 

@@ -4,11 +4,11 @@
 mod band;
 mod big;
 pub mod chooser;
+mod loud;
 
 use crate::present::{NEW_FOR, PresentState};
 use crate::steps::room::RoomView;
 use ratatui::Frame;
-use ratatui::widgets::{Paragraph, Wrap};
 use std::time::Instant;
 
 pub use band::clock_text;
@@ -42,8 +42,8 @@ fn draw_view(state: &PresentState, frame: &mut Frame, now: Instant) {
         names: state.names,
         fresh: &fresh,
     };
-    let lines = crate::steps::room_lines(&view, step, body.width);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    let shown = crate::steps::room_body(&view, step, body.width);
+    loud::draw(&shown, frame, body);
 }
 
 /// Renders to text at a size (snapshots, and the too-small and too-large checks).

@@ -1,5 +1,6 @@
-//! The common ground on a participant's device: the groups ranked as the room sees them, with
-//! their own dots to place or take back.
+//! The common ground on a participant's device: the groups ranked as the room sees them (the
+//! board's own ranking), each with the ideas in it, and their own dots to place or take back.
+//! Never who said an idea: the phone shows what was said, not by whom.
 
 use crate::domain::{ParticipantId, Session};
 use crate::join::{DotGroup, Part};
@@ -12,13 +13,17 @@ pub fn part(session: &Session, step: &str, participant: ParticipantId) -> Part {
     let mine = session
         .results(step)
         .and_then(|r| r.votes.get(&participant));
-    let groups = session
-        .ranked_groups(step, &index, true)
+    let groups = super::ranked_groups(session, step, &index)
         .into_iter()
         .filter(|(g, _)| !g.ideas.is_empty())
         .map(|(g, sharers)| DotGroup {
             id: g.id,
             label: g.label.clone(),
+            ideas: g
+                .ideas
+                .iter()
+                .filter_map(|id| index.get(id).map(|(idea, _)| idea.text.clone()))
+                .collect(),
             sharers,
             dots: totals.get(&g.id).copied().unwrap_or(0),
             mine: mine.and_then(|m| m.get(&g.id)).copied().unwrap_or(0),

@@ -7,12 +7,11 @@ use crate::interact::list_view::ListView;
 use crate::interact::text::TextField;
 use crate::interact::{Action, Context, Message, Prompt, PromptPurpose};
 use crate::join::Part;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step, StepResult};
 use crate::workspace::Workspace;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 impl Step for BoardState {
     fn context(&self) -> Context {
@@ -81,8 +80,8 @@ impl Step for BoardState {
         self.selected_group(ws)
     }
 
-    fn room(view: &RoomView, step: &Step_, _width: u16) -> Vec<Line<'static>> {
-        room::lines(view.session, step, view.selected)
+    fn room(view: &RoomView, step: &Step_, _width: u16) -> RoomBody {
+        room::body(view.session, step, view.selected)
     }
 
     fn device(session: &Session, step: &Step_, participant: ParticipantId) -> Part {

@@ -3,16 +3,15 @@
 
 mod pane;
 mod report;
-mod room;
+pub mod room;
 use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{Action as Agreement, ActionId, Change, Clock};
 use crate::i18n::tr;
@@ -188,8 +187,8 @@ impl Step for BridgeState {
         }
     }
 
-    fn room(view: &RoomView, _step: &Step_, _width: u16) -> Vec<Line<'static>> {
-        room::lines(view.session)
+    fn room(view: &RoomView, _step: &Step_, _width: u16) -> RoomBody {
+        room::body(view.session)
     }
 
     /// The goal and the common denominators, as the room sees them.

@@ -6,11 +6,10 @@ use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{Change, Clock};
 use crate::i18n::{tr, trf};
@@ -137,8 +136,8 @@ impl Step for CloseState {
     }
 
     /// The prompt in the band says it all.
-    fn room(_view: &RoomView, _step: &Step_, _width: u16) -> Vec<Line<'static>> {
-        Vec::new()
+    fn room(_view: &RoomView, _step: &Step_, _width: u16) -> RoomBody {
+        RoomBody(Vec::new())
     }
 
     /// What the room view shows: the prompt alone.

@@ -8,11 +8,10 @@ use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{Action as Agreement, ActionId, Change, Clock, Outcome, Status};
 use crate::i18n::{tr, trf};
@@ -225,8 +224,8 @@ impl Step for LastTimeState {
         }
     }
 
-    fn room(view: &RoomView, step: &Step_, _width: u16) -> Vec<Line<'static>> {
-        room::lines(view.session, step)
+    fn room(view: &RoomView, step: &Step_, _width: u16) -> RoomBody {
+        room::body(view.session, step)
     }
 
     /// Last time's agreements, as the room view lists them.

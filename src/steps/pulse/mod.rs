@@ -10,12 +10,11 @@ use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
 use crate::steps::StepResult;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 pub use figures::{columns, figures, low_text, nothing_to_show, scored_of, spread, trend_text};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{
     Ballot, Change, Clock, Language, MIN_SHOWN, PulseMode, StepKind, new_ballot_id, pulse_scorers,
@@ -254,8 +253,8 @@ impl Step for PulseState {
         pane::draw(ws, self, frame, area)
     }
 
-    fn room(view: &RoomView, step: &Step_, width: u16) -> Vec<Line<'static>> {
-        room::lines(view.session, step, width)
+    fn room(view: &RoomView, step: &Step_, width: u16) -> RoomBody {
+        room::lines(view.session, step, width).into()
     }
 
     /// Each statement, unscored: a device's own scores come with its ballot (`device_part`).

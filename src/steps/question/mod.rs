@@ -8,11 +8,10 @@ use crate::domain::Step as Step_;
 use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{Change, Clock, GroupId, IdeaId};
 use crate::i18n::{tr, trf};
@@ -428,8 +427,8 @@ impl Step for QuestionState {
         self.set_cursor(row, row + 1);
     }
 
-    fn room(view: &RoomView, step: &Step_, _width: u16) -> Vec<Line<'static>> {
-        room::lines(view, step)
+    fn room(view: &RoomView, step: &Step_, _width: u16) -> RoomBody {
+        room::body(view, step)
     }
 
     /// The participant's own ideas on this question, to add to and reword; an anonymous

@@ -8,11 +8,10 @@ use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
 use crate::steps::StepResult;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{Change, Clock, StepKind};
 use crate::interact::{Action, Message};
@@ -105,10 +104,10 @@ impl Step for RolesState {
         pane::draw(ws, frame, area)
     }
 
-    fn room(view: &RoomView, step: &Step_, width: u16) -> Vec<Line<'static>> {
+    fn room(view: &RoomView, step: &Step_, width: u16) -> RoomBody {
         match &step.kind {
-            StepKind::Roles { roles } => room::lines(view.session, step, roles, width),
-            _ => Vec::new(),
+            StepKind::Roles { roles } => room::lines(view.session, step, roles, width).into(),
+            _ => RoomBody(Vec::new()),
         }
     }
 

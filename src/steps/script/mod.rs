@@ -7,11 +7,10 @@ use crate::domain::{ParticipantId, Session};
 use crate::interact::Context;
 use crate::join::Part;
 use crate::steps::StepResult;
-use crate::steps::room::RoomView;
+use crate::steps::room::{RoomBody, RoomView};
 use crate::steps::{Env, Look, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::domain::{Change, Clock, StepKind};
 use crate::interact::{Action, Message};
@@ -90,8 +89,8 @@ impl Step for ScriptState {
     }
 
     /// The prompt in the band says it all.
-    fn room(_view: &RoomView, _step: &Step_, _width: u16) -> Vec<Line<'static>> {
-        Vec::new()
+    fn room(_view: &RoomView, _step: &Step_, _width: u16) -> RoomBody {
+        RoomBody(Vec::new())
     }
 
     /// What the room view shows: the prompt alone.
