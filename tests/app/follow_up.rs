@@ -631,7 +631,7 @@ fn c_carries_an_action_over_into_this_sessions_actions_linked_to_the_old_one() {
         // Once only: c again says where it is and adds nothing.
         h.typed("c");
         assert!(h.message().contains("Invite a client"), "{}", h.message());
-        assert!(!matches!(h.app.overlay, Some(_)), "no form the second time");
+        assert!(h.app.overlay.is_none(), "no form the second time");
         let again = h.on_disk();
         let bridge_actions = &again.results(&bridge.id).unwrap().actions;
         assert_eq!(bridge_actions.len(), 1);
