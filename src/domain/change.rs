@@ -139,6 +139,11 @@ pub enum Change {
         participant: ParticipantId,
         group: GroupId,
     },
+    /// Holds the board's order as it is (`order`), or lets it follow the votes again (empty).
+    PinOrder {
+        step: String,
+        order: Vec<GroupId>,
+    },
     /// Takes back one of a participant's dots from a group.
     TakeDot {
         step: String,
@@ -502,6 +507,12 @@ impl Session {
                 action,
                 outcome,
             } => self.set_outcome(step, action, outcome)?,
+            PinOrder { step, order } => {
+                if self.step_kind(&step)? != StepKind::CommonGround {
+                    return Err(wrong(&step, "common-ground"));
+                }
+                self.results.entry(step).or_default().order = order;
+            }
         }
         self.results.retain(|_, r| !r.is_empty());
         Ok(Applied::Done)

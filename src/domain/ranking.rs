@@ -40,6 +40,16 @@ impl Session {
                 .then(b.ideas.len().cmp(&a.ideas.len()))
                 .then(a.id.cmp(&b.id))
         });
+        // By votes, an order held while the facilitator reshapes the board wins: the groups
+        // it holds in its order, then any group made since (as the votes rank them).
+        let held = self
+            .results(step)
+            .map(|r| r.order.as_slice())
+            .unwrap_or_default();
+        if by_votes && !held.is_empty() {
+            let place = |g: &Group| held.iter().position(|h| *h == g.id).unwrap_or(usize::MAX);
+            groups.sort_by_key(|(g, _)| place(g));
+        }
         groups
     }
 }

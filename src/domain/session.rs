@@ -100,6 +100,10 @@ pub struct StepResults {
     /// What became of last time's actions (format 3), by the earlier action's id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub outcomes: BTreeMap<ActionId, super::Outcome>,
+    /// The board's order held while the facilitator reshapes it, so ranks do not jump in
+    /// front of the room; empty: ranked as the votes say. A vote or re-ranking clears it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<GroupId>,
 }
 
 fn is_zero(n: &i8) -> bool {

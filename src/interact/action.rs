@@ -84,6 +84,8 @@ pub enum Action {
     Anonymous,
     /// Last time: take the selected action into this session's actions.
     CarryOver,
+    /// Board: rank the groups anew by their votes (the order is held while reshaping).
+    Rerank,
 }
 
 /// Whether a session is opened to change it or only to look at it.
@@ -119,6 +121,7 @@ impl Action {
                 | Action::TakeDot
                 | Action::MarkTop
                 | Action::CarryOver
+                | Action::Rerank
                 | Action::Reveal
                 | Action::Undo
                 | Action::Redo

@@ -29,6 +29,11 @@ impl ListView {
         state
     }
 
+    /// The first item in view, as last drawn.
+    pub fn offset(&self) -> usize {
+        self.state.borrow().offset()
+    }
+
     /// Forgets where the list was drawn (it is not on screen now).
     pub fn hide(&self) {
         self.area.set(Rect::default());

@@ -123,6 +123,7 @@ impl V1Session {
             let converted = StepResults {
                 ballots: BTreeMap::new(),
                 revealed: false,
+                order: Vec::new(),
                 pulse: r
                     .pulse
                     .into_iter()

@@ -204,7 +204,7 @@ fn three_people_vote_and_the_top_two_become_the_common_denominators() {
         0
     );
     let screen = h.render(100, 30);
-    for left in ["Ann\u{a0}0", "Bob\u{a0}0", "Chloé\u{a0}0"] {
+    for left in ["Ann 0", "Bob 0", "Chloé 0"] {
         assert!(screen.contains(left), "{screen}");
     }
     h.typed("k");

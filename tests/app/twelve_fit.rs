@@ -310,3 +310,182 @@ fn roles_show_all_twelve_with_their_choice_and_cut_nothing_without_an_ellipsis()
         }
     }
 }
+
+/// Ten ideas on each of the four questions, on to the common ground.
+fn board_of_twelve(name: &str) -> Harness {
+    let mut h = Harness::session(name, Language::En, &TWELVE);
+    h.page_down(3);
+    for _ in 0..4 {
+        for idea in TEN {
+            h.idea(idea).key(KeyCode::Tab);
+        }
+        h.page_down(1);
+    }
+    h
+}
+
+fn group_order(h: &Harness) -> Vec<ambassador::domain::GroupId> {
+    let session = h.run().session();
+    let index = session.idea_index();
+    session
+        .ranked_groups("common_ground", &index, true)
+        .iter()
+        .map(|(g, _)| g.id)
+        .collect()
+}
+
+#[test]
+fn scrolled_into_a_long_group_the_board_keeps_its_name_on_top() {
+    let h = &mut board_of_twelve("twelve-board-sticky");
+    let first = h
+        .run()
+        .session()
+        .results("common_ground")
+        .unwrap()
+        .groups
+        .len();
+    assert!(first > 1);
+    for _ in 0..8 {
+        h.key(KeyCode::Down);
+    }
+    let screen = h.render(80, 24);
+    let rows = ambassador::app::board_rows(h.run().session(), "common_ground");
+    // The top row inside the board names the group the first idea in view belongs to.
+    let top = screen
+        .lines()
+        .find(|l| l.contains("(continued)"))
+        .unwrap_or_else(|| panic!("a group's name stays on top:\n{screen}"));
+    let ambassador::app::board::BoardRow::Group(g) = rows[0] else {
+        panic!()
+    };
+    let label = h
+        .run()
+        .session()
+        .results("common_ground")
+        .unwrap()
+        .groups
+        .iter()
+        .find(|x| x.id == g)
+        .unwrap()
+        .label
+        .clone();
+    assert!(top.contains(&format!("1. {label}")), "{top}\n{screen}");
+}
+
+#[test]
+fn the_dots_left_of_twelve_people_fit_without_a_broken_name_and_k_is_offered() {
+    let h = &mut board_of_twelve("twelve-board-dots");
+    let screen = h.render(80, 24);
+    for name in TWELVE {
+        assert!(
+            screen.contains(&format!("{name} 3")),
+            "{name} with its dots:\n{screen}"
+        );
+    }
+    let start = screen
+        .lines()
+        .position(|l| l.contains("Dots left"))
+        .unwrap();
+    let panel: Vec<&str> = screen
+        .lines()
+        .skip(start)
+        .take_while(|l| !l.contains("└"))
+        .collect();
+    assert!(panel.len() <= 3, "three rows at most:\n{screen}");
+    let footer: String = screen.lines().rev().take(3).collect();
+    assert!(footer.contains("k top K"), "k in the footer:\n{footer}");
+}
+
+#[test]
+fn the_board_holds_its_order_while_the_facilitator_edits_and_ranks_anew_on_a_vote_or_n() {
+    let h = &mut board_of_twelve("twelve-board-steady");
+    let before = group_order(h);
+    // Move every idea of the top group, one by one, to the last group: live, the ranks
+    // would change under the room's eyes.
+    let last = *before.last().unwrap();
+    let ideas = h
+        .run()
+        .session()
+        .results("common_ground")
+        .unwrap()
+        .groups
+        .iter()
+        .find(|g| g.id == before[0])
+        .unwrap()
+        .ideas
+        .len();
+    for _ in 0..ideas.saturating_sub(1) {
+        h.key(KeyCode::Home).key(KeyCode::Down).typed("m");
+        let number = before.len();
+        h.typed(&number.to_string());
+    }
+    let held = group_order(h);
+    let still_there: Vec<_> = before
+        .iter()
+        .filter(|g| held.contains(g))
+        .copied()
+        .collect();
+    assert_eq!(
+        &held[..still_there.len()],
+        &still_there[..],
+        "the order is held"
+    );
+    assert!(
+        h.on_disk().results("common_ground").unwrap().order.len() >= 2,
+        "held in the file, so the room view and phones follow it"
+    );
+    // n ranks anew: the biggest group goes up.
+    h.typed("n");
+    let anew = group_order(h);
+    assert_eq!(anew[0], last, "{anew:?} after n, {held:?} before");
+    assert!(
+        h.on_disk()
+            .results("common_ground")
+            .unwrap()
+            .order
+            .is_empty()
+    );
+    // An edit holds it again; a vote lets it go.
+    h.key(KeyCode::Home).typed("l");
+    assert!(
+        !h.on_disk()
+            .results("common_ground")
+            .unwrap()
+            .order
+            .is_empty()
+    );
+    h.typed("v");
+    assert!(
+        h.on_disk()
+            .results("common_ground")
+            .unwrap()
+            .order
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_move_picker_offers_a_new_group_of_its_own() {
+    let h = &mut board_of_twelve("twelve-board-new-group");
+    let groups = h
+        .run()
+        .session()
+        .results("common_ground")
+        .unwrap()
+        .groups
+        .len();
+    h.key(KeyCode::Home).key(KeyCode::Down).typed("m");
+    let screen = h.render(160, 48);
+    assert!(screen.contains("a new group of its own"), "{screen}");
+    h.key(KeyCode::End);
+    for _ in 0..groups {
+        h.key(KeyCode::Down);
+    }
+    h.enter();
+    assert_eq!(
+        h.on_disk().results("common_ground").unwrap().groups.len(),
+        groups + 1,
+        "{}",
+        h.message()
+    );
+}

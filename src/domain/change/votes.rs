@@ -65,15 +65,15 @@ impl Session {
         if !known {
             return Err(ChangeError::UnknownGroup(group));
         }
-        *self
-            .results
-            .entry(step)
-            .or_default()
+        let results = self.results.entry(step).or_default();
+        *results
             .votes
             .entry(participant)
             .or_default()
             .entry(group)
             .or_insert(0) += 1;
+        // A vote ranks the board anew.
+        results.order.clear();
         Ok(())
     }
 
@@ -96,6 +96,7 @@ impl Session {
         if votes.is_empty() {
             results.votes.remove(&participant);
         }
+        results.order.clear();
         Ok(())
     }
 

@@ -125,7 +125,24 @@ fn reshape(
     op: impl FnOnce(&mut Engine),
 ) -> Option<Message> {
     let step = ws.step_id();
+    // The first reshape holds the order the room sees, so ranks do not jump while the
+    // facilitator edits; a vote or `n` ranks anew.
+    let session = ws.session();
+    let hold = session
+        .results(&step)
+        .is_some_and(|r| r.order.is_empty())
+        .then(|| {
+            let index = session.idea_index();
+            let ranked = ranked_groups(session, &step, &index);
+            ranked.iter().map(|(g, _)| g.id).collect::<Vec<_>>()
+        });
     ws.transact(clock, |tx| {
+        if let Some(order) = hold {
+            tx.apply(Change::PinOrder {
+                step: step.clone(),
+                order,
+            })?;
+        }
         for change in changes {
             tx.apply(change)?;
         }
@@ -232,6 +249,27 @@ impl BoardState {
                 };
                 Message::info(tr(lang, key))
             }
+            (Action::Rerank, row) => {
+                if let Some(row) = row {
+                    *keep = Some(Keep::Group(row.group()));
+                }
+                let held = ws
+                    .session()
+                    .results(&step)
+                    .is_some_and(|r| !r.order.is_empty());
+                if held {
+                    ws.commit(
+                        Change::PinOrder {
+                            step,
+                            order: Vec::new(),
+                        },
+                        clock,
+                    )
+                    .or_else(|| Message::info(tr(lang, "msg.ranked_anew")))
+                } else {
+                    Message::info(tr(lang, "msg.already_ranked"))
+                }
+            }
             (Action::AddDot | Action::TakeDot, Some(row)) => {
                 *keep = Some(Keep::Group(row.group()));
                 voting::vote(ws, row.group(), action == Action::AddDot, clock)
@@ -313,9 +351,14 @@ impl BoardState {
         let step = ws.step_id();
         let lang = ws.lang();
         let candidates = self.picker.candidates(ws.session(), &step, self.rank);
+        // An idea may also go into a group of its own: the row after the groups, while no
+        // filter is typed (Enter on a filter that matches nothing must not make one).
+        let new_group =
+            matches!(self.mark, Some(BoardMark::Move(_))) && self.picker.filter.is_empty();
+        let rows = candidates.len() + usize::from(new_group);
         let number = match action {
             Action::Up | Action::Down => {
-                self.picker.step(action == Action::Down, candidates.len());
+                self.picker.step(action == Action::Down, rows);
                 return Some((None, None));
             }
             Action::Cancel => {
@@ -326,6 +369,23 @@ impl BoardState {
             Action::Pick(n) => Some(usize::from(n)),
             _ => return None,
         };
+        let at = number.map_or(self.picker.cursor.min(rows.saturating_sub(1)), |n| {
+            n.wrapping_sub(1)
+        });
+        if let (true, Some(BoardMark::Move(idea))) =
+            (new_group && at == candidates.len(), self.mark)
+        {
+            self.mark = None;
+            let message = reshape(ws, clock, vec![], |e| {
+                e.pull_out(idea.0);
+            })
+            .or_else(|| Message::info(tr(lang, "msg.pulled_out")));
+            self.follow(
+                &rows_by(ws.session(), &step, self.rank),
+                Some(Keep::Idea(idea)),
+            );
+            return Some((message, None));
+        }
         let Some(target) = self.picker.chosen(&candidates, number) else {
             let message = match number {
                 Some(n) => trf(lang, "msg.no_group_number", &[&n]),

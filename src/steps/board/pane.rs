@@ -8,7 +8,7 @@ use crate::steps::board::BoardMark;
 use crate::steps::board::BoardState;
 use crate::steps::board::voting::RankBy;
 use crate::steps::board::{BoardRow, current_group, ranked_by, rows_of};
-use crate::ui::{theme, widgets};
+use crate::ui::{chips, theme, widgets};
 use crate::workspace::Workspace;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,7 +23,13 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
     let index = session.idea_index();
     let ranked = ranked_by(session, &step, &index, board.rank);
     let votes = session.vote_totals(&step);
-    let side = side_lines(ws, board, keys, &step);
+    let side = side_lines(
+        ws,
+        board,
+        keys,
+        &step,
+        usize::from(area.width.saturating_sub(2)),
+    );
     let area = if side.is_empty() {
         area
     } else {
@@ -172,50 +178,105 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
     );
     let block = Block::bordered().title(title);
     let selected = Some(board.cursor.min(rows.len() - 1));
-    widgets::selectable_list(frame, area, block, items, &board.list, selected);
+    // Scrolled into a group, its name stays on the top row so the room knows what it reads.
+    let group_above = |offset: usize| match rows.get(offset) {
+        Some(BoardRow::Idea(group, _)) => Some(*group),
+        _ => None,
+    };
+    widgets::selectable_list(
+        frame,
+        area,
+        block.clone(),
+        items.clone(),
+        &board.list,
+        selected,
+    );
+    if group_above(board.list.offset()).is_some() {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [pinned, below] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+        frame.render_widget(ratatui::widgets::Clear, inner);
+        widgets::selectable_list(frame, below, Block::default(), items, &board.list, selected);
+        if let Some(g) =
+            group_above(board.list.offset()).and_then(|g| current_group(session, &step, g))
+        {
+            let line = format!(
+                "  {}. {} {}",
+                number.get(&g.id).copied().unwrap_or(0),
+                g.label,
+                tr(lang, "board.continued")
+            );
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    widgets::truncate(&line, usize::from(pinned.width)),
+                    theme::accent(),
+                )),
+                pinned,
+            );
+        }
+    }
     super::pick_pane::draw(ws, board, frame, area);
 }
 
 /// Who still has dots (the focused person first marked), and last time's common denominators.
-fn side_lines(ws: &Workspace, board: &BoardState, keys: &Keymap, step: &str) -> Vec<Line<'static>> {
+fn side_lines(
+    ws: &Workspace,
+    board: &BoardState,
+    keys: &Keymap,
+    step: &str,
+    width: usize,
+) -> Vec<Line<'static>> {
     let session = ws.session();
     let lang = session.language();
     let mut lines = Vec::new();
     let voting = session.results(step).is_some_and(|r| !r.groups.is_empty())
         && !session.participants().is_empty();
     if voting {
-        let mut spans = vec![Span::styled(
-            format!(
-                "{} ",
-                trf(
-                    lang,
-                    match board.rank {
-                        RankBy::Votes => "board.dots_left_votes",
-                        RankBy::Sharers => "board.dots_left_sharers",
-                    },
-                    &[
-                        &session.template().dots,
-                        &key_of(keys, Action::AddDot),
-                        &key_of(keys, Action::TakeDot)
-                    ]
-                )
+        lines.push(Line::styled(
+            trf(
+                lang,
+                match board.rank {
+                    RankBy::Votes => "board.dots_left_votes",
+                    RankBy::Sharers => "board.dots_left_sharers",
+                },
+                &[
+                    &session.template().dots,
+                    &key_of(keys, Action::AddDot),
+                    &key_of(keys, Action::TakeDot),
+                ],
             ),
             theme::dim(),
-        )];
-        for (i, p) in session.participants().iter().enumerate() {
+        ));
+        // Each name with its dots left, never broken; when they do not all fit in two rows,
+        // the voter in focus and those with dots left come first, the rest counted.
+        let chip = |p: &crate::domain::Participant| {
             let left = session.dots_left(step, p.id);
             let focused = session.focus() == Some(p.id);
-            // A no-break space: a name and its dots stay on one row when the line wraps.
-            let text = format!("{}{}\u{a0}{left}", if i > 0 { " · " } else { "" }, p.name);
-            spans.push(if focused {
-                Span::styled(format!("{text}\u{a0}◀"), theme::focus())
+            if focused {
+                Span::styled(format!("{} {left} ◀", p.name), theme::focus())
             } else if left == 0 {
-                Span::styled(text, theme::dim())
+                Span::styled(format!("{} {left}", p.name), theme::dim())
             } else {
-                Span::raw(text)
-            });
-        }
-        lines.push(Line::from(spans));
+                Span::raw(format!("{} {left}", p.name))
+            }
+        };
+        let people = session.participants();
+        let everyone: Vec<Span<'static>> = people.iter().map(chip).collect();
+        let names = chips::lay_out(&everyone, width, 2).unwrap_or_else(|| {
+            let first = |p: &&crate::domain::Participant| session.focus() == Some(p.id);
+            let has_dots = |p: &&crate::domain::Participant| session.dots_left(step, p.id) > 0;
+            let ordered: Vec<Span<'static>> = people
+                .iter()
+                .filter(first)
+                .chain(people.iter().filter(|p| !first(p) && has_dots(p)))
+                .chain(people.iter().filter(|p| !first(p) && !has_dots(p)))
+                .map(chip)
+                .collect();
+            let more = |n: usize| Span::styled(trf(lang, "question.and_more", &[&n]), theme::dim());
+            chips::fit_with_more(&ordered, width, 2, more)
+        });
+        lines.extend(names);
     }
     if let Some(earlier) = session
         .follows()

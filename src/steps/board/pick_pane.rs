@@ -22,7 +22,9 @@ pub fn draw(ws: &Workspace, board: &BoardState, frame: &mut Frame, area: Rect) {
     let picker = &board.picker;
     let candidates = picker.candidates(session, &step, board.rank);
     let width = area.width.saturating_sub(4).min(76);
-    let height = (candidates.len().max(1) as u16 + 3).min(area.height);
+    let new_group = matches!(mark, BoardMark::Move(_)) && picker.filter.is_empty();
+    let rows = candidates.len() + usize::from(new_group);
+    let height = (rows.max(1) as u16 + 3).min(area.height);
     let popup = widgets::centered(area, width, height);
     let title_room = usize::from(width.saturating_sub(16));
     let source = board.source(session, &step);
@@ -52,7 +54,7 @@ pub fn draw(ws: &Workspace, board: &BoardState, frame: &mut Frame, area: Rect) {
         );
     }
     widgets::field_line(frame, field, &picker.filter, true);
-    if candidates.is_empty() {
+    if candidates.is_empty() && !new_group {
         picker.list.hide();
         let text = trf(lang, "board.pick_none", &[&picker.filter.text()]);
         frame.render_widget(
@@ -61,7 +63,7 @@ pub fn draw(ws: &Workspace, board: &BoardState, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let items: Vec<ListItem> = candidates
+    let mut items: Vec<ListItem> = candidates
         .iter()
         .enumerate()
         .map(|(i, id)| {
@@ -85,6 +87,15 @@ pub fn draw(ws: &Workspace, board: &BoardState, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let selected = Some(picker.cursor.min(candidates.len() - 1));
+    if new_group {
+        items.push(ListItem::new(Line::from(vec![
+            Span::styled(format!("{:>2}. ", candidates.len() + 1), theme::dim()),
+            Span::styled(
+                format!("+ {}", tr(lang, "board.pick_new_group")),
+                theme::notice(),
+            ),
+        ])));
+    }
+    let selected = Some(picker.cursor.min(rows - 1));
     widgets::selectable_list(frame, list, Block::default(), items, &picker.list, selected);
 }
