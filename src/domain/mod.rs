@@ -14,6 +14,7 @@ mod repair;
 mod session;
 mod summary;
 mod template;
+mod template_range;
 mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
@@ -35,4 +36,6 @@ pub use summary::{
     OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_scorers, pulse_summary,
     role_counts, vote_lines,
 };
-pub use template::{DEFAULT_DOTS, PulseItem, RoleOption, Step, StepKind, Template};
+pub use template::{
+    DEFAULT_DOTS, ParticipantRange, PulseItem, RoleOption, Step, StepKind, Template,
+};
