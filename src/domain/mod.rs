@@ -2,6 +2,7 @@
 
 mod change;
 mod clock;
+mod edit_note;
 mod follow_up;
 mod history;
 mod ids;
@@ -22,6 +23,7 @@ pub use clock::{Clock, FixedClock, SystemClock, local_date};
 pub use follow_up::{
     Earlier, EarlierScore, EarlierTheme, Link, Outcome, Status, Timing, follow_up_title,
 };
+pub use edit_note::{EditKind, EditNote};
 pub use history::History;
 pub use language::Language;
 pub use progress::Progress;

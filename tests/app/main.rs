@@ -22,3 +22,4 @@ mod setup_form;
 mod text_fits;
 mod time_rule;
 mod twelve_fit;
+mod undo_says_what;
