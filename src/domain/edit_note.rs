@@ -135,6 +135,9 @@ mod tests {
         let note = EditNote::new(EditKind::IdeaAdded, &"word ".repeat(20));
         assert!(note.subject.chars().count() <= SUBJECT_CHARS);
         assert!(note.subject.ends_with('…'));
-        assert_eq!(EditNote::new(EditKind::IdeaAdded, " short ").subject, "short");
+        assert_eq!(
+            EditNote::new(EditKind::IdeaAdded, " short ").subject,
+            "short"
+        );
     }
 }

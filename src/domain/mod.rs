@@ -20,10 +20,10 @@ mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock, local_date};
+pub use edit_note::{EditKind, EditNote};
 pub use follow_up::{
     Earlier, EarlierScore, EarlierTheme, Link, Outcome, Status, Timing, follow_up_title,
 };
-pub use edit_note::{EditKind, EditNote};
 pub use history::History;
 pub use language::Language;
 pub use progress::Progress;

@@ -80,7 +80,10 @@ pub fn list_templates(templates_dir: &Path) -> Result<Vec<TemplateEntry>, StoreE
         let replaces_builtin = template.as_ref().is_ok_and(|own| {
             let before = entries.len();
             entries.retain(|e| !(e.source == TemplateSource::Builtin && same_slot(e, own)));
-            before != entries.len() || entries.iter().any(|e| e.replaces_builtin && same_slot(e, own))
+            before != entries.len()
+                || entries
+                    .iter()
+                    .any(|e| e.replaces_builtin && same_slot(e, own))
         });
         entries.push(TemplateEntry {
             template,

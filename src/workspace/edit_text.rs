@@ -9,7 +9,11 @@ pub fn travelled(lang: Language, back: bool, note: &EditNote) -> String {
     if note.more > 0 {
         what = trf(lang, "msg.edit_and_more", &[&what, &note.more]);
     }
-    let key = if back { "msg.undone_what" } else { "msg.redone_what" };
+    let key = if back {
+        "msg.undone_what"
+    } else {
+        "msg.redone_what"
+    };
     trf(lang, key, &[&what])
 }
 

@@ -30,12 +30,21 @@ fn a_name_just_added_is_in_view_and_a_thirteenth_is_told_but_allowed() {
         h.typed(name).enter();
     }
     let screen = h.render(80, 24);
-    assert!(screen.contains("12. Lotte"), "the newest name in view:\n{screen}");
-    assert!(!screen.contains("meant for"), "twelve is within 3–12:\n{screen}");
+    assert!(
+        screen.contains("12. Lotte"),
+        "the newest name in view:\n{screen}"
+    );
+    assert!(
+        !screen.contains("meant for"),
+        "twelve is within 3–12:\n{screen}"
+    );
 
     h.typed("Mo").enter();
     let screen = h.render(80, 24);
-    assert!(screen.contains("13. Mo"), "the newest name in view:\n{screen}");
+    assert!(
+        screen.contains("13. Mo"),
+        "the newest name in view:\n{screen}"
+    );
     assert!(
         screen.contains("13 people: this workshop is meant") && screen.contains("for 3–12"),
         "{screen}"
@@ -54,7 +63,9 @@ fn a_name_just_added_is_in_view_and_a_thirteenth_is_told_but_allowed() {
 fn too_few_people_are_told_too_in_dutch() {
     let mut h = Harness::home("setup-few-nl");
     h.typed("n");
-    h.key(KeyCode::BackTab).key(KeyCode::BackTab).key(KeyCode::Right);
+    h.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .key(KeyCode::Right);
     for _ in 0..6 {
         h.key(KeyCode::Tab);
     }
@@ -75,9 +86,17 @@ fn f2_and_f3_without_a_chosen_name_say_how_to_choose_one() {
     assert!(h.message().contains("No names yet"), "{}", h.message());
     h.typed("Anouk").enter();
     h.key(KeyCode::F(2));
-    assert!(h.message().contains("Choose a name with ↑ ↓"), "{}", h.message());
+    assert!(
+        h.message().contains("Choose a name with ↑ ↓"),
+        "{}",
+        h.message()
+    );
     h.key(KeyCode::F(3));
-    assert!(h.message().contains("Choose a name with ↑ ↓"), "{}", h.message());
+    assert!(
+        h.message().contains("Choose a name with ↑ ↓"),
+        "{}",
+        h.message()
+    );
     h.key(KeyCode::Up).key(KeyCode::F(2));
     assert!(h.render(80, 24).contains("Rename participant"));
 }
@@ -100,7 +119,9 @@ fn a_field_left_shows_its_start_cut_with_an_ellipsis() {
 fn the_dutch_form_names_the_workshop_in_dutch() {
     let mut h = Harness::home("setup-nl-name");
     h.typed("n");
-    h.key(KeyCode::BackTab).key(KeyCode::BackTab).key(KeyCode::Right);
+    h.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .key(KeyCode::Right);
     let screen = h.render(80, 24);
     assert!(screen.contains("◀ Ambassadeurschap ▶"), "{screen}");
     assert!(!screen.contains("ambassadorship"), "{screen}");

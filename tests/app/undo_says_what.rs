@@ -34,7 +34,8 @@ fn undoing_a_removal_names_what_was_removed_and_a_long_text_is_cut() {
     h.ctrl('z');
     let message = h.message();
     assert!(
-        message.starts_with("Undone: idea “we share every single") && message.ends_with("…” removed."),
+        message.starts_with("Undone: idea “we share every single")
+            && message.ends_with("…” removed."),
         "{message}"
     );
 }
@@ -43,7 +44,8 @@ fn undoing_a_removal_names_what_was_removed_and_a_long_text_is_cut() {
 fn a_dutch_paste_of_three_ideas_is_undone_as_one_and_says_so() {
     let mut h = Harness::session("undo-paste-nl", Language::Nl, &["Anouk"]);
     h.page_down(4);
-    h.app.paste("borrel bezoeken\nLinkedIn posts delen\nverjaardagen\n");
+    h.app
+        .paste("borrel bezoeken\nLinkedIn posts delen\nverjaardagen\n");
     h.ctrl('z');
     assert_eq!(
         h.message(),

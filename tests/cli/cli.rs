@@ -302,13 +302,23 @@ fn an_own_template_with_a_builtins_id_and_language_replaces_it_and_says_so() {
 
     let made = run(
         data.path(),
-        &["new", "--template", "ambassadorship", "--lang", "en", "--no-open"],
+        &[
+            "new",
+            "--template",
+            "ambassadorship",
+            "--lang",
+            "en",
+            "--no-open",
+        ],
     );
     assert!(made.status.success(), "{}", stderr(&made));
     let id = stdout(&made).lines().next().unwrap().to_string();
     let session =
         std::fs::read_to_string(data.path().join("sessions").join(format!("{id}.ron"))).unwrap();
-    assert!(session.contains("Our own ambassadorship"), "the own one is used");
+    assert!(
+        session.contains("Our own ambassadorship"),
+        "the own one is used"
+    );
 }
 
 #[test]
