@@ -23,7 +23,7 @@ pub struct Template {
         deserialize_with = "super::template_range::some_range",
         serialize_with = "super::template_range::plain_range"
     )]
-    pub participants: Option<ParticipantRange>,
+    pub people: Option<ParticipantRange>,
     /// How many dots each participant may put on the common ground (default 3).
     #[serde(default = "default_dots")]
     pub dots: u8,
@@ -153,10 +153,10 @@ impl Template {
                 format!("dots must be 1 to 20, not {}", self.dots),
             );
         }
-        if let Some(range) = &self.participants
+        if let Some(range) = &self.people
             && let Some(problem) = range.problem()
         {
-            return fail("participants", 0, problem);
+            return fail("people", 0, problem);
         }
         // Step id → how many steps before this one have it.
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.steps.len());

@@ -1,5 +1,5 @@
-//! How many people a workshop is meant for, as its template says (`participants: (min: 3,
-//! max: 12)`): written without `Some(…)`, and absent from older templates and sessions.
+//! How many people a workshop is meant for, as its template says (`people: (min: 3, max:
+//! 12)`): written without `Some(…)`, and absent from older templates and sessions.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -18,11 +18,11 @@ impl ParticipantRange {
     /// What is wrong with the range as written, if anything.
     pub fn problem(&self) -> Option<String> {
         if self.min == 0 {
-            return Some("participants: min must be at least 1".into());
+            return Some("people: min must be at least 1".into());
         }
         if self.min > self.max {
             return Some(format!(
-                "participants: min {} is more than max {}",
+                "people: min {} is more than max {}",
                 self.min, self.max
             ));
         }
@@ -73,9 +73,9 @@ mod tests {
 
     #[test]
     fn a_range_is_read_without_some_and_written_back_the_same_way() {
-        let text = MINIMAL.replace("PARTICIPANTS", "participants: (min: 3, max: 12),");
+        let text = MINIMAL.replace("PARTICIPANTS", "people: (min: 3, max: 12),");
         let t = Template::parse("mini.ron", &text).unwrap();
-        let range = t.participants.unwrap();
+        let range = t.people.unwrap();
         assert_eq!((range.min, range.max), (3, 12));
         assert_eq!(range.to_string(), "3–12");
         assert!(range.contains(12) && !range.contains(13) && !range.contains(2));
@@ -86,13 +86,13 @@ mod tests {
     #[test]
     fn a_template_without_a_range_still_reads_and_writes_none() {
         let t = Template::parse("mini.ron", &MINIMAL.replace("PARTICIPANTS", "")).unwrap();
-        assert_eq!(t.participants, None);
-        assert!(!t.to_ron().contains("participants"));
+        assert_eq!(t.people, None);
+        assert!(!t.to_ron().contains("people"));
     }
 
     #[test]
     fn a_backwards_range_is_reported_on_its_line() {
-        let text = MINIMAL.replace("PARTICIPANTS", "participants: (min: 5, max: 2),");
+        let text = MINIMAL.replace("PARTICIPANTS", "people: (min: 5, max: 2),");
         let err = Template::parse("mini.ron", &text).unwrap_err();
         assert!(err.message.contains("min 5 is more than max 2"), "{err}");
         assert_eq!(err.line, 5);

@@ -330,7 +330,7 @@ impl SetupState {
     /// "13 people: this workshop is meant for 3–12" when the count is outside the template's
     /// range (and not zero: the form says what is needed then). Starting is still allowed.
     pub fn range_notice(&self) -> Option<String> {
-        let range = self.template().participants?;
+        let range = self.template().people?;
         let n = self.participants.len();
         if n == 0 || range.contains(n) {
             return None;
