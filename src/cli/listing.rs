@@ -112,6 +112,9 @@ pub(super) fn templates(paths: &Paths) -> Result<(), CliError> {
     for entry in entries {
         let source = match &entry.source {
             TemplateSource::Builtin => "built-in".to_string(),
+            TemplateSource::File(p) if entry.replaces_builtin => {
+                format!("{}, replaces the built-in", p.display())
+            }
             TemplateSource::File(p) => p.display().to_string(),
         };
         let line = match &entry.template {

@@ -3,16 +3,17 @@
 
 use super::ChangeError;
 use super::change::Applied;
-use super::{Change, Clock, Session};
+use super::{Change, Clock, EditNote, Session};
 use std::collections::VecDeque;
 
 const LIMIT: usize = 200;
 
 #[derive(Debug, Default)]
 pub struct History {
-    /// Oldest first; the oldest is dropped past `LIMIT`.
-    undo: VecDeque<Session>,
-    redo: VecDeque<Session>,
+    /// Oldest first; the oldest is dropped past `LIMIT`. Each snapshot goes with what the
+    /// edit after it did, so undoing and redoing it can say what.
+    undo: VecDeque<(Session, EditNote)>,
+    redo: VecDeque<(Session, EditNote)>,
 }
 
 impl History {
@@ -23,17 +24,18 @@ impl History {
         change: Change,
         clock: &dyn Clock,
     ) -> Result<Applied, ChangeError> {
-        let before = change.is_undoable().then(|| session.clone());
+        let before = EditNote::of(&change, session).map(|note| (session.clone(), note));
         let applied = session.apply(change, clock)?;
-        if let Some(before) = before {
-            self.record(before);
+        if let Some((before, note)) = before {
+            self.record(before, note);
         }
         Ok(applied)
     }
 
-    /// Records `before` as one undo step, for edits made of several changes.
-    pub fn record(&mut self, before: Session) {
-        self.undo.push_back(before);
+    /// Records `before` as one undo step, for edits made of several changes; `note` says
+    /// what the edit did.
+    pub fn record(&mut self, before: Session, note: EditNote) {
+        self.undo.push_back((before, note));
         if self.undo.len() > LIMIT {
             self.undo.pop_front();
         }
@@ -48,6 +50,16 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// What undo would take back now.
+    pub fn next_undo(&self) -> Option<&EditNote> {
+        self.undo.back().map(|(_, note)| note)
+    }
+
+    /// What redo would do again now.
+    pub fn next_redo(&self) -> Option<&EditNote> {
+        self.redo.back().map(|(_, note)| note)
+    }
+
     /// Restores the state before the last edit; where the facilitator is stays put.
     pub fn undo(&mut self, session: &mut Session, clock: &dyn Clock) -> bool {
         Self::swap(&mut self.undo, &mut self.redo, session, clock)
@@ -58,12 +70,12 @@ impl History {
     }
 
     fn swap(
-        from: &mut VecDeque<Session>,
-        to: &mut VecDeque<Session>,
+        from: &mut VecDeque<(Session, EditNote)>,
+        to: &mut VecDeque<(Session, EditNote)>,
         session: &mut Session,
         clock: &dyn Clock,
     ) -> bool {
-        let Some(mut restored) = from.pop_back() else {
+        let Some((mut restored, note)) = from.pop_back() else {
             return false;
         };
         restored.current_step = session.current_step;
@@ -75,7 +87,7 @@ impl History {
             restored.focus = restored.participants.first().map(|p| p.id);
         }
         restored.updated = clock.now();
-        to.push_back(std::mem::replace(session, restored));
+        to.push_back((std::mem::replace(session, restored), note));
         true
     }
 }

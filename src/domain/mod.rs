@@ -2,6 +2,7 @@
 
 mod change;
 mod clock;
+mod edit_note;
 mod follow_up;
 mod history;
 mod ids;
@@ -14,10 +15,12 @@ mod repair;
 mod session;
 mod summary;
 mod template;
+mod template_range;
 mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock, local_date};
+pub use edit_note::{EditKind, EditNote};
 pub use follow_up::{
     Earlier, EarlierScore, EarlierTheme, Link, Outcome, Status, Timing, follow_up_title,
 };
@@ -35,4 +38,6 @@ pub use summary::{
     OutcomeLine, PulseSummary, RoleCount, VoteLine, outcome_lines, pulse_scorers, pulse_summary,
     role_counts, vote_lines,
 };
-pub use template::{DEFAULT_DOTS, PulseItem, RoleOption, Step, StepKind, Template};
+pub use template::{
+    DEFAULT_DOTS, ParticipantRange, PulseItem, RoleOption, Step, StepKind, Template,
+};

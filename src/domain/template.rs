@@ -1,6 +1,7 @@
 //! Workshop templates: the steps a facilitator walks through, as data.
 
 use super::Language;
+pub use super::template_range::ParticipantRange;
 use crate::diagnostic::SourceError;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -10,8 +11,19 @@ pub struct Template {
     pub id: String,
     pub language: Language,
     pub title: String,
+    /// A short name for pickers ("Ambassadorship"); the title stands in when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     #[serde(default)]
     pub description: String,
+    /// How many people the workshop is meant for; any number when the template does not say.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::template_range::some_range",
+        serialize_with = "super::template_range::plain_range"
+    )]
+    pub people: Option<ParticipantRange>,
     /// How many dots each participant may put on the common ground (default 3).
     #[serde(default = "default_dots")]
     pub dots: u8,
@@ -104,6 +116,15 @@ impl Template {
             .expect("templates always serialise")
     }
 
+    /// What a picker shows: the short name, or the title when there is none.
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            &self.title
+        } else {
+            &self.name
+        }
+    }
+
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
     }
@@ -131,6 +152,11 @@ impl Template {
                 0,
                 format!("dots must be 1 to 20, not {}", self.dots),
             );
+        }
+        if let Some(range) = &self.people
+            && let Some(problem) = range.problem()
+        {
+            return fail("people", 0, problem);
         }
         // Step id → how many steps before this one have it.
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.steps.len());

@@ -37,6 +37,8 @@ pub enum TemplateSource {
 pub struct TemplateEntry {
     pub source: TemplateSource,
     pub template: Result<Template, crate::diagnostic::SourceError>,
+    /// A user's template with a built-in one's id and language: it takes that one's place.
+    pub replaces_builtin: bool,
 }
 
 pub fn builtin_templates() -> Vec<Template> {
@@ -48,13 +50,15 @@ pub fn builtin_templates() -> Vec<Template> {
         .collect()
 }
 
-/// Built-in templates first, then the user's own, sorted by file name.
+/// Built-in templates first, then the user's own, sorted by file name; a user's template with
+/// a built-in one's id and language replaces it (the built-in one is left out).
 pub fn list_templates(templates_dir: &Path) -> Result<Vec<TemplateEntry>, StoreError> {
     let mut entries: Vec<TemplateEntry> = builtin_templates()
         .into_iter()
         .map(|t| TemplateEntry {
             source: TemplateSource::Builtin,
             template: Ok(t),
+            replaces_builtin: false,
         })
         .collect();
     let mut files = Vec::new();
@@ -72,12 +76,30 @@ pub fn list_templates(templates_dir: &Path) -> Result<Vec<TemplateEntry>, StoreE
     }
     files.sort();
     for path in files {
+        let template = read_template(&path);
+        let replaces_builtin = template.as_ref().is_ok_and(|own| {
+            let before = entries.len();
+            entries.retain(|e| !(e.source == TemplateSource::Builtin && same_slot(e, own)));
+            before != entries.len()
+                || entries
+                    .iter()
+                    .any(|e| e.replaces_builtin && same_slot(e, own))
+        });
         entries.push(TemplateEntry {
-            template: read_template(&path),
+            template,
             source: TemplateSource::File(path),
+            replaces_builtin,
         });
     }
     Ok(entries)
+}
+
+/// Whether `entry` is a template with `own`'s id and language.
+fn same_slot(entry: &TemplateEntry, own: &Template) -> bool {
+    entry
+        .template
+        .as_ref()
+        .is_ok_and(|t| t.id == own.id && t.language == own.language)
 }
 
 /// The built-in workshop is about 10 KB; a template is copied into every session made from it,

@@ -21,12 +21,18 @@ pub fn text_field(frame: &mut Frame, area: Rect, title: &str, field: &TextField,
     field_line(frame, inner, field, focused);
 }
 
-/// The field's text on one line, scrolled so the cursor stays visible.
+/// The field's text on one line: scrolled so the cursor stays visible while focused, else
+/// from its start, cut with … where it does not fit.
 pub fn field_line(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     let text = field.text();
+    if !focused {
+        let shown = super::widgets::truncate(&text, usize::from(area.width));
+        frame.render_widget(Paragraph::new(Line::raw(shown)), area);
+        return;
+    }
     let cursor = field.cursor_chars();
     let cursor_byte = text
         .char_indices()

@@ -6,6 +6,7 @@
 //! and tells the facilitator what happened as a `Message`.
 
 pub(crate) mod device_save;
+pub mod edit_text;
 pub mod error_text;
 pub(crate) mod live_groups;
 pub(crate) mod meaning;
@@ -134,6 +135,12 @@ impl Workspace {
         if self.read_only().is_some() {
             return (false, None);
         }
+        let note = if back {
+            self.history.next_undo()
+        } else {
+            self.history.next_redo()
+        }
+        .cloned();
         let moved = if back {
             self.history.undo(self.file.session_mut(), clock)
         } else {
@@ -150,8 +157,11 @@ impl Workspace {
         self.revision += 1;
         self.groups.invalidate();
         let saved = self.save_after_change();
-        let key = if back { "msg.undone" } else { "msg.redone" };
-        (true, saved.or_else(|| Message::info(tr(self.lang(), key))))
+        let told = match note {
+            Some(note) => edit_text::travelled(self.lang(), back, &note),
+            None => tr(self.lang(), if back { "msg.undone" } else { "msg.redone" }).into(),
+        };
+        (true, saved.or_else(|| Message::info(told)))
     }
 
     /// Embeddings arrived from the worker: they go to the engines, and groups that moved

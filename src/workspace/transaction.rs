@@ -4,7 +4,7 @@
 
 use super::Workspace;
 use super::live_groups::LiveGroups;
-use crate::domain::{Applied, Change, ChangeError, Clock, IdeaId, Session, StepKind};
+use crate::domain::{Applied, Change, ChangeError, Clock, EditNote, IdeaId, Session, StepKind};
 use crate::grouping::{Constraints, Engine};
 use crate::i18n::trf;
 use crate::interact::Message;
@@ -19,6 +19,8 @@ pub struct Tx<'a> {
     touched: BTreeSet<String>,
     /// Whether the facilitator edited something (and so there is an undo step).
     undoable: bool,
+    /// What the edit did, for "Undone: …": its first undoable change, or the board reshaped.
+    note: Option<EditNote>,
     changed: bool,
 }
 
@@ -37,8 +39,13 @@ impl Tx<'_> {
         }
         let feed = IdeaFeed::of(&change);
         let undoable = change.is_undoable();
+        let note = EditNote::of(&change, self.session);
         let applied = self.session.apply(change, self.clock)?;
         self.undoable |= undoable;
+        match (&mut self.note, note) {
+            (Some(first), Some(_)) => first.more += 1,
+            (first, note) => *first = first.take().or(note),
+        }
         self.changed = true;
         if let Some(step) = grouped {
             let engine = self.groups.engine(self.session, &step);
@@ -64,6 +71,7 @@ impl Tx<'_> {
         op(self.groups.engine(self.session, step));
         self.touched.insert(step.to_string());
         self.undoable = true;
+        self.note.get_or_insert_with(EditNote::groups);
         self.changed = true;
     }
 
@@ -91,6 +99,9 @@ impl Tx<'_> {
         self.groups.adopt(self.session, step, constraints);
         self.touched.insert(step.to_string());
         self.undoable |= asked_for;
+        if asked_for {
+            self.note.get_or_insert_with(EditNote::groups);
+        }
         self.changed = true;
     }
 
@@ -205,10 +216,11 @@ impl Workspace {
             clock,
             touched: BTreeSet::new(),
             undoable: false,
+            note: None,
             changed: false,
         };
         let result = body(&mut tx).and_then(|()| tx.store_groups());
-        let (undoable, changed) = (tx.undoable, tx.changed);
+        let (undoable, changed, note) = (tx.undoable, tx.changed, tx.note.take());
         if let Err(e) = result {
             *self.file.session_mut() = before;
             self.groups.invalidate();
@@ -219,7 +231,8 @@ impl Workspace {
         }
         self.revision += 1;
         if undoable {
-            self.history.record(before);
+            self.history
+                .record(before, note.unwrap_or_else(EditNote::groups));
         }
         Ok(if save { self.save_after_change() } else { None })
     }

@@ -19,6 +19,8 @@ mod private_pulse;
 mod review;
 mod review_fits;
 mod screens;
+mod setup_form;
 mod text_fits;
 mod time_rule;
 mod twelve_fit;
+mod undo_says_what;

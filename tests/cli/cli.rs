@@ -274,6 +274,54 @@ fn templates_lists_builtin_and_own_and_names_broken_ones() {
 }
 
 #[test]
+fn an_own_template_with_a_builtins_id_and_language_replaces_it_and_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let workshops = std::path::PathBuf::from(format!("{}-config/workshops", data.path().display()));
+    std::fs::create_dir_all(&workshops).unwrap();
+    let own = include_str!("../../workshops/ambassadorship.en.ron").replacen(
+        "title: \"Ambassadorship: what makes you a good ambassador?\"",
+        "title: \"Our own ambassadorship\"",
+        1,
+    );
+    std::fs::write(workshops.join("ambassadorship.en.ron"), &own).unwrap();
+    let out = run(data.path(), &["templates"]);
+    let text = stdout(&out);
+    let rows = |id: &str, lang: &str| -> Vec<&str> {
+        text.lines()
+            .filter(|l| l.split_whitespace().take(2).eq([id, lang]))
+            .collect()
+    };
+    let en = rows("ambassadorship", "en");
+    assert_eq!(en.len(), 1, "listed once, not beside the built-in:\n{text}");
+    assert!(
+        en[0].contains("Our own ambassadorship") && en[0].contains("replaces the built-in"),
+        "{text}"
+    );
+    let nl = rows("ambassadorship", "nl");
+    assert!(nl.len() == 1 && nl[0].contains("[built-in]"), "{text}");
+
+    let made = run(
+        data.path(),
+        &[
+            "new",
+            "--template",
+            "ambassadorship",
+            "--lang",
+            "en",
+            "--no-open",
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let id = stdout(&made).lines().next().unwrap().to_string();
+    let session =
+        std::fs::read_to_string(data.path().join("sessions").join(format!("{id}.ron"))).unwrap();
+    assert!(
+        session.contains("Our own ambassadorship"),
+        "the own one is used"
+    );
+}
+
+#[test]
 fn an_older_file_is_migrated_and_the_original_kept() {
     let data = tempfile::tempdir().unwrap();
     let dir = data.path().join("sessions");

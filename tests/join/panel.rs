@@ -64,6 +64,20 @@ fn who_is_connected_follows_the_apps_clock() {
 }
 
 #[test]
+fn the_device_del_would_send_away_is_marked_with_an_arrow() {
+    let clock = Arc::new(common::clock());
+    let mut app = ann_joins_on("join-panel-mark", clock);
+    let f6 = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::F(6));
+    app.handle(AppEvent::Input(crossterm::event::Event::Key(f6)));
+    let screen = screen_text(&app, 120, 30);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Ann  ("))
+        .unwrap_or_else(|| panic!("Ann's device listed:\n{screen}"));
+    assert!(row.contains("▶ Ann  ("), "{row}");
+}
+
+#[test]
 fn devices_are_stamped_with_the_apps_clock_not_the_machines() {
     let clock = Arc::new(common::clock());
     // The app's clock is an hour ahead of the machine's before anyone joins.

@@ -100,7 +100,9 @@ pub fn panel(
             (false, true) => theme::notice(),
             (false, false) => Style::default(),
         };
-        lines.push(Line::styled(format!("{name}  ({state})"), style));
+        // The mark, not only the colour, says which device Del sends away.
+        let mark = if n == selected { "▶ " } else { "  " };
+        lines.push(Line::styled(format!("{mark}{name}  ({state})"), style));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(tr(lang, "join.panel_exposure"), theme::dim()));

@@ -4,7 +4,7 @@ use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// `zone` is the user's time zone, for the dates shown.
 pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, area: Rect) {
@@ -31,7 +31,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         frame,
         rows[0],
         tr(lang, "setup.template"),
-        &template.id,
+        template.display_name(),
         setup.field == SetupField::Template,
     );
     let language = match lang {
@@ -112,10 +112,14 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
     }
     frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), rows[7]);
 
-    draw_participants(setup, frame, right);
+    super::participants::draw(setup, frame, right);
 }
 
+/// `label: ◀ value ▶`, the value cut with … so both arrows always show.
 fn chooser(frame: &mut Frame, area: Rect, label: &str, value: &str, focused: bool) {
+    use unicode_width::UnicodeWidthStr;
+    let room = usize::from(area.width).saturating_sub(label.width() + 2 + 4);
+    let value = widgets::truncate(value, room);
     let style = if focused {
         theme::selected()
     } else {
@@ -127,79 +131,5 @@ fn chooser(frame: &mut Frame, area: Rect, label: &str, value: &str, focused: boo
             Span::styled(format!("◀ {value} ▶"), style),
         ])),
         area,
-    );
-}
-
-fn draw_participants(setup: &SetupState, frame: &mut Frame, area: Rect) {
-    let lang = setup.language;
-    let [input, list, start] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(1),
-        Constraint::Length(3),
-    ])
-    .areas(area);
-    let title = match (setup.errors.get(&SetupField::Participants), setup.renaming) {
-        (Some(e), _) => format!(" {} ", e),
-        (None, Some(_)) => format!(" {} ", tr(lang, "setup.rename_participant")),
-        (None, None) => format!(" {} ", tr(lang, "setup.add_participant")),
-    };
-    widgets::text_field(
-        frame,
-        input,
-        &title,
-        &setup.participant_input,
-        setup.field == SetupField::Participants,
-    );
-    if setup.errors.contains_key(&SetupField::Participants) {
-        frame.render_widget(
-            Paragraph::new(Line::styled(title, theme::error())),
-            Rect {
-                height: 1,
-                x: input.x + 1,
-                ..input
-            },
-        );
-    }
-    let items: Vec<ListItem> = setup
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ListItem::new(format!("{:>2}. {p}", i + 1)))
-        .collect();
-    let hint = if setup.participants.is_empty() {
-        tr(lang, "setup.no_participants_yet")
-    } else {
-        tr(lang, "setup.participant_keys")
-    };
-    let mut state = ListState::default().with_selected(setup.selected_participant);
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(
-                Block::bordered()
-                    .title(format!(
-                        " {} ({}) ",
-                        tr(lang, "setup.participants"),
-                        setup.participants.len()
-                    ))
-                    .title_bottom(Line::styled(format!(" {hint} "), theme::dim())),
-            )
-            .highlight_style(theme::selected())
-            .highlight_symbol("▶ "),
-        list,
-        &mut state,
-    );
-    let focused = setup.field == SetupField::Start;
-    let style = if focused {
-        theme::selected()
-    } else {
-        theme::key()
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!("[ {} ]", tr(lang, "setup.start")),
-            style,
-        ))
-        .block(Block::bordered()),
-        start,
     );
 }

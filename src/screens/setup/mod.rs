@@ -1,6 +1,7 @@
 //! The setup screen: workshop, language, session details and participants.
 
 pub mod draw;
+mod participants;
 
 use crate::domain::{Clock, Earlier, Language, NewSession, PulseMode, Session, Template};
 use crate::i18n::tr;
@@ -212,8 +213,8 @@ impl SetupState {
             }
             Action::Up => self.move_field(-1),
             Action::Down => self.move_field(1),
-            Action::Edit => self.start_rename(),
-            Action::Delete => self.remove_participant(),
+            Action::Edit => return SetupOutcome::Stay(self.start_rename()),
+            Action::Delete => return SetupOutcome::Stay(self.remove_participant()),
             Action::MoveUp | Action::MoveDown => self.reorder(action == Action::MoveUp),
             Action::Commit => return self.commit(paths, clock),
             _ => {}
@@ -284,30 +285,61 @@ impl SetupState {
         });
     }
 
-    fn start_rename(&mut self) {
-        if let Some(i) = self
-            .selected_participant
-            .filter(|i| *i < self.participants.len())
-        {
-            self.field = SetupField::Participants;
-            self.participant_input.set_text(&self.participants[i]);
-            self.renaming = Some(i);
-        }
+    /// F2: the selected name goes into the field to be renamed; with none selected, says
+    /// how to choose one.
+    fn start_rename(&mut self) -> Option<Message> {
+        let Some(i) = self.chosen_participant() else {
+            return self.nothing_chosen();
+        };
+        self.field = SetupField::Participants;
+        self.participant_input.set_text(&self.participants[i]);
+        self.renaming = Some(i);
+        None
     }
 
-    fn remove_participant(&mut self) {
-        if let Some(i) = self
-            .selected_participant
+    /// F3: the selected name leaves the list; with none selected, says how to choose one.
+    fn remove_participant(&mut self) -> Option<Message> {
+        let Some(i) = self.chosen_participant() else {
+            return self.nothing_chosen();
+        };
+        self.participants.remove(i);
+        self.renaming = None;
+        self.selected_participant = if self.participants.is_empty() {
+            None
+        } else {
+            Some(i.min(self.participants.len() - 1))
+        };
+        None
+    }
+
+    fn chosen_participant(&self) -> Option<usize> {
+        self.selected_participant
             .filter(|i| *i < self.participants.len())
-        {
-            self.participants.remove(i);
-            self.renaming = None;
-            self.selected_participant = if self.participants.is_empty() {
-                None
-            } else {
-                Some(i.min(self.participants.len() - 1))
-            };
+    }
+
+    /// Why F2 or F3 did nothing: no names yet, or none chosen with ↑ ↓.
+    fn nothing_chosen(&self) -> Option<Message> {
+        let key = if self.participants.is_empty() {
+            "setup.no_names_yet"
+        } else {
+            "setup.choose_a_name"
+        };
+        Message::info(tr(self.language, key))
+    }
+
+    /// "13 people: this workshop is meant for 3–12" when the count is outside the template's
+    /// range (and not zero: the form says what is needed then). Starting is still allowed.
+    pub fn range_notice(&self) -> Option<String> {
+        let range = self.template().people?;
+        let n = self.participants.len();
+        if n == 0 || range.contains(n) {
+            return None;
         }
+        Some(if n == 1 {
+            crate::i18n::trf(self.language, "setup.outside_range_one", &[&range])
+        } else {
+            crate::i18n::trf(self.language, "setup.outside_range", &[&n, &range])
+        })
     }
 
     fn reorder(&mut self, up: bool) {

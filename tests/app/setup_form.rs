@@ -1,0 +1,147 @@
+//! The setup form as a facilitator fills it in for a room of twelve (issue 25, item 8): the
+//! newest name in view, a word when the count is outside what the workshop is meant for, F2
+//! and F3 that say why they did nothing, fields that show their start, the workshop named in
+//! the form's language, and keys that fit at 80 columns.
+
+use crate::common;
+
+use common::drive::Harness;
+use crossterm::event::KeyCode;
+
+const TWELVE: [&str; 12] = [
+    "Anouk", "Bram", "Chloé", "Daan", "Eva", "Fatima", "Gijs", "Hanna", "Ilse", "Joris", "Karim",
+    "Lotte",
+];
+
+/// The form, its focus on the name field.
+fn on_the_names(name: &str) -> Harness {
+    let mut h = Harness::home(name);
+    h.typed("n").typed("Team Noord");
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
+    h
+}
+
+#[test]
+fn a_name_just_added_is_in_view_and_a_thirteenth_is_told_but_allowed() {
+    let mut h = on_the_names("setup-thirteen");
+    for name in TWELVE {
+        h.typed(name).enter();
+    }
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("12. Lotte"),
+        "the newest name in view:\n{screen}"
+    );
+    assert!(
+        !screen.contains("meant for"),
+        "twelve is within 3–12:\n{screen}"
+    );
+
+    h.typed("Mo").enter();
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("13. Mo"),
+        "the newest name in view:\n{screen}"
+    );
+    assert!(
+        screen.contains("13 people: this workshop is meant") && screen.contains("for 3–12"),
+        "{screen}"
+    );
+    let screen = h.render(160, 48);
+    assert!(
+        screen.contains("13 people: this workshop is meant for 3–12"),
+        "{screen}"
+    );
+
+    h.key(KeyCode::Tab).enter();
+    assert_eq!(h.run().session().participants().len(), 13, "still allowed");
+}
+
+#[test]
+fn too_few_people_are_told_too_in_dutch() {
+    let mut h = Harness::home("setup-few-nl");
+    h.typed("n");
+    h.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .key(KeyCode::Right);
+    for _ in 0..6 {
+        h.key(KeyCode::Tab);
+    }
+    h.typed("Jan").enter();
+    let screen = h.render(80, 24);
+    assert!(screen.contains("1 persoon: deze workshop is"), "{screen}");
+    h.typed("Sanne").enter();
+    let screen = h.render(80, 24);
+    assert!(screen.contains("2 mensen: deze workshop is"), "{screen}");
+    h.typed("Piet").enter();
+    assert!(!h.render(80, 24).contains("bedoeld voor"));
+}
+
+#[test]
+fn f2_and_f3_without_a_chosen_name_say_how_to_choose_one() {
+    let mut h = on_the_names("setup-f2");
+    h.key(KeyCode::F(2));
+    assert!(h.message().contains("No names yet"), "{}", h.message());
+    h.typed("Anouk").enter();
+    h.key(KeyCode::F(2));
+    assert!(
+        h.message().contains("Choose a name with ↑ ↓"),
+        "{}",
+        h.message()
+    );
+    h.key(KeyCode::F(3));
+    assert!(
+        h.message().contains("Choose a name with ↑ ↓"),
+        "{}",
+        h.message()
+    );
+    h.key(KeyCode::Up).key(KeyCode::F(2));
+    assert!(h.render(80, 24).contains("Rename participant"));
+}
+
+#[test]
+fn a_field_left_shows_its_start_cut_with_an_ellipsis() {
+    let mut h = Harness::home("setup-goal");
+    h.typed("n").key(KeyCode::Tab).key(KeyCode::Tab);
+    h.typed("More applicants through our own people, every month a story on LinkedIn");
+    h.key(KeyCode::Tab);
+    let screen = h.render(80, 24);
+    let goal = screen
+        .lines()
+        .find(|l| l.contains("More applicants"))
+        .unwrap_or_else(|| panic!("the goal's start shown:\n{screen}"));
+    assert!(goal.contains('…'), "{goal}");
+}
+
+#[test]
+fn the_dutch_form_names_the_workshop_in_dutch() {
+    let mut h = Harness::home("setup-nl-name");
+    h.typed("n");
+    h.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .key(KeyCode::Right);
+    let screen = h.render(80, 24);
+    assert!(screen.contains("◀ Ambassadeurschap ▶"), "{screen}");
+    assert!(!screen.contains("ambassadorship"), "{screen}");
+    h.key(KeyCode::Up).key(KeyCode::Right);
+    let screen = h.render(80, 24);
+    assert!(screen.contains("◀ Vervolg ambassadeurschap ▶"), "{screen}");
+}
+
+#[test]
+fn the_keys_under_the_names_fit_at_80_columns() {
+    let mut h = on_the_names("setup-keys");
+    h.typed("Anouk").enter();
+    let screen = h.render(80, 24).replace('│', " ");
+    for word in ["choose", "F2", "rename", "F3", "remove", "Alt-↑↓", "order"] {
+        assert!(
+            screen.split_whitespace().any(|w| w == word),
+            "{word} whole:\n{screen}"
+        );
+    }
+    let mut h = on_the_names("setup-keys-empty");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("press Enter"), "{screen}");
+}
