@@ -37,6 +37,9 @@ pub enum EditKind {
     DotAdded,
     DotTaken,
     Outcome,
+    /// The board ranked anew (`n`).
+    Ranked,
+    CarriedOver,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +115,10 @@ impl EditNote {
             Change::AddDot { .. } => (K::DotAdded, ""),
             Change::TakeDot { .. } => (K::DotTaken, ""),
             Change::SetOutcome { .. } => (K::Outcome, ""),
+            // Holding the order comes with a reshape, which names the edit.
+            Change::PinOrder { order, .. } if !order.is_empty() => return None,
+            Change::PinOrder { .. } => (K::Ranked, ""),
+            Change::CarryOver { what, .. } => (K::CarriedOver, what),
         };
         Some(EditNote::new(kind, subject))
     }

@@ -50,5 +50,7 @@ fn key(kind: EditKind) -> &'static str {
         EditKind::DotAdded => "msg.edit_dot_added",
         EditKind::DotTaken => "msg.edit_dot_taken",
         EditKind::Outcome => "msg.edit_outcome",
+        EditKind::Ranked => "msg.edit_ranked",
+        EditKind::CarriedOver => "msg.edit_carried_over",
     }
 }
