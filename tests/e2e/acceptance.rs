@@ -179,7 +179,7 @@ fn pulse_and_roles_from_the_keyboard() {
     t.type_text("2");
     t.wait_for("▶ Bob");
     t.type_text("4");
-    let screen = t.wait_for("2/2");
+    let screen = t.wait_for("2 of 2 chose");
     assert!(
         screen.contains("2 Advocate for working here") && screen.contains("4 Relay"),
         "{screen}"

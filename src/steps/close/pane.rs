@@ -80,12 +80,19 @@ pub fn draw(
                 Span::raw(text.to_string())
             }
         };
-        lines.push(Line::from(vec![
-            Span::raw(format!("  • {} · ", action.what)),
-            part(&action.who, "close.no_owner"),
-            Span::raw(" · "),
-            part(&action.when, "close.no_date"),
-        ]));
+        // What, wrapped under its bullet; who and when after it.
+        lines.extend(widgets::wrapped_row(
+            vec![Span::raw("  • ")],
+            &action.what,
+            ratatui::style::Style::default(),
+            vec![
+                Span::raw(" · "),
+                part(&action.who, "close.no_owner"),
+                Span::raw(" · "),
+                part(&action.when, "close.no_date"),
+            ],
+            usize::from(summary.width.saturating_sub(2)),
+        ));
     }
     for step in session
         .template()
@@ -138,7 +145,7 @@ pub fn draw(
     }
     frame.render_widget(
         Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
+            .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
             .block(block),
         summary,

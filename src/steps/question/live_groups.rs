@@ -138,6 +138,7 @@ fn scrolled(
     let room = look.width.saturating_sub(4).max(1);
     // Each line with its group's place and whether it is an idea; cheap: one line per idea.
     let mut all: Vec<(usize, bool, Line<'static>)> = Vec::new();
+    let mut selected_end: Option<usize> = None;
     for (n, g) in groups.iter().enumerate() {
         all.push((n, false, head(look, g)));
         for idea in g.ideas.iter().filter_map(|id| by_id.get(id)) {
@@ -166,7 +167,11 @@ fn scrolled(
         .unwrap_or(0);
     // Room for a line above and a line below, and for one line of groups at least.
     let body = rows.saturating_sub(2).max(1);
-    let start = wanted.min(all.len().saturating_sub(body));
+    let mut start = wanted.min(all.len().saturating_sub(body));
+    // The selected idea whole: when its last line would fall below, start lower.
+    if let Some(selected_end) = selected_end.filter(|end| *end >= start + body) {
+        start = (selected_end + 1 - body).min(all.len().saturating_sub(body));
+    }
     let ideas_in = |lines: &[(usize, bool, Line<'static>)]| lines.iter().filter(|l| l.1).count();
     let mut lines = Vec::new();
     if start > 0 {
