@@ -156,6 +156,9 @@ fn scrolled(
                     Line::styled(format!("{bullet}{part}"), theme::dim()),
                 ));
             }
+            if Some(idea.id) == selected {
+                selected_end = Some(all.len() - 1);
+            }
         }
     }
     if all.len() <= rows {
