@@ -145,3 +145,28 @@ fn the_keys_under_the_names_fit_at_80_columns() {
     let screen = h.render(80, 24);
     assert!(screen.contains("press Enter"), "{screen}");
 }
+
+#[test]
+fn the_workshops_description_is_never_cut_without_an_ellipsis() {
+    let mut h = Harness::home("setup-description");
+    h.typed("n");
+    let ambassador::app::Screen::Setup(setup) = &h.app.screen else {
+        panic!("n opens the form")
+    };
+    let description = setup.template().description.clone();
+    for (w, hh) in [(80, 24), (160, 48)] {
+        let screen = h.render(w, hh);
+        let words: Vec<&str> = description.split_whitespace().collect();
+        assert!(
+            screen.contains(&words[..3].join(" ")),
+            "its start:\n{screen}"
+        );
+        let last = words.last().unwrap();
+        let whole = screen.contains(last);
+        let marked = words.iter().any(|w| screen.contains(&format!("{w}…")));
+        assert!(
+            whole || marked,
+            "{w}×{hh}: whole or marked as cut:\n{screen}"
+        );
+    }
+}

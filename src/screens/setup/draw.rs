@@ -4,7 +4,7 @@ use crate::ui::{theme, widgets};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// `zone` is the user's time zone, for the dates shown.
 pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, area: Rect) {
@@ -110,7 +110,26 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             theme::error(),
         ));
     }
-    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), rows[7]);
+    // What does not fit below the fields ends in "…", so a cut is never silent.
+    let width = usize::from(rows[7].width.max(1));
+    let room = usize::from(rows[7].height);
+    let mut wrapped: Vec<Line> = Vec::new();
+    for line in info {
+        let style = line.style;
+        let spans_style = line.spans.first().map(|s| s.style).unwrap_or_default();
+        for part in widgets::wrap_words(&line.to_string(), width) {
+            wrapped.push(Line::styled(part, style.patch(spans_style)));
+        }
+    }
+    if wrapped.len() > room && room > 0 {
+        wrapped.truncate(room);
+        if let Some(last) = wrapped.last_mut() {
+            let text = format!("{}…", last.to_string().trim_end());
+            // Cut shorter where the mark does not fit: it still ends in "…".
+            *last = Line::styled(widgets::truncate(&text, width), last.style);
+        }
+    }
+    frame.render_widget(Paragraph::new(wrapped), rows[7]);
 
     super::participants::draw(setup, frame, right);
 }
