@@ -186,6 +186,26 @@ fn non_empty(text: &str) -> Result<String, ChangeError> {
 }
 
 impl Session {
+    /// A new action on `step` (what, who, when), carrying on last time's `carried_from`.
+    fn add_action(
+        &mut self,
+        step: String,
+        [what, who, when]: [String; 3],
+        carried_from: Option<ActionId>,
+    ) -> Result<Applied, ChangeError> {
+        let what = non_empty(&what)?;
+        self.step_kind(&step)?;
+        let id = ActionId(self.take_id()?);
+        self.results.entry(step).or_default().actions.push(Action {
+            id,
+            what,
+            who: who.trim().to_string(),
+            when: when.trim().to_string(),
+            carried_from,
+        });
+        Ok(Applied::Created(id.0))
+    }
+
     fn add_idea(
         &mut self,
         step: String,
@@ -401,19 +421,7 @@ impl Session {
                 what,
                 who,
                 when,
-            } => {
-                let what = non_empty(&what)?;
-                self.step_kind(&step)?;
-                let id = ActionId(self.take_id()?);
-                self.results.entry(step).or_default().actions.push(Action {
-                    id,
-                    what,
-                    who: who.trim().to_string(),
-                    when: when.trim().to_string(),
-                    carried_from: None,
-                });
-                return Ok(Applied::Created(id.0));
-            }
+            } => return self.add_action(step, [what, who, when], None),
             CarryOver {
                 step,
                 from,
@@ -421,8 +429,6 @@ impl Session {
                 who,
                 when,
             } => {
-                let what = non_empty(&what)?;
-                self.step_kind(&step)?;
                 let earlier = self
                     .follows
                     .as_ref()
@@ -434,15 +440,7 @@ impl Session {
                 if self.carried_over(from).is_some() {
                     return Err(ChangeError::AlreadyCarried(from));
                 }
-                let id = ActionId(self.take_id()?);
-                self.results.entry(step).or_default().actions.push(Action {
-                    id,
-                    what,
-                    who: who.trim().to_string(),
-                    when: when.trim().to_string(),
-                    carried_from: Some(from),
-                });
-                return Ok(Applied::Created(id.0));
+                return self.add_action(step, [what, who, when], Some(from));
             }
             EditAction {
                 id,

@@ -125,6 +125,14 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// How many rows `lines` take wrapped at word boundaries to `width` (an empty line: one).
+pub fn wrapped_height(lines: &[Line], width: usize) -> usize {
+    lines
+        .iter()
+        .map(|l| wrap_words(&l.to_string(), width).len().max(1))
+        .sum()
+}
+
 /// The room a list row has inside `area`: its border and the selection mark (`▶ `) left out.
 pub fn row_width(area: Rect) -> usize {
     usize::from(area.width.saturating_sub(4)).max(1)

@@ -489,3 +489,21 @@ fn the_move_picker_offers_a_new_group_of_its_own() {
         h.message()
     );
 }
+
+#[test]
+fn a_name_longer_than_the_row_gives_way_to_its_count_and_dots() {
+    let long = "A".repeat(120);
+    let h = &mut Harness::session("twelve-long-name", Language::En, &[&long, "Bob"]);
+    h.page_down(3).idea("idea one");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("… (1)"),
+        "its count after the cut name:\n{screen}"
+    );
+    h.page_down(4);
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("… 3"),
+        "its dots after the cut name:\n{screen}"
+    );
+}

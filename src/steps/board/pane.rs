@@ -252,13 +252,15 @@ fn side_lines(
         // the voter in focus and those with dots left come first, the rest counted.
         let chip = |p: &crate::domain::Participant| {
             let left = session.dots_left(step, p.id);
+            // A name longer than the row gives way, never the dots it has left.
+            let name = widgets::truncate(&p.name, width.saturating_sub(8));
             let focused = session.focus() == Some(p.id);
             if focused {
-                Span::styled(format!("{} {left} ◀", p.name), theme::focus())
+                Span::styled(format!("{name} {left} ◀"), theme::focus())
             } else if left == 0 {
-                Span::styled(format!("{} {left}", p.name), theme::dim())
+                Span::styled(format!("{name} {left}"), theme::dim())
             } else {
-                Span::raw(format!("{} {left}", p.name))
+                Span::raw(format!("{name} {left}"))
             }
         };
         let people = session.participants();

@@ -42,14 +42,7 @@ pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect)
     let inner = Block::bordered().inner(left);
     lines.extend(pulse_lines(session, usize::from(inner.width)));
     // Short of rows, the blank lines between the parts go first.
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| {
-            widgets::wrap_words(&l.to_string(), usize::from(inner.width))
-                .len()
-                .max(1)
-        })
-        .sum();
+    let wrapped = widgets::wrapped_height(&lines, usize::from(inner.width));
     if wrapped > usize::from(inner.height) {
         lines.retain(|l| l.width() > 0);
     }

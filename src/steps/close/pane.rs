@@ -122,14 +122,7 @@ pub fn draw(
     lines.push(widgets::fact(tr(lang, "close.follow_up"), follow_up));
     // Scrolls (Tab, then ↑↓) when it is longer than its box; the edge says there is more.
     let inner = Block::bordered().inner(summary);
-    let height: usize = lines
-        .iter()
-        .map(|l| {
-            widgets::wrap_words(&l.to_string(), usize::from(inner.width))
-                .len()
-                .max(1)
-        })
-        .sum();
+    let height = widgets::wrapped_height(&lines, usize::from(inner.width));
     let end = u16::try_from(height.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     close.summary_end.set(end);
     let scroll = close.summary_scroll.get().min(end);

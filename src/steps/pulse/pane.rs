@@ -168,8 +168,8 @@ fn side_by_side(
     lines.into_iter().map(Line::from).collect()
 }
 
-/// How many rows each column gets and how many entries fit, for `count` entries of
-/// `entry_width` cells in `rows` rows of `width` cells.
+/// How many of `count` entries of `entry_width` cells fit in `rows` rows of `width` cells,
+/// in as many columns as the width takes.
 fn capacity(count: usize, entry_width: usize, rows: usize, width: usize) -> usize {
     let fit = (width / (entry_width + GAP.len()).max(1)).max(1);
     (rows * fit).min(count.max(1))

@@ -33,7 +33,9 @@ fn people_lines(ws: &Workspace, ideas: &[crate::domain::Idea], width: u16) -> Ve
             ratatui::style::Style::default()
         };
         let mark = if count == 0 { "○" } else { "●" };
-        Span::styled(format!("{mark} {} ({count})", p.name), style)
+        // A name longer than the row gives way, never its count.
+        let name = widgets::truncate(&p.name, usize::from(width).saturating_sub(10));
+        Span::styled(format!("{mark} {name} ({count})"), style)
     };
     let everyone: Vec<Span<'static>> = session.participants().iter().map(chip).collect();
     let width = usize::from(width);
