@@ -134,8 +134,8 @@ impl App {
             _ => None,
         };
         match event {
-            WorkerEvent::Ready { dim, prior } => {
-                let known = crate::grouping::KnownEmbeddings::new(dim, prior);
+            WorkerEvent::Ready { dim, prior, axis } => {
+                let known = crate::grouping::KnownEmbeddings::new(dim, prior).with_axis(axis);
                 if let (Some(run), Some(worker)) = (run, &self.meaning.worker) {
                     let (session, groups) = run.ws.session_and_groups();
                     groups.connect(known.clone(), worker.clone(), session);

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use super::IdeaId;
 use super::engine::{Engine, Group};
+use super::stance::Stance;
 
 impl Engine {
     /// Ideas on the board still waiting for their embedding (none without an embedder).
@@ -54,8 +55,9 @@ impl Engine {
             self.emb_total.resize(e.len(), 0.0);
             self.emb_total.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
             self.emb_count += 1.0;
+            s.stance = Stance::of(&s.text, Some(&e), self.axis.as_ref());
             if let Some(g) = self.groups.get_mut(&s.group) {
-                g.count_embedding(&e, s.negated);
+                g.count_embedding(&e, s.stance.against);
             }
             s.emb = Some(e);
             if std::mem::take(&mut s.blind) {
@@ -71,13 +73,13 @@ impl Engine {
 
     /// Places a free idea again now that its embedding is known; its id if it moved.
     fn revisit(&mut self, slot: usize) -> Option<IdeaId> {
-        let (id, vec, emb, negated, group, pinned) = {
+        let (id, vec, emb, stance, group, pinned) = {
             let s = self.slots[slot].as_ref()?;
             (
                 s.id,
                 s.vec.clone(),
                 s.emb.clone(),
-                s.negated,
+                s.stance,
                 s.group,
                 s.pinned,
             )
@@ -87,7 +89,7 @@ impl Engine {
             return None;
         }
         let alone = current.members.len() == 1;
-        let target = match self.best_group(&vec, emb.as_deref(), negated, slot) {
+        let target = match self.best_group(&vec, emb.as_deref(), stance, slot) {
             Some(best) if best == group => return None,
             Some(best) => best,
             None if alone => return None,

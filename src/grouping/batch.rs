@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::cluster::{MAX_EXACT, average_link, leader};
 use super::features::{Analysis, Analyzer};
+use super::labels;
 use super::pairs::{Item, Pairs, analyze_all};
 use super::similarity::ChannelWeights;
+use super::stance::Stance;
 use super::{Embedder, Granularity, Lang};
-use super::{labels, stance};
 
 /// One group of the `group --json` contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,46 +53,16 @@ pub fn group_texts(
     lang: Lang,
     granularity: Granularity,
 ) -> Vec<(String, Vec<usize>)> {
-    group_texts_with(
-        texts,
-        lang,
-        granularity.threshold(),
-        &ChannelWeights::default(),
-    )
+    group_texts_embedded(texts, lang, granularity, None)
 }
 
 /// [`group_texts`] blending in an embedding model's cosine (exact clustering only; batches
-/// larger than [`MAX_EXACT`] distinct ideas use the lexical signal alone).
+/// larger than [`MAX_EXACT`] distinct ideas use the lexical signal alone); ideas of opposite
+/// stance on one subject never share a group.
 pub fn group_texts_embedded(
     texts: &[&str],
     lang: Lang,
     granularity: Granularity,
-    embedder: Option<&dyn Embedder>,
-) -> Vec<(String, Vec<usize>)> {
-    group_impl(
-        texts,
-        lang,
-        granularity.threshold(),
-        &ChannelWeights::default(),
-        embedder,
-    )
-}
-
-/// [`group_texts`] with an explicit threshold and channel weights (for tuning).
-pub fn group_texts_with(
-    texts: &[&str],
-    lang: Lang,
-    threshold: f32,
-    weights: &ChannelWeights,
-) -> Vec<(String, Vec<usize>)> {
-    group_impl(texts, lang, threshold, weights, None)
-}
-
-fn group_impl(
-    texts: &[&str],
-    lang: Lang,
-    threshold: f32,
-    weights: &ChannelWeights,
     embedder: Option<&dyn Embedder>,
 ) -> Vec<(String, Vec<usize>)> {
     let analyses = analyze_all(&Analyzer::new(), texts, lang);
@@ -126,6 +97,7 @@ fn group_impl(
         None => vec![None; uniq.len()],
     };
     let prior = embedder.and_then(|e| e.prior_centre());
+    let axis = embedder.filter(|_| exact).and_then(|e| e.stance_axis());
     let items = uniq
         .iter()
         .zip(&w)
@@ -133,15 +105,18 @@ fn group_impl(
         .map(|((i, weight), embedding)| Item {
             analysis: &analyses[*i],
             weight: *weight,
+            stance: Stance::of(texts[*i], embedding.as_deref(), axis.as_ref()),
             embedding,
-            negated: stance::negated(texts[*i]),
         })
         .collect();
-    let pairs = Pairs::new(items, weights, prior.as_deref());
+    let pairs = Pairs::new(items, &ChannelWeights::default(), prior.as_deref()).with_axis(axis);
     let clusters = if exact {
-        average_link(uniq.len(), &w, threshold, |a, b| pairs.score(a, b))
+        let score = |a, b| pairs.score(a, b);
+        average_link(uniq.len(), &w, granularity.threshold(), score, |a, b| {
+            pairs.apart(a, b)
+        })
     } else {
-        leader(pairs.lexical(), &w, threshold)
+        leader(pairs.lexical(), &w, granularity.threshold())
     };
     let space = pairs.space();
     let idf = |stem: &str| space.stem_idf(stem);

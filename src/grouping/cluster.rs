@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::hierarchy::Hierarchy;
 use super::similarity::SparseVec;
 
 /// Largest batch clustered exactly (memory grows with the square).
@@ -10,98 +11,16 @@ pub const MAX_EXACT: usize = 2000;
 
 /// Average-link clustering of `n` items with pairwise similarities `sim(i, j)` and item
 /// weights (multiplicities). Clusters are merged while their average similarity is at least
-/// `threshold`. Returns clusters as lists of item indices, each sorted; deterministic.
+/// `threshold`, never joining two items that are `apart`. Returns clusters as lists of item
+/// indices, each sorted; deterministic.
 pub fn average_link(
     n: usize,
     weights: &[f32],
     threshold: f32,
     sim: impl Fn(usize, usize) -> f32,
+    apart: impl Fn(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut s = vec![0f32; n * n];
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let v = sim(i, j);
-            s[i * n + j] = v;
-            s[j * n + i] = v;
-        }
-    }
-    let mut w: Vec<f32> = weights.to_vec();
-    let mut active = vec![true; n]; // still mergeable
-    let mut alive = vec![true; n]; // still a cluster (not absorbed)
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut chain: Vec<usize> = Vec::new();
-    let mut next_start = 0usize;
-    loop {
-        if chain.is_empty() {
-            while next_start < n && !active[next_start] {
-                next_start += 1;
-            }
-            if next_start >= n {
-                break;
-            }
-            chain.push(next_start);
-        }
-        let a = *chain.last().unwrap_or(&0);
-        let prev = if chain.len() >= 2 {
-            Some(chain[chain.len() - 2])
-        } else {
-            None
-        };
-        let mut best: Option<(usize, f32)> = prev.map(|p| (p, s[a * n + p]));
-        for k in 0..n {
-            if k == a || !active[k] {
-                continue;
-            }
-            let v = s[a * n + k];
-            if best.is_none_or(|(_, bv)| v > bv) {
-                best = Some((k, v));
-            }
-        }
-        match best {
-            Some((b, v)) if v >= threshold => {
-                if Some(b) == prev {
-                    chain.pop();
-                    chain.pop();
-                    let (keep, gone) = if a < b { (a, b) } else { (b, a) };
-                    let (wk, wg) = (w[keep], w[gone]);
-                    for k in 0..n {
-                        if !alive[k] || k == keep || k == gone {
-                            continue;
-                        }
-                        let v = (wk * s[keep * n + k] + wg * s[gone * n + k]) / (wk + wg);
-                        s[keep * n + k] = v;
-                        s[k * n + keep] = v;
-                    }
-                    w[keep] = wk + wg;
-                    active[gone] = false;
-                    alive[gone] = false;
-                    let moved = std::mem::take(&mut members[gone]);
-                    members[keep].extend(moved);
-                } else {
-                    chain.push(b);
-                }
-            }
-            _ => {
-                // its best similarity can only fall from here (reducibility): retire it
-                active[a] = false;
-                chain.pop();
-            }
-        }
-    }
-    let mut out: Vec<Vec<usize>> = members
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| alive[*i])
-        .map(|(_, mut m)| {
-            m.sort_unstable();
-            m
-        })
-        .collect();
-    out.sort_by_key(|m| m[0]);
-    out
+    Hierarchy::build(n, weights, threshold, sim, apart).cut(threshold)
 }
 
 /// Single pass: each item joins the existing cluster with the highest average similarity
@@ -181,9 +100,13 @@ mod tests {
     fn average_link_finds_blocks() {
         // two blocks {0,1,2} and {3,4}
         let block = |i: usize| if i < 3 { 0 } else { 1 };
-        let c = average_link(5, &[1.0; 5], 0.5, |i, j| {
-            if block(i) == block(j) { 0.9 } else { 0.1 }
-        });
+        let c = average_link(
+            5,
+            &[1.0; 5],
+            0.5,
+            |i, j| if block(i) == block(j) { 0.9 } else { 0.1 },
+            |_, _| false,
+        );
         assert_eq!(c, vec![vec![0, 1, 2], vec![3, 4]]);
     }
 
@@ -206,9 +129,12 @@ mod tests {
 
     #[test]
     fn average_link_handles_trivial_sizes() {
-        assert!(average_link(0, &[], 0.5, |_, _| 1.0).is_empty());
-        assert_eq!(average_link(1, &[1.0], 0.5, |_, _| 1.0), vec![vec![0]]);
-        let c = average_link(3, &[1.0; 3], 0.5, |_, _| 0.0);
+        assert!(average_link(0, &[], 0.5, |_, _| 1.0, |_, _| false).is_empty());
+        assert_eq!(
+            average_link(1, &[1.0], 0.5, |_, _| 1.0, |_, _| false),
+            vec![vec![0]]
+        );
+        let c = average_link(3, &[1.0; 3], 0.5, |_, _| 0.0, |_, _| false);
         assert_eq!(c.len(), 3);
     }
 }

@@ -25,6 +25,11 @@ pub trait Embedder: Send {
     fn prior_centre(&self) -> Option<Vec<f32>> {
         None
     }
+    /// The model's stance direction ([`super::stance::Axis`]), learned once; `None`: the
+    /// model has none, and stance falls back on cue words.
+    fn stance_axis(&self) -> Option<super::stance::Axis> {
+        None
+    }
 }
 
 /// Errors loading an embedding model.
@@ -275,6 +280,10 @@ impl Embedder for Model2Vec {
             v.iter_mut().for_each(|x| *x = 0.0);
         }
         v
+    }
+
+    fn stance_axis(&self) -> Option<super::stance::Axis> {
+        super::stance::Axis::learn(self)
     }
 }
 

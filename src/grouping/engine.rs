@@ -6,6 +6,7 @@ use super::features::{Analysis, Analyzer};
 use super::language::Detected;
 use super::signal::Semantic;
 use super::similarity::{ChannelWeights, FeatureSpace, Postings, SparseVec};
+use super::stance::{Axis, Stance};
 use super::{Embedder, EngineConfig, Granularity, GroupId, GroupView, IdeaId, Lang};
 
 /// Boards up to this size re-weigh every idea on each change (exact IDF).
@@ -19,8 +20,8 @@ pub(super) struct Slot {
     pub raw: SparseVec,
     pub vec: SparseVec,
     pub emb: Option<Vec<f32>>,
-    /// the idea negates what it says ([`super::stance`])
-    pub negated: bool,
+    /// the stance it takes ([`super::stance`]), on the encoder's axis once embedded
+    pub stance: Stance,
     pub group: GroupId,
     pub pinned: bool,
     /// placed while its embedding was not known yet: looked at once more when it arrives
@@ -38,7 +39,8 @@ pub(super) struct Group {
     pub emb_sum: Vec<f32>,
     /// how many members have an embedding (all of them once the encoder caught up)
     pub embedded: usize,
-    /// sum of the embeddings of the negated members (empty: none yet), and their number
+    /// sum of the embeddings of the members on the "against" side of the stance axis
+    /// (empty: none yet), and their number
     pub neg_emb_sum: Vec<f32>,
     pub negated: usize,
 }
@@ -85,6 +87,8 @@ pub struct Engine {
     pub(super) emb_total: Vec<f32>,
     pub(super) emb_count: f32,
     pub(super) prior: Option<Vec<f32>>,
+    /// the embedder's stance axis, if it has one
+    pub(super) axis: Option<Axis>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -105,11 +109,13 @@ impl Default for Engine {
 impl Engine {
     pub fn new(config: EngineConfig) -> Self {
         let prior = config.embedder.as_ref().and_then(|e| e.prior_centre());
+        let axis = config.embedder.as_ref().and_then(|e| e.stance_axis());
         let dim = config.embedder.as_ref().map_or(0, |e| e.dim());
         Engine {
             emb_total: vec![0.0; dim],
             emb_count: 0.0,
             prior,
+            axis,
             lang: config.lang,
             granularity: config.granularity,
             embedder: config.embedder,
@@ -202,6 +208,7 @@ impl Engine {
             self.emb_count += 1.0;
         }
         self.seq += 1;
+        let stance = Stance::of(text, emb.as_deref(), self.axis.as_ref());
         let slot = Slot {
             id,
             text: text.to_string(),
@@ -210,7 +217,7 @@ impl Engine {
             raw,
             vec: Vec::new(),
             emb,
-            negated: super::stance::negated(text),
+            stance,
             group: 0,
             pinned: false,
             blind: false,
@@ -294,12 +301,12 @@ impl Engine {
         let stay = if pinned || locked {
             true
         } else {
-            let (vec, emb, negated) = match self.slots[slot].as_ref() {
-                Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
+            let (vec, emb, stance) = match self.slots[slot].as_ref() {
+                Some(s) => (s.vec.clone(), s.emb.clone(), s.stance),
                 None => return,
             };
             let t = self.threshold();
-            let scores = self.score_groups(&vec, emb.as_deref(), negated, Some(slot));
+            let scores = self.score_groups(&vec, emb.as_deref(), stance, Some(slot));
             let own = scores.iter().find(|(g, _)| *g == gid).map(|x| x.1);
             let alone = !self.groups.contains_key(&gid);
             let other = scores.iter().any(|(g, s)| {
@@ -376,7 +383,8 @@ impl Engine {
         let vec = self.space.weigh_as_added(&a, &self.weights);
         let emb = self.embedder.as_ref().and_then(|e| e.known(draft));
         let t = self.threshold();
-        self.score_groups(&vec, emb.as_deref(), super::stance::negated(draft), None)
+        let stance = Stance::of(draft, emb.as_deref(), self.axis.as_ref());
+        self.score_groups(&vec, emb.as_deref(), stance, None)
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
             .filter(|(_, s)| *s >= t)
@@ -406,6 +414,21 @@ impl Engine {
         pair_semantic_with(x, y, self.semantic().as_ref())
     }
 
+    /// Whether two ideas take opposite stances on one subject: never in one group.
+    pub(super) fn apart(&self, x: &Slot, y: &Slot) -> bool {
+        self.apart_from(x, y.emb.as_deref(), y.stance)
+    }
+
+    /// [`Engine::apart`] for an idea with `emb` and `stance` that may not be on the board.
+    pub(super) fn apart_from(&self, x: &Slot, emb: Option<&[f32]>, stance: Stance) -> bool {
+        match (&self.axis, x.stance.lean, stance.lean, &x.emb, emb) {
+            (Some(axis), Some(la), Some(lb), Some(a), Some(b)) => {
+                axis.apart_at(la, lb, super::similarity::dense_dot(a, b))
+            }
+            _ => false,
+        }
+    }
+
     pub(super) fn pair_score(&self, x: &Slot, y: &Slot) -> f32 {
         pair_score_with(x, y, self.semantic().as_ref())
     }
@@ -423,6 +446,6 @@ pub(super) fn pair_score_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -
     super::signal::pair_score(
         super::similarity::dot(&x.vec, &y.vec),
         pair_semantic_with(x, y, semantic),
-        (x.negated, y.negated),
+        (x.stance, y.stance),
     )
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::Embedder;
+use super::stance::Axis;
 
 #[derive(Default)]
 struct Table {
@@ -20,6 +21,7 @@ pub struct KnownEmbeddings {
     table: Arc<Mutex<Table>>,
     dim: usize,
     prior: Option<Arc<[f32]>>,
+    axis: Option<Arc<Axis>>,
 }
 
 impl KnownEmbeddings {
@@ -29,7 +31,19 @@ impl KnownEmbeddings {
             table: Arc::default(),
             dim,
             prior: prior.map(Arc::from),
+            axis: None,
         }
+    }
+
+    /// An empty table for `model`'s embeddings: its size, prior centre and stance axis.
+    pub fn for_model(model: &dyn Embedder) -> KnownEmbeddings {
+        KnownEmbeddings::new(model.dim(), model.prior_centre()).with_axis(model.stance_axis())
+    }
+
+    /// The model's stance axis, learned where the model is.
+    pub fn with_axis(mut self, axis: Option<Axis>) -> KnownEmbeddings {
+        self.axis = axis.map(Arc::new);
+        self
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
@@ -101,5 +115,9 @@ impl Embedder for KnownEmbeddings {
 
     fn prior_centre(&self) -> Option<Vec<f32>> {
         self.prior.as_deref().map(<[f32]>::to_vec)
+    }
+
+    fn stance_axis(&self) -> Option<Axis> {
+        self.axis.as_deref().cloned()
     }
 }

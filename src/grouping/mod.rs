@@ -41,6 +41,7 @@ pub mod encoder;
 pub mod engine;
 pub mod explain;
 pub mod features;
+pub mod hierarchy;
 pub mod known;
 pub mod labels;
 pub mod language;
@@ -111,10 +112,15 @@ pub enum Granularity {
 impl Granularity {
     /// Average-link similarity needed to put ideas together.
     pub fn threshold(self) -> f32 {
+        DEFAULT_THRESHOLD * self.factor()
+    }
+
+    /// How this granularity moves the default threshold.
+    fn factor(self) -> f32 {
         match self {
-            Granularity::Coarser => DEFAULT_THRESHOLD * 0.65,
-            Granularity::Default => DEFAULT_THRESHOLD,
-            Granularity::Finer => DEFAULT_THRESHOLD * 1.5,
+            Granularity::Coarser => 0.65,
+            Granularity::Default => 1.0,
+            Granularity::Finer => 1.5,
         }
     }
 }

@@ -164,15 +164,20 @@ impl Engine {
         let t = self.threshold();
         let clusters = if n <= MAX_EXACT {
             let semantic = self.semantic();
-            average_link(n, &vec![1.0; n], t, |a, b| {
-                match (
-                    self.slots[free[a].1].as_ref(),
-                    self.slots[free[b].1].as_ref(),
-                ) {
+            let slot = |a: usize| self.slots[free[a].1].as_ref();
+            average_link(
+                n,
+                &vec![1.0; n],
+                t,
+                |a, b| match (slot(a), slot(b)) {
                     (Some(x), Some(y)) => super::engine::pair_score_with(x, y, semantic.as_ref()),
                     _ => 0.0,
-                }
-            })
+                },
+                |a, b| match (slot(a), slot(b)) {
+                    (Some(x), Some(y)) => self.apart(x, y),
+                    _ => false,
+                },
+            )
         } else {
             let vecs: Vec<_> = free
                 .iter()

@@ -8,6 +8,7 @@ use super::features::{Analysis, Analyzer};
 use super::language::Detected;
 use super::signal::{Semantic, pair_score};
 use super::similarity::{ChannelWeights, FeatureSpace, SparseVec, dot};
+use super::stance::{Axis, Stance};
 
 /// Analyses of `texts`; in `Auto`, a text that does not tell its language takes the one
 /// most of the others are in.
@@ -37,7 +38,7 @@ pub struct Item<'a> {
     pub weight: f32,
     /// its unit embedding, when one is known
     pub embedding: Option<Vec<f32>>,
-    pub negated: bool,
+    pub stance: Stance,
 }
 
 /// Scores any two items of a set.
@@ -46,7 +47,8 @@ pub struct Pairs {
     vecs: Vec<SparseVec>,
     embeddings: Vec<Option<Vec<f32>>>,
     semantic: Option<Semantic>,
-    negated: Vec<bool>,
+    stances: Vec<Stance>,
+    axis: Option<Axis>,
 }
 
 impl Pairs {
@@ -76,10 +78,17 @@ impl Pairs {
         Pairs {
             space,
             vecs,
-            negated: items.iter().map(|i| i.negated).collect(),
+            stances: items.iter().map(|i| i.stance).collect(),
             embeddings: items.into_iter().map(|i| i.embedding).collect(),
             semantic,
+            axis: None,
         }
+    }
+
+    /// Keeps pairs of opposite stance on the model's `axis` apart ([`Pairs::apart`]).
+    pub fn with_axis(mut self, axis: Option<Axis>) -> Pairs {
+        self.axis = axis;
+        self
     }
 
     /// The blended similarity of items `a` and `b`.
@@ -91,8 +100,19 @@ impl Pairs {
         pair_score(
             dot(&self.vecs[a], &self.vecs[b]),
             semantic,
-            (self.negated[a], self.negated[b]),
+            (self.stances[a], self.stances[b]),
         )
+    }
+
+    /// Whether `a` and `b` take opposite stances on one subject (never one group).
+    pub fn apart(&self, a: usize, b: usize) -> bool {
+        let leans = (self.stances[a].lean, self.stances[b].lean);
+        match (&self.axis, leans, &self.embeddings[a], &self.embeddings[b]) {
+            (Some(axis), (Some(la), Some(lb)), Some(x), Some(y)) => {
+                axis.apart_at(la, lb, crate::grouping::similarity::dense_dot(x, y))
+            }
+            _ => false,
+        }
     }
 
     /// The weighted lexical vectors (for clustering on words alone).
@@ -120,7 +140,6 @@ pub fn mean_direction(vectors: &[Vec<f32>]) -> Option<Vec<f32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grouping::stance;
 
     fn items<'a>(analyses: &'a [Analysis], texts: &[&str]) -> Vec<Item<'a>> {
         analyses
@@ -130,7 +149,7 @@ mod tests {
                 analysis: a,
                 weight: 1.0,
                 embedding: None,
-                negated: stance::negated(t),
+                stance: Stance::of(t, None, None),
             })
             .collect()
     }

@@ -7,11 +7,11 @@ use super::features::Analysis;
 use super::labels;
 use super::signal::{Semantic, blend};
 use super::similarity::SparseVec;
-use super::stance::factor;
+use super::stance::{Stance, factor};
 use super::{GroupId, IdeaId};
 
-/// Calibrated closeness of `e` (of stance `negated`) summed over a group's members, each
-/// pair damped when the stances differ.
+/// Calibrated closeness of `e` (of an idea against or not) summed over a group's members,
+/// each pair damped when their sides differ.
 fn stance_sum(s: &Semantic, e: &[f32], g: &Group, negated: bool) -> f32 {
     let n = g.embedded as f32;
     if g.negated == 0 || g.neg_emb_sum.len() != g.emb_sum.len() {
@@ -37,9 +37,10 @@ impl Engine {
         &self,
         vec: &SparseVec,
         emb: Option<&[f32]>,
-        negated: bool,
+        stance: Stance,
         exclude: Option<usize>,
     ) -> Vec<(GroupId, f32)> {
+        let negated = stance.against;
         // accumulate per idea in a dense scratch vector, then per group
         let mut acc = vec![0f32; self.slots.len()];
         let mut touched: Vec<u32> = Vec::new();
@@ -57,7 +58,7 @@ impl Engine {
                 && acc[j] != 0.0
                 && let Some(s) = &self.slots[j]
             {
-                *sums.entry(s.group).or_default() += acc[j] * factor(negated, s.negated);
+                *sums.entry(s.group).or_default() += acc[j] * stance.factor(s.stance);
                 acc[j] = 0.0;
             }
         }
@@ -71,6 +72,9 @@ impl Engine {
             Box::new(sums.keys().filter_map(|g| self.groups.get_key_value(g)))
         };
         for (gid, g) in candidates {
+            if stance.lean.is_some() && self.opposes(g, emb, stance, exclude) {
+                continue;
+            }
             let mine = own.is_some_and(|o| o.group == *gid);
             let n = g.members.len() as f32 - if mine { 1.0 } else { 0.0 };
             if n <= 0.0 {
@@ -86,7 +90,7 @@ impl Engine {
                 (Some(e), Some(s)) if with_emb > 0.0 => {
                     let mut sum = stance_sum(s, e, g, negated);
                     if let Some((o, oe)) = own_emb {
-                        sum -= s.pair(e, oe) * factor(negated, o.negated);
+                        sum -= s.pair(e, oe) * stance.factor(o.stance);
                     }
                     Some(sum / with_emb)
                 }
@@ -97,6 +101,24 @@ impl Engine {
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+
+    /// Whether a member of `g` (other than the slot `exclude`) takes the stance opposite
+    /// to an idea's (`emb`, `stance`) on its subject: then the idea never joins it.
+    pub(super) fn opposes(
+        &self,
+        g: &Group,
+        emb: Option<&[f32]>,
+        stance: Stance,
+        exclude: Option<usize>,
+    ) -> bool {
+        g.members.values().any(|id| {
+            self.by_id
+                .get(id)
+                .filter(|slot| Some(**slot) != exclude)
+                .and_then(|slot| self.slots[*slot].as_ref())
+                .is_some_and(|m| self.apart_from(m, emb, stance))
+        })
     }
 
     // ---------- membership ----------
@@ -120,7 +142,7 @@ impl Engine {
             return;
         };
         s.group = gid;
-        let (id, negated) = (s.id, s.negated);
+        let (id, negated) = (s.id, s.stance.against);
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.insert(id, id);
@@ -135,7 +157,7 @@ impl Engine {
         let Some(s) = self.slots[slot].as_ref() else {
             return 0;
         };
-        let (gid, id, negated) = (s.group, s.id, s.negated);
+        let (gid, id, negated) = (s.group, s.id, s.stance.against);
         let emb = s.emb.clone();
         if let Some(g) = self.groups.get_mut(&gid) {
             g.members.remove(&id);
@@ -213,11 +235,11 @@ impl Engine {
 
     /// Put a free slot in the best group, or a new one. Returns the group it ends in.
     pub(super) fn place(&mut self, slot: usize) -> GroupId {
-        let (vec, emb, negated) = match self.slots[slot].as_ref() {
-            Some(s) => (s.vec.clone(), s.emb.clone(), s.negated),
+        let (vec, emb, stance) = match self.slots[slot].as_ref() {
+            Some(s) => (s.vec.clone(), s.emb.clone(), s.stance),
             None => return 0,
         };
-        let best = self.best_group(&vec, emb.as_deref(), negated, slot);
+        let best = self.best_group(&vec, emb.as_deref(), stance, slot);
         let gid = match best {
             Some(gid) => gid,
             None => self.new_group(),
@@ -237,11 +259,11 @@ impl Engine {
         &self,
         vec: &SparseVec,
         emb: Option<&[f32]>,
-        negated: bool,
+        stance: Stance,
         slot: usize,
     ) -> Option<GroupId> {
         let t = self.threshold();
-        self.score_groups(vec, emb, negated, Some(slot))
+        self.score_groups(vec, emb, stance, Some(slot))
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
             .filter(|(_, s)| *s >= t)

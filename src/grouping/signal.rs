@@ -14,6 +14,7 @@
 
 use super::EMBED_SHARE;
 use super::similarity::dense_dot;
+use super::stance::Stance;
 
 /// How many ideas the prior centre counts for against the board's own mean.
 pub const PRIOR_WEIGHT: f32 = 6.0;
@@ -84,10 +85,11 @@ pub fn blend(lexical: f32, semantic: Option<f32>) -> f32 {
     }
 }
 
-/// The score of a pair: [`blend`] of its two signals, damped when the two ideas take
-/// opposite stances (one negated, the other not).
-pub fn pair_score(lexical: f32, semantic: Option<f32>, negated: (bool, bool)) -> f32 {
-    blend(lexical, semantic) * super::stance::factor(negated.0, negated.1)
+/// The score of a pair: [`blend`] of its two signals, damped when the two lean to opposite
+/// sides ([`Stance::factor`]); pairs clearly opposed on one subject are kept apart on top
+/// of that by the clustering ([`super::stance::Axis::apart`]).
+pub fn pair_score(lexical: f32, semantic: Option<f32>, stances: (Stance, Stance)) -> f32 {
+    blend(lexical, semantic) * stances.0.factor(stances.1)
 }
 
 #[cfg(test)]

@@ -197,7 +197,10 @@ pub fn match_themes(
                 analysis,
                 weight: 1.0,
                 embedding: mean_direction(&known),
-                negated: 2 * negated > theme.ideas.len(),
+                stance: crate::grouping::stance::Stance {
+                    against: 2 * negated > theme.ideas.len(),
+                    lean: None,
+                },
             }
         })
         .collect();

@@ -36,6 +36,10 @@ impl Embedder for SharedModel {
     fn embed(&self, text: &str) -> Vec<f32> {
         self.0.embed(text)
     }
+
+    fn stance_axis(&self) -> Option<crate::grouping::stance::Axis> {
+        self.0.stance_axis()
+    }
 }
 
 impl LiveGroups {

@@ -46,8 +46,12 @@ pub struct RegroupJob {
 /// What the worker tells the event loop.
 #[derive(Debug, Clone)]
 pub enum WorkerEvent {
-    /// The encoder is loaded: its dimension and prior centre.
-    Ready { dim: usize, prior: Option<Vec<f32>> },
+    /// The encoder is loaded: its dimension, prior centre and stance axis.
+    Ready {
+        dim: usize,
+        prior: Option<Vec<f32>>,
+        axis: Option<crate::grouping::stance::Axis>,
+    },
     /// Embeddings of these texts (from the cache or just computed).
     Embedded(Vec<(String, Vec<f32>)>),
     /// The embedding of a draft.
@@ -88,9 +92,11 @@ impl Service {
     }
 
     fn ready(&self) -> WorkerEvent {
+        use crate::grouping::Embedder;
         WorkerEvent::Ready {
             dim: self.encoder.dim(),
-            prior: crate::grouping::Embedder::prior_centre(self.encoder),
+            prior: self.encoder.prior_centre(),
+            axis: self.encoder.stance_axis(),
         }
     }
 
@@ -135,10 +141,7 @@ impl Service {
     fn regroup(&mut self, job: RegroupJob, send: &mut dyn FnMut(WorkerEvent)) {
         let texts: Vec<String> = job.ideas.iter().map(|(_, t)| t.clone()).collect();
         let total = texts.len() + 1;
-        let known = KnownEmbeddings::new(
-            self.encoder.dim(),
-            crate::grouping::Embedder::prior_centre(self.encoder),
-        );
+        let known = KnownEmbeddings::for_model(&self.encoder);
         let mut done = 0;
         for chunk in texts.chunks(CHUNK * 4) {
             let mut arrived = Vec::new();

@@ -39,6 +39,14 @@ static BUILTIN_CENTRE: &[u8] = include_bytes!(concat!(
     "/assets/e5-small-nl-en/centre.f32"
 ));
 
+/// The built-in encoder's stance axis, learned from the anchors of `grouping::stance` (the
+/// test `builtin_stance_axis_is_the_one_its_anchors_give` checks it and rewrites it when
+/// `AMBASSADOR_WRITE_STANCE_AXIS` is set), so no program run spends time learning it.
+static BUILTIN_STANCE: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/e5-small-nl-en/stance.f32"
+));
+
 /// Prefix e5 expects before a text that is compared with texts of the same kind.
 const PREFIX: &str = "query: ";
 /// Tokens per forward batch: enough to amortise weight traffic, small enough for cache.
@@ -65,6 +73,8 @@ pub struct Encoder {
     network: Network,
     centre: Vec<f32>,
     checksum: u64,
+    /// learned from the anchors on first use
+    axis: OnceLock<Option<crate::grouping::stance::Axis>>,
 }
 
 impl std::fmt::Debug for Encoder {
@@ -106,6 +116,7 @@ impl Encoder {
             network,
             centre,
             checksum,
+            axis: OnceLock::new(),
         })
     }
 
@@ -122,8 +133,15 @@ impl Encoder {
     /// The encoder compiled into the program, parsed once per process.
     pub fn builtin() -> Result<&'static Encoder, &'static EncoderError> {
         static CELL: OnceLock<Result<Encoder, EncoderError>> = OnceLock::new();
-        CELL.get_or_init(|| Encoder::from_bytes(Cow::Borrowed(BUILTIN)))
-            .as_ref()
+        CELL.get_or_init(|| {
+            let encoder = Encoder::from_bytes(Cow::Borrowed(BUILTIN))?;
+            let shipped = crate::grouping::stance::Axis::from_bytes(BUILTIN_STANCE, encoder.dim());
+            if shipped.is_some() {
+                let _ = encoder.axis.set(shipped);
+            }
+            Ok(encoder)
+        })
+        .as_ref()
     }
 
     /// Identity of the model image (for caching embeddings by text and model).
@@ -237,6 +255,12 @@ impl Embedder for Encoder {
     fn prior_centre(&self) -> Option<Vec<f32>> {
         (!self.centre.is_empty()).then(|| self.centre.clone())
     }
+
+    fn stance_axis(&self) -> Option<crate::grouping::stance::Axis> {
+        self.axis
+            .get_or_init(|| crate::grouping::stance::Axis::learn(self))
+            .clone()
+    }
 }
 
 impl Embedder for &'static Encoder {
@@ -254,5 +278,9 @@ impl Embedder for &'static Encoder {
 
     fn prior_centre(&self) -> Option<Vec<f32>> {
         Embedder::prior_centre(*self)
+    }
+
+    fn stance_axis(&self) -> Option<crate::grouping::stance::Axis> {
+        Embedder::stance_axis(*self)
     }
 }

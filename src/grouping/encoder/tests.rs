@@ -107,3 +107,25 @@ fn missing_file_is_an_io_error() {
     let r = Encoder::load(std::path::Path::new("/nonexistent/ambassador/model.bin"));
     assert!(matches!(r, Err(EncoderError::Io { .. })));
 }
+
+#[test]
+fn builtin_stance_axis_is_the_one_its_anchors_give() {
+    use crate::grouping::Embedder;
+    use crate::grouping::stance::Axis;
+    let encoder = Encoder::builtin().expect("the built-in encoder loads");
+    let learned = Axis::learn(encoder).expect("the anchors give an axis");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/e5-small-nl-en/stance.f32"
+    );
+    if std::env::var_os("AMBASSADOR_WRITE_STANCE_AXIS").is_some() {
+        std::fs::write(path, learned.to_bytes()).expect("write the axis");
+    }
+    let shipped = encoder
+        .stance_axis()
+        .expect("the axis ships with the model");
+    assert!(
+        shipped.agrees_with(&learned),
+        "assets/e5-small-nl-en/stance.f32 is stale: run this test with AMBASSADOR_WRITE_STANCE_AXIS=1"
+    );
+}

@@ -1,6 +1,6 @@
 //! Embeddings that arrive after their ideas were placed ([`Engine::supply`]).
 
-use crate::grouping::{Embedder, Encoder, Engine, EngineConfig, KnownEmbeddings};
+use crate::grouping::{Encoder, Engine, EngineConfig, KnownEmbeddings};
 
 fn encoder() -> &'static Encoder {
     Encoder::builtin().expect("the built-in encoder loads")
@@ -9,7 +9,7 @@ fn encoder() -> &'static Encoder {
 /// An engine whose embeddings come from a table that starts empty.
 fn late_board() -> (Engine, KnownEmbeddings) {
     let e = encoder();
-    let known = KnownEmbeddings::new(e.dim(), e.prior_centre());
+    let known = KnownEmbeddings::for_model(e);
     let engine = Engine::new(EngineConfig {
         embedder: Some(Box::new(known.clone())),
         ..EngineConfig::default()

@@ -7,3 +7,4 @@ mod labels;
 mod lexicon;
 mod properties;
 mod robustness;
+mod stance;
