@@ -39,9 +39,9 @@ pub struct Network {
     kernel: Kernel,
 }
 
-fn linear(l: &(super::format::Q4<'_>, Vec<f32>)) -> Linear {
+fn linear(l: &(super::format::Q4<'_>, Vec<f32>), kernel: Kernel) -> Linear {
     Linear {
-        w: QMat::from_q4(&l.0),
+        w: QMat::from_q4(&l.0, kernel),
         b: l.1.clone(),
     }
 }
@@ -89,6 +89,8 @@ fn gelu(x: f32) -> f32 {
 
 impl Network {
     pub fn new(raw: &Raw<'_>) -> Network {
+        let kernel = Kernel::detect();
+        let linear = |l| linear(l, kernel);
         Network {
             header: raw.header,
             word_at: raw.word.0,
@@ -109,7 +111,7 @@ impl Network {
                     out_norm: norm(&l.out_norm),
                 })
                 .collect(),
-            kernel: Kernel::detect(),
+            kernel,
         }
     }
 
