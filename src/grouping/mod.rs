@@ -44,6 +44,7 @@ pub mod features;
 pub mod known;
 pub mod labels;
 pub mod language;
+pub mod large;
 pub mod lexicon;
 pub mod meaning;
 mod ops;

@@ -100,6 +100,17 @@ impl Pairs {
         &self.vecs
     }
 
+    /// The items as a large board ([`super::large`]), counted with `weights`.
+    pub fn large_board<'a>(&'a self, weights: &'a [f32]) -> super::large::Board<'a> {
+        super::large::Board {
+            weights,
+            lexical: &self.vecs,
+            embeddings: self.embeddings.iter().map(|e| e.as_deref()).collect(),
+            semantic: self.semantic.as_ref(),
+            negated: &self.negated,
+        }
+    }
+
     /// The feature space over the set (idf for labels).
     pub fn space(&self) -> &FeatureSpace {
         &self.space
