@@ -61,7 +61,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let percent = done * 100 / total.max(1);
         if last != Some(percent) {
             last = Some(percent);
-            let _ = writeln!(err, "{:6.1} s  regrouping {percent}%", start.elapsed().as_secs_f32());
+            let _ = writeln!(
+                err,
+                "{:6.1} s  regrouping {percent}%",
+                start.elapsed().as_secs_f32()
+            );
         }
     });
     let c = engine.constraints();

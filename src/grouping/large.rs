@@ -194,12 +194,25 @@ impl Prepared<'_> {
             }
         }
         let mut best: Option<(usize, f32)> = None;
-        for (c, l) in lex.iter().enumerate().take(g.len()) {
-            if let Some(v) = self.score(g, i, c, *l, own == Some(c))
+        let mut consider = |c: usize, l: f32| {
+            if let Some(v) = self.score(g, i, c, l, own == Some(c))
                 && v >= threshold
-                && best.is_none_or(|(_, b)| v > b)
+                && best.is_none_or(|(bc, b)| v > b || (v == b && c < bc))
             {
                 best = Some((c, v));
+            }
+        };
+        if self.linear.is_some() && self.board.embeddings[i].is_some() {
+            for (c, l) in lex.iter().enumerate().take(g.len()) {
+                consider(c, *l);
+            }
+        } else {
+            // on words alone, a group sharing none scores 0: only those sharing some count
+            for c in &touched {
+                consider(*c, lex[*c]);
+            }
+            if let Some(c) = own.filter(|c| lex[*c] == 0.0) {
+                consider(c, 0.0);
             }
         }
         for c in touched {
