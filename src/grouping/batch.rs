@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::cluster::{MAX_EXACT, average_link, leader};
+use super::cluster::{MAX_EXACT, average_link};
 use super::features::{Analysis, Analyzer};
 use super::labels;
 use super::pairs::{Item, Pairs, analyze_all};
@@ -56,14 +56,25 @@ pub fn group_texts(
     group_texts_embedded(texts, lang, granularity, None)
 }
 
-/// [`group_texts`] blending in an embedding model's cosine (exact clustering only; batches
-/// larger than [`MAX_EXACT`] distinct ideas use the lexical signal alone); ideas of opposite
-/// stance on one subject never share a group.
+/// [`group_texts`] blending in an embedding model's cosine (batches larger than
+/// [`MAX_EXACT`] distinct ideas are clustered by [`super::large`], with both signals too);
+/// ideas of opposite stance on one subject never share a group.
 pub fn group_texts_embedded(
     texts: &[&str],
     lang: Lang,
     granularity: Granularity,
     embedder: Option<&dyn Embedder>,
+) -> Vec<(String, Vec<usize>)> {
+    group_impl(texts, lang, granularity, embedder, MAX_EXACT)
+}
+
+/// [`group_texts_embedded`], clustering exactly up to `max_exact` distinct ideas.
+fn group_impl(
+    texts: &[&str],
+    lang: Lang,
+    granularity: Granularity,
+    embedder: Option<&dyn Embedder>,
+    max_exact: usize,
 ) -> Vec<(String, Vec<usize>)> {
     let analyses = analyze_all(&Analyzer::new(), texts, lang);
     // identical ideas are clustered once, with a weight
@@ -87,9 +98,8 @@ pub fn group_texts_embedded(
         }
     }
     let w: Vec<f32> = copies.iter().map(|c| c.len() as f32).collect();
-    let exact = uniq.len() <= MAX_EXACT;
-    // the encoder is asked only where its signal is used
-    let embeddings: Vec<Option<Vec<f32>>> = match embedder.filter(|_| exact) {
+    let exact = uniq.len() <= max_exact;
+    let embeddings: Vec<Option<Vec<f32>>> = match embedder {
         Some(e) => {
             let distinct: Vec<&str> = uniq.iter().map(|i| texts[*i]).collect();
             e.embed_many(&distinct).into_iter().map(Some).collect()
@@ -97,7 +107,7 @@ pub fn group_texts_embedded(
         None => vec![None; uniq.len()],
     };
     let prior = embedder.and_then(|e| e.prior_centre());
-    let axis = embedder.filter(|_| exact).and_then(|e| e.stance_axis());
+    let axis = embedder.and_then(|e| e.stance_axis());
     let items = uniq
         .iter()
         .zip(&w)
@@ -116,7 +126,8 @@ pub fn group_texts_embedded(
             pairs.apart(a, b)
         })
     } else {
-        leader(pairs.lexical(), &w, granularity.threshold())
+        let threshold = granularity.threshold();
+        super::large::cluster(&pairs.large_board(&w), threshold, &mut |_, _| {})
     };
     let space = pairs.space();
     let idf = |stem: &str| space.stem_idf(stem);
@@ -222,6 +233,32 @@ mod tests {
             .expect("run")
             .1;
         assert_eq!(one.groups.len(), 1);
+    }
+
+    #[test]
+    fn a_board_forced_through_the_large_path_keeps_opposite_and_unrelated_ideas_apart() {
+        let texts = [
+            "I never want to share posts about my job",
+            "I like to share posts about my job every week",
+            "Ik wil nooit berichten over mijn baan delen",
+            "Ik deel graag elke week berichten over mijn baan",
+            "The car park needs brighter lamps at night",
+            "Meer licht op de parkeerplaats in de avond",
+            "A birthday cake for the drivers",
+        ];
+        let encoder = crate::grouping::Encoder::builtin().expect("built-in encoder");
+        let groups = group_impl(&texts, Lang::Auto, Granularity::Default, Some(&encoder), 0);
+        let mut all: Vec<usize> = groups.iter().flat_map(|g| g.1.clone()).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..texts.len()).collect::<Vec<_>>());
+        let group = |i: usize| groups.iter().position(|g| g.1.contains(&i));
+        assert_ne!(group(0), group(1), "{groups:?}");
+        assert_ne!(group(2), group(3), "{groups:?}");
+        for i in 0..4 {
+            assert_ne!(group(i), group(4), "{groups:?}");
+            assert_ne!(group(i), group(6), "{groups:?}");
+        }
+        assert_ne!(group(4), group(6), "{groups:?}");
     }
 
     #[test]

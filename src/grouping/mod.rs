@@ -45,6 +45,7 @@ pub mod hierarchy;
 pub mod known;
 pub mod labels;
 pub mod language;
+pub mod large;
 pub mod lexicon;
 pub mod meaning;
 mod ops;

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::cluster::{MAX_EXACT, average_link, leader};
+use super::cluster::{MAX_EXACT, average_link};
 use super::engine::{Engine, Group};
 use super::{Constraints, Granularity, GroupId, GroupRecord, IdeaId};
 
@@ -139,9 +139,15 @@ impl Engine {
         }
     }
 
-    /// Regroup all free ideas from scratch with exact average-link clustering. Groups keep
-    /// their id (and label) where they keep most of their members.
+    /// Regroup all free ideas from scratch with exact average-link clustering (centroid
+    /// clustering, [`super::large`], past [`MAX_EXACT`] ideas). Groups keep their id (and
+    /// label) where they keep most of their members.
     pub fn regroup(&mut self) {
+        self.regroup_with(&mut |_, _| {});
+    }
+
+    /// [`Engine::regroup`], telling (done, total) steps of a large board's clustering.
+    pub fn regroup_with(&mut self, progress: &mut dyn FnMut(usize, usize)) {
         self.reweigh_all();
         let mut free: Vec<(u64, usize)> = Vec::new();
         for (i, s) in self.slots.iter().enumerate() {
@@ -179,16 +185,22 @@ impl Engine {
                 },
             )
         } else {
-            let vecs: Vec<_> = free
+            let slots: Vec<&super::engine::Slot> = free
                 .iter()
-                .map(|(_, i)| {
-                    self.slots[*i]
-                        .as_ref()
-                        .map(|s| s.vec.clone())
-                        .unwrap_or_default()
-                })
+                .filter_map(|(_, i)| self.slots[*i].as_ref())
                 .collect();
-            leader(&vecs, &vec![1.0; n], t)
+            let lexical: Vec<_> = slots.iter().map(|s| s.vec.clone()).collect();
+            let negated: Vec<bool> = slots.iter().map(|s| s.stance.against).collect();
+            let weights = vec![1.0; slots.len()];
+            let semantic = self.semantic();
+            let board = super::large::Board {
+                weights: &weights,
+                lexical: &lexical,
+                embeddings: slots.iter().map(|s| s.emb.as_deref()).collect(),
+                semantic: semantic.as_ref(),
+                negated: &negated,
+            };
+            super::large::cluster(&board, t, progress)
         };
         // match clusters to old ids by overlap, largest first
         let mut pairs: Vec<(usize, GroupId, usize)> = Vec::new();
@@ -283,8 +295,19 @@ impl Engine {
     /// by one first (which the regroup would undo): a first look at a large board costs
     /// one clustering, not an addition per idea.
     pub fn restore_and_regroup(&mut self, ideas: &[(IdeaId, String)], c: &Constraints) {
+        self.restore_and_regroup_with(ideas, c, &mut |_, _| {});
+    }
+
+    /// [`Engine::restore_and_regroup`], telling the regroup's progress
+    /// ([`Engine::regroup_with`]).
+    pub fn restore_and_regroup_with(
+        &mut self,
+        ideas: &[(IdeaId, String)],
+        c: &Constraints,
+        progress: &mut dyn FnMut(usize, usize),
+    ) {
         self.restore_with(ideas, c, true);
-        self.regroup();
+        self.regroup_with(progress);
     }
 
     fn restore_with(&mut self, ideas: &[(IdeaId, String)], c: &Constraints, gather: bool) {

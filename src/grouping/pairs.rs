@@ -48,6 +48,8 @@ pub struct Pairs {
     embeddings: Vec<Option<Vec<f32>>>,
     semantic: Option<Semantic>,
     stances: Vec<Stance>,
+    /// each item's side ([`Stance::against`]), for boards clustered by [`super::large`]
+    against: Vec<bool>,
     axis: Option<Axis>,
 }
 
@@ -79,6 +81,7 @@ impl Pairs {
             space,
             vecs,
             stances: items.iter().map(|i| i.stance).collect(),
+            against: items.iter().map(|i| i.stance.against).collect(),
             embeddings: items.into_iter().map(|i| i.embedding).collect(),
             semantic,
             axis: None,
@@ -118,6 +121,17 @@ impl Pairs {
     /// The weighted lexical vectors (for clustering on words alone).
     pub fn lexical(&self) -> &[SparseVec] {
         &self.vecs
+    }
+
+    /// The items as a large board ([`super::large`]), counted with `weights`.
+    pub fn large_board<'a>(&'a self, weights: &'a [f32]) -> super::large::Board<'a> {
+        super::large::Board {
+            weights,
+            lexical: &self.vecs,
+            embeddings: self.embeddings.iter().map(|e| e.as_deref()).collect(),
+            semantic: self.semantic.as_ref(),
+            negated: &self.against,
+        }
     }
 
     /// The feature space over the set (idf for labels).

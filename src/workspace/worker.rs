@@ -137,10 +137,11 @@ impl Service {
         }
     }
 
-    /// Regroups a board with every idea's embedding, telling progress on the way.
+    /// Regroups a board with every idea's embedding, telling progress on the way: the
+    /// ideas embedded (or found in the cache) count for half, the clustering for the rest.
     fn regroup(&mut self, job: RegroupJob, send: &mut dyn FnMut(WorkerEvent)) {
         let texts: Vec<String> = job.ideas.iter().map(|(_, t)| t.clone()).collect();
-        let total = texts.len() + 1;
+        let total = 2 * texts.len() + 1;
         let known = KnownEmbeddings::for_model(&self.encoder);
         let mut done = 0;
         for chunk in texts.chunks(CHUNK * 4) {
@@ -164,8 +165,14 @@ impl Service {
             granularity: job.constraints.granularity,
             embedder: Some(Box::new(known)),
         });
-        engine.restore(&job.ideas, &job.constraints);
-        engine.regroup();
+        let half = texts.len();
+        engine.restore_and_regroup_with(&job.ideas, &job.constraints, &mut |step, steps| {
+            send(WorkerEvent::Progress {
+                job: job.id,
+                done: half + step * half / steps.max(1),
+                total,
+            })
+        });
         send(WorkerEvent::Regrouped {
             job: job.id,
             constraints: engine.constraints(),

@@ -12,6 +12,7 @@
 mod format;
 mod forward;
 mod kernels;
+mod simd;
 mod tokenizer;
 
 #[cfg(test)]
