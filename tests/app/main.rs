@@ -24,3 +24,4 @@ mod text_fits;
 mod time_rule;
 mod twelve_fit;
 mod undo_says_what;
+mod why_overlay;
