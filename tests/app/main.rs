@@ -16,6 +16,7 @@ mod meaning_worker;
 mod present_follow;
 mod present_screens;
 mod private_pulse;
+mod recurring_mark;
 mod review;
 mod review_fits;
 mod screens;
