@@ -41,7 +41,11 @@ fn lead(e: &Explanation, lang: Language) -> String {
         Hold::Hand(Hand::LockedGroup) => tr(lang, "why.locked_group").to_string(),
         Hold::Hand(Hand::MadeGroup) => tr(lang, "why.made_group").to_string(),
         Hold::Alone => tr(lang, "why.alone").to_string(),
-        Hold::Meaning => tr(lang, "why.held_by_meaning").to_string(),
+        Hold::Meaning => trf(
+            lang,
+            "why.held_by_meaning",
+            &[&decimal(lang, e.embedding.unwrap_or_default())],
+        ),
         Hold::Words if !e.shared_words.is_empty() => {
             trf(lang, "why.held_by_words", &[&quoted(&e.shared_words)])
         }
@@ -60,7 +64,7 @@ fn lead(e: &Explanation, lang: Language) -> String {
 /// what the lead already named is not said twice.
 fn signals(e: &Explanation, lang: Language) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(meaning) = e.embedding {
+    if let Some(meaning) = e.embedding.filter(|_| e.holds() != Hold::Meaning) {
         parts.push(trf(lang, "why.meaning", &[&decimal(lang, meaning)]));
     }
     let by_words = e.holds() == Hold::Words;
