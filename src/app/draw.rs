@@ -84,15 +84,25 @@ fn draw_screen(app: &App, frame: &mut Frame) {
         (Some(crate::app::Overlay::Join { selected }), Some(joined)) => {
             crate::screens::run::join_panel::panel(joined, *selected, lang, app.now(), frame, body)
         }
-        (Some(o), _) => overlay::draw(
-            o,
-            app.keys(),
-            app.screen_context(),
-            shown,
-            lang,
-            frame,
-            area,
-        ),
+        (Some(o), _) => {
+            // a text that scrolls leaves its keys in the footer in view
+            let over = match o {
+                crate::app::Overlay::Info { .. } => ratatui::layout::Rect {
+                    height: area.height.saturating_sub(footer.height),
+                    ..area
+                },
+                _ => area,
+            };
+            overlay::draw(
+                o,
+                app.keys(),
+                app.screen_context(),
+                shown,
+                lang,
+                frame,
+                over,
+            )
+        }
         (None, _) => {}
     }
 }

@@ -1,5 +1,8 @@
 //! Why are two ideas (or an idea and a group) together? Shared words, shared concepts,
-//! similar spellings and the score, readable in English and Dutch.
+//! similar spellings and the score, readable in English and Dutch. For a member of a group
+//! the score is the engine's own fit of the idea to the group (the same calibration, the
+//! same average over the other members), and [`Explanation::holds`] says what keeps it
+//! there: the facilitator's hand, its meaning, the words it shares, or only a loose fit.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -17,6 +20,33 @@ pub struct SharedConcept {
     pub nl: String,
 }
 
+/// The facilitator's hand in where an idea is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Hand {
+    /// Moved or placed here by hand: the engine never moves it.
+    Placed,
+    /// In a group the facilitator locked.
+    LockedGroup,
+    /// In a group the facilitator made (merge, split, pull out).
+    MadeGroup,
+}
+
+/// What keeps a member in its group, strongest reason first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    Hand(Hand),
+    /// The only idea in its group.
+    Alone,
+    /// Its closeness in meaning alone reaches the grouping threshold.
+    Meaning,
+    /// It shares words, concepts or spellings with the other members.
+    Words,
+    /// Meaning and words together reach the threshold, neither alone.
+    Fit,
+    /// Nothing strong: the group it came closest to when it was placed.
+    Loose,
+}
+
 /// The reasons behind a similarity score.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Explanation {
@@ -31,12 +61,42 @@ pub struct Explanation {
     pub similar_spellings: Vec<(String, String)>,
     /// closeness in meaning (embedding cosine calibrated on the board), with a model
     pub embedding: Option<f32>,
+    /// of a member: the facilitator's hand in where it is
+    pub hand: Option<Hand>,
+    /// of a member: no other idea in its group
+    pub alone: bool,
 }
 
 impl Explanation {
     /// True when the score reaches the grouping threshold.
     pub fn together(&self) -> bool {
         self.score >= self.threshold
+    }
+
+    /// Shares a word, a concept or a spelling.
+    pub fn shares(&self) -> bool {
+        !(self.shared_words.is_empty()
+            && self.shared_concepts.is_empty()
+            && self.similar_spellings.is_empty())
+    }
+
+    /// Close enough in meaning to be grouped on that alone (meaning is
+    /// [`super::EMBED_SHARE`] of the blend).
+    pub fn close_in_meaning(&self) -> bool {
+        self.embedding
+            .is_some_and(|m| m * super::EMBED_SHARE >= self.threshold)
+    }
+
+    /// What keeps a member in its group ([`Engine::explain_member`]).
+    pub fn holds(&self) -> Hold {
+        match self.hand {
+            Some(hand) => Hold::Hand(hand),
+            None if self.alone => Hold::Alone,
+            None if self.close_in_meaning() => Hold::Meaning,
+            None if self.shares() => Hold::Words,
+            None if self.together() => Hold::Fit,
+            None => Hold::Loose,
+        }
     }
 }
 
@@ -159,6 +219,7 @@ impl Engine {
             shared_concepts,
             similar_spellings: similar(&x.analysis, &y.analysis),
             embedding,
+            ..Explanation::default()
         }
     }
 
@@ -173,15 +234,29 @@ impl Engine {
         }
     }
 
-    /// Why an idea belongs (or would belong) to a group: average score over the other
-    /// members, words and concepts it shares with at least one of them.
+    /// Why an idea is in a group: the engine's fit of the idea to the group's other members
+    /// (as it places ideas: average lexical and calibrated semantic closeness, blended),
+    /// its average closeness in meaning to them, the words and concepts it shares with at
+    /// least one of them, and the facilitator's hand.
     pub fn explain_member(&self, idea: IdeaId, group: GroupId) -> Explanation {
         let mut out = Explanation {
             threshold: self.threshold(),
             ..Explanation::default()
         };
-        let (Some(x), Some(g)) = (self.slot(idea), self.groups.get(&group)) else {
+        let (Some(&at), Some(g)) = (self.by_id.get(&idea), self.groups.get(&group)) else {
             return out;
+        };
+        let Some(x) = self.slots[at].as_ref() else {
+            return out;
+        };
+        out.hand = if x.pinned && x.group == group {
+            Some(Hand::Placed)
+        } else if g.locked {
+            Some(Hand::LockedGroup)
+        } else if g.manual {
+            Some(Hand::MadeGroup)
+        } else {
+            None
         };
         let others: Vec<&Slot> = g
             .members
@@ -190,17 +265,17 @@ impl Engine {
             .filter_map(|id| self.slot(*id))
             .collect();
         if others.is_empty() {
+            out.alone = true;
             return out;
         }
-        let mut emb_sum = 0.0;
-        let mut has_emb = false;
+        out.score = self
+            .score_groups(&x.vec, x.emb.as_deref(), x.stance, Some(at))
+            .into_iter()
+            .find(|(gid, _)| *gid == group)
+            .map_or(0.0, |(_, s)| s);
+        out.embedding = self.meaning_to(x, &others);
         for y in &others {
             let e = self.explain_slots(x, y);
-            out.score += e.score / others.len() as f32;
-            if let Some(v) = e.embedding {
-                emb_sum += v / others.len() as f32;
-                has_emb = true;
-            }
             for w in e.shared_words {
                 if !out.shared_words.contains(&w) {
                     out.shared_words.push(w);
@@ -217,7 +292,21 @@ impl Engine {
                 }
             }
         }
-        out.embedding = has_emb.then_some(emb_sum);
         out
+    }
+
+    /// Average calibrated closeness in meaning of `x` to `others` that have an embedding,
+    /// each pair damped by stance as the engine damps it.
+    fn meaning_to(&self, x: &Slot, others: &[&Slot]) -> Option<f32> {
+        let semantic = self.semantic()?;
+        let e = x.emb.as_deref()?;
+        let scores: Vec<f32> = others
+            .iter()
+            .filter_map(|y| {
+                let s = semantic.pair(e, y.emb.as_deref()?);
+                Some(s * x.stance.factor(y.stance))
+            })
+            .collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<f32>() / scores.len() as f32)
     }
 }

@@ -65,7 +65,7 @@ pub use batch::group_texts;
 pub use embed::{EmbedError, Embedder, Model2Vec};
 pub use encoder::{Encoder, EncoderError};
 pub use engine::Engine;
-pub use explain::Explanation;
+pub use explain::{Explanation, Hand, Hold};
 pub use known::KnownEmbeddings;
 pub use meaning::Meaning;
 

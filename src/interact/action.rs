@@ -16,6 +16,9 @@ pub enum Action {
     /// The first and the last row of a list.
     First,
     Last,
+    /// A page up or down in a text that scrolls (the why overlay).
+    PageUp,
+    PageDown,
     /// The next or previous group on the board.
     NextGroup,
     PrevGroup,

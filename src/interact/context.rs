@@ -23,6 +23,8 @@ pub enum Context {
     /// A follow-up's "last time we agreed" step.
     LastTime,
     Help,
+    /// A text that scrolls over the screen (why ideas are together); Esc closes it.
+    Info,
     Confirm,
     Prompt,
     /// A form with a field of several lines (notes): Enter starts a new line.
@@ -70,6 +72,7 @@ impl Context {
             Context::Close => "close",
             Context::LastTime => "last_time",
             Context::Help => "help",
+            Context::Info => "explanation",
             Context::Confirm => "confirm",
             Context::Prompt => "form",
             Context::PromptLines => "notes",

@@ -70,6 +70,14 @@ pub const KEYMAP: &[Binding] = keys! {
     Help K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
     Help K::Char('?'), NONE => A::Cancel, "?", "key.close_help", false;
 
+    Info K::Esc, NONE => A::Cancel, "Esc", "key.close_help", true;
+    Info K::Up, NONE => A::Up, "↑↓", "key.scroll_down", true;
+    Info K::Down, NONE => A::Down, "↓", "key.scroll_down", false;
+    Info K::PageUp, NONE => A::PageUp, "PgUp PgDn", "key.scroll_page", true;
+    Info K::PageDown, NONE => A::PageDown, "PgDn", "key.scroll_page", false;
+    Info K::Home, NONE => A::First, "Home End", "key.first_last", true;
+    Info K::End, NONE => A::Last, "End", "key.first_last", false;
+
     Confirm K::Char('y'), NONE => A::Confirm, "y", "key.yes", true;
     Confirm K::Char('j'), NONE => A::Confirm, "j", "key.yes", false;
     Confirm K::Enter, NONE => A::Confirm, "Enter", "key.yes", false;

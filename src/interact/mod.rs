@@ -8,6 +8,7 @@ mod context;
 pub mod keymap;
 pub mod list_view;
 mod overlay;
+pub mod scroll;
 pub mod text;
 pub mod user_keys;
 

@@ -8,10 +8,11 @@ pub enum Overlay {
     Help,
     Confirm(Confirm),
     Prompt(Prompt),
-    /// Read-only text (for example why ideas are together); any key closes it.
+    /// Read-only text (for example why ideas are together); it scrolls, Esc closes it.
     Info {
         title: String,
         body: String,
+        scroll: super::scroll::Scroll,
     },
     /// Joining is on: the link, the code, the QR code and who has joined; `selected` is the
     /// device a kick would send away.
@@ -27,7 +28,7 @@ impl Overlay {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Prompt(p) if p.is_multi_line() => Context::PromptLines,
             Overlay::Prompt(_) => Context::Prompt,
-            Overlay::Info { .. } => Context::Help,
+            Overlay::Info { .. } => Context::Info,
             Overlay::Join { .. } => Context::Join,
         }
     }

@@ -2,12 +2,10 @@
 //! disappeared (matched by meaning with the grouping engine, not by identical labels), how the
 //! engagement pulse and the roles moved, and what was agreed last time.
 
+use super::matching::match_themes;
 use crate::domain::{Action, ActionId, Group, GroupId, IdeaId, Session, Status, StepKind};
 use crate::domain::{pulse_summary, role_counts};
-use crate::grouping::features::Analyzer;
-use crate::grouping::pairs::{Item, Pairs, analyze_all, mean_direction};
-use crate::grouping::similarity::ChannelWeights;
-use crate::grouping::{Embedder, Granularity, Lang, stance};
+use crate::grouping::Embedder;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A theme of one session: its label, the ideas in it, and how many people shared it.
@@ -169,65 +167,22 @@ pub fn compare(before: &Session, after: &Session, meaning: Option<&dyn Embedder>
     }
 }
 
-/// Pairs (old, new, score) of themes that mean the same, best first, each theme used once.
-/// Themes are scored as one text each, their words weighed across both sessions, and by
-/// meaning where `meaning` knows their ideas' embeddings (a theme's direction is the mean
-/// of its ideas'), so "Sharing our stories online" can meet "verhalen delen op LinkedIn".
-pub fn match_themes(
-    old: &[Theme],
-    new: &[Theme],
-    meaning: Option<&dyn Embedder>,
-) -> Vec<(usize, usize, f32)> {
-    if old.is_empty() || new.is_empty() {
-        return Vec::new();
-    }
-    let all: Vec<&Theme> = old.iter().chain(new).collect();
-    let texts: Vec<String> = all.iter().map(|t| t.ideas.join(". ")).collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let analyses = analyze_all(&Analyzer::new(), &refs, Lang::Auto);
-    let items = all
+/// The common denominators the earlier session of a follow-up agreed on, as themes (a
+/// denominator saved without its ideas is its label).
+pub fn earlier_themes(session: &Session) -> Vec<Theme> {
+    session
+        .follows()
         .iter()
-        .zip(&analyses)
-        .map(|(theme, analysis)| {
-            let known: Vec<Vec<f32>> = meaning
-                .map(|m| theme.ideas.iter().filter_map(|i| m.known(i)).collect())
-                .unwrap_or_default();
-            let negated = theme.ideas.iter().filter(|i| stance::negated(i)).count();
-            Item {
-                analysis,
-                weight: 1.0,
-                embedding: mean_direction(&known),
-                stance: crate::grouping::stance::Stance {
-                    against: 2 * negated > theme.ideas.len(),
-                    lean: None,
-                },
-            }
-        })
-        .collect();
-    let prior = meaning.and_then(|m| m.prior_centre());
-    let pairs = Pairs::new(items, &ChannelWeights::default(), prior.as_deref());
-    let threshold = Granularity::Default.threshold();
-    let new_base = old.len();
-    let mut scored: Vec<(usize, usize, f32)> = Vec::new();
-    for i in 0..old.len() {
-        for j in 0..new.len() {
-            let s = pairs.score(i, new_base + j);
-            if s >= threshold {
-                scored.push((i, j, s));
-            }
-        }
-    }
-    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let (mut used_old, mut used_new) = (BTreeSet::new(), BTreeSet::new());
-    scored
-        .into_iter()
-        .filter(|(i, j, _)| {
-            let free = !used_old.contains(i) && !used_new.contains(j);
-            if free {
-                used_old.insert(*i);
-                used_new.insert(*j);
-            }
-            free
+        .flat_map(|e| &e.denominators)
+        .map(|d| Theme {
+            label: d.label.clone(),
+            ideas: if d.ideas.is_empty() {
+                vec![d.label.clone()]
+            } else {
+                d.ideas.clone()
+            },
+            sharers: 0,
+            dots: 0,
         })
         .collect()
 }

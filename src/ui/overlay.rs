@@ -63,20 +63,69 @@ pub fn draw(
         }
         // Drawn by `ui::join`, which has the server to show.
         Overlay::Join { .. } => {}
-        Overlay::Info { title, body } => {
-            let lines = body.lines().count() as u16 + 3;
-            let popup = widgets::centered(area, 90, lines.max(5));
-            frame.render_widget(Clear, popup);
-            frame.render_widget(
-                Paragraph::new(body.as_str())
-                    .wrap(Wrap { trim: false })
-                    .block(Block::bordered().title(format!(" {title} ")).title_bottom(
-                        Line::styled(format!(" {} ", tr(lang, "ui.esc_closes")), theme::dim()),
-                    )),
-                popup,
-            );
-        }
+        Overlay::Info {
+            title,
+            body,
+            scroll,
+        } => info(title, body, scroll, lang, frame, area),
     }
+}
+
+/// A text over the screen, as tall as it needs up to the screen less two lines; what does
+/// not fit scrolls, and the bottom edge says how much is above and below.
+fn info(
+    title: &str,
+    body: &str,
+    scroll: &crate::interact::scroll::Scroll,
+    lang: Language,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let width = area.width.min(90);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let lines: Vec<Line> = body.lines().flat_map(|l| hanging(l, inner)).collect();
+    // the status line above stays in view
+    let room = area.height.saturating_sub(1).max(5);
+    let height = (lines.len() as u16 + 2).clamp(5, room);
+    let popup = widgets::centered(area, width, height);
+    let page = height.saturating_sub(2);
+    let first = usize::from(scroll.layout(lines.len(), page));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(first)
+        .take(usize::from(page))
+        .collect();
+    let mut edge = String::new();
+    if scroll.above() > 0 {
+        edge.push_str(&format!(
+            "↑ {}  ",
+            trf(lang, "ui.more_above", &[&scroll.above()])
+        ));
+    }
+    if scroll.below() > 0 {
+        edge.push_str(&format!(
+            "↓ {}  ",
+            trf(lang, "ui.more_below", &[&scroll.below()])
+        ));
+    }
+    edge.push_str(tr(lang, "ui.esc_closes"));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(shown).block(
+            Block::bordered()
+                .title(format!(" {title} "))
+                .title_bottom(Line::styled(format!(" {edge} "), theme::dim())),
+        ),
+        popup,
+    );
+}
+
+/// A line wrapped to `width`, its continuations indented under its text (past a bullet or
+/// the line's own indent).
+fn hanging(line: &str, width: usize) -> Vec<Line<'static>> {
+    let rest = line.strip_prefix("• ").unwrap_or_else(|| line.trim_start());
+    let head = vec![Span::raw(line[..line.len() - rest.len()].to_string())];
+    widgets::wrapped_row(head, rest, Default::default(), Vec::new(), width)
 }
 
 /// Every key of the screen behind the overlay, and the global ones.

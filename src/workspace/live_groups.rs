@@ -70,11 +70,17 @@ impl LiveGroups {
                 .filter(|s| s.kind == StepKind::Question && s.id != current)
                 .map(|s| s.id.as_str()),
         );
-        let texts: Vec<String> = steps
+        let mut texts: Vec<String> = steps
             .iter()
             .flat_map(|s| Self::ideas_for(session, s))
             .map(|(_, t)| t)
             .collect();
+        // last time's denominators, so the board's ↻ can match them by meaning
+        texts.extend(
+            crate::review::earlier_themes(session)
+                .into_iter()
+                .flat_map(|t| t.ideas),
+        );
         if let Some(m) = self.meaning.as_mut() {
             m.ask(texts.iter().map(String::as_str), false);
         }

@@ -451,3 +451,92 @@ fn review_screens_look_right_at_both_sizes() {
         h.render(w, hgt);
     }
 }
+
+/// The comparison of the two sessions of `dir` (earlier, later), with the meaning of their
+/// ideas known to the built-in encoder.
+fn compared_by_meaning(dir: &std::path::Path) -> ambassador::review::Comparison {
+    use ambassador::app::worker::WorkerHandle;
+    let mut app = review_app(dir);
+    let (events, inbox) = std::sync::mpsc::channel();
+    app.attach_worker(WorkerHandle::inline(
+        ambassador::app::AppEvent::worker_outlet(events),
+        Some(dir.join("cache")),
+    ));
+    while let Ok(event) = inbox.try_recv() {
+        app.handle(event);
+    }
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::F(3));
+    while let Ok(event) = inbox.try_recv() {
+        app.handle(event);
+    }
+    let ReviewView::Compare(c) = &review(&app).view else {
+        panic!("a comparison: {:?}", app.message)
+    };
+    c.comparison.clone()
+}
+
+#[test]
+fn a_theme_said_again_in_other_words_recurs_and_one_nobody_mentions_is_gone() {
+    // made up for this test: pride then, pride in other words now (English, then Dutch
+    // inside a theme about something else); parking then, never again
+    for (name, later) in [
+        (
+            "compare-paraphrase-en",
+            [
+                "Pleased with ourselves after how we handled the busy season",
+                "Posting photos of our projects on LinkedIn",
+            ],
+        ),
+        (
+            "compare-paraphrase-mixed",
+            [
+                "Trots op hoe we de drukste weken van het jaar doorkwamen",
+                "Posting photos of our projects on LinkedIn",
+            ],
+        ),
+    ] {
+        let dir = TestDir::new(name);
+        team_session(
+            dir.path(),
+            "2026-03-12T09:00:00Z",
+            "333",
+            &[
+                "Being proud of what our team achieves",
+                "We need more parking spaces near the office",
+            ],
+            "Ask about parking",
+        );
+        team_session(
+            dir.path(),
+            "2026-09-20T09:00:00Z",
+            "333",
+            &later,
+            "Post monthly",
+        );
+        let cmp = compared_by_meaning(dir.path());
+        fn has<'a>(
+            mut themes: impl Iterator<Item = &'a ambassador::review::Theme>,
+            word: &str,
+        ) -> bool {
+            themes.any(|t| t.ideas.iter().any(|i| i.contains(word)))
+        }
+        assert!(
+            has(cmp.recurring.iter().map(|m| &m.before), "proud of what"),
+            "{name}: said again in other words recurs: {cmp:#?}"
+        );
+        assert!(
+            !has(cmp.disappeared.iter(), "proud of what"),
+            "{name}: {cmp:#?}"
+        );
+        assert!(
+            has(cmp.disappeared.iter(), "parking"),
+            "{name}: nobody mentions parking again: {cmp:#?}"
+        );
+        assert!(
+            has(cmp.new.iter(), "LinkedIn"),
+            "{name}: LinkedIn is new: {cmp:#?}"
+        );
+    }
+}

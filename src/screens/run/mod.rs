@@ -107,6 +107,7 @@ impl RunState {
         Overlay::Info {
             title: tr(lang, "present.command_title").to_string(),
             body: format!("{}\n\n{command}", tr(lang, "present.command_body")),
+            scroll: Default::default(),
         }
     }
 
@@ -216,7 +217,25 @@ impl RunState {
                 Action::Commit => self.submit(prompt, clock),
                 _ => (None, Some(Overlay::Prompt(prompt))),
             },
-            Overlay::Help | Overlay::Info { .. } | Overlay::Join { .. } => (None, None),
+            Overlay::Info {
+                title,
+                body,
+                mut scroll,
+            } => match action {
+                Action::Cancel => (None, None),
+                _ => {
+                    scroll.apply(action);
+                    (
+                        None,
+                        Some(Overlay::Info {
+                            title,
+                            body,
+                            scroll,
+                        }),
+                    )
+                }
+            },
+            Overlay::Help | Overlay::Join { .. } => (None, None),
         }
     }
 

@@ -484,6 +484,9 @@ fn following(session: &Session, step: &str, group: GroupId, idea: IdeaId) -> Vec
         .unwrap_or_default()
 }
 
+/// `w`: why the selected idea is in its group, or why each member of the selected group is,
+/// best fit first, so the core of the group reads first and End reaches those that fit worst
+/// (the ones to look at when a group seems wrong). The overlay scrolls.
 fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
     let lang = ws.lang();
     let (session, groups) = ws.session_and_groups();
@@ -507,12 +510,15 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
             let members: Vec<IdeaId> = current_group(session, step, group)
                 .map(|g| g.ideas.clone())
                 .unwrap_or_default();
-            let lines: Vec<String> = members
+            let mut explained: Vec<(IdeaId, crate::grouping::Explanation)> = members
                 .iter()
-                .map(|idea| {
-                    let e = groups.explain(session, step, *idea, group);
-                    format!("• {}\n  {}", text_of(*idea), why::render(&e, lang))
-                })
+                .map(|idea| (*idea, groups.explain(session, step, *idea, group)))
+                .collect();
+            // stable: members that fit equally keep the board's order
+            explained.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+            let lines: Vec<String> = explained
+                .iter()
+                .map(|(idea, e)| format!("• {}\n  {}", text_of(*idea), why::render(e, lang)))
                 .collect();
             (
                 trf(lang, "board.why_group_title", &[&label]),
@@ -520,5 +526,9 @@ fn why(ws: &mut Workspace, step: &str, row: BoardRow) -> Overlay {
             )
         }
     };
-    Overlay::Info { title, body }
+    Overlay::Info {
+        title,
+        body,
+        scroll: Default::default(),
+    }
 }

@@ -105,11 +105,8 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
                         theme::notice(),
                     ));
                 }
-                if board.recurring.groups.contains(&id) {
-                    spans.push(Span::styled(
-                        format!("  ↻ {}", tr(lang, "board.recurring")),
-                        theme::accent(),
-                    ));
+                if let Some(mark) = board.recurring.mark(id, lang, 28) {
+                    spans.push(Span::styled(format!("  {mark}"), theme::accent()));
                 }
                 if board.overview {
                     let ideas = crate::i18n::ideas_count(lang, g.ideas.len());

@@ -9,7 +9,7 @@ use crate::i18n::{tr, trf};
 use crate::interact::{Message, Overlay, Prompt, PromptPurpose};
 use crate::review::{Theme, match_themes};
 use crate::workspace::Workspace;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How the board is ranked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -138,7 +138,36 @@ pub fn parse_k(text: &str, groups: usize) -> Option<usize> {
 pub struct Recurring {
     /// What the matches were made for: the session's revision, the step, embeddings known.
     seen: Option<(u64, String, usize)>,
-    pub groups: BTreeSet<GroupId>,
+    /// Each recurring group and the earlier denominator it matches best.
+    pub groups: BTreeMap<GroupId, String>,
+    /// When the earlier session was held.
+    pub earlier: Option<jiff::Timestamp>,
+}
+
+impl Recurring {
+    /// "↻ Pride and recognition (12 Mar)": the earlier denominator a group matches, its name
+    /// cut to `room` characters.
+    pub fn mark(
+        &self,
+        group: GroupId,
+        lang: crate::domain::Language,
+        room: usize,
+    ) -> Option<String> {
+        let label = self.groups.get(&group)?;
+        let name = crate::ui::widgets::truncate(label, room);
+        Some(match self.earlier {
+            Some(at) => {
+                let date = at.to_zoned(jiff::tz::TimeZone::system()).date();
+                let months = tr(lang, "date.months_short");
+                let month = months
+                    .split(' ')
+                    .nth(usize::from(date.month().unsigned_abs()) - 1)
+                    .unwrap_or_default();
+                trf(lang, "board.recurring_from", &[&name, &date.day(), &month])
+            }
+            None => format!("↻ {name}"),
+        })
+    }
 }
 
 impl Recurring {
@@ -156,27 +185,16 @@ impl Recurring {
             .filter(|e| !e.denominators.is_empty())
         else {
             self.groups.clear();
+            self.earlier = None;
             return;
         };
+        self.earlier = Some(earlier.created);
         let key = (revision, step.to_string(), known.map_or(0, |k| k.len()));
         if self.seen.as_ref() == Some(&key) {
             return;
         }
         let groups: &[Group] = session.results(step).map_or(&[], |r| &r.groups);
-        let old: Vec<Theme> = earlier
-            .denominators
-            .iter()
-            .map(|d| Theme {
-                label: d.label.clone(),
-                ideas: if d.ideas.is_empty() {
-                    vec![d.label.clone()]
-                } else {
-                    d.ideas.clone()
-                },
-                sharers: 0,
-                dots: 0,
-            })
-            .collect();
+        let old: Vec<Theme> = crate::review::earlier_themes(session);
         let index = session.idea_index();
         let new: Vec<Theme> = groups
             .iter()
@@ -192,10 +210,15 @@ impl Recurring {
             })
             .collect();
         let meaning = known.map(|k| k as &dyn crate::grouping::Embedder);
-        self.groups = match_themes(&old, &new, meaning)
-            .into_iter()
-            .filter_map(|(_, j, _)| groups.get(j).map(|g| g.id))
-            .collect();
+        // strongest match first: a group matched by several keeps the best one's name
+        self.groups = BTreeMap::new();
+        for (i, j, _) in match_themes(&old, &new, meaning) {
+            if let Some(g) = groups.get(j) {
+                self.groups
+                    .entry(g.id)
+                    .or_insert_with(|| old[i].label.clone());
+            }
+        }
         self.seen = Some(key);
     }
 }
