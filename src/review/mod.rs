@@ -3,6 +3,9 @@
 
 mod compare;
 mod filter;
+pub mod gather;
+pub mod programme;
+pub mod themes;
 mod trend;
 
 pub use compare::{
@@ -10,3 +13,5 @@ pub use compare::{
 };
 pub use filter::{SortBy, filter_and_sort};
 pub use trend::{Trend, TrendPoint, team_sessions, trend};
+#[cfg(test)]
+mod programme_tests;

@@ -23,6 +23,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Length(3),
+        Constraint::Length(3),
         Constraint::Min(0),
     ])
     .split(left);
@@ -52,33 +53,50 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         crate::steps::pulse::mode_text(lang, setup.pulse_mode),
         setup.field == SetupField::Pulse,
     );
+    // Team and programme share a row: both short, both optional.
+    let [team_area, programme_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rows[5]);
     let fields = [
-        (SetupField::Title, "setup.session_title", &setup.title),
+        (
+            SetupField::Title,
+            "setup.session_title",
+            &setup.title,
+            rows[3],
+        ),
         (
             SetupField::Organisation,
             "setup.organisation",
             &setup.organisation,
+            rows[4],
         ),
-        (SetupField::Goal, "setup.goal", &setup.goal),
+        (SetupField::Team, "setup.team", &setup.team, team_area),
+        (
+            SetupField::Programme,
+            "setup.programme",
+            &setup.programme,
+            programme_area,
+        ),
+        (SetupField::Goal, "setup.goal", &setup.goal, rows[6]),
         (
             SetupField::Facilitator,
             "setup.facilitator",
             &setup.facilitator,
+            rows[7],
         ),
     ];
-    for (i, (field, key, text)) in fields.into_iter().enumerate() {
+    for (field, key, text, area) in fields {
         let title = match setup.errors.get(&field) {
             Some(e) => format!(" {} — {e} ", tr(lang, key)),
             None => format!(" {} ", tr(lang, key)),
         };
-        widgets::text_field(frame, rows[i + 3], &title, text, setup.field == field);
+        widgets::text_field(frame, area, &title, text, setup.field == field);
         if setup.errors.contains_key(&field) {
             frame.render_widget(
                 Paragraph::new(Line::styled(title, theme::error())),
                 Rect {
                     height: 1,
-                    x: rows[i + 3].x + 1,
-                    ..rows[i + 3]
+                    x: area.x + 1,
+                    ..area
                 },
             );
         }
@@ -111,8 +129,8 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         ));
     }
     // What does not fit below the fields ends in "…", so a cut is never silent.
-    let width = usize::from(rows[7].width.max(1));
-    let room = usize::from(rows[7].height);
+    let width = usize::from(rows[8].width.max(1));
+    let room = usize::from(rows[8].height);
     let mut wrapped: Vec<Line> = Vec::new();
     for line in info {
         let style = line.style;
@@ -129,7 +147,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             *last = Line::styled(widgets::truncate(&text, width), last.style);
         }
     }
-    frame.render_widget(Paragraph::new(wrapped), rows[7]);
+    frame.render_widget(Paragraph::new(wrapped), rows[8]);
 
     super::participants::draw(setup, frame, right);
 }
