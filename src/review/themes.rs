@@ -201,6 +201,9 @@ fn cluster(units: &[Unit], meaning: &KnownEmbeddings) -> Vec<(String, Vec<usize>
             (words, centre, vec![i])
         })
         .collect();
+    // Later passes compare whole themes, whose centres sit closer together than single
+    // groups do: they merge only what is clearly the same.
+    let mut granularity = Granularity::Default;
     loop {
         let blocks: Vec<_> = items.chunks(MAX_EXACT.max(2)).map(<[_]>::to_vec).collect();
         let single = blocks.len() <= 1;
@@ -215,17 +218,21 @@ fn cluster(units: &[Unit], meaning: &KnownEmbeddings) -> Vec<(String, Vec<usize>
             );
             let words: Vec<&str> = block.iter().map(|(w, _, _)| w.as_str()).collect();
             for (label, members) in
-                group_texts_embedded(&words, Lang::Auto, Granularity::Default, Some(&centres))
+                group_texts_embedded(&words, Lang::Auto, granularity, Some(&centres))
             {
                 let all: Vec<usize> = members.iter().flat_map(|m| block[*m].2.clone()).collect();
                 if single {
                     labelled.push((label, all));
                 } else {
-                    let texts: Vec<&str> = members.iter().map(|m| block[*m].0.as_str()).collect();
+                    // The words of its largest part stand for it: all of them together
+                    // would share words with every other theme.
+                    let largest = members
+                        .iter()
+                        .max_by_key(|m| block[**m].2.len())
+                        .map_or(String::new(), |m| block[*m].0.clone());
                     let centres: Vec<Vec<f32>> =
                         members.iter().filter_map(|m| block[*m].1.clone()).collect();
-                    let (w, _) = words_and_centre(&texts, meaning);
-                    next.push((w, mean(&centres), all));
+                    next.push((largest, mean(&centres), all));
                 }
             }
         }
@@ -237,6 +244,7 @@ fn cluster(units: &[Unit], meaning: &KnownEmbeddings) -> Vec<(String, Vec<usize>
             return next.into_iter().map(|(w, _, all)| (w, all)).collect();
         }
         items = next;
+        granularity = Granularity::Finer;
     }
 }
 

@@ -23,7 +23,6 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Length(3),
-        Constraint::Length(3),
         Constraint::Min(0),
     ])
     .split(left);
@@ -53,9 +52,13 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         crate::steps::pulse::mode_text(lang, setup.pulse_mode),
         setup.field == SetupField::Pulse,
     );
-    // Team and programme share a row: both short, both optional.
-    let [team_area, programme_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rows[5]);
+    // Team and programme share the organisation's row: all three short, the two optional.
+    let [organisation_area, team_area, programme_area] = Layout::horizontal([
+        Constraint::Percentage(40),
+        Constraint::Percentage(30),
+        Constraint::Percentage(30),
+    ])
+    .areas(rows[4]);
     let fields = [
         (
             SetupField::Title,
@@ -67,7 +70,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             SetupField::Organisation,
             "setup.organisation",
             &setup.organisation,
-            rows[4],
+            organisation_area,
         ),
         (SetupField::Team, "setup.team", &setup.team, team_area),
         (
@@ -76,12 +79,12 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             &setup.programme,
             programme_area,
         ),
-        (SetupField::Goal, "setup.goal", &setup.goal, rows[6]),
+        (SetupField::Goal, "setup.goal", &setup.goal, rows[5]),
         (
             SetupField::Facilitator,
             "setup.facilitator",
             &setup.facilitator,
-            rows[7],
+            rows[6],
         ),
     ];
     for (field, key, text, area) in fields {
@@ -129,8 +132,8 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         ));
     }
     // What does not fit below the fields ends in "…", so a cut is never silent.
-    let width = usize::from(rows[8].width.max(1));
-    let room = usize::from(rows[8].height);
+    let width = usize::from(rows[7].width.max(1));
+    let room = usize::from(rows[7].height);
     let mut wrapped: Vec<Line> = Vec::new();
     for line in info {
         let style = line.style;
@@ -147,7 +150,7 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
             *last = Line::styled(widgets::truncate(&text, width), last.style);
         }
     }
-    frame.render_widget(Paragraph::new(wrapped), rows[8]);
+    frame.render_widget(Paragraph::new(wrapped), rows[7]);
 
     super::participants::draw(setup, frame, right);
 }
