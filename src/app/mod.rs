@@ -364,6 +364,13 @@ impl App {
                     self.open_path(&path, access)
                 }
                 crate::screens::home::HomeOutcome::Review => self.go_review(),
+                crate::screens::home::HomeOutcome::Themes => {
+                    self.go_review();
+                    let zone = self.clock.time_zone();
+                    if let Screen::Review(review) = &mut self.screen {
+                        self.message = review.programme(&self.paths, &zone);
+                    }
+                }
                 crate::screens::home::HomeOutcome::Setup => {
                     let language = self.user_language;
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));

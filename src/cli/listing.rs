@@ -56,11 +56,7 @@ pub(super) fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
                 "{}  {}{}  {}, {}, step {}/{}{}",
                 s.id,
                 s.title,
-                if s.organisation.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", s.organisation)
-                },
+                where_from(s),
                 count(s.participants.len(), "participant"),
                 count(s.ideas, "idea"),
                 s.step,
@@ -138,4 +134,18 @@ pub(super) fn templates(paths: &Paths) -> Result<(), CliError> {
         sanitize::line(&dir.display().to_string())
     )
     .map_err(write)
+}
+
+/// " (organisation · team · programme)", the parts that were given; nothing when none was.
+fn where_from(s: &crate::store::SessionSummary) -> String {
+    let parts: Vec<&str> = [&s.organisation, &s.team, &s.programme]
+        .into_iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(" · "))
+    }
 }

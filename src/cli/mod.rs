@@ -12,6 +12,7 @@ use thiserror::Error;
 
 mod group;
 mod listing;
+mod themes;
 
 use group::group;
 pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
@@ -126,6 +127,9 @@ pub enum Command {
     /// Print the manual page (roff), generated from these same definitions
     /// (`ambassador man > ambassador.1; man ./ambassador.1`).
     Man,
+    /// Common ground across sessions: their ideas grouped by meaning into themes, with the
+    /// pulse over time and the actions across them (own sessions and the synced archive).
+    Themes(themes::ThemesArgs),
     /// The room view: a read-only window for the projector that follows the session live.
     Present {
         /// The session (file or id); without it, the one open for writing now, else a list
@@ -154,6 +158,12 @@ pub struct NewArgs {
     /// The organisation the session is about.
     #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
     pub org: String,
+    /// The team the session is with (to choose sessions by team in `themes`).
+    #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
+    pub team: String,
+    /// The programme the session belongs to (to choose sessions by programme in `themes`).
+    #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
+    pub programme: String,
     /// What the session should lead to.
     #[arg(long, default_value_t, hide_default_value = true, value_name = "TEXT")]
     pub goal: String,
@@ -281,6 +291,7 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             })
         }
         Some(Command::List { json }) => list(&paths, json).map(|_| Next::Done),
+        Some(Command::Themes(args)) => themes::themes(&paths, args).map(|_| Next::Done),
         Some(Command::Export {
             session,
             format,
@@ -403,6 +414,8 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     };
     given(args.title, &mut details.title);
     given(args.org, &mut details.organisation);
+    given(args.team, &mut details.team);
+    given(args.programme, &mut details.programme);
     given(args.goal, &mut details.goal);
     given(args.facilitator, &mut details.facilitator);
     if !args.participants.is_empty() {

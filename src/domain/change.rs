@@ -196,11 +196,13 @@ impl Session {
         let what = non_empty(&what)?;
         self.step_kind(&step)?;
         let id = ActionId(self.take_id()?);
+        let due = super::parse_due(&when, self.created_date());
         self.results.entry(step).or_default().actions.push(Action {
             id,
             what,
             who: who.trim().to_string(),
             when: when.trim().to_string(),
+            due,
             carried_from,
         });
         Ok(Applied::Created(id.0))
@@ -449,6 +451,7 @@ impl Session {
                 when,
             } => {
                 let what = non_empty(&what)?;
+                let due = super::parse_due(&when, self.created_date());
                 let action = self
                     .results
                     .values_mut()
@@ -458,6 +461,7 @@ impl Session {
                 action.what = what;
                 action.who = who.trim().to_string();
                 action.when = when.trim().to_string();
+                action.due = due;
             }
             RemoveAction(id) => {
                 let before: usize = self.results.values().map(|r| r.actions.len()).sum();

@@ -54,6 +54,14 @@ pub enum Status {
     Dropped,
 }
 
+impl Action {
+    /// Whether the action's date has passed on `day` while it is not settled (done or
+    /// dropped, as `status` says). An action whose "when" is free text is never overdue.
+    pub fn overdue_on(&self, day: Date, status: Option<Status>) -> bool {
+        !matches!(status, Some(Status::Done | Status::Dropped)) && self.due.is_some_and(|d| d < day)
+    }
+}
+
 impl Status {
     pub const ALL: [Status; 3] = [Status::Done, Status::InProgress, Status::Dropped];
 
@@ -294,6 +302,8 @@ impl super::NewSession {
         super::NewSession {
             title: earlier.title.clone(),
             organisation: earlier.organisation.clone(),
+            team: earlier.team.clone(),
+            programme: earlier.programme.clone(),
             goal: earlier.goal.clone(),
             facilitator: earlier.facilitator.clone(),
             participants: earlier

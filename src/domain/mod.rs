@@ -2,6 +2,7 @@
 
 mod change;
 mod clock;
+mod due;
 mod edit_note;
 mod follow_up;
 mod history;
@@ -20,6 +21,7 @@ mod texts;
 
 pub use change::{Applied, Change, ChangeError, MAX_POST_KEY};
 pub use clock::{Clock, FixedClock, SystemClock, local_date};
+pub use due::parse_due;
 pub use edit_note::{EditKind, EditNote};
 pub use follow_up::{
     Earlier, EarlierScore, EarlierTheme, Link, Outcome, Status, Timing, follow_up_title,

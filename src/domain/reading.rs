@@ -34,6 +34,22 @@ impl Session {
         &self.facilitator
     }
 
+    /// The team the session was with; empty when not given.
+    pub fn team(&self) -> &String {
+        &self.team
+    }
+
+    /// The programme the session belongs to; empty when not given.
+    pub fn programme(&self) -> &String {
+        &self.programme
+    }
+
+    /// The day the session was made (UTC): what an action's "when" without a year is read
+    /// from.
+    pub fn created_date(&self) -> Date {
+        self.created.to_zoned(jiff::tz::TimeZone::UTC).date()
+    }
+
     pub fn language(&self) -> Language {
         self.language
     }

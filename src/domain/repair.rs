@@ -37,6 +37,8 @@ impl From<Migrated> for Session {
             organisation: m.organisation,
             goal: m.goal,
             facilitator: m.facilitator,
+            team: String::new(),
+            programme: String::new(),
             language: m.language,
             created: m.created,
             updated: m.updated,
@@ -64,6 +66,22 @@ impl Session {
     /// A migrated file is now of the format this program writes.
     pub fn mark_current_format(&mut self) {
         self.version = FORMAT_VERSION;
+    }
+
+    /// Every action's "when" read as a date where it reads as one (a file from before
+    /// format 5 has the words only), last time's actions included.
+    pub fn date_actions(&mut self) {
+        let reference = self.created_date();
+        let earlier = self.follows.as_mut().map(|e| (e.created, &mut e.actions));
+        if let Some((created, actions)) = earlier {
+            let said = created.to_zoned(jiff::tz::TimeZone::UTC).date();
+            for a in actions.iter_mut() {
+                a.due = super::parse_due(&a.when, said);
+            }
+        }
+        for a in self.results.values_mut().flat_map(|r| r.actions.iter_mut()) {
+            a.due = super::parse_due(&a.when, reference);
+        }
     }
 
     /// A step past the end of the workshop (a hand-edited file) is the last step.

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The session file format this program writes. Older files are migrated; newer ones are
 /// opened read-only (see `store::load`).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Ids come from one counter and participants keep theirs in 32 bits, so every id stays
 /// below this.
@@ -29,6 +29,12 @@ pub struct Session {
     pub(in crate::domain) goal: String,
     #[serde(default)]
     pub(in crate::domain) facilitator: String,
+    /// The team this session was with (format 5), to choose sessions across a programme.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(in crate::domain) team: String,
+    /// The programme this session belongs to (format 5).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(in crate::domain) programme: String,
     pub(in crate::domain) language: Language,
     pub(in crate::domain) created: Timestamp,
     pub(in crate::domain) updated: Timestamp,
@@ -192,6 +198,9 @@ pub struct Action {
     pub who: String,
     #[serde(default)]
     pub when: String,
+    /// The date `when` names, where it names one (format 5); free text has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
     /// The action of the session this one follows up that this one carries on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<ActionId>,
@@ -321,6 +330,8 @@ pub struct NewSession {
     pub organisation: String,
     pub goal: String,
     pub facilitator: String,
+    pub team: String,
+    pub programme: String,
     pub participants: Vec<String>,
     /// The session this one follows up.
     pub follows: Option<super::Earlier>,
@@ -344,6 +355,8 @@ impl Session {
             organisation: details.organisation.trim().to_string(),
             goal: details.goal.trim().to_string(),
             facilitator: details.facilitator.trim().to_string(),
+            team: details.team.trim().to_string(),
+            programme: details.programme.trim().to_string(),
             language: template.language,
             created: now,
             updated: now,

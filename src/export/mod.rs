@@ -6,6 +6,7 @@ pub mod html;
 mod json;
 pub mod markdown;
 mod output;
+pub mod programme;
 
 pub use anonymize::anonymize;
 pub use curated::{Shown, question_groups, report_order};

@@ -58,6 +58,8 @@ pub enum Action {
     Compare,
     /// Review: the team's trend over its sessions.
     Trend,
+    /// Common ground across sessions.
+    Themes,
     /// Review: sort by date or by organisation.
     Sort,
     /// Review: open the selected session for editing again.

@@ -99,6 +99,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Home K::Enter, NONE => A::Commit, "Enter", "key.continue", true;
     Home K::Char('n'), NONE => A::New, "n", "key.new_session", true;
     Home K::Char('r'), NONE => A::Review, "r", "key.review", true;
+    Home K::Char('t'), NONE => A::Themes, "t", "key.themes", true;
     Home K::Char('f'), NONE => A::FollowUp, "f", "key.follow_up_session", true;
 
     Review K::Up, NONE => A::Up, "↑", "key.previous", false;
@@ -107,6 +108,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Review K::F(2), NONE => A::Reopen, "F2", "key.reopen", true;
     Review K::F(3), NONE => A::Compare, "F3", "key.compare", true;
     Review K::F(4), NONE => A::Trend, "F4", "key.trend", true;
+    Review K::F(7), NONE => A::Themes, "F7", "key.themes", true;
     Review K::F(5), NONE => A::Export, "F5", "key.export_reports", true;
     Review K::F(6), NONE => A::FollowUp, "F6", "key.follow_up_session", true;
     Review K::Tab, NONE => A::Sort, "Tab", "key.sort", true;

@@ -3,7 +3,10 @@
 
 mod compare;
 mod filter;
+pub mod gather;
 mod matching;
+pub mod programme;
+pub mod themes;
 mod trend;
 
 pub use compare::{
@@ -12,3 +15,5 @@ pub use compare::{
 pub use filter::{SortBy, filter_and_sort};
 pub use matching::match_themes;
 pub use trend::{Trend, TrendPoint, team_sessions, trend};
+#[cfg(test)]
+mod programme_tests;

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 
 /// A session file as listed: readable, or broken with the reason, or a copy kept next to a
 /// session. Broken files and kept copies are shown, never hidden.
+/// A listing is mostly a session's summary, so its size is that summary's: boxing it would
+/// only add an allocation per listed session.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Listing {
     Session(SessionSummary),
     Unreadable { path: PathBuf, error: String },

@@ -20,13 +20,17 @@ pub fn from_older(origin: &str, text: &str, version: u32) -> Result<Session, Sou
         1 => {
             let v1: V1Session =
                 ron::from_str(text).map_err(|e| SourceError::from_ron(origin, text, &e))?;
-            Ok(v1.into_current())
+            let mut session = v1.into_current();
+            session.date_actions();
+            Ok(session)
         }
         // Format 3 only lacks the pulse mode, which a file without one reads as open (its
-        // scores were kept by name).
-        2 | 3 => {
+        // scores were kept by name). Format 4 lacks the team, the programme (empty) and the
+        // actions' dates, read from their words.
+        2..=4 => {
             let mut session = Session::from_ron(origin, text)?;
             session.mark_current_format();
+            session.date_actions();
             Ok(session)
         }
         other => Err(SourceError::at(

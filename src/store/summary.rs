@@ -12,6 +12,11 @@ pub struct SessionSummary {
     pub path: PathBuf,
     pub title: String,
     pub organisation: String,
+    /// The team and programme (format 5; empty when not given).
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub programme: String,
     pub language: Language,
     pub created: Timestamp,
     pub updated: Timestamp,
@@ -40,6 +45,8 @@ impl SessionSummary {
             path: path.to_path_buf(),
             title: session.title().clone(),
             organisation: session.organisation().clone(),
+            team: session.team().clone(),
+            programme: session.programme().clone(),
             language: session.language(),
             created: session.created(),
             updated: session.updated(),
@@ -53,12 +60,17 @@ impl SessionSummary {
             steps: session.template().steps.len(),
             finished: session.finished().is_some(),
             search: crate::fold::fold(
-                &[session.title().as_str(), session.organisation().as_str()]
-                    .into_iter()
-                    .chain(session.participants().iter().map(|p| p.name.as_str()))
-                    .chain(session.all_ideas().map(|(_, i)| i.text.as_str()))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                &[
+                    session.title().as_str(),
+                    session.organisation().as_str(),
+                    session.team().as_str(),
+                    session.programme().as_str(),
+                ]
+                .into_iter()
+                .chain(session.participants().iter().map(|p| p.name.as_str()))
+                .chain(session.all_ideas().map(|(_, i)| i.text.as_str()))
+                .collect::<Vec<_>>()
+                .join("\n"),
             ),
             follow_up: session.follow_up(),
             follows: session.follows().as_ref().map(|e| e.id.clone()),

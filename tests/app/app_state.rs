@@ -282,7 +282,10 @@ fn setup_validates_and_starts_a_session_in_the_chosen_language() {
         .key(KeyCode::Tab)
         .key(KeyCode::Right)
         .key(KeyCode::Tab);
+    // Organisation, team, programme, goal, facilitator, then the names.
     h.typed("Team Zuid")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
         .key(KeyCode::Tab)
         .key(KeyCode::Tab)
         .key(KeyCode::Tab)

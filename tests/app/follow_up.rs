@@ -405,7 +405,7 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     let current = common::filled_session(3);
     // What the format 2 program wrote: no dots in the workshop, no votes, no links.
     let v2 = common::render(&current)
-        .replacen("version: 4,", "version: 2,", 1)
+        .replacen("version: 5,", "version: 2,", 1)
         .replacen("\n    pulse_mode: open,", "", 1)
         .replacen("\n        dots: 3,", "", 1);
     assert!(!v2.contains("dots:") && !v2.contains("follows"), "{v2}");
@@ -417,7 +417,7 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     assert_eq!(
         file.session(),
         &expected,
-        "everything as it was, now format 4"
+        "everything as it was, now format 5"
     );
     assert_eq!(file.session().template().dots, 3, "the default dots");
     let backup = file.backup.clone().unwrap();
@@ -426,7 +426,7 @@ fn a_format_2_file_opens_unchanged_and_the_original_is_kept() {
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
-            .contains("version: 4,")
+            .contains("version: 5,")
     );
 }
 

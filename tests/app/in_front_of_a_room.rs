@@ -471,7 +471,15 @@ fn esc_on_the_setup_form_dismisses_the_error_and_asks_before_discarding() {
     h.typed("n");
     h.typed("Team Zuid");
     // Enter without participants: the form says what is missing.
-    h.enter().enter().enter().enter().enter().enter();
+    // Title, organisation, team, programme, goal, facilitator: on to the names, then Enter.
+    h.enter()
+        .enter()
+        .enter()
+        .enter()
+        .enter()
+        .enter()
+        .enter()
+        .enter();
     let shown = h.render(100, 30);
     assert_eq!(setup_title(&h).as_deref(), Some("Team Zuid"), "{shown}");
     h.key(KeyCode::Esc);

@@ -22,6 +22,7 @@ mod review_fits;
 mod screens;
 mod setup_form;
 mod text_fits;
+mod themes_screen;
 mod time_rule;
 mod twelve_fit;
 mod undo_says_what;

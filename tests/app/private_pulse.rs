@@ -131,7 +131,7 @@ fn a_session_saved_before_private_pulses_opens_open_and_says_so() {
     let paths = Harness::paths(dir.path());
     let sessions = paths.ensure_sessions_dir().unwrap();
     let v3 = common::render(&common::filled_session(1))
-        .replacen("version: 4,", "version: 3,", 1)
+        .replacen("version: 5,", "version: 3,", 1)
         .replacen("\n    pulse_mode: open,", "", 1);
     assert!(!v3.contains("pulse_mode"), "{v3}");
     let path = sessions.join("2026-11-27-test.ron");

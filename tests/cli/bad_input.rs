@@ -115,7 +115,7 @@ fn a_50_mb_file_is_refused_without_reading_it() {
 fn a_newer_version_opens_read_only_and_is_never_written() {
     let data = tempfile::tempdir().unwrap();
     let text = common::render(&filled_session(2)).replacen(
-        "version: 4,",
+        "version: 5,",
         "version: 9,\n    colour_scheme: \"new feature\",",
         1,
     );

@@ -352,7 +352,7 @@ fn an_older_file_is_migrated_and_the_original_kept() {
     assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
     assert!(backup.to_string_lossy().ends_with(".ron.v1.bak"));
     let rewritten = std::fs::read_to_string(&path).unwrap();
-    assert!(rewritten.contains("version: 4"));
+    assert!(rewritten.contains("version: 5"));
     drop(file);
     // A second open finds a current file: no second backup.
     let again = ambassador::store::SessionFile::open(&path).unwrap();
@@ -651,4 +651,37 @@ fn follow_ups_get_numbered_titles_and_an_ambiguous_name_lists_the_candidates() {
             && err.contains("(\"Test team — follow-up 2\")"),
         "{err}"
     );
+}
+
+#[test]
+fn a_format_4_file_migrates_with_dated_actions_and_the_original_kept() {
+    use jiff::civil::date;
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = include_str!("../fixtures/v4-session.ron");
+    let path = dir.join("2026-11-20-team-noord.ron");
+    std::fs::write(&path, original).unwrap();
+
+    let file = ambassador::store::SessionFile::open(&path).unwrap();
+    let s = file.session();
+    assert_eq!(s.version(), 5);
+    assert_eq!(s.team(), "", "no team before format 5");
+    let actions = &s.results("bridge").unwrap().actions;
+    let dues: Vec<_> = actions.iter().map(|a| a.due).collect();
+    assert_eq!(
+        dues,
+        [Some(date(2027, 3, 12)), Some(date(2026, 12, 5)), None],
+        "day-month read ahead of the session's date; free text stays free"
+    );
+    assert_eq!(actions[2].when, "na de zomer", "the words are kept");
+    assert!(actions[1].overdue_on(date(2026, 12, 6), None));
+    assert!(!actions[1].overdue_on(date(2026, 12, 6), Some(ambassador::domain::Status::Done)));
+    assert!(!actions[2].overdue_on(date(2030, 1, 1), None));
+
+    let backup = file.backup.clone().unwrap();
+    assert!(backup.to_string_lossy().ends_with(".ron.v4.bak"));
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
+    let rewritten = std::fs::read_to_string(&path).unwrap();
+    assert!(rewritten.contains("version: 5") && rewritten.contains("due: Some(\"2027-03-12\")"));
 }

@@ -108,6 +108,7 @@ impl Harness {
             participants: participants.iter().map(|p| p.to_string()).collect(),
             follows: None,
             pulse_mode,
+            ..Default::default()
         };
         let file = SessionFile::create(&sessions, template, details, &clock).unwrap();
         App::new(

@@ -53,8 +53,9 @@ pub fn start_follow_up(h: &mut Harness) {
         panic!("f opens the setup screen: {}", h.message());
     };
     assert_eq!(setup.template().id, "ambassadorship-follow-up");
-    // Title, organisation, goal, facilitator, participants: Tab to "start" and go.
-    for _ in 0..5 {
+    // Title, organisation, team, programme, goal, facilitator, participants: Tab to
+    // "start" and go.
+    for _ in 0..7 {
         h.key(KeyCode::Tab);
     }
     h.enter();

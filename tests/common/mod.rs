@@ -58,6 +58,7 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
             follows: None,
             // Scored aloud, so what a report leaves out of named scores can be checked.
             pulse_mode: ambassador::domain::PulseMode::Open,
+            ..Default::default()
         },
         &clock,
     );

@@ -53,6 +53,8 @@ pub enum HomeOutcome {
     /// Start a follow-up of this session on the setup screen.
     FollowUp(PathBuf),
     Review,
+    /// Common ground across sessions, on the review screen.
+    Themes,
     Quit,
 }
 
@@ -78,6 +80,7 @@ impl HomeState {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::Review => return HomeOutcome::Review,
+            Action::Themes => return HomeOutcome::Themes,
             Action::Commit => {
                 return match self.listings.get(self.selected) {
                     Some(Listing::Session(s)) => HomeOutcome::Open {

@@ -21,6 +21,7 @@ pub fn draw(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect
         ReviewView::List => list(review, zone, frame, area),
         ReviewView::Compare(c) => compare(c, review, zone, frame, area),
         ReviewView::Trend(t) => super::trend_draw::draw(t, review, zone, frame, area),
+        ReviewView::Programme(r) => super::programme_draw::draw(r, review, frame, area),
     }
 }
 
@@ -222,17 +223,34 @@ fn compare(c: &CompareView, review: &ReviewState, zone: &TimeZone, frame: &mut F
         ));
     }
     lines.push(heading("review.earlier_actions", cmp.earlier_actions.len()));
+    let held = crate::domain::local_date(c.after.created, zone);
     for a in &cmp.earlier_actions {
-        let parts: Vec<&str> = [a.what.as_str(), a.who.as_str(), a.when.as_str()]
+        let status = cmp.outcomes.get(&a.id);
+        let when = if a.overdue_on(held, status.copied()) {
+            format!("{} ({})", a.when, tr(lang, "action.overdue"))
+        } else {
+            a.when.clone()
+        };
+        let parts: Vec<&str> = [a.what.as_str(), a.who.as_str(), when.as_str()]
             .into_iter()
             .filter(|p| !p.is_empty())
             .collect();
-        let status = cmp.outcomes.get(&a.id);
         let said = status.map_or(String::new(), |s| format!("  ({})", tr(lang, s.key())));
         let mark = status.map_or("□", |s| s.symbol());
         lines.push(Line::from(format!("  {mark} {}{said}", parts.join(" — "))));
     }
     let block = Block::bordered().title(format!(" {} ", tr(lang, "review.compare")));
+    scrolled_page(review, lines, block, frame, area);
+}
+
+/// Lines that wrap in a bordered block, scrolled to where the review is (held to the end).
+pub(super) fn scrolled_page(
+    review: &ReviewState,
+    lines: Vec<Line<'static>>,
+    block: Block<'static>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let scroll = scroll_within(review, &lines, block.inner(area), true);
     frame.render_widget(
         Paragraph::new(lines)

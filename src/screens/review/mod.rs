@@ -2,6 +2,7 @@
 //! editing, on purpose), compare two, follow a team over time, export reports.
 
 pub mod draw;
+mod programme_draw;
 mod trend_draw;
 
 use crate::domain::{Language, Session};
@@ -67,6 +68,8 @@ pub enum ReviewView {
     List,
     Compare(Box<CompareView>),
     Trend(Box<Trend>),
+    /// Common ground across sessions (`themes`).
+    Programme(Box<crate::review::programme::ProgrammeReport>),
 }
 
 pub struct ReviewState {
@@ -229,6 +232,7 @@ impl ReviewState {
             },
             Action::Compare => self.compare(paths),
             Action::Trend => self.trend(),
+            Action::Themes => self.programme(paths, zone),
             Action::Export => self.export(paths, zone),
             _ => None,
         };
@@ -314,6 +318,36 @@ impl ReviewState {
         let trend =
             trend(&team_name, &sessions).labels_in(lang, &crate::store::builtin_templates());
         self.view = ReviewView::Trend(Box::new(trend));
+        self.scroll = 0;
+        None
+    }
+
+    /// Common ground across sessions: those of the selected session's programme, else all
+    /// (own and archived).
+    pub fn programme(&mut self, paths: &Paths, zone: &TimeZone) -> Option<Message> {
+        use crate::review::gather::{gather, meaning_of};
+        let lang = self.language;
+        let programme = self
+            .selected_summary()
+            .map(|s| s.programme.trim().to_string())
+            .filter(|p| !p.is_empty());
+        let selection = crate::review::programme::Selection {
+            programme,
+            ..Default::default()
+        };
+        let gathered = match gather(paths, &selection) {
+            Ok(g) => g,
+            Err(e) => return Message::error(e.to_string()),
+        };
+        if gathered.chosen.is_empty() {
+            return Message::info(tr(lang, "themes.none"));
+        }
+        let cache = crate::store::default_cache_dir();
+        let meaning = meaning_of(&gathered.chosen, cache.as_deref())
+            .map_or_else(|| KnownEmbeddings::new(0, None), |(known, _)| known);
+        let today = crate::domain::local_date(jiff::Timestamp::now(), zone);
+        let report = crate::review::programme::report(gathered.chosen, &meaning, today);
+        self.view = ReviewView::Programme(Box::new(report));
         self.scroll = 0;
         None
     }

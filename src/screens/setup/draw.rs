@@ -52,33 +52,54 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         crate::steps::pulse::mode_text(lang, setup.pulse_mode),
         setup.field == SetupField::Pulse,
     );
+    // Team and programme share the organisation's row: all three short, the two optional.
+    let [organisation_area, team_area, programme_area] = Layout::horizontal([
+        Constraint::Percentage(40),
+        Constraint::Percentage(30),
+        Constraint::Percentage(30),
+    ])
+    .areas(rows[4]);
     let fields = [
-        (SetupField::Title, "setup.session_title", &setup.title),
+        (
+            SetupField::Title,
+            "setup.session_title",
+            &setup.title,
+            rows[3],
+        ),
         (
             SetupField::Organisation,
             "setup.organisation",
             &setup.organisation,
+            organisation_area,
         ),
-        (SetupField::Goal, "setup.goal", &setup.goal),
+        (SetupField::Team, "setup.team", &setup.team, team_area),
+        (
+            SetupField::Programme,
+            "setup.programme",
+            &setup.programme,
+            programme_area,
+        ),
+        (SetupField::Goal, "setup.goal", &setup.goal, rows[5]),
         (
             SetupField::Facilitator,
             "setup.facilitator",
             &setup.facilitator,
+            rows[6],
         ),
     ];
-    for (i, (field, key, text)) in fields.into_iter().enumerate() {
+    for (field, key, text, area) in fields {
         let title = match setup.errors.get(&field) {
             Some(e) => format!(" {} — {e} ", tr(lang, key)),
             None => format!(" {} ", tr(lang, key)),
         };
-        widgets::text_field(frame, rows[i + 3], &title, text, setup.field == field);
+        widgets::text_field(frame, area, &title, text, setup.field == field);
         if setup.errors.contains_key(&field) {
             frame.render_widget(
                 Paragraph::new(Line::styled(title, theme::error())),
                 Rect {
                     height: 1,
-                    x: rows[i + 3].x + 1,
-                    ..rows[i + 3]
+                    x: area.x + 1,
+                    ..area
                 },
             );
         }

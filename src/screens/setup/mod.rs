@@ -18,6 +18,8 @@ pub enum SetupField {
     Pulse,
     Title,
     Organisation,
+    Team,
+    Programme,
     Goal,
     Facilitator,
     Participants,
@@ -25,12 +27,14 @@ pub enum SetupField {
 }
 
 impl SetupField {
-    pub const ALL: [SetupField; 9] = [
+    pub const ALL: [SetupField; 11] = [
         SetupField::Template,
         SetupField::Language,
         SetupField::Pulse,
         SetupField::Title,
         SetupField::Organisation,
+        SetupField::Team,
+        SetupField::Programme,
         SetupField::Goal,
         SetupField::Facilitator,
         SetupField::Participants,
@@ -55,6 +59,8 @@ pub struct SetupState {
     pub pulse_mode: PulseMode,
     pub title: TextField,
     pub organisation: TextField,
+    pub team: TextField,
+    pub programme: TextField,
     pub goal: TextField,
     pub facilitator: TextField,
     pub participant_input: TextField,
@@ -113,6 +119,8 @@ impl SetupState {
             pulse_mode: PulseMode::default(),
             title: TextField::default(),
             organisation: TextField::default(),
+            team: TextField::default(),
+            programme: TextField::default(),
             goal: TextField::default(),
             facilitator: TextField::default(),
             participant_input: TextField::default(),
@@ -133,6 +141,8 @@ impl SetupState {
             crate::store::follow_up_details(&paths.sessions_dir(), earlier, earlier.language());
         setup.title.set_text(&details.title);
         setup.organisation.set_text(&details.organisation);
+        setup.team.set_text(&details.team);
+        setup.programme.set_text(&details.programme);
         setup.goal.set_text(&details.goal);
         setup.facilitator.set_text(&details.facilitator);
         setup.participants = details.participants;
@@ -166,6 +176,8 @@ impl SetupState {
         match self.field {
             SetupField::Title => Some(&mut self.title),
             SetupField::Organisation => Some(&mut self.organisation),
+            SetupField::Team => Some(&mut self.team),
+            SetupField::Programme => Some(&mut self.programme),
             SetupField::Goal => Some(&mut self.goal),
             SetupField::Facilitator => Some(&mut self.facilitator),
             SetupField::Participants => Some(&mut self.participant_input),
@@ -228,6 +240,8 @@ impl SetupState {
             || [
                 &self.title,
                 &self.organisation,
+                &self.team,
+                &self.programme,
                 &self.goal,
                 &self.facilitator,
                 &self.participant_input,
@@ -421,6 +435,8 @@ impl SetupState {
         let details = NewSession {
             title: self.title.text(),
             organisation: self.organisation.text(),
+            team: self.team.text(),
+            programme: self.programme.text(),
             goal: self.goal.text(),
             facilitator: self.facilitator.text(),
             participants: self.participants.clone(),

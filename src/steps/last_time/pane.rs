@@ -91,8 +91,12 @@ pub fn draw(
             if session.carried_over(a.id).is_some() {
                 note = format!("{} {note}", tr(lang, "last.carried_mark"));
             }
-            let row =
-                widgets::wrapped_table_row(&[mark, &a.what, &a.who, &a.when, &note], &columns);
+            let when = if a.overdue_on(day, status) {
+                format!("{} ({})", a.when, tr(lang, "action.overdue"))
+            } else {
+                a.when.clone()
+            };
+            let row = widgets::wrapped_table_row(&[mark, &a.what, &a.who, &when, &note], &columns);
             match status {
                 Some(Status::Dropped) => row.style(theme::dim()),
                 _ => row,
