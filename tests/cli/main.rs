@@ -8,3 +8,4 @@ mod bad_input;
 mod cli;
 mod group_meaning;
 mod reports;
+mod sync;
