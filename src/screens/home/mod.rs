@@ -18,6 +18,8 @@ pub struct HomeState {
     pub error: Option<String>,
     /// Sessions whose follow-up is near or past and not held yet: id → the planned date.
     pub due: BTreeMap<String, Date>,
+    /// The programme's archive, when this data folder joined one: what is not yet shared.
+    pub archive: Option<crate::store::archive::ArchiveStatus>,
 }
 
 /// How near a follow-up date must be to show as due.
@@ -53,6 +55,8 @@ pub enum HomeOutcome {
     /// Start a follow-up of this session on the setup screen.
     FollowUp(PathBuf),
     Review,
+    /// Share with the programme's archive and bring in the others' sessions.
+    Sync,
     Quit,
 }
 
@@ -60,11 +64,17 @@ impl HomeState {
     /// The sessions in the folder; `today` says which follow-ups are due.
     pub fn load(paths: &Paths, today: Date) -> HomeState {
         match list_sessions(&paths.sessions_dir()) {
-            Ok(listings) => HomeState {
-                due: follow_ups_due(&listings, today),
-                listings,
-                ..HomeState::default()
-            },
+            Ok(mut listings) => {
+                let archive = crate::store::archive::status(paths, &listings);
+                // Then what others shared through the archive (read-only).
+                listings.extend(crate::store::archive::archive_listings(&paths.data_dir));
+                HomeState {
+                    due: follow_ups_due(&listings, today),
+                    listings,
+                    archive,
+                    ..HomeState::default()
+                }
+            }
             Err(e) => HomeState {
                 error: Some(e.to_string()),
                 ..HomeState::default()
@@ -82,7 +92,12 @@ impl HomeState {
                 return match self.listings.get(self.selected) {
                     Some(Listing::Session(s)) => HomeOutcome::Open {
                         path: s.path.clone(),
-                        access: OpenFor::Writing,
+                        // Others' sessions from the archive are for reading.
+                        access: if s.origin.is_own() {
+                            OpenFor::Writing
+                        } else {
+                            OpenFor::Reading
+                        },
                     },
                     Some(Listing::Unreadable { error, .. }) => {
                         HomeOutcome::Stay(Message::error(crate::i18n::trf(
@@ -108,6 +123,7 @@ impl HomeState {
                     ))),
                 };
             }
+            Action::Sync => return HomeOutcome::Sync,
             Action::Quit => return HomeOutcome::Quit,
             _ => {}
         }
