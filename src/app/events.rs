@@ -22,6 +22,8 @@ pub enum AppEvent {
     Worker(WorkerEvent),
     /// A batch of devices' ideas, rendered off the loop, to be written and answered.
     DeviceSaved(Box<crate::workspace::device_save::DeviceSave>),
+    /// A sync with the programme's archive ended (`syncing.rs`): what it did, or why not.
+    Synced(Result<crate::store::archive::SyncReport, String>),
 }
 
 impl AppEvent {
@@ -74,6 +76,10 @@ impl App {
             }
             AppEvent::DeviceSaved(batch) => {
                 let _ = self.device_saved(*batch);
+                Outcome::Continue
+            }
+            AppEvent::Synced(result) => {
+                self.synced(result);
                 Outcome::Continue
             }
         }

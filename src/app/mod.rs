@@ -7,6 +7,7 @@ mod join_answer;
 mod joining;
 mod leaving;
 mod navigation;
+mod syncing;
 
 pub use crate::interact::{
     Action, Confirm, Context, Message, OpenFor, Outcome, Overlay, Prompt, PromptPurpose, keymap,
@@ -77,6 +78,8 @@ pub struct App {
     join: JoinSetup,
     /// Where meaning comes from (`events.rs`).
     meaning: MeaningSource,
+    /// A sync with the programme's archive is running on its own thread (`syncing.rs`).
+    syncing: bool,
 }
 
 /// Joining as the facilitator set it up; the server itself belongs to the run screen.
@@ -126,6 +129,7 @@ impl App {
             keys: keymap::Keymap::default(),
             events: None,
             join: JoinSetup::default(),
+            syncing: false,
         };
         let (user, key_problems) = crate::interact::user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);
@@ -376,6 +380,7 @@ impl App {
                     self.screen = Screen::Setup(Box::new(SetupState::new(&self.paths, language)));
                 }
                 crate::screens::home::HomeOutcome::FollowUp(path) => self.start_follow_up(&path),
+                crate::screens::home::HomeOutcome::Sync => self.start_sync(),
                 crate::screens::home::HomeOutcome::Quit => {
                     return Outcome::Quit {
                         message: None,

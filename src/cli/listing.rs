@@ -2,11 +2,13 @@
 
 use super::{CliError, io_err};
 use crate::sanitize;
-use crate::store::{Listing, Paths, TemplateSource, list_sessions, list_templates};
+use crate::store::{Listing, Origin, Paths, TemplateSource, list_sessions, list_templates};
 use std::io::Write;
 
 pub(super) fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
-    let listings = list_sessions(&paths.sessions_dir())?;
+    let mut listings = list_sessions(&paths.sessions_dir())?;
+    // Then what others shared through the programme's archive, read-only.
+    listings.extend(crate::store::archive::archive_listings(&paths.data_dir));
     let mut out = std::io::stdout().lock();
     if json {
         let items: Vec<serde_json::Value> = listings
@@ -53,7 +55,12 @@ pub(super) fn list(paths: &Paths, json: bool) -> Result<(), CliError> {
     for l in &listings {
         let line = match l {
             Listing::Session(s) => format!(
-                "{}  {}{}  {}, {}, step {}/{}{}",
+                "{}{}  {}{}  {}, {}, step {}/{}{}",
+                match s.origin {
+                    Origin::Own => "",
+                    Origin::Archive => "SHARED ",
+                    Origin::ConflictCopy => "CONFLICT COPY ",
+                },
                 s.id,
                 s.title,
                 where_from(s),

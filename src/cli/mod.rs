@@ -13,6 +13,7 @@ use thiserror::Error;
 mod group;
 mod listing;
 mod themes;
+mod sync;
 
 use group::group;
 pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
@@ -130,6 +131,17 @@ pub enum Command {
     /// Common ground across sessions: their ideas grouped by meaning into themes, with the
     /// pulse over time and the actions across them (own sessions and the synced archive).
     Themes(themes::ThemesArgs),
+    /// Share your sessions with your programme's archive (a git repository) and bring in
+    /// the others'. The first time, join it with --remote; it is remembered.
+    Sync {
+        /// The archive's git remote (a URL or a folder) to join; remembered in config.ron.
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+        /// For a new, empty archive: share sessions in full (names included) instead of
+        /// anonymous copies. Every member follows what the archive says.
+        #[arg(long)]
+        full: bool,
+    },
     /// The room view: a read-only window for the projector that follows the session live.
     Present {
         /// The session (file or id); without it, the one open for writing now, else a list
@@ -266,7 +278,12 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             bind,
             anonymous,
         }) => {
-            let path = find_session(&paths.sessions_dir(), &session)?;
+            let (path, shared) = crate::store::archive::find_any_session(&paths, &session)?;
+            if shared {
+                // Another facilitator's session, from the archive: read-only.
+                let file = Box::new(SessionFile::open_read_only(&path)?);
+                return interactive(Start::Session { paths, file });
+            }
             let file = Box::new(SessionFile::open(&path)?);
             if join {
                 interactive(Start::Joining {
@@ -283,7 +300,7 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
         Some(Command::Review {
             session: Some(session),
         }) => {
-            let path = find_session(&paths.sessions_dir(), &session)?;
+            let (path, _) = crate::store::archive::find_any_session(&paths, &session)?;
             let file = SessionFile::open_read_only(&path)?;
             interactive(Start::Session {
                 paths,
@@ -333,6 +350,9 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             Ok(Next::Done)
         }
         Some(Command::Present { session, names }) => present(&paths, session, names),
+        Some(Command::Sync { remote, full }) => {
+            sync::sync(&paths, remote.as_deref(), full).map(|_| Next::Done)
+        }
     }
 }
 
@@ -454,7 +474,7 @@ fn export(
     output: Option<PathBuf>,
     anonymous: bool,
 ) -> Result<(), CliError> {
-    let path = find_session(&paths.sessions_dir(), session)?;
+    let (path, _) = crate::store::archive::find_any_session(paths, session)?;
     let file = SessionFile::open_read_only(&path)?;
     // A folder that is there gets the report under its usual name, as the program names it.
     let output = output.map(|out| {

@@ -14,6 +14,7 @@ mod ranking;
 mod reading;
 mod repair;
 mod session;
+mod shared_form;
 mod summary;
 mod template;
 mod template_range;

@@ -51,6 +51,7 @@ impl From<Migrated> for Session {
             finished: None,
             follows: None,
             pulse_mode: super::PulseMode::of_older_sessions(),
+            archive_name: None,
             next_id: m.next_id,
         }
     }

@@ -60,6 +60,11 @@ pub struct Session {
     /// it was scored by name.
     #[serde(default = "PulseMode::of_older_sessions")]
     pub(in crate::domain) pulse_mode: PulseMode,
+    /// The session's name in a programme's shared archive (`2026-12-05-k3x9q2`): given at its
+    /// first sync, kept in the file so a copy of it on another laptop shares the same archive
+    /// file. Absent until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(in crate::domain) archive_name: Option<String>,
     /// The next id handed out to a participant, idea, group or action.
     pub(in crate::domain) next_id: u64,
 }
@@ -369,6 +374,7 @@ impl Session {
             finished: None,
             follows: details.follows,
             pulse_mode: details.pulse_mode,
+            archive_name: None,
             next_id: 1,
         };
         for name in details.participants {

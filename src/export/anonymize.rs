@@ -33,7 +33,7 @@ pub fn anonymize(session: &Session) -> Session {
 }
 
 /// Replaces each name where it stands as a whole word, ignoring case.
-fn replace_names(text: &str, names: &[(String, String)]) -> String {
+pub fn replace_names(text: &str, names: &[(String, String)]) -> String {
     let mut out = text.to_string();
     for (name, alias) in names {
         let name = name.trim();

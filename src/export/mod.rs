@@ -8,7 +8,7 @@ pub mod markdown;
 mod output;
 pub mod programme;
 
-pub use anonymize::anonymize;
+pub use anonymize::{anonymize, replace_names};
 pub use curated::{Shown, question_groups, report_order};
 pub use output::{OutputError, Target, check_target, write};
 

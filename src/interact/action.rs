@@ -91,6 +91,8 @@ pub enum Action {
     CarryOver,
     /// Board: rank the groups anew by their votes (the order is held while reshaping).
     Rerank,
+    /// Home: share the sessions with the programme's archive and bring in the others'.
+    Sync,
 }
 
 /// Whether a session is opened to change it or only to look at it.

@@ -101,6 +101,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Home K::Char('r'), NONE => A::Review, "r", "key.review", true;
     Home K::Char('t'), NONE => A::Themes, "t", "key.themes", true;
     Home K::Char('f'), NONE => A::FollowUp, "f", "key.follow_up_session", true;
+    Home K::Char('s'), NONE => A::Sync, "s", "key.sync", true;
 
     Review K::Up, NONE => A::Up, "↑", "key.previous", false;
     Review K::Down, NONE => A::Down, "↓", "key.next", false;

@@ -1,6 +1,7 @@
 //! Where sessions and templates live on disk, and the rules that keep them safe
 //! (DESIGN.md §3): durable atomic saves, a sidecar lock, version checks, migration.
 
+pub mod archive;
 mod atomic;
 mod config;
 mod copies;
@@ -22,7 +23,7 @@ mod summary;
 mod templates;
 
 pub use atomic::{write_atomic, write_atomic_shared};
-pub use config::Config;
+pub use config::{Config, remember_archive_remote};
 pub use copies::{KeptCopy, KeptKind, kept_copy};
 pub use embed_cache::{CacheTrouble, EmbeddingCache, MAX_CACHE_BYTES, default_cache_dir, text_key};
 pub use error::StoreError;
@@ -34,7 +35,7 @@ pub use naming::slug;
 pub use paths::Paths;
 pub use read::{ReadError, kind_of, read_regular, read_text_file};
 pub use rescue::{RescueError, rescue_places, write_rescue, write_rescue_bytes};
-pub use summary::SessionSummary;
+pub use summary::{Origin, SessionSummary};
 pub use templates::{
     FOLLOW_UP_TEMPLATE, MAX_TEMPLATE_BYTES, TemplateEntry, TemplateSource, builtin_templates,
     list_templates, resolve_template,

@@ -36,6 +36,30 @@ pub struct SessionSummary {
     /// The id of the session this one follows up.
     #[serde(default)]
     pub follows: Option<String>,
+    /// Whose it is: one's own (to edit), or shared by others through the programme's archive
+    /// (read-only), or a conflict copy there.
+    #[serde(default, skip_serializing_if = "Origin::is_own")]
+    pub origin: Origin,
+}
+
+/// Where a listed session comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The facilitator's own session, in their sessions folder.
+    #[default]
+    Own,
+    /// Shared by others, from the programme's archive: opens read-only.
+    Archive,
+    /// The other version of an archive session two facilitators changed at once: opens
+    /// read-only.
+    ConflictCopy,
+}
+
+impl Origin {
+    pub fn is_own(&self) -> bool {
+        *self == Origin::Own
+    }
 }
 
 impl SessionSummary {
@@ -74,6 +98,7 @@ impl SessionSummary {
             ),
             follow_up: session.follow_up(),
             follows: session.follows().as_ref().map(|e| e.id.clone()),
+            origin: Origin::Own,
         }
     }
 }

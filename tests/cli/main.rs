@@ -9,3 +9,4 @@ mod cli;
 mod group_meaning;
 mod programme;
 mod reports;
+mod sync;

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod archive;
 pub mod drive;
 pub mod follow_up;
 pub mod join;

@@ -16,3 +16,4 @@ mod input;
 mod join_crash;
 mod rescue;
 mod signals;
+mod sync_kill;

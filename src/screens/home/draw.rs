@@ -17,17 +17,17 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::styled(tr(lang, "home.title"), theme::title()),
-            Line::styled(
-                trf(lang, "home.folder", &[&paths.sessions_dir().display()]),
-                theme::dim(),
-            ),
-        ]),
-        header,
-    );
+    let mut head = vec![
+        Line::styled(tr(lang, "home.title"), theme::title()),
+        Line::styled(
+            trf(lang, "home.folder", &[&paths.sessions_dir().display()]),
+            theme::dim(),
+        ),
+    ];
+    head.extend(home.archive.as_ref().map(|a| archive_line(a, lang, zone)));
+    let [header, body] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(head), header);
     if home.error.is_some() || home.listings.is_empty() {
         home.list.hide();
     }
@@ -92,6 +92,13 @@ fn listing_item(
         Listing::Unreadable { .. } | Listing::Kept(_) => String::new(),
     };
     let badges = match listing {
+        Listing::Session(s) if !s.origin.is_own() => {
+            let (key, style) = match s.origin {
+                crate::store::Origin::ConflictCopy => ("home.conflict_copy", theme::warning()),
+                _ => ("home.from_archive", theme::dim()),
+            };
+            vec![Span::styled(format!("  · {}", tr(lang, key)), style)]
+        }
         Listing::Session(s) => home
             .due
             .get(&s.id)
@@ -106,4 +113,31 @@ fn listing_item(
         _ => Vec::new(),
     };
     crate::ui::listing::session_item(listing, lang, zone, badges, &progress, width)
+}
+
+/// "2 sessions not yet shared — s to sync · last sync 5 Dec 10:03".
+fn archive_line(
+    archive: &crate::store::archive::ArchiveStatus,
+    lang: Language,
+    zone: &jiff::tz::TimeZone,
+) -> Line<'static> {
+    let shared = match archive.unshared {
+        0 => tr(lang, "home.all_shared").to_string(),
+        1 => tr(lang, "home.unshared_one").to_string(),
+        n => trf(lang, "home.unshared", &[&n]),
+    };
+    let when = match archive.last_sync {
+        Some(at) => trf(
+            lang,
+            "home.last_sync",
+            &[&at.to_zoned(zone.clone()).strftime("%Y-%m-%d %H:%M")],
+        ),
+        None => tr(lang, "home.never_synced").to_string(),
+    };
+    let style = if archive.unshared > 0 {
+        theme::warning()
+    } else {
+        theme::dim()
+    };
+    Line::styled(format!("{shared} · {when}"), style)
 }

@@ -18,6 +18,8 @@ pub struct HomeState {
     pub error: Option<String>,
     /// Sessions whose follow-up is near or past and not held yet: id → the planned date.
     pub due: BTreeMap<String, Date>,
+    /// The programme's archive, when this data folder joined one: what is not yet shared.
+    pub archive: Option<crate::store::archive::ArchiveStatus>,
 }
 
 /// How near a follow-up date must be to show as due.
@@ -55,6 +57,8 @@ pub enum HomeOutcome {
     Review,
     /// Common ground across sessions, on the review screen.
     Themes,
+    /// Share with the programme's archive and bring in the others' sessions.
+    Sync,
     Quit,
 }
 
@@ -62,11 +66,17 @@ impl HomeState {
     /// The sessions in the folder; `today` says which follow-ups are due.
     pub fn load(paths: &Paths, today: Date) -> HomeState {
         match list_sessions(&paths.sessions_dir()) {
-            Ok(listings) => HomeState {
-                due: follow_ups_due(&listings, today),
-                listings,
-                ..HomeState::default()
-            },
+            Ok(mut listings) => {
+                let archive = crate::store::archive::status(paths, &listings);
+                // Then what others shared through the archive (read-only).
+                listings.extend(crate::store::archive::archive_listings(&paths.data_dir));
+                HomeState {
+                    due: follow_ups_due(&listings, today),
+                    listings,
+                    archive,
+                    ..HomeState::default()
+                }
+            }
             Err(e) => HomeState {
                 error: Some(e.to_string()),
                 ..HomeState::default()
@@ -85,7 +95,12 @@ impl HomeState {
                 return match self.listings.get(self.selected) {
                     Some(Listing::Session(s)) => HomeOutcome::Open {
                         path: s.path.clone(),
-                        access: OpenFor::Writing,
+                        // Others' sessions from the archive are for reading.
+                        access: if s.origin.is_own() {
+                            OpenFor::Writing
+                        } else {
+                            OpenFor::Reading
+                        },
                     },
                     Some(Listing::Unreadable { error, .. }) => {
                         HomeOutcome::Stay(Message::error(crate::i18n::trf(
@@ -111,6 +126,7 @@ impl HomeState {
                     ))),
                 };
             }
+            Action::Sync => return HomeOutcome::Sync,
             Action::Quit => return HomeOutcome::Quit,
             _ => {}
         }
