@@ -9,7 +9,7 @@ mod common;
 use ambassador::app::Screen;
 use ambassador::domain::{Change, Earlier};
 use ambassador::steps::StepState;
-use ambassador::steps::board::voting::Recurring;
+use ambassador::steps::board::matched::Matched;
 use common::drive::Harness;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyCode;
@@ -50,8 +50,14 @@ fn follow_up(c: &mut Criterion) {
         &format!("match {groups} groups ({ideas} ideas) with last time's {themes} denominators"),
         |b| {
             b.iter(|| {
-                let mut recurring = Recurring::default();
-                recurring.refresh(&board, "common_ground", 0, None);
+                let mut recurring = Matched::default();
+                recurring.refresh(
+                    &board,
+                    "common_ground",
+                    0,
+                    None,
+                    ambassador::steps::board::voting::last_time,
+                );
                 recurring.groups.len()
             })
         },

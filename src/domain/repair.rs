@@ -49,6 +49,8 @@ impl From<Migrated> for Session {
             finished: None,
             follows: None,
             pulse_mode: super::PulseMode::of_older_sessions(),
+            heard: None,
+            interview_notes: BTreeMap::new(),
             next_id: m.next_id,
         }
     }

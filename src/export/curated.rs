@@ -19,7 +19,7 @@ pub fn report_order(steps: &[Step]) -> Vec<&Step> {
         StepKind::Close { .. } => 3,
         StepKind::Pulse { .. } => 4,
         StepKind::Roles { .. } => 5,
-        StepKind::Question => 6,
+        StepKind::Question | StepKind::Interview { .. } => 6,
         StepKind::Script { .. } => 7,
     };
     let mut ordered: Vec<&Step> = steps.iter().collect();

@@ -22,6 +22,8 @@ pub enum Context {
     Close,
     /// A follow-up's "last time we agreed" step.
     LastTime,
+    /// An interview: the answers typed, the questions one after the other.
+    Interview,
     Help,
     Confirm,
     Prompt,
@@ -48,6 +50,7 @@ impl Context {
                 | Context::PromptLines
                 | Context::Review
                 | Context::BoardPick
+                | Context::Interview
         )
     }
 
@@ -69,6 +72,7 @@ impl Context {
             Context::Bridge => "bridge",
             Context::Close => "close",
             Context::LastTime => "last_time",
+            Context::Interview => "interview",
             Context::Help => "help",
             Context::Confirm => "confirm",
             Context::Prompt => "form",
@@ -94,6 +98,7 @@ impl Context {
                 | Context::Bridge
                 | Context::Close
                 | Context::LastTime
+                | Context::Interview
         )
     }
 }

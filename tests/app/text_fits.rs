@@ -264,6 +264,7 @@ fn long_session_titles_on_home_keep_the_end_that_tells_them_apart() {
             participants: vec!["Ann".into()],
             follows: None,
             pulse_mode: Default::default(),
+            heard: None,
         };
         SessionFile::create(&sessions, template, details, &common::clock()).unwrap();
     }

@@ -3,6 +3,7 @@
 
 pub mod drive;
 pub mod follow_up;
+pub mod interviews;
 pub mod join;
 pub mod tmux;
 
@@ -58,6 +59,7 @@ pub fn filled_session(ideas_per_question: usize) -> Session {
             follows: None,
             // Scored aloud, so what a report leaves out of named scores can be checked.
             pulse_mode: ambassador::domain::PulseMode::Open,
+            heard: None,
         },
         &clock,
     );

@@ -62,6 +62,7 @@ fn session() -> Session {
             participants: vec!["Ann".into(), "Bob".into()],
             follows: None,
             pulse_mode: Default::default(),
+            heard: None,
         },
         &clock(),
     )

@@ -4,6 +4,7 @@
 //! edit on later updates.
 
 mod device;
+pub mod matched;
 mod nav;
 mod pane;
 mod pick;
@@ -22,10 +23,11 @@ use crate::interact::{Action, Message, Overlay, Prompt, PromptPurpose};
 use crate::steps::StepResult;
 use crate::workspace::Workspace;
 use crate::workspace::meaning::RegroupPurpose;
+use matched::Matched;
 use nav::Keep;
 use pick::GroupPicker;
 use std::collections::HashMap;
-use voting::{RankBy, Recurring};
+use voting::RankBy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BoardRow {
@@ -60,7 +62,9 @@ pub struct BoardState {
     /// By votes (the default) or by sharers.
     pub rank: RankBy,
     /// Groups that match last time's common denominators.
-    pub recurring: Recurring,
+    pub recurring: Matched,
+    /// Groups that match a theme heard in the interviews the session draws on.
+    pub heard: Matched,
     /// Where what is picked up goes: the groups filtered by what is typed (`board_pick`).
     pub picker: GroupPicker,
 }
@@ -176,12 +180,15 @@ impl BoardState {
         result
     }
 
-    /// Matches the board's groups with last time's common denominators (after each key, a
-    /// click, or entering the step).
+    /// Matches the board's groups with last time's common denominators and with what was
+    /// heard in the interviews (after each key, a click, or entering the step).
     pub fn refresh_recurring(&mut self, ws: &Workspace) {
         let known = ws.groups().meaning.as_ref().map(|m| &m.known);
+        let (session, step, revision) = (ws.session(), ws.step_id(), ws.revision());
         self.recurring
-            .refresh(ws.session(), &ws.step_id(), ws.revision(), known);
+            .refresh(session, &step, revision, known, voting::last_time);
+        self.heard
+            .refresh(session, &step, revision, known, matched::heard);
     }
 
     fn apply(

@@ -1,13 +1,12 @@
 //! Dot voting on the common-ground board, and what the board knows of last time: the focused
 //! participant puts dots on the selected group or takes one back, the ranking follows the
-//! votes (or the sharers, on request), the top K become the common denominators; groups that
-//! match last time's denominators are marked "recurring".
+//! votes (or the sharers, on request), the top K become the common denominators; last time's
+//! denominators, which groups that match are marked "recurring" by (`matched`).
 
-use crate::domain::{Change, Clock, Group, GroupId, Session};
-use crate::grouping::KnownEmbeddings;
+use crate::domain::{Change, Clock, GroupId, Session};
 use crate::i18n::{tr, trf};
 use crate::interact::{Message, Overlay, Prompt, PromptPurpose};
-use crate::review::{Theme, match_themes};
+use crate::review::Theme;
 use crate::workspace::Workspace;
 use std::collections::BTreeSet;
 
@@ -132,70 +131,23 @@ pub fn parse_k(text: &str, groups: usize) -> Option<usize> {
         .filter(|k| (1..=groups.max(1)).contains(k))
 }
 
-/// Groups of this board that match one of last time's denominators, by meaning; kept until
-/// the session changes or more embeddings are known.
-#[derive(Debug, Default)]
-pub struct Recurring {
-    /// What the matches were made for: the session's revision, the step, embeddings known.
-    seen: Option<(u64, String, usize)>,
-    pub groups: BTreeSet<GroupId>,
-}
-
-impl Recurring {
-    /// Matches again if the session (its `revision`) or what is `known` of meaning moved.
-    pub fn refresh(
-        &mut self,
-        session: &Session,
-        step: &str,
-        revision: u64,
-        known: Option<&KnownEmbeddings>,
-    ) {
-        let Some(earlier) = session
-            .follows()
-            .as_ref()
-            .filter(|e| !e.denominators.is_empty())
-        else {
-            self.groups.clear();
-            return;
-        };
-        let key = (revision, step.to_string(), known.map_or(0, |k| k.len()));
-        if self.seen.as_ref() == Some(&key) {
-            return;
-        }
-        let groups: &[Group] = session.results(step).map_or(&[], |r| &r.groups);
-        let old: Vec<Theme> = earlier
-            .denominators
-            .iter()
-            .map(|d| Theme {
-                label: d.label.clone(),
-                ideas: if d.ideas.is_empty() {
-                    vec![d.label.clone()]
-                } else {
-                    d.ideas.clone()
-                },
-                sharers: 0,
-                dots: 0,
-            })
-            .collect();
-        let index = session.idea_index();
-        let new: Vec<Theme> = groups
-            .iter()
-            .map(|g| Theme {
-                label: g.label.clone(),
-                ideas: g
-                    .ideas
-                    .iter()
-                    .filter_map(|i| index.get(i).map(|(i, _)| i.text.clone()))
-                    .collect(),
-                sharers: 0,
-                dots: 0,
-            })
-            .collect();
-        let meaning = known.map(|k| k as &dyn crate::grouping::Embedder);
-        self.groups = match_themes(&old, &new, meaning)
-            .into_iter()
-            .filter_map(|(_, j, _)| groups.get(j).map(|g| g.id))
-            .collect();
-        self.seen = Some(key);
-    }
+/// Last time's common denominators as themes to match the board's groups with.
+pub fn last_time(session: &Session) -> Vec<Theme> {
+    session
+        .follows()
+        .as_ref()
+        .map(|e| e.denominators.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|d| Theme {
+            label: d.label.clone(),
+            ideas: if d.ideas.is_empty() {
+                vec![d.label.clone()]
+            } else {
+                d.ideas.clone()
+            },
+            sharers: 0,
+            dots: 0,
+        })
+        .collect()
 }
