@@ -7,4 +7,5 @@ mod common;
 mod bad_input;
 mod cli;
 mod group_meaning;
+mod interviews;
 mod reports;
