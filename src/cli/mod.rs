@@ -11,9 +11,10 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 mod group;
+mod interviews;
 mod listing;
-mod themes;
 mod sync;
+mod themes;
 
 use group::group;
 pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
@@ -193,6 +194,10 @@ pub struct NewArgs {
     /// room sees only totals) or `open` (scored aloud, by name).
     #[arg(long, value_name = "private|open", value_parser = pulse_mode)]
     pub pulse: Option<crate::domain::PulseMode>,
+    /// Draw on an interview (file or id; repeat for each): the interviews' answers, grouped
+    /// by meaning, are shown beside the team's common ground as "heard in the interviews".
+    #[arg(long = "from-interview", value_name = "FILE|ID")]
+    pub from_interviews: Vec<String>,
     /// Only create the file and print its id; do not open the program.
     #[arg(long)]
     pub no_open: bool,
@@ -446,6 +451,9 @@ fn new(paths: Paths, args: NewArgs) -> Result<Next, CliError> {
     }
     if details.title.trim().is_empty() {
         details.title = template.title.clone();
+    }
+    if !args.from_interviews.is_empty() {
+        details.heard = Some(interviews::heard(&paths, &args.from_interviews)?);
     }
     let sessions_dir = paths.ensure_sessions_dir()?;
     let file = SessionFile::create(&sessions_dir, template, details, &SystemClock)?;

@@ -6,6 +6,7 @@ use super::{ActionId, Clock, GroupId, IdeaId, Language, ParticipantId, Session, 
 use jiff::civil::Date;
 
 mod error;
+mod interview;
 mod lookup;
 mod pulse;
 mod votes;
@@ -144,6 +145,19 @@ pub enum Change {
         step: String,
         order: Vec<GroupId>,
     },
+    /// An interview's answer to one of its questions, in the colleague's words.
+    AddAnswer {
+        step: String,
+        question: String,
+        participant: ParticipantId,
+        text: String,
+    },
+    /// What the facilitator heard in the answers to one of an interview's questions.
+    SetHeard {
+        step: String,
+        question: String,
+        text: String,
+    },
     /// Takes back one of a participant's dots from a group.
     TakeDot {
         step: String,
@@ -216,10 +230,22 @@ impl Session {
         post_key: Option<String>,
         clock: &dyn Clock,
     ) -> Result<Applied, ChangeError> {
-        let text = non_empty(text)?;
         if !matches!(self.step_kind(&step)?, StepKind::Question) {
             return Err(wrong(&step, "question"));
         }
+        self.push_idea(step, participant, text, post_key, clock)
+    }
+
+    /// A new idea on `step`, whose kind takes ideas.
+    fn push_idea(
+        &mut self,
+        step: String,
+        participant: ParticipantId,
+        text: &str,
+        post_key: Option<String>,
+        clock: &dyn Clock,
+    ) -> Result<Applied, ChangeError> {
+        let text = non_empty(text)?;
         // Only an idea from a device may have no author (sent anonymously).
         if participant != ParticipantId::ANONYMOUS || post_key.is_none() {
             self.participant_index(participant)?;
@@ -372,6 +398,9 @@ impl Session {
                     }
                     r.groups.retain(|g| !g.ideas.is_empty());
                 }
+                for n in self.interview_notes.values_mut() {
+                    n.answer_to.remove(&id);
+                }
             }
             SetGroups { step, groups } => {
                 self.step_kind(&step)?;
@@ -509,6 +538,17 @@ impl Session {
                 action,
                 outcome,
             } => self.set_outcome(step, action, outcome)?,
+            AddAnswer {
+                step,
+                question,
+                participant,
+                text,
+            } => return self.add_answer(step, question, participant, &text, clock),
+            SetHeard {
+                step,
+                question,
+                text,
+            } => self.set_heard(step, question, &text)?,
             PinOrder { step, order } => {
                 if self.step_kind(&step)? != StepKind::CommonGround {
                     return Err(wrong(&step, "common-ground"));

@@ -96,9 +96,9 @@ impl EditNote {
             Change::RevealPulse { .. } => (K::PulseShown, ""),
             Change::SetPulseMode(_) => (K::PulseMode, ""),
             Change::SetRole { participant, .. } => (K::Role, name(*participant)),
-            Change::AddIdea { text, .. } | Change::AddDeviceIdea { text, .. } => {
-                (K::IdeaAdded, text)
-            }
+            Change::AddIdea { text, .. }
+            | Change::AddDeviceIdea { text, .. }
+            | Change::AddAnswer { text, .. } => (K::IdeaAdded, text),
             Change::EditIdea { id, .. } => (K::IdeaEdited, idea(*id)),
             Change::SetIdeaAuthor { id, .. } => (K::IdeaAuthor, idea(*id)),
             Change::RemoveIdea(id) => (K::IdeaRemoved, idea(*id)),
@@ -108,7 +108,7 @@ impl EditNote {
             Change::AddAction { what, .. } => (K::ActionAdded, what),
             Change::EditAction { what, .. } => (K::ActionEdited, what),
             Change::RemoveAction(id) => (K::ActionRemoved, action_what(before, *id)),
-            Change::SetNotes { .. } => (K::Notes, ""),
+            Change::SetNotes { .. } | Change::SetHeard { .. } => (K::Notes, ""),
             Change::ToggleChecklist { .. } => (K::Checklist, ""),
             Change::SetFollowUp(_) => (K::FollowUpDate, ""),
             Change::Finish => (K::Finished, ""),

@@ -314,6 +314,7 @@ impl super::NewSession {
             follows: Some(Earlier::of(earlier)),
             // Privacy is not inherited from a session that may predate it: chosen anew.
             pulse_mode: super::PulseMode::default(),
+            heard: None,
         }
     }
 }

@@ -7,6 +7,7 @@ mod edit_note;
 mod follow_up;
 mod history;
 mod ids;
+mod interview;
 mod language;
 mod progress;
 mod pulse;
@@ -28,6 +29,7 @@ pub use follow_up::{
     Earlier, EarlierScore, EarlierTheme, Link, Outcome, Status, Timing, follow_up_title,
 };
 pub use history::History;
+pub use interview::{Answered, Heard, HeardFrom, HeardTheme, InterviewNotes, InterviewQuestion};
 pub use language::Language;
 pub use progress::Progress;
 pub use pulse::{Ballot, MIN_SHOWN, PulseMode, is_ballot_id, new_ballot_id};

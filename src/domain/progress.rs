@@ -62,6 +62,12 @@ impl Session {
                 }
             }
             StepKind::Roles { .. } | StepKind::Question => of(answered(), people),
+            // Every question answered: done.
+            StepKind::Interview { questions } => {
+                let asked = self.interview_step(&step.id);
+                let done = asked.iter().filter(|q| !q.answers.is_empty()).count();
+                of(done, questions.len())
+            }
             StepKind::CommonGround => match results {
                 Some(r) if !r.denominators.is_empty() => Progress::Done,
                 Some(r) if !r.groups.is_empty() => Progress::Partly,

@@ -52,6 +52,8 @@ impl From<Migrated> for Session {
             follows: None,
             pulse_mode: super::PulseMode::of_older_sessions(),
             archive_name: None,
+            heard: None,
+            interview_notes: BTreeMap::new(),
             next_id: m.next_id,
         }
     }

@@ -65,6 +65,14 @@ pub struct Session {
     /// file. Absent until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(in crate::domain) archive_name: Option<String>,
+    /// The interviews this session draws on, with their themes (a copy made when it was
+    /// started); absent from sessions that draw on none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(in crate::domain) heard: Option<super::Heard>,
+    /// Per interview step (by its id): the question each answer was given to, and what the
+    /// facilitator heard; the answers themselves are the step's ideas.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(in crate::domain) interview_notes: BTreeMap<String, super::InterviewNotes>,
     /// The next id handed out to a participant, idea, group or action.
     pub(in crate::domain) next_id: u64,
 }
@@ -265,7 +273,7 @@ impl Session {
             super::StepKind::Roles { .. } => {
                 results.is_some_and(|r| r.roles.contains_key(&participant))
             }
-            super::StepKind::Question => {
+            super::StepKind::Question | super::StepKind::Interview { .. } => {
                 results.is_some_and(|r| r.ideas.iter().any(|i| i.participant == participant))
             }
             _ => return None,
@@ -342,6 +350,8 @@ pub struct NewSession {
     pub follows: Option<super::Earlier>,
     /// How the pulse is kept; private unless the facilitator chose otherwise.
     pub pulse_mode: PulseMode,
+    /// The interviews it draws on.
+    pub heard: Option<super::Heard>,
 }
 
 impl Session {
@@ -375,6 +385,8 @@ impl Session {
             follows: details.follows,
             pulse_mode: details.pulse_mode,
             archive_name: None,
+            heard: details.heard.filter(|h| !h.is_empty()),
+            interview_notes: BTreeMap::new(),
             next_id: 1,
         };
         for name in details.participants {

@@ -71,6 +71,11 @@ pub enum StepKind {
     /// A follow-up's first step: each action of the earlier session, marked done, in
     /// progress or dropped.
     LastTime,
+    /// One conversation with one colleague: the questions one after the other on one
+    /// screen, the answers typed in the colleague's words, what the facilitator heard.
+    Interview {
+        questions: Vec<super::InterviewQuestion>,
+    },
 }
 
 impl StepKind {
@@ -84,6 +89,7 @@ impl StepKind {
             StepKind::Bridge => "Bridge",
             StepKind::Close { .. } => "Close",
             StepKind::LastTime => "LastTime",
+            StepKind::Interview { .. } => "Interview",
         }
     }
 }
@@ -245,6 +251,29 @@ fn step_problem(i: usize, step: &Step) -> Option<(&'static str, String)> {
                 return Some(("roles", format!("duplicate role id \"{dup}\"")));
             }
         }
+        StepKind::Interview { questions } => {
+            if questions.is_empty() {
+                return Some((
+                    "questions",
+                    format!("interview step \"{}\" has no questions", step.id),
+                ));
+            }
+            if let Some(bad) = questions.iter().find(|q| q.id.trim().is_empty()) {
+                return Some((
+                    "questions",
+                    format!("a question \"{}\" has an empty id", bad.prompt),
+                ));
+            }
+            if let Some(bad) = questions.iter().find(|q| q.prompt.trim().is_empty()) {
+                return Some((
+                    "questions",
+                    format!("question \"{}\" has an empty prompt", bad.id),
+                ));
+            }
+            if let Some(dup) = first_duplicate(questions.iter().map(|q| q.id.as_str())) {
+                return Some(("questions", format!("duplicate question id \"{dup}\"")));
+            }
+        }
         _ => {}
     }
     None
@@ -307,6 +336,21 @@ mod tests {
         let err = Template::parse("mini.ron", &text).unwrap_err();
         assert_eq!(err.line, 7);
         assert!(err.message.contains("Quiz"), "{err}");
+    }
+
+    #[test]
+    fn an_interview_without_questions_or_with_a_duplicate_question_is_rejected() {
+        let kind = "kind: Interview(questions: [(id: \"q\", prompt: \"Why?\"), (id: \"q\", prompt: \"How?\")]), prompt: \"How?\"";
+        let text = MINIMAL.replace("kind: Question, prompt: \"How?\"", kind);
+        let err = Template::parse("mini.ron", &text).unwrap_err();
+        assert!(err.message.contains("duplicate question id \"q\""), "{err}");
+        assert_eq!(err.line, 7);
+        let none = MINIMAL.replace(
+            "kind: Question, prompt: \"How?\"",
+            "kind: Interview(questions: []), prompt: \"How?\"",
+        );
+        let err = Template::parse("mini.ron", &none).unwrap_err();
+        assert!(err.message.contains("has no questions"), "{err}");
     }
 
     #[test]

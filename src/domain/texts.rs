@@ -10,6 +10,10 @@ impl Session {
             p.name = name(i);
         }
         self.facilitator.clear();
+        // Who was interviewed, for a session that draws on interviews.
+        if let Some(h) = &mut self.heard {
+            h.interviews.iter_mut().for_each(|i| i.person.clear());
+        }
     }
 
     /// Who an action is for is left out, here and in what the earlier session agreed.
@@ -39,6 +43,15 @@ impl Session {
             }
             scrub(&mut r.notes);
             r.outcomes.values_mut().for_each(|o| scrub(&mut o.note));
+        }
+        for n in self.interview_notes.values_mut() {
+            n.heard.values_mut().for_each(scrub);
+        }
+        if let Some(h) = &mut self.heard {
+            for t in &mut h.themes {
+                scrub(&mut t.label);
+                t.answers.iter_mut().for_each(scrub);
+            }
         }
         if let Some(e) = &mut self.follows {
             scrub(&mut e.title);

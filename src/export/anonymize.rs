@@ -23,6 +23,16 @@ pub fn anonymize(session: &Session) -> Session {
     if !s.facilitator().trim().is_empty() {
         names.push((s.facilitator().clone(), placeholder.to_string()));
     }
+    // Who was interviewed, where the session draws on interviews.
+    for from in s
+        .heard()
+        .map(|h| h.interviews.as_slice())
+        .unwrap_or_default()
+    {
+        if !from.person.trim().is_empty() {
+            names.push((from.person.clone(), placeholder.to_string()));
+        }
+    }
     // Longest names first, so "Ann-Marie" is not half-replaced by "Ann".
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     let scrub = |text: &mut String| *text = replace_names(text, &names);

@@ -19,12 +19,25 @@ pub fn report_order(steps: &[Step]) -> Vec<&Step> {
         StepKind::Close { .. } => 3,
         StepKind::Pulse { .. } => 4,
         StepKind::Roles { .. } => 5,
-        StepKind::Question => 6,
+        StepKind::Question | StepKind::Interview { .. } => 6,
         StepKind::Script { .. } => 7,
     };
     let mut ordered: Vec<&Step> = steps.iter().collect();
     ordered.sort_by_key(|s| rank(&s.kind));
     ordered
+}
+
+/// Whether a step has a section in the reports: something was said or done on it, or it
+/// always has something to say (a question, the bridge, last time's actions, an interview,
+/// the common ground of a session that draws on interviews).
+pub fn has_content(session: &Session, step: &Step) -> bool {
+    session.results(&step.id).is_some()
+        || matches!(
+            step.kind,
+            StepKind::Question | StepKind::Bridge | StepKind::Interview { .. }
+        )
+        || (step.kind == StepKind::LastTime && session.follows().is_some())
+        || (step.kind == StepKind::CommonGround && session.heard().is_some())
 }
 
 /// A group as a question's section shows it.

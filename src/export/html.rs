@@ -87,10 +87,7 @@ fn section(
     sections: &dyn super::Sections,
 ) {
     let results = s.results(&step.id);
-    let shows = results.is_some()
-        || matches!(step.kind, StepKind::Question | StepKind::Bridge)
-        || (step.kind == StepKind::LastTime && s.follows().is_some());
-    if !shows || matches!(step.kind, StepKind::Script { .. }) {
+    if !super::curated::has_content(s, step) || matches!(step.kind, StepKind::Script { .. }) {
         return;
     }
     let _ = write!(

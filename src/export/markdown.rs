@@ -67,10 +67,7 @@ fn step_section(
 ) {
     let lang = session.language();
     let results = session.results(&step.id);
-    let has_content = results.is_some()
-        || matches!(step.kind, StepKind::Question | StepKind::Bridge)
-        || (step.kind == StepKind::LastTime && session.follows().is_some());
-    if !has_content {
+    if !super::curated::has_content(session, step) {
         return;
     }
     let _ = writeln!(out, "## {}\n", escape(&step.title));

@@ -22,6 +22,8 @@ pub enum Context {
     Close,
     /// A follow-up's "last time we agreed" step.
     LastTime,
+    /// An interview: the answers typed, the questions one after the other.
+    Interview,
     Help,
     /// A text that scrolls over the screen (why ideas are together); Esc closes it.
     Info,
@@ -50,6 +52,7 @@ impl Context {
                 | Context::PromptLines
                 | Context::Review
                 | Context::BoardPick
+                | Context::Interview
         )
     }
 
@@ -71,6 +74,7 @@ impl Context {
             Context::Bridge => "bridge",
             Context::Close => "close",
             Context::LastTime => "last_time",
+            Context::Interview => "interview",
             Context::Help => "help",
             Context::Info => "explanation",
             Context::Confirm => "confirm",
@@ -97,6 +101,7 @@ impl Context {
                 | Context::Bridge
                 | Context::Close
                 | Context::LastTime
+                | Context::Interview
         )
     }
 }

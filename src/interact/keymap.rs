@@ -196,6 +196,16 @@ pub const KEYMAP: &[Binding] = keys! {
     Question K::F(5), NONE => A::Tidy, "F5", "key.tidy", true;
     Question K::Esc, NONE => A::Cancel, "Esc", "key.cancel_edit", false;
 
+    Interview K::Enter, NONE => A::Commit, "Enter", "key.add_answer", true;
+    Interview K::Tab, NONE => A::NextField, "Tab", "key.next_question", true;
+    Interview K::BackTab, SHIFT => A::PrevField, "Shift-Tab", "key.prev_question", false;
+    Interview K::Up, NONE => A::Up, "↑", "key.select_answer", false;
+    Interview K::Down, NONE => A::Down, "↓", "key.select_answer", false;
+    Interview K::F(2), NONE => A::Edit, "F2", "key.edit_answer", true;
+    Interview K::F(3), NONE => A::Delete, "F3", "key.delete_answer", false;
+    Interview K::F(4), NONE => A::Notes, "F4", "key.what_i_heard", true;
+    Interview K::Esc, NONE => A::Cancel, "Esc", "key.cancel_edit", false;
+
     Board K::Up, NONE => A::Up, "↑", "key.previous", false;
     Board K::Down, NONE => A::Down, "↓", "key.next", false;
     Board K::Char(' '), NONE => A::Toggle, "Space", "key.denominator", true;

@@ -79,6 +79,10 @@ pub enum PromptPurpose {
     },
     /// How many of the board's top-voted groups to mark as common denominators.
     MarkTop,
+    /// What the facilitator heard in the answers to one of an interview's questions.
+    Heard {
+        question: String,
+    },
 }
 
 /// A small form of one or more fields.

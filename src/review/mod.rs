@@ -4,6 +4,7 @@
 mod compare;
 mod filter;
 pub mod gather;
+mod interviews;
 mod matching;
 pub mod programme;
 pub mod themes;
@@ -13,6 +14,7 @@ pub use compare::{
     Comparison, GroupMatch, PulseChange, RoleChange, Theme, compare, earlier_themes, theme_texts,
 };
 pub use filter::{SortBy, filter_and_sort};
+pub use interviews::heard_in;
 pub use matching::match_themes;
 pub use trend::{Trend, TrendPoint, team_sessions, trend};
 #[cfg(test)]

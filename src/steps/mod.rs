@@ -13,6 +13,8 @@
 pub mod board;
 pub mod bridge;
 pub mod close;
+pub mod heard;
+pub mod interview;
 pub mod last_time;
 pub mod pulse;
 pub mod question;
@@ -246,6 +248,7 @@ register! {
     Bridge: StepKind::Bridge => bridge::BridgeState,
     Close: StepKind::Close { .. } => close::CloseState,
     LastTime: StepKind::LastTime => last_time::LastTimeState,
+    Interview: StepKind::Interview { .. } => interview::InterviewState,
 }
 
 impl StepState {
@@ -268,6 +271,25 @@ pub fn named_only(session: &Session) -> Part {
     Part::Room {
         lines: vec![crate::i18n::tr(session.language(), "join.named_only").to_string()],
     }
+}
+
+/// What is typed but not yet committed goes in through `commit` (an idea, an answer, or the
+/// edit it was), so leaving the step or the program never loses it; nothing `typed`: nothing
+/// happens.
+pub fn keep_typed(
+    ws: &mut Workspace,
+    typed: bool,
+    commit: impl FnOnce(&mut Workspace) -> Option<Message>,
+) -> Option<Message> {
+    if !typed || ws.read_only_text().is_some() {
+        return None;
+    }
+    let revision = ws.revision();
+    let message = commit(ws);
+    if ws.revision() == revision {
+        return message;
+    }
+    message.or_else(|| Message::info(crate::i18n::tr(ws.lang(), "msg.draft_kept")))
 }
 
 /// The cursor moved one row within `len` rows.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// The built-in workshop a follow-up session uses unless another is asked for.
 pub const FOLLOW_UP_TEMPLATE: &str = "ambassadorship-follow-up";
 
-const BUILTIN: [(&str, &str); 4] = [
+const BUILTIN: [(&str, &str); 6] = [
     (
         "workshops/ambassadorship.en.ron",
         include_str!("../../workshops/ambassadorship.en.ron"),
@@ -23,6 +23,14 @@ const BUILTIN: [(&str, &str); 4] = [
     (
         "workshops/ambassadorship-follow-up.nl.ron",
         include_str!("../../workshops/ambassadorship-follow-up.nl.ron"),
+    ),
+    (
+        "workshops/interview.en.ron",
+        include_str!("../../workshops/interview.en.ron"),
+    ),
+    (
+        "workshops/interview.nl.ron",
+        include_str!("../../workshops/interview.nl.ron"),
     ),
 ];
 

@@ -12,6 +12,7 @@ mod closing_fit;
 mod dutch_everywhere;
 mod follow_up;
 mod in_front_of_a_room;
+mod interviews;
 mod meaning_worker;
 mod present_follow;
 mod present_screens;

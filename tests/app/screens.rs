@@ -216,3 +216,26 @@ fn the_room_view_shows_outcomes_and_votes_without_voters() {
         }
     }
 }
+
+/// An interview part-way: two answers to the first question, one to the second with what
+/// was heard, the second question being asked.
+fn interview_under_way(name: &str, language: Language) -> Harness {
+    let mut h = crate::interviews::interview(name, language);
+    h.idea("Someone who is proud of the work and says so, also outside the office")
+        .idea("Honest, also about what is hard");
+    h.key(KeyCode::Tab)
+        .idea("At birthday parties, when people ask what I do");
+    h.key(KeyCode::F(4))
+        .typed("Pride, told in person")
+        .ctrl('s');
+    h.typed("On LinkedIn");
+    h
+}
+
+#[test]
+fn interview_step() {
+    let mut h = interview_under_way("snap-interview", Language::En);
+    snap(&mut h, "interview_step");
+    let mut h = interview_under_way("snap-interview-nl", Language::Nl);
+    snap(&mut h, "interview_step_nl");
+}

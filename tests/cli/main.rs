@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod cli;
 mod group_meaning;
+mod interviews;
 mod programme;
 mod reports;
 mod sync;

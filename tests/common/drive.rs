@@ -96,10 +96,6 @@ impl Harness {
         clock: ambassador::domain::FixedClock,
         pulse_mode: PulseMode,
     ) -> App {
-        let paths = Self::paths(dir);
-        let template =
-            resolve_template(&paths.templates_dir(), "ambassadorship", Some(language)).unwrap();
-        let sessions = paths.ensure_sessions_dir().unwrap();
         let details = NewSession {
             title: "Team Noord".into(),
             organisation: "Zorggroep".into(),
@@ -110,6 +106,32 @@ impl Harness {
             pulse_mode,
             ..Default::default()
         };
+        Self::app_with(dir, "ambassadorship", language, details, clock)
+    }
+
+    /// A fresh session of the workshop `template` with these details, open at step 1.
+    #[allow(dead_code)]
+    pub fn with_details(
+        name: &str,
+        template: &str,
+        language: Language,
+        details: NewSession,
+    ) -> Harness {
+        let dir = TestDir::new(name);
+        let app = Self::app_with(dir.path(), template, language, details, super::clock());
+        Harness { dir, app }
+    }
+
+    fn app_with(
+        dir: &std::path::Path,
+        template: &str,
+        language: Language,
+        details: NewSession,
+        clock: ambassador::domain::FixedClock,
+    ) -> App {
+        let paths = Self::paths(dir);
+        let template = resolve_template(&paths.templates_dir(), template, Some(language)).unwrap();
+        let sessions = paths.ensure_sessions_dir().unwrap();
         let file = SessionFile::create(&sessions, template, details, &clock).unwrap();
         App::new(
             Start::Session {

@@ -139,6 +139,7 @@ impl Room {
             title: "Team Noord".into(),
             participants: participants.iter().map(|p| p.to_string()).collect(),
             pulse_mode,
+            heard: None,
             ..Default::default()
         };
         let clock = super::clock();

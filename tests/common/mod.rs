@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod drive;
 pub mod follow_up;
+pub mod interviews;
 pub mod join;
 pub mod tmux;
 

@@ -12,6 +12,7 @@ mod support;
 mod domain;
 mod fuzz;
 mod hand_edited;
+mod interview_template;
 mod listing;
 mod locking;
 mod props;

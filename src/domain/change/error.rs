@@ -32,6 +32,8 @@ pub enum ChangeError {
     UnknownGroup(GroupId),
     #[error("\"{0}\" is not one of this step's items")]
     UnknownItem(String),
+    #[error("\"{0}\" is not one of this interview's questions")]
+    UnknownQuestion(String),
     #[error("\"{0}\" is not one of this step's roles")]
     UnknownRole(String),
     #[error("a score is 1 to 5, not {0}")]

@@ -442,6 +442,7 @@ impl SetupState {
             participants: self.participants.clone(),
             follows: self.follows.clone(),
             pulse_mode: self.pulse_mode,
+            heard: None,
         };
         let created = paths
             .ensure_sessions_dir()

@@ -4,6 +4,7 @@
 //! edit on later updates.
 
 mod device;
+pub mod matched;
 mod nav;
 mod pane;
 mod pick;
@@ -22,6 +23,7 @@ use crate::interact::{Action, Message, Overlay, Prompt, PromptPurpose};
 use crate::steps::StepResult;
 use crate::workspace::Workspace;
 use crate::workspace::meaning::RegroupPurpose;
+use matched::Matched;
 use nav::Keep;
 use pick::GroupPicker;
 use std::collections::HashMap;
@@ -59,8 +61,10 @@ pub struct BoardState {
     pub open: Option<GroupId>,
     /// By votes (the default) or by sharers.
     pub rank: RankBy,
-    /// Groups that match last time's common denominators.
+    /// Groups that match last time's common denominators, and which one each matches.
     pub recurring: Recurring,
+    /// Groups that match a theme heard in the interviews the session draws on.
+    pub heard: Matched,
     /// Where what is picked up goes: the groups filtered by what is typed (`board_pick`).
     pub picker: GroupPicker,
 }
@@ -176,12 +180,14 @@ impl BoardState {
         result
     }
 
-    /// Matches the board's groups with last time's common denominators (after each key, a
-    /// click, or entering the step).
+    /// Matches the board's groups with last time's common denominators and with what was
+    /// heard in the interviews (after each key, a click, or entering the step).
     pub fn refresh_recurring(&mut self, ws: &Workspace) {
         let known = ws.groups().meaning.as_ref().map(|m| &m.known);
-        self.recurring
-            .refresh(ws.session(), &ws.step_id(), ws.revision(), known);
+        let (session, step, revision) = (ws.session(), ws.step_id(), ws.revision());
+        self.recurring.refresh(session, &step, revision, known);
+        self.heard
+            .refresh(session, &step, revision, known, matched::heard);
     }
 
     fn apply(

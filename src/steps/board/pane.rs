@@ -108,6 +108,12 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
                 if let Some(mark) = board.recurring.mark(id, lang, 28) {
                     spans.push(Span::styled(format!("  {mark}"), theme::accent()));
                 }
+                if board.heard.groups.contains(&id) {
+                    spans.push(Span::styled(
+                        format!("  ◆ {}", tr(lang, "heard.also")),
+                        theme::notice(),
+                    ));
+                }
                 if board.overview {
                     let ideas = crate::i18n::ideas_count(lang, g.ideas.len());
                     spans.push(Span::styled(format!(" · {ideas}"), theme::dim()));
@@ -292,6 +298,7 @@ fn side_lines(
             Span::raw(labels.join("  ")),
         ]));
     }
+    lines.extend(crate::steps::heard::line(session));
     lines
 }
 

@@ -21,11 +21,13 @@ pub fn markdown(out: &mut String, session: &Session, step: &Step, anonymous: boo
     }
     crate::export::markdown::ideas_section(out, session, step, anonymous);
     votes_markdown(out, session, step, anonymous);
+    crate::steps::heard::markdown(out, session, &step.id, anonymous);
 }
 
 pub fn html(out: &mut String, s: &Session, step: &Step, anonymous: bool) {
     crate::export::html::groups(out, s, step, anonymous);
     votes_html(out, s, step, anonymous);
+    crate::steps::heard::html(out, s, &step.id, anonymous);
 }
 
 fn votes_markdown(out: &mut String, session: &Session, step: &Step, anonymous: bool) {

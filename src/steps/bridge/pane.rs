@@ -39,6 +39,10 @@ pub fn draw(ws: &Workspace, bridge: &BridgeState, frame: &mut Frame, area: Rect)
             .into_iter()
             .map(|d| Line::raw(format!("★ {d}"))),
     );
+    if let Some(heard) = crate::steps::heard::line(session) {
+        lines.push(Line::raw(""));
+        lines.push(heard);
+    }
     let inner = Block::bordered().inner(left);
     lines.extend(pulse_lines(session, usize::from(inner.width)));
     // Short of rows, the blank lines between the parts go first.

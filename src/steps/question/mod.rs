@@ -153,15 +153,8 @@ impl QuestionState {
     /// What is typed but not yet committed becomes an idea (or the edit it was), so leaving
     /// the step or the program never loses it. Nothing typed: nothing happens.
     pub fn keep_draft(&mut self, ws: &mut Workspace, clock: &dyn Clock) -> Option<Message> {
-        if self.draft.text().trim().is_empty() || ws.read_only_text().is_some() {
-            return None;
-        }
-        let revision = ws.revision();
-        let message = self.commit_draft(ws, clock);
-        if ws.revision() == revision {
-            return message;
-        }
-        message.or_else(|| Message::info(tr(ws.lang(), "msg.draft_kept")))
+        let typed = !self.draft.text().trim().is_empty();
+        crate::steps::keep_typed(ws, typed, |ws| self.commit_draft(ws, clock))
     }
 
     /// A key typed into the draft. Typing on past what an idea holds goes on in a new idea,
