@@ -4,11 +4,13 @@
 use super::{Group, GroupId, Idea, IdeaId, Session};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// How many different participants said something in the group.
+/// How many different participants said something in the group that shares its view (an
+/// author of only differing views does not share it).
 pub fn sharers(index: &HashMap<IdeaId, (&Idea, usize)>, group: &Group) -> usize {
     group
         .ideas
         .iter()
+        .filter(|id| !group.differing.contains(id))
         .filter_map(|id| index.get(id).map(|(i, _)| i.participant))
         .collect::<BTreeSet<_>>()
         .len()
@@ -51,5 +53,38 @@ impl Session {
             groups.sort_by_key(|(g, _)| place(g));
         }
         groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ParticipantId;
+
+    #[test]
+    fn an_author_of_only_a_differing_view_does_not_share_the_group() {
+        let idea = |id: u64, who: u32| Idea {
+            id: IdeaId(id),
+            participant: ParticipantId(who),
+            text: format!("idea {id}"),
+            at: jiff::Timestamp::UNIX_EPOCH,
+            post_key: None,
+        };
+        let ideas = [idea(1, 1), idea(2, 2), idea(3, 3), idea(4, 2)];
+        let index: HashMap<IdeaId, (&Idea, usize)> = ideas.iter().map(|i| (i.id, (i, 0))).collect();
+        let mut group = Group {
+            id: GroupId(1),
+            label: "news online".into(),
+            label_edited: false,
+            locked: false,
+            manual: true,
+            ideas: ideas.iter().map(|i| i.id).collect(),
+            pinned: Vec::new(),
+            differing: Vec::new(),
+        };
+        assert_eq!(sharers(&index, &group), 3);
+        // participant 3 only differs; participant 2 differs once but shares it too
+        group.differing = vec![IdeaId(3), IdeaId(4)];
+        assert_eq!(sharers(&index, &group), 2);
     }
 }

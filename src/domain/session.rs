@@ -193,6 +193,11 @@ pub struct Group {
     /// Ideas the facilitator placed here by hand; the engine never moves them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pinned: Vec<IdeaId>,
+    /// Ideas that take the opposite view of the rest of the group on its subject (the
+    /// facilitator put them together; the engine never would): the group shows "differing
+    /// views", and their authors do not count as sharing it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differing: Vec<IdeaId>,
 }
 
 /// A group the facilitator marked as common ground of the team.

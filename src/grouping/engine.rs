@@ -373,6 +373,32 @@ impl Engine {
         v
     }
 
+    /// Per group holding ideas of opposite stance on its subject (only the facilitator's
+    /// hand puts them together), the ideas on the side fewer members take (the side against,
+    /// on a tie): the differing views.
+    pub fn differing(&self) -> BTreeMap<GroupId, Vec<IdeaId>> {
+        let mut out = BTreeMap::new();
+        for (gid, g) in &self.groups {
+            let members: Vec<&Slot> = g.members.values().filter_map(|id| self.slot(*id)).collect();
+            let split = members
+                .iter()
+                .enumerate()
+                .any(|(i, x)| members[i + 1..].iter().any(|y| self.apart(x, y)));
+            if !split {
+                continue;
+            }
+            let against = members.iter().filter(|m| m.stance.against).count();
+            let minority_against = 2 * against <= members.len();
+            let ids: Vec<IdeaId> = members
+                .iter()
+                .filter(|m| m.stance.against == minority_against)
+                .map(|m| m.id)
+                .collect();
+            out.insert(*gid, ids);
+        }
+        out
+    }
+
     pub fn group_of(&self, id: IdeaId) -> Option<GroupId> {
         self.slot(id).map(|s| s.group)
     }

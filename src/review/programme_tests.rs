@@ -118,6 +118,7 @@ fn a_theme_that_was_a_common_denominator_says_where() {
         manual: true,
         ideas: vec![IdeaId(4)],
         pinned: Vec::new(),
+        differing: Vec::new(),
     };
     assert_eq!(a.results("q1").unwrap().ideas[0].text, PROUD_A);
     a.apply(

@@ -228,7 +228,15 @@ impl LiveGroups {
 
     /// The groups an engine shows now, as the session stores them.
     pub fn snapshot(&mut self, session: &Session, step: &str) -> Vec<Group> {
-        to_groups(&self.engine(session, step).constraints())
+        let engine = self.engine(session, step);
+        let mut groups = to_groups(&engine.constraints());
+        let mut differing = engine.differing();
+        for g in &mut groups {
+            if let Some(ids) = differing.remove(&g.id.0) {
+                g.differing = ids.into_iter().map(IdeaId).collect();
+            }
+        }
+        groups
     }
 
     /// Brings a step's engine up to date with ideas added, edited or removed elsewhere
@@ -316,6 +324,7 @@ fn to_groups(c: &Constraints) -> Vec<Group> {
                 .copied()
                 .map(IdeaId)
                 .collect(),
+            differing: Vec::new(),
         })
         .collect()
 }

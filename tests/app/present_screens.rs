@@ -45,6 +45,7 @@ fn at_step(n: usize, language: Language) -> PresentState {
         manual: true,
         ideas: ideas[..3].to_vec(),
         pinned: vec![],
+        differing: vec![],
     };
     let mut s = common::with_results(&s, |all| {
         all.get_mut(&question).unwrap().groups.push(group.clone());

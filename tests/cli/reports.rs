@@ -275,6 +275,7 @@ fn shaped_session() -> ambassador::domain::Session {
             manual: edited,
             ideas,
             pinned: Vec::new(),
+            differing: Vec::new(),
         };
     let changes = [
         Change::SetGroups {

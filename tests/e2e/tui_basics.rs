@@ -44,11 +44,11 @@ fn an_empty_home_screen_explains_what_to_do_first_and_n_starts_a_session() {
     t.keys(&["n"]);
     t.wait_for("New session");
     // Starting without a title or participants is refused next to the fields.
-    t.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Enter"]);
+    t.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter"]);
     let screen = t.wait_for("a title is needed");
     assert!(screen.contains("Please fix the marked fields."), "{screen}");
     t.type_text("Team Noord");
-    t.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    t.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Tab"]);
     t.type_text("Anouk");
     t.keys(&["Enter"]);
     t.type_text("Pieter");

@@ -144,6 +144,7 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
             manual: false,
             ideas: vec![ids[0]],
             pinned: vec![],
+            differing: vec![],
         },
         ambassador::domain::Group {
             id: GroupId(901),
@@ -153,6 +154,7 @@ fn removing_an_idea_takes_it_out_of_its_group_and_drops_empty_groups() {
             manual: false,
             ideas: vec![ids[1]],
             pinned: vec![],
+            differing: vec![],
         },
     ];
     s.apply(

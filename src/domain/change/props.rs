@@ -149,6 +149,7 @@ fn change(s: &Session, r: &Raw) -> Change {
                 manual: false,
                 ideas: vec![idea],
                 pinned: Vec::new(),
+                differing: Vec::new(),
             }],
         },
         18 => Change::SetGroupingLevel {

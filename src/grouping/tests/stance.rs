@@ -117,3 +117,22 @@ fn the_live_board_never_puts_an_opposite_view_in_a_group() {
     assert_ne!(engine.group_of(1), engine.group_of(3));
     assert_eq!(engine.group_of(1), engine.group_of(2));
 }
+
+#[test]
+fn the_facilitators_hand_may_join_opposite_views_and_the_board_says_which_differ() {
+    let mut engine = Engine::new(EngineConfig {
+        embedder: Some(Box::new(encoder())),
+        ..EngineConfig::default()
+    });
+    let plain = engine.add(1, "Sharing company news online every week");
+    engine.add(2, "Sharing company news online each month");
+    engine.add(3, "I refuse to share company news online");
+    assert!(engine.differing().is_empty(), "the engine keeps them apart");
+    engine.move_to(3, plain);
+    assert_eq!(engine.group_of(3), Some(plain));
+    let differing = engine.differing();
+    assert_eq!(differing.get(&plain), Some(&vec![3]), "{differing:?}");
+    engine.regroup();
+    assert_eq!(engine.group_of(3), Some(plain), "placed by hand, it stays");
+    assert_eq!(engine.differing().get(&plain), Some(&vec![3]));
+}

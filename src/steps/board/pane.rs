@@ -108,6 +108,12 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
                 if let Some(mark) = board.recurring.mark(id, lang, 28) {
                     spans.push(Span::styled(format!("  {mark}"), theme::accent()));
                 }
+                if !g.differing.is_empty() {
+                    spans.push(Span::styled(
+                        format!("  ≠ {}", tr(lang, "board.differing")),
+                        theme::warning(),
+                    ));
+                }
                 if board.heard.groups.contains(&id) {
                     spans.push(Span::styled(
                         format!("  ◆ {}", tr(lang, "heard.also")),
@@ -138,10 +144,12 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
                     width,
                 ))
             }
-            BoardRow::Idea(_, idea) => {
+            BoardRow::Idea(group, idea) => {
                 let Some((i, n)) = index.get(&idea) else {
                     return ListItem::new("");
                 };
+                let differs = current_group(session, &step, group)
+                    .is_some_and(|g| g.differing.contains(&idea));
                 let question = session.template().steps[..*n]
                     .iter()
                     .filter(|s| s.kind == crate::domain::StepKind::Question)
@@ -162,8 +170,10 @@ pub fn draw(ws: &Workspace, board: &BoardState, keys: &Keymap, frame: &mut Frame
                         theme::notice(),
                     ));
                 }
+                // an idea of the other view in its group: "≠" before it
+                let lead = if differs { "    ≠ " } else { "      " };
                 ListItem::new(widgets::wrapped_row(
-                    vec![Span::raw("      ")],
+                    vec![Span::styled(lead, theme::warning())],
                     &i.text,
                     ratatui::style::Style::default(),
                     tail,
