@@ -23,6 +23,7 @@ pub struct QMat {
     pub(super) d: Vec<f32>,
     /// each block's scale repeated 8 times (one per lane of its sums), for the AVX-512
     /// kernel only (empty otherwise)
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub(super) spread: Vec<f32>,
 }
 
@@ -184,6 +185,7 @@ impl Kernel {
 
     /// The kernels this machine can run, the portable one first (for tests).
     #[cfg(test)]
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
     pub fn available() -> Vec<Kernel> {
         let mut all = vec![Kernel::Plain];
         #[cfg(target_arch = "x86_64")]
@@ -280,6 +282,8 @@ mod tests {
     }
 
     #[test]
+    // off x86 the portable kernel is all there is, and the matrices below go unused
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables, unused_mut))]
     fn the_machines_kernel_takes_the_models_shapes_without_falling_back() {
         let kernel = Kernel::detect();
         for (rows, cols) in [(384, 384), (1536, 384), (384, 1536)] {
