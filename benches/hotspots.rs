@@ -59,7 +59,7 @@ fn validate(text: &str) -> usize {
 }
 
 fn rank(members: &[&Analysis]) -> usize {
-    labels::rank(members, &|_| 1.0).len()
+    labels::rank(members, &|_| 1.0, None).len()
 }
 
 fn once() {

@@ -131,22 +131,51 @@ fn group_impl(
     };
     let space = pairs.space();
     let idf = |stem: &str| space.stem_idf(stem);
+    let everyone: Vec<&Analysis> = analyses.iter().collect();
+    let board = labels::majority_language(&everyone, None);
     let mut out: Vec<(String, Vec<usize>)> = clusters
         .iter()
         .filter(|c| !c.is_empty())
         .map(|c| {
             let mut items: Vec<usize> = c.iter().flat_map(|u| copies[*u].iter().copied()).collect();
             items.sort_unstable();
-            let members: Vec<&Analysis> = c
-                .iter()
-                .flat_map(|u| std::iter::repeat_n(&analyses[uniq[*u]], copies[*u].len().min(8)))
+            let central = most_central(c, &|a, b| pairs.score(a, b));
+            let members: Vec<&Analysis> = std::iter::once(central)
+                .chain(c.iter().copied().filter(|u| *u != central))
+                .flat_map(|u| std::iter::repeat_n(&analyses[uniq[u]], copies[u].len().min(8)))
                 .collect();
-            let label = labels::label_for(&members, &idf, texts[items[0]]);
+            let label = labels::label_for(&members, &idf, board, texts[items[0]]);
             (label, items)
         })
         .collect();
     out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
     out
+}
+
+/// Largest cluster whose most central member is looked for (the search is quadratic).
+const CENTRAL_UP_TO: usize = 128;
+
+/// The member of a cluster closest to all the others (its first on a tie, or when the
+/// cluster is too large to compare every pair).
+fn most_central(cluster: &[usize], score: &dyn Fn(usize, usize) -> f32) -> usize {
+    if cluster.len() > CENTRAL_UP_TO {
+        return cluster[0];
+    }
+    let closeness = |u: usize| -> f32 {
+        cluster
+            .iter()
+            .filter(|v| **v != u)
+            .map(|v| score(u, *v))
+            .sum()
+    };
+    cluster
+        .iter()
+        .map(|u| (closeness(*u), *u))
+        .fold(None::<(f32, usize)>, |best, (c, u)| match best {
+            Some((bc, _)) if bc >= c => best,
+            _ => Some((c, u)),
+        })
+        .map_or(cluster[0], |(_, u)| u)
 }
 
 /// The whole `group` command minus argument parsing and printing.

@@ -34,6 +34,7 @@
 //!   and blended with the lexical cosine, used by engine, batch, placement and explain.
 
 mod arrival;
+pub mod background;
 pub mod batch;
 pub mod cluster;
 pub mod embed;

@@ -189,7 +189,7 @@ impl Engine {
         if n > 64 && n % 16 != 0 && !g.label.is_empty() {
             return;
         }
-        let members = self.analyses(g);
+        let members = self.analyses_central_first(g);
         let first_text = g
             .members
             .values()
@@ -197,7 +197,7 @@ impl Engine {
             .and_then(|id| self.text(*id))
             .unwrap_or("");
         let idf = |stem: &str| self.stem_idf(stem);
-        let cands = labels::rank(&members, &idf);
+        let cands = labels::rank(&members, &idf, Some(self.fallback()));
         let current_head = g.label.split(labels::SEP).next().unwrap_or("").to_string();
         let keep = !g.label.is_empty()
             && cands.iter().take(2).any(|c| c.surface == current_head)
@@ -218,6 +218,38 @@ impl Engine {
             return true;
         };
         !g.label.is_empty() && labels::fits(&g.label, &self.analyses(g))
+    }
+
+    /// The analyses of a group's members, its most central idea first: the one closest in
+    /// meaning to the whole group once every member is embedded, otherwise the one sharing
+    /// most words with the others (the earliest on a tie).
+    fn analyses_central_first(&self, g: &Group) -> Vec<&Analysis> {
+        let slots: Vec<_> = g.members.values().filter_map(|id| self.slot(*id)).collect();
+        let by_meaning = g.embedded == slots.len() && g.emb_sum.len() > 1;
+        let closeness = |i: usize| -> f32 {
+            let s = slots[i];
+            match &s.emb {
+                Some(e) if by_meaning => e.iter().zip(&g.emb_sum).map(|(a, b)| a * b).sum(),
+                _ if slots.len() <= 64 => slots
+                    .iter()
+                    .map(|o| super::similarity::dot(&s.vec, &o.vec))
+                    .sum(),
+                _ => 0.0,
+            }
+        };
+        let central = (0..slots.len())
+            .map(|i| (closeness(i), i))
+            .fold(None::<(f32, usize)>, |best, (c, i)| match best {
+                Some((bc, _)) if bc >= c => best,
+                _ => Some((c, i)),
+            })
+            .map_or(0, |(_, i)| i);
+        let mut out: Vec<&Analysis> = slots.iter().map(|s| &s.analysis).collect();
+        if central > 0 {
+            let c = out.remove(central);
+            out.insert(0, c);
+        }
+        out
     }
 
     /// The analyses of a group's members.

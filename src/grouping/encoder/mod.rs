@@ -145,6 +145,16 @@ impl Encoder {
         .as_ref()
     }
 
+    /// Log-probability of a text under the built-in vocabulary's unigram model, without
+    /// loading the network (see [`Tokenizer::log_prob`]); None if the image cannot be read.
+    pub fn builtin_log_prob(text: &str) -> Option<f32> {
+        static VOCABULARY: OnceLock<Option<Tokenizer>> = OnceLock::new();
+        VOCABULARY
+            .get_or_init(|| format::parse(BUILTIN).ok().map(|raw| Tokenizer::new(&raw)))
+            .as_ref()
+            .map(|t| t.log_prob(text))
+    }
+
     /// Identity of the model image (for caching embeddings by text and model).
     pub fn checksum(&self) -> u64 {
         self.checksum

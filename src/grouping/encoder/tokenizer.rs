@@ -50,6 +50,30 @@ impl Tokenizer {
 
     /// Piece ids of `text`, without `<s>`/`</s>`.
     pub fn encode(&self, text: &str) -> Vec<u32> {
+        let (buf, at) = self.prepare(text);
+        let (_, back) = self.lattice(buf.as_bytes(), &at);
+        let mut out = Vec::new();
+        let mut i = at.len() - 1;
+        while i > 0 {
+            let (id, from) = back[i];
+            out.push(id.unwrap_or(self.unk));
+            i = from;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Log-probability of `text` under the vocabulary's unigram model (its most probable
+    /// segmentation): how common a word is in the text the model was trained on. A word
+    /// that is one frequent piece scores high; a rare word split into many pieces, low.
+    pub fn log_prob(&self, text: &str) -> f32 {
+        let (buf, at) = self.prepare(text);
+        let (best, _) = self.lattice(buf.as_bytes(), &at);
+        best[at.len() - 1]
+    }
+
+    /// The normalised, metaspaced text and the byte offset of every character boundary.
+    fn prepare(&self, text: &str) -> (String, Vec<usize>) {
         let mut chars: Vec<char> = Vec::with_capacity(text.len().min(MAX_CHARS) + 1);
         for c in text.chars().take(MAX_CHARS) {
             self.push_normalised(c, &mut chars);
@@ -59,7 +83,6 @@ impl Tokenizer {
         if chars.first() != Some(&' ') {
             chars.insert(0, META);
         }
-        // byte offset of every character boundary in the metaspaced text
         let mut buf = String::with_capacity(chars.len() * 2);
         let mut at = Vec::with_capacity(chars.len() + 1);
         for c in &chars {
@@ -67,10 +90,13 @@ impl Tokenizer {
             buf.push(if *c == ' ' { META } else { *c });
         }
         at.push(buf.len());
-        self.viterbi(buf.as_bytes(), &at)
+        (buf, at)
     }
 
-    fn viterbi(&self, buf: &[u8], at: &[usize]) -> Vec<u32> {
+    /// Viterbi over piece scores: the best score up to every boundary and how it is reached
+    /// (the piece, or None for an unknown character, and where it starts).
+    #[allow(clippy::type_complexity)]
+    fn lattice(&self, buf: &[u8], at: &[usize]) -> (Vec<f32>, Vec<(Option<u32>, usize)>) {
         let n = at.len() - 1;
         let mut best = vec![f32::NEG_INFINITY; n + 1];
         // (piece or None for unknown, start character)
@@ -98,14 +124,6 @@ impl Tokenizer {
                 back[i + 1] = (None, i);
             }
         }
-        let mut out = Vec::new();
-        let mut i = n;
-        while i > 0 {
-            let (id, from) = back[i];
-            out.push(id.unwrap_or(self.unk));
-            i = from;
-        }
-        out.reverse();
-        out
+        (best, back)
     }
 }
