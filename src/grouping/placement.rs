@@ -199,8 +199,14 @@ impl Engine {
         let idf = |stem: &str| self.stem_idf(stem);
         let cands = labels::rank(&members, &idf, Some(self.fallback()));
         let current_head = g.label.split(labels::SEP).next().unwrap_or("").to_string();
+        // a label stays while its first word is among the two most telling and shared by
+        // as many members as the most telling one (a word more members share takes over)
+        let most_shared = cands.first().map_or(0, |c| c.count);
         let keep = !g.label.is_empty()
-            && cands.iter().take(2).any(|c| c.surface == current_head)
+            && cands
+                .iter()
+                .take(2)
+                .any(|c| c.surface == current_head && c.count >= most_shared)
             && labels::fits(&g.label, &members);
         let label = if keep {
             g.label.clone()

@@ -51,3 +51,17 @@ fn a_stored_label_naming_a_word_nobody_said_is_made_anew_on_restore() {
     assert_eq!(label_of(&e, 0), "afdeling");
     assert!(!fits("afdeling", &[]));
 }
+
+#[test]
+fn a_word_more_members_share_takes_over_the_label_of_the_first_idea() {
+    let mut e = board(&["Trots vertellen over onze afdeling"]);
+    let first = label_of(&e, 0);
+    assert!(!first.contains("trots"), "{first}");
+    e.add(1, "Ik ben trots op mijn collega's");
+    e.add(2, "Trots zijn op wat we samen doen");
+    assert_eq!(e.group_of(0), e.group_of(1));
+    assert_eq!(e.group_of(0), e.group_of(2));
+    let label = label_of(&e, 0);
+    assert!(label.to_lowercase().starts_with("trots"), "{label}");
+    check_invariants(&e);
+}
