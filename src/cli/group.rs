@@ -23,11 +23,22 @@ fn read_at_most(input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>
     Ok((buf.len() as u64 <= limit).then_some(buf))
 }
 
+/// How the lines are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum How {
+    /// The whole list at once.
+    Batch,
+    /// One line at a time through the live engine, as a session's board (`--live`);
+    /// `settle: false` (`--no-settle`) leaves out the settle once meaning is known.
+    Live { settle: bool },
+}
+
 pub(super) fn group(
     paths: &Paths,
     lang: LangArg,
     json: bool,
     meaning: Option<grouping::Meaning>,
+    how: How,
     file: Option<PathBuf>,
 ) -> Result<(), CliError> {
     let meaning = match meaning {
@@ -69,12 +80,33 @@ pub(super) fn group(
     if lines > MAX_GROUP_LINES {
         return Err(too_many(format!("{lines} ideas")));
     }
-    let (ideas, output) = grouping::batch::run(
-        &bytes,
-        lang.into(),
-        grouping::Granularity::Default,
-        embedder.as_deref(),
-    )
+    let (ideas, output) = match how {
+        How::Batch => grouping::batch::run(
+            &bytes,
+            lang.into(),
+            grouping::Granularity::Default,
+            embedder.as_deref(),
+        ),
+        How::Live { settle } => {
+            // the built-in encoder (or another encoder file) works on the program's worker,
+            // so meaning arrives after the idea; a model2vec model embeds at once
+            let arrival = match meaning {
+                grouping::Meaning::Builtin | grouping::Meaning::EncoderFile(_) => {
+                    grouping::replay::Arrival::Late { settle }
+                }
+                grouping::Meaning::Model2Vec(_) | grouping::Meaning::Lexical => {
+                    grouping::replay::Arrival::AtOnce
+                }
+            };
+            grouping::replay::run(
+                &bytes,
+                lang.into(),
+                grouping::Granularity::Default,
+                embedder.as_deref(),
+                arrival,
+            )
+        }
+    }
     .map_err(|e| CliError::Invalid(format!("{origin}: {e}")))?;
     let rendered = if json {
         sanitize::json(&serde_json::to_string(&output).expect("groups serialise")).into_owned()
