@@ -16,6 +16,11 @@ pub const MAX_GROUP_LINES: usize = 40_000;
 /// And at most this much text.
 pub const MAX_GROUP_BYTES: u64 = 1024 * 1024;
 
+/// `group --live` settles the board after each line, regrouping every line so far, so its
+/// time grows with the square of the lines (300 lines took 32 s, 1,000 lines 7 minutes):
+/// it takes a workshop board's worth at most.
+pub const MAX_LIVE_LINES: usize = 500;
+
 /// Everything from `input` if it is at most `limit` bytes, else `None`.
 fn read_at_most(input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     let mut buf = Vec::new();
@@ -79,6 +84,13 @@ pub(super) fn group(
         .count();
     if lines > MAX_GROUP_LINES {
         return Err(too_many(format!("{lines} ideas")));
+    }
+    if matches!(how, How::Live { .. }) && lines > MAX_LIVE_LINES {
+        return Err(CliError::Invalid(format!(
+            "{origin}: {lines} ideas; `ambassador group --live` replays at most \
+             {MAX_LIVE_LINES} ideas, a workshop board's worth (each one regroups the ideas \
+             before it): leave out --live, or split the list"
+        )));
     }
     let (ideas, output) = match how {
         How::Batch => grouping::batch::run(

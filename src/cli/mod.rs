@@ -17,7 +17,7 @@ mod sync;
 mod themes;
 
 use group::group;
-pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
+pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES, MAX_LIVE_LINES};
 use listing::{list, templates};
 
 #[derive(Debug, Parser)]
@@ -116,7 +116,8 @@ pub enum Command {
         encoder: Option<PathBuf>,
         /// Group as the live board of a session does: the lines go in one at a time, in
         /// order, each placed as it is said and its meaning taken in when the encoder has it
-        /// (then the free ideas settle), instead of the whole list at once.
+        /// (then the free ideas settle), instead of the whole list at once. At most 500
+        /// ideas.
         #[arg(long)]
         live: bool,
         /// With --live: the live board without settling (each idea looked at once more when

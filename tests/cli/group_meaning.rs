@@ -176,6 +176,14 @@ fn live_replays_the_lines_one_at_a_time_and_settles_as_the_whole_list() {
     let out = group(&["--live"], &[], SAID.as_bytes());
     assert!(out.status.success());
     assert!(stdout(&out).contains("Posting on LinkedIn"));
+    // a workshop board's worth at most, refused at once beyond
+    let many: String = (0..=ambassador::cli::MAX_LIVE_LINES)
+        .map(|i| format!("idea number {i}\n"))
+        .collect();
+    let out = group(&["--json", "--live"], &[], many.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("at most 500"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
     // --no-settle only means something live
     let out = group(&["--no-settle"], &[], SAID.as_bytes());
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
