@@ -16,6 +16,11 @@ pub const MAX_GROUP_LINES: usize = 40_000;
 /// And at most this much text.
 pub const MAX_GROUP_BYTES: u64 = 1024 * 1024;
 
+/// `group --live` settles the board after each line, regrouping every line so far, so its
+/// time grows with the square of the lines (300 lines took 32 s, 1,000 lines 7 minutes):
+/// it takes a workshop board's worth at most.
+pub const MAX_LIVE_LINES: usize = 500;
+
 /// Everything from `input` if it is at most `limit` bytes, else `None`.
 fn read_at_most(input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     let mut buf = Vec::new();
@@ -23,11 +28,22 @@ fn read_at_most(input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>
     Ok((buf.len() as u64 <= limit).then_some(buf))
 }
 
+/// How the lines are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum How {
+    /// The whole list at once.
+    Batch,
+    /// One line at a time through the live engine, as a session's board (`--live`);
+    /// `settle: false` (`--no-settle`) leaves out the settle once meaning is known.
+    Live { settle: bool },
+}
+
 pub(super) fn group(
     paths: &Paths,
     lang: LangArg,
     json: bool,
     meaning: Option<grouping::Meaning>,
+    how: How,
     file: Option<PathBuf>,
 ) -> Result<(), CliError> {
     let meaning = match meaning {
@@ -69,12 +85,40 @@ pub(super) fn group(
     if lines > MAX_GROUP_LINES {
         return Err(too_many(format!("{lines} ideas")));
     }
-    let (ideas, output) = grouping::batch::run(
-        &bytes,
-        lang.into(),
-        grouping::Granularity::Default,
-        embedder.as_deref(),
-    )
+    if matches!(how, How::Live { .. }) && lines > MAX_LIVE_LINES {
+        return Err(CliError::Invalid(format!(
+            "{origin}: {lines} ideas; `ambassador group --live` replays at most \
+             {MAX_LIVE_LINES} ideas, a workshop board's worth (each one regroups the ideas \
+             before it): leave out --live, or split the list"
+        )));
+    }
+    let (ideas, output) = match how {
+        How::Batch => grouping::batch::run(
+            &bytes,
+            lang.into(),
+            grouping::Granularity::Default,
+            embedder.as_deref(),
+        ),
+        How::Live { settle } => {
+            // the built-in encoder (or another encoder file) works on the program's worker,
+            // so meaning arrives after the idea; a model2vec model embeds at once
+            let arrival = match meaning {
+                grouping::Meaning::Builtin | grouping::Meaning::EncoderFile(_) => {
+                    grouping::replay::Arrival::Late { settle }
+                }
+                grouping::Meaning::Model2Vec(_) | grouping::Meaning::Lexical => {
+                    grouping::replay::Arrival::AtOnce
+                }
+            };
+            grouping::replay::run(
+                &bytes,
+                lang.into(),
+                grouping::Granularity::Default,
+                embedder.as_deref(),
+                arrival,
+            )
+        }
+    }
     .map_err(|e| CliError::Invalid(format!("{origin}: {e}")))?;
     let rendered = if json {
         sanitize::json(&serde_json::to_string(&output).expect("groups serialise")).into_owned()

@@ -17,7 +17,7 @@ mod sync;
 mod themes;
 
 use group::group;
-pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES};
+pub use group::{MAX_GROUP_BYTES, MAX_GROUP_LINES, MAX_LIVE_LINES};
 use listing::{list, templates};
 
 #[derive(Debug, Parser)]
@@ -114,6 +114,16 @@ pub enum Command {
         /// words only.
         #[arg(long, value_name = "FILE", env = "AMBASSADOR_ENCODER")]
         encoder: Option<PathBuf>,
+        /// Group as the live board of a session does: the lines go in one at a time, in
+        /// order, each placed as it is said and its meaning taken in when the encoder has it
+        /// (then the free ideas settle), instead of the whole list at once. At most 500
+        /// ideas.
+        #[arg(long)]
+        live: bool,
+        /// With --live: the live board without settling (each idea looked at once more when
+        /// its meaning arrives, nothing else moved), for comparison.
+        #[arg(long, requires = "live")]
+        no_settle: bool,
         /// The ideas, one per line (default: standard input).
         file: Option<PathBuf>,
     },
@@ -327,6 +337,8 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
             fast,
             model,
             encoder,
+            live,
+            no_settle,
             file,
         }) => {
             let meaning = match (fast, model, encoder) {
@@ -335,7 +347,11 @@ pub fn run(cli: Cli) -> Result<Next, CliError> {
                 (_, _, Some(file)) => Some(grouping::Meaning::EncoderFile(file)),
                 _ => None,
             };
-            group(&paths, lang, json, meaning, file).map(|_| Next::Done)
+            let how = match (live, no_settle) {
+                (false, _) => group::How::Batch,
+                (true, settle) => group::How::Live { settle: !settle },
+            };
+            group(&paths, lang, json, meaning, how, file).map(|_| Next::Done)
         }
         Some(Command::Paths) => {
             print_paths(&paths)?;

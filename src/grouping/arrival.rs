@@ -4,6 +4,10 @@
 //! and, if it was placed without one, it is looked at once more, as if it had just been
 //! added. An idea the facilitator placed, and every member of a locked, renamed or
 //! hand-made group, stays where it is.
+//!
+//! That second look places one idea against groups made before its meaning was known; the
+//! program then settles the whole board ([`Engine::regrouped`], on its worker) once no
+//! embedding is missing, so the live board ends as a tidy would make it.
 
 use std::collections::HashSet;
 
@@ -35,6 +39,11 @@ impl Engine {
             .filter(|s| s.emb.is_none())
             .map(|s| s.text.clone())
             .collect()
+    }
+
+    /// Whether an idea on the board has a text `test` accepts.
+    pub fn holds(&self, mut test: impl FnMut(&str) -> bool) -> bool {
+        self.slots.iter().flatten().any(|s| test(&s.text))
     }
 
     /// Takes in the embeddings of `arrived` texts, now known to the engine's embedder, and

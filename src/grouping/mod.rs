@@ -25,6 +25,10 @@
 //!   (also run by `set_granularity`) re-clusters the free ideas exactly, keeping group
 //!   ids where most members stay. Facilitator edits are constraints: pinned ideas, locked
 //!   groups (take nothing automatically, lose nothing), custom labels, hand-made groups.
+//!   The program settles a board once its ideas' embeddings have arrived: the free ideas
+//!   regrouped as a whole ([`Engine::regrouped`], on its worker), so the live board ends as a
+//!   tidy would leave it; [`replay`] feeds a list through the engine the same way
+//!   (`group --live`).
 //! - [`labels`]: most telling words of a group in the participants' own spelling, sticky.
 //! - [`explain`]: shared words, shared concepts, similar spellings, score.
 //! - [`encoder`]: the built-in sentence encoder (multilingual-e5-small, 4-bit, pure Rust).
@@ -52,6 +56,7 @@ pub mod meaning;
 mod ops;
 pub mod pairs;
 mod placement;
+pub mod replay;
 pub mod signal;
 pub mod similarity;
 pub mod stance;

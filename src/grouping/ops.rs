@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::cluster::{MAX_EXACT, average_link};
 use super::engine::{Engine, Group};
-use super::{Constraints, Granularity, GroupId, GroupRecord, IdeaId};
+use super::{Constraints, Embedder, EngineConfig, Granularity, GroupId, GroupRecord, IdeaId, Lang};
 
 impl Engine {
     fn pin(&mut self, slot: usize) {
@@ -310,8 +310,28 @@ impl Engine {
         self.regroup_with(progress);
     }
 
+    /// The board `c` describes with its free ideas grouped anew as a whole, every idea
+    /// with the embedding `embedder` knows: what a tidy, a new level or a settle proposes
+    /// (computed on the program's worker, adopted with [`Engine::restore`]). Pinned ideas and
+    /// locked, renamed and hand-made groups are kept as they are.
+    pub fn regrouped(
+        lang: Lang,
+        embedder: Option<Box<dyn Embedder>>,
+        ideas: &[(IdeaId, String)],
+        c: &Constraints,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Constraints {
+        let mut engine = Engine::new(EngineConfig {
+            lang,
+            granularity: c.granularity,
+            embedder,
+        });
+        engine.restore_and_regroup_with(ideas, c, progress);
+        engine.constraints()
+    }
+
     fn restore_with(&mut self, ideas: &[(IdeaId, String)], c: &Constraints, gather: bool) {
-        let mut fresh = Engine::new(super::EngineConfig {
+        let mut fresh = Engine::new(EngineConfig {
             lang: self.lang,
             granularity: c.granularity,
             embedder: self.embedder.take(),

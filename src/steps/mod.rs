@@ -308,7 +308,13 @@ pub fn moved(cursor: usize, down: bool, len: usize) -> usize {
 pub fn meaning_note(ws: &Workspace) -> String {
     let lang = ws.lang();
     let groups = &ws.groups();
-    if let Some(p) = groups.meaning.as_ref().and_then(|m| m.pending.as_ref()) {
+    // a settle follows embeddings that arrived: their count said enough
+    if let Some(p) = groups
+        .meaning
+        .as_ref()
+        .and_then(|m| m.pending.as_ref())
+        .filter(|p| p.purpose != crate::workspace::meaning::RegroupPurpose::Settle)
+    {
         let (done, total) = p.progress;
         let percent = done * 100 / total.max(1);
         return format!(

@@ -99,18 +99,70 @@ impl LiveGroups {
     }
 
     /// Embeddings that arrived go to every engine; the steps whose groups moved (ideas
-    /// placed before their embedding was known, looked at again).
+    /// placed before their embedding was known, looked at again). A step holding an idea
+    /// whose embedding is new here is to be settled ([`LiveGroups::settle`]); embeddings
+    /// known already (the worker sends a regroup's along) settle nothing, so a settle
+    /// never leads to another.
     pub fn supply(&mut self, batch: Vec<(String, Vec<f32>)>) -> Vec<String> {
         let Some(m) = self.meaning.as_mut() else {
             return Vec::new();
         };
         let texts: Vec<String> = batch.iter().map(|(t, _)| t.clone()).collect();
+        let fresh: HashSet<&str> = texts
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !m.known.contains(t))
+            .collect();
         m.arrived(batch);
         let arrived: HashSet<&str> = texts.iter().map(String::as_str).collect();
-        self.engines
-            .iter_mut()
-            .filter_map(|(step, e)| (!e.supply(&arrived).is_empty()).then(|| step.clone()))
-            .collect()
+        let mut moved = Vec::new();
+        for (step, e) in &mut self.engines {
+            if !e.supply(&arrived).is_empty() {
+                moved.push(step.clone());
+            }
+            if !fresh.is_empty() && e.holds(|t| fresh.contains(t)) {
+                m.unsettled.insert(step.clone());
+            }
+        }
+        moved
+    }
+
+    /// Settles a step whose ideas' embeddings arrived ([`LiveGroups::supply`]) once none of
+    /// them is missing and no other regroup runs: its free ideas are regrouped on the worker
+    /// with every embedding ([`RegroupPurpose::Settle`]), so the board ends as a tidy would
+    /// leave it without the facilitator asking. A step still waiting for an embedding is
+    /// left to that embedding's arrival; one whose board a regroup is computing already is
+    /// left to it (that regroup has every embedding, and is asked again if the board moves
+    /// meanwhile). True when a settle was started.
+    pub fn settle(&mut self, session: &Session) -> bool {
+        let Some(m) = self.meaning.as_mut() else {
+            return false;
+        };
+        if let Some(p) = &m.pending {
+            let step = p.step.clone();
+            m.unsettled.remove(&step);
+            return false;
+        }
+        let mut wanted = std::mem::take(&mut m.unsettled);
+        while let Some(step) = wanted.pop_first() {
+            let Some(engine) = self.engines.get(&step) else {
+                // rebuilt from the session since (undo, another step): nothing arrived there
+                continue;
+            };
+            let missing = engine.waiting() > 0 || engine.holds(|t| m.is_asked(t));
+            if missing || engine.free_ideas() == 0 {
+                continue;
+            }
+            m.unsettled = wanted;
+            let level = session.results(&step).map_or(0, |r| r.grouping_level);
+            return self.regroup_later(session, &step, level, RegroupPurpose::Settle);
+        }
+        false
+    }
+
+    /// Whether a board the worker computed is the one a step's engine shows already.
+    pub fn shows(&mut self, session: &Session, step: &str, constraints: &Constraints) -> bool {
+        to_groups(&self.engine(session, step).constraints()) == to_groups(constraints)
     }
 
     /// Regroups a step on the worker, when there is one (false: do it here and now). The
@@ -130,9 +182,15 @@ impl LiveGroups {
             .into_iter()
             .map(|(id, text)| (id.0, text))
             .collect();
-        // the board as it will be stored when the transaction that asked for this ends
-        let stored_level = session.results(step).map_or(0, |r| r.grouping_level);
-        let print = super::meaning::fingerprint(&ideas, &to_groups(&constraints), stored_level);
+        let print = match purpose {
+            // no transaction asked for it: the board as it is stored now
+            RegroupPurpose::Settle => super::meaning::stored_fingerprint(session, step),
+            // the board as it will be stored when the transaction that asked for this ends
+            RegroupPurpose::Tidy | RegroupPurpose::Level(_) | RegroupPurpose::FirstLook => {
+                let stored_level = session.results(step).map_or(0, |r| r.grouping_level);
+                super::meaning::fingerprint(&ideas, &to_groups(&constraints), stored_level)
+            }
+        };
         constraints.granularity = granularity(level);
         if let Some(m) = self.meaning.as_mut() {
             m.regroup(step, ideas, constraints, purpose, print);

@@ -6,7 +6,7 @@
 use super::worker::{Job, RegroupJob, WorkerHandle};
 use crate::domain::{Group, IdeaId, Session};
 use crate::grouping::{Constraints, KnownEmbeddings};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
 
 /// Why a board is regrouped on the worker.
@@ -18,12 +18,18 @@ pub enum RegroupPurpose {
     Level(i8),
     /// A board seen for the first time, grouped on shared words until this is done.
     FirstLook,
+    /// The embeddings of a board's ideas arrived and none is missing now: its free ideas
+    /// are grouped anew with all of them, so the live board is as a tidy would leave it.
+    Settle,
 }
 
 impl RegroupPurpose {
-    /// Whether the facilitator asked for it (and so it is one undo step).
+    /// Whether the facilitator asked for it (and so it is one undo step, and told).
     pub fn asked_for(self) -> bool {
-        !matches!(self, RegroupPurpose::FirstLook)
+        match self {
+            RegroupPurpose::Tidy | RegroupPurpose::Level(_) => true,
+            RegroupPurpose::FirstLook | RegroupPurpose::Settle => false,
+        }
     }
 }
 
@@ -59,6 +65,9 @@ pub struct Meaning {
     /// texts asked of the worker and not arrived yet
     asked: HashSet<String>,
     pub pending: Option<Pending>,
+    /// Steps whose ideas' embeddings arrived, to settle once no regroup runs (one at a
+    /// time on the worker, like every regroup).
+    pub(super) unsettled: BTreeSet<String>,
     next_job: u64,
     /// the draft last asked for
     draft: Option<String>,
@@ -71,6 +80,7 @@ impl Meaning {
             worker,
             asked: HashSet::new(),
             pending: None,
+            unsettled: BTreeSet::new(),
             next_job: 1,
             draft: None,
         }
@@ -117,7 +127,13 @@ impl Meaning {
         self.asked.len()
     }
 
-    /// Gives a regroup of `step` to the worker (replacing one still running).
+    /// Whether the embedding of `text` was asked for and has not arrived yet.
+    pub fn is_asked(&self, text: &str) -> bool {
+        self.asked.contains(text)
+    }
+
+    /// Gives a regroup of `step` to the worker (replacing one still running; one that
+    /// nobody asked for, of another step, is settled later instead).
     pub fn regroup(
         &mut self,
         step: &str,
@@ -126,6 +142,12 @@ impl Meaning {
         purpose: RegroupPurpose,
         fingerprint: u64,
     ) {
+        if let Some(old) = self.pending.take()
+            && old.step != step
+            && !old.purpose.asked_for()
+        {
+            self.unsettled.insert(old.step);
+        }
         let job = self.next_job;
         self.next_job += 1;
         let total = ideas.len() + 1;
@@ -182,7 +204,7 @@ pub fn fingerprint(ideas: &[(u64, String)], groups: &[Group], level: i8) -> u64 
 }
 
 /// [`fingerprint`] of a step as the session stores it.
-fn stored_fingerprint(session: &Session, step: &str) -> u64 {
+pub(super) fn stored_fingerprint(session: &Session, step: &str) -> u64 {
     let ideas: Vec<(u64, String)> = super::LiveGroups::ideas_for(session, step)
         .into_iter()
         .map(|(id, text)| (id.0, text))

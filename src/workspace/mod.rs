@@ -164,8 +164,9 @@ impl Workspace {
         (true, saved.or_else(|| Message::info(told)))
     }
 
-    /// Embeddings arrived from the worker: they go to the engines, and groups that moved
-    /// are saved (a read-only session only learns them, for its engines).
+    /// Embeddings arrived from the worker: they go to the engines, groups that moved are
+    /// saved, and a board none of whose embeddings is missing now settles on the worker (a
+    /// read-only session only learns them, for its engines).
     pub fn take_embeddings(
         &mut self,
         batch: Vec<(String, Vec<f32>)>,
@@ -175,15 +176,30 @@ impl Workspace {
             self.groups.supply(batch);
             return None;
         }
-        self.transact(clock, |tx| {
+        let told = self.transact(clock, |tx| {
             tx.supply(batch);
             Ok(())
-        })
+        });
+        self.groups.settle(self.file.session());
+        told
     }
 
     /// A regroup finished on the worker: applied if the board is still what it was given,
-    /// else asked again with the board as it is now.
+    /// else asked again with the board as it is now. Then a board waiting to settle may.
     pub fn finish_regroup(
+        &mut self,
+        job: u64,
+        constraints: crate::grouping::Constraints,
+        clock: &dyn Clock,
+    ) -> Option<Message> {
+        let told = self.apply_regroup(job, constraints, clock);
+        if self.read_only().is_none() {
+            self.groups.settle(self.file.session());
+        }
+        told
+    }
+
+    fn apply_regroup(
         &mut self,
         job: u64,
         constraints: crate::grouping::Constraints,
@@ -213,6 +229,12 @@ impl Workspace {
                 constraints,
             } => {
                 if self.read_only().is_some() {
+                    return None;
+                }
+                if !purpose.asked_for()
+                    && self.groups.shows(self.file.session(), &step, &constraints)
+                {
+                    // nobody asked, and nothing moved: nothing to save
                     return None;
                 }
                 regroup::applied(self, clock, &step, purpose, |tx| {

@@ -91,7 +91,9 @@ pub fn told(
             RegroupPurpose::Level(l) if l < 0 => "regroup.coarser",
             RegroupPurpose::Level(0) => "regroup.default",
             RegroupPurpose::Level(_) => "regroup.finer",
-            RegroupPurpose::Tidy | RegroupPurpose::FirstLook => "regroup.tidy",
+            RegroupPurpose::Tidy | RegroupPurpose::FirstLook | RegroupPurpose::Settle => {
+                "regroup.tidy"
+            }
         },
     );
     let text = if free == 0 {

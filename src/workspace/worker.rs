@@ -9,7 +9,7 @@
 //! Tests run the same jobs inline ([`WorkerHandle::inline`]): a job is done when it is
 //! submitted and its events wait in the channel until the test hands them to the app.
 
-use crate::grouping::{Constraints, Encoder, Engine, EngineConfig, KnownEmbeddings, Lang};
+use crate::grouping::{Constraints, Encoder, Engine, KnownEmbeddings, Lang};
 use crate::store::{EmbeddingCache, text_key};
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -160,22 +160,23 @@ impl Service {
                 total,
             });
         }
-        let mut engine = Engine::new(EngineConfig {
-            lang: Lang::Auto,
-            granularity: job.constraints.granularity,
-            embedder: Some(Box::new(known)),
-        });
         let half = texts.len();
-        engine.restore_and_regroup_with(&job.ideas, &job.constraints, &mut |step, steps| {
-            send(WorkerEvent::Progress {
-                job: job.id,
-                done: half + step * half / steps.max(1),
-                total,
-            })
-        });
+        let constraints = Engine::regrouped(
+            Lang::Auto,
+            Some(Box::new(known)),
+            &job.ideas,
+            &job.constraints,
+            &mut |step, steps| {
+                send(WorkerEvent::Progress {
+                    job: job.id,
+                    done: half + step * half / steps.max(1),
+                    total,
+                })
+            },
+        );
         send(WorkerEvent::Regrouped {
             job: job.id,
-            constraints: engine.constraints(),
+            constraints,
         });
     }
 

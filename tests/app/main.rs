@@ -13,6 +13,7 @@ mod dutch_everywhere;
 mod follow_up;
 mod in_front_of_a_room;
 mod interviews;
+mod live_settle;
 mod meaning_worker;
 mod present_follow;
 mod present_screens;

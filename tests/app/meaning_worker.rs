@@ -13,13 +13,13 @@ use crossterm::event::KeyCode;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver};
 
-struct Meaning {
-    inbox: Receiver<AppEvent>,
-    worker: WorkerHandle,
+pub(crate) struct Meaning {
+    pub(crate) inbox: Receiver<AppEvent>,
+    pub(crate) worker: WorkerHandle,
 }
 
 /// Attaches an inline worker that keeps its cache in `cache`, and lets it say it is ready.
-fn connect(h: &mut Harness, cache: &Path) -> Meaning {
+pub(crate) fn connect(h: &mut Harness, cache: &Path) -> Meaning {
     let (events, inbox) = mpsc::channel();
     let worker = WorkerHandle::inline(AppEvent::worker_outlet(events), Some(cache.to_path_buf()));
     h.app.attach_worker(worker.clone());
@@ -32,7 +32,7 @@ fn connect(h: &mut Harness, cache: &Path) -> Meaning {
 }
 
 /// Hands everything the worker sent to the app; how many messages there were.
-fn deliver(h: &mut Harness, m: &Meaning) -> usize {
+pub(crate) fn deliver(h: &mut Harness, m: &Meaning) -> usize {
     let mut n = 0;
     while let Ok(event) = m.inbox.try_recv() {
         h.app.handle(event);
@@ -51,14 +51,14 @@ fn group_of(h: &Harness, idea: IdeaId) -> Option<u64> {
         .map(|g| g.id.0)
 }
 
-fn ideas(h: &Harness, step: &str) -> Vec<IdeaId> {
+pub(crate) fn ideas(h: &Harness, step: &str) -> Vec<IdeaId> {
     let s = h.run().session();
     s.results(step)
         .map(|r| r.ideas.iter().map(|i| i.id).collect())
         .unwrap_or_default()
 }
 
-fn on_q1(name: &str) -> Harness {
+pub(crate) fn on_q1(name: &str) -> Harness {
     let mut h = Harness::session(name, Language::En, &["Ann", "Bob", "Chloé"]);
     h.page_down(3);
     assert_eq!(h.run().session().current_step().id, "q1");

@@ -116,6 +116,8 @@ fn group_help_describes_every_option() {
         "--fast",
         "--model",
         "--encoder",
+        "--live",
+        "--no-settle",
         "[FILE]",
     ] {
         let mut lines = help
@@ -128,4 +130,62 @@ fn group_help_describes_every_option() {
             "{option} has no description:\n{help}"
         );
     }
+}
+
+/// Said in this order, the ideas placed one at a time end in other groups than the whole list
+/// grouped at once (invented, as in the app's test of the live board).
+const SAID: &str = "Posting on LinkedIn about our projects
+Telling friends at a birthday party what I do
+Sharing stories online about our work on social media
+Chatting about my job at family dinners
+Writing a blog about the projects we deliver
+Recommending the company to people looking for a job
+Forwarding vacancies to my neighbours
+Talking about our customers with pride at the sports club
+Giving a talk at a school about the work we do
+Liking and reposting the company's news
+";
+
+/// Which lines share a group, whatever the groups are called.
+fn partition(json: &str, lines: usize) -> std::collections::BTreeSet<Vec<usize>> {
+    let of = group_of_each(json, lines);
+    let groups: std::collections::BTreeSet<usize> = of.iter().copied().collect();
+    groups
+        .into_iter()
+        .map(|g| (0..lines).filter(|i| of[*i] == g).collect())
+        .collect()
+}
+
+#[test]
+fn live_replays_the_lines_one_at_a_time_and_settles_as_the_whole_list() {
+    let run = |args: &[&str]| {
+        let out = group(args, &[], SAID.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "");
+        partition(&stdout(&out), 10)
+    };
+    let whole = run(&["--json"]);
+    let live = run(&["--json", "--live"]);
+    let placed = run(&["--json", "--live", "--no-settle"]);
+    assert_eq!(
+        live, whole,
+        "settled, the live board is the whole-list grouping"
+    );
+    assert_ne!(placed, live, "unsettled, it is not");
+    // the text form too
+    let out = group(&["--live"], &[], SAID.as_bytes());
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Posting on LinkedIn"));
+    // a workshop board's worth at most, refused at once beyond
+    let many: String = (0..=ambassador::cli::MAX_LIVE_LINES)
+        .map(|i| format!("idea number {i}\n"))
+        .collect();
+    let out = group(&["--json", "--live"], &[], many.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("at most 500"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    // --no-settle only means something live
+    let out = group(&["--no-settle"], &[], SAID.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--live"), "{}", stderr(&out));
 }

@@ -7,4 +7,5 @@ mod labels;
 mod lexicon;
 mod properties;
 mod robustness;
+mod settle;
 mod stance;
