@@ -93,6 +93,8 @@ pub enum Action {
     Rerank,
     /// Home: share the sessions with the programme's archive and bring in the others'.
     Sync,
+    /// Setup: choose the interviews a team session draws on (and, there, one of them).
+    Interviews,
 }
 
 /// Whether a session is opened to change it or only to look at it.

@@ -137,6 +137,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Setup K::Down, NONE => A::Down, "↓", "key.next", false;
     Setup K::F(2), NONE => A::Edit, "F2", "key.rename_participant", false;
     Setup K::F(3), NONE => A::Delete, "F3", "key.remove_participant", false;
+    Setup K::F(4), NONE => A::Interviews, "F4", "key.interviews", true;
     Setup K::Up, ALT => A::MoveUp, "Alt-↑", "key.move_up", false;
     Setup K::Down, ALT => A::MoveDown, "Alt-↓", "key.move_down", false;
     Setup K::Esc, NONE => A::Cancel, "Esc", "key.cancel_setup", true;
