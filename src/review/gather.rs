@@ -89,6 +89,17 @@ pub fn meaning_of(
     chosen: &[Chosen],
     cache_dir: Option<&Path>,
 ) -> Option<(KnownEmbeddings, MeaningStats)> {
+    meaning_with_progress(chosen, cache_dir, &mut |_, _| true)
+}
+
+/// [`meaning_of`], telling `progress` how many of the texts have their meaning (of how
+/// many) as it goes; when `progress` says false the work stops there and `None` comes back
+/// (what was computed is kept in the cache).
+pub fn meaning_with_progress(
+    chosen: &[Chosen],
+    cache_dir: Option<&Path>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<(KnownEmbeddings, MeaningStats)> {
     let encoder = Encoder::builtin().ok()?;
     let known = KnownEmbeddings::new(
         encoder.dim(),
@@ -117,6 +128,10 @@ pub fn meaning_of(
     stats.cached = found.len();
     drop(stored);
     known.insert(found);
+    let total = stats.cached + missing.len();
+    if !progress(stats.cached, total) {
+        return None;
+    }
     // In slices, so what was computed is kept even if the run is stopped half-way.
     for slice in missing.chunks(256) {
         let vectors = encoder.embed(slice);
@@ -133,6 +148,114 @@ pub fn meaning_of(
             }
         }
         known.insert(slice.iter().map(|t| t.to_string()).zip(vectors));
+        if !progress(stats.cached + stats.computed, total) {
+            return None;
+        }
     }
     Some((known, stats))
+}
+
+/// Common ground across sessions worked out off the event loop (the review screen's themes):
+/// gathering, meaning and grouping hundreds of sessions takes seconds.
+pub struct ThemesJob {
+    pub id: u64,
+    pub paths: Paths,
+    pub selection: Selection,
+    pub today: jiff::civil::Date,
+    pub cache_dir: Option<PathBuf>,
+    /// Set when nobody waits for the result any more: the work stops at the next step.
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How far a themes job has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemesStage {
+    /// Reading the sessions.
+    Reading,
+    /// The ideas' meaning: `done` of `total` texts.
+    Meaning { done: usize, total: usize },
+    /// Grouping the ideas into themes.
+    Grouping,
+}
+
+/// What a themes job tells the program.
+#[derive(Debug)]
+pub enum ThemesEvent {
+    Progress {
+        job: u64,
+        stage: ThemesStage,
+    },
+    /// The report; `None` when no session was chosen; an error in English (rare: the
+    /// sessions folder could not be listed).
+    Done {
+        job: u64,
+        result: Result<Option<Box<super::programme::ProgrammeReport>>, String>,
+    },
+    /// Stopped as asked: nothing more comes from this job.
+    Stopped {
+        job: u64,
+    },
+}
+
+impl ThemesJob {
+    fn cancelled(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Does the work, telling `send` how far it is; its last word is `Done`, or `Stopped`
+    /// once cancelled.
+    pub fn run(self, send: &mut dyn FnMut(ThemesEvent)) {
+        let job = self.id;
+        send(ThemesEvent::Progress {
+            job,
+            stage: ThemesStage::Reading,
+        });
+        let gathered = match gather(&self.paths, &self.selection) {
+            Ok(g) => g,
+            Err(e) => {
+                return send(ThemesEvent::Done {
+                    job,
+                    result: Err(e.to_string()),
+                });
+            }
+        };
+        if self.cancelled() {
+            return send(ThemesEvent::Stopped { job });
+        }
+        if gathered.chosen.is_empty() {
+            return send(ThemesEvent::Done {
+                job,
+                result: Ok(None),
+            });
+        }
+        let mut going = |done: usize, total: usize| {
+            if self.cancelled() {
+                return false;
+            }
+            send(ThemesEvent::Progress {
+                job,
+                stage: ThemesStage::Meaning { done, total },
+            });
+            true
+        };
+        let meaning =
+            meaning_with_progress(&gathered.chosen, self.cache_dir.as_deref(), &mut going);
+        if self.cancelled() {
+            return send(ThemesEvent::Stopped { job });
+        }
+        let meaning = meaning.map_or_else(|| KnownEmbeddings::new(0, None), |(known, _)| known);
+        send(ThemesEvent::Progress {
+            job,
+            stage: ThemesStage::Grouping,
+        });
+        let report = super::programme::report(gathered.chosen, &meaning, self.today);
+        send(if self.cancelled() {
+            ThemesEvent::Stopped { job }
+        } else {
+            ThemesEvent::Done {
+                job,
+                result: Ok(Some(Box::new(report))),
+            }
+        });
+    }
 }
