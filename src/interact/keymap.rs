@@ -145,6 +145,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Script K::Up, NONE => A::Up, "↑", "key.previous", false;
     Script K::Down, NONE => A::Down, "↓", "key.next", false;
     Script K::Char(' '), NONE => A::Toggle, "Space", "key.tick", true;
+    Script K::Char('i'), NONE => A::Details, "i", "key.details", true;
     Script K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
     Pulse K::Tab, NONE => A::NextParticipant, "Tab", "key.next_participant", true;
@@ -286,6 +287,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Close K::Char('d'), NONE => A::Edit, "d", "key.follow_up", true;
     Close K::Char('e'), NONE => A::Export, "e", "key.export", true;
     Close K::Char('f'), NONE => A::Finish, "f", "key.finish", true;
+    Close K::Char('i'), NONE => A::Details, "i", "key.details", true;
     Close K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 };
 
