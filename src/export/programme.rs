@@ -237,6 +237,24 @@ fn chart(out: &mut String, r: &ProgrammeReport, p: &PulseSeries, lang: Language)
             ly + 4.0
         );
     }
+    // The first and the last session's date under the line, so a reader can place it.
+    let ends = [p.points.first(), p.points.last()];
+    for (pt, anchor) in ends
+        .into_iter()
+        .zip(["start", "end"])
+        .filter_map(|(pt, a)| Some((pt?, a)))
+    {
+        if anchor == "end" && p.points.len() < 2 {
+            break;
+        }
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"axis date\">{}</text>",
+            x(pt.session),
+            h - 6.0,
+            pt.date
+        );
+    }
     let points: Vec<String> = p
         .points
         .iter()

@@ -290,3 +290,19 @@ fn themes_speak_the_language_of_the_users_settings_without_lang() {
     let (text, _) = text_and_html(data.path(), &["--lang", "en"]);
     assert!(text.starts_with("Common ground"), "--lang wins: {text}");
 }
+
+#[test]
+fn the_programme_report_names_the_dates_under_each_pulse_chart_and_stands_team_names_upright() {
+    let data = tempfile::tempdir().unwrap();
+    programme(data.path());
+    let (_, html) = text_and_html(data.path(), &["--lang", "en"]);
+    assert!(
+        !html.contains("<svg") || html.contains("class=\"axis date\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th class=\"team\"><span>East</span></th>"),
+        "{html}"
+    );
+    assert!(html.contains("writing-mode: vertical-rl"));
+}
