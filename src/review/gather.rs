@@ -24,12 +24,15 @@ pub struct Gathered {
 }
 
 /// The own sessions `selection` admits (chosen from the folder's listing, so only those are
-/// opened), then the archive's, leaving out an archive copy of a session already here (the
+/// opened; interviews are not team sessions and stay out), then the archive's, leaving out an archive copy of a session already here (the
 /// same moment of creation: the own named copy wins).
 pub fn gather(paths: &Paths, selection: &Selection) -> Result<Gathered, StoreError> {
     let mut out = Gathered::default();
     for listing in list_sessions(&paths.sessions_dir())? {
         match listing {
+            // An interview is one colleague's words, input for a team session: not one of
+            // the programme's team sessions (nor a "team" in its report).
+            Listing::Session(s) if s.interview => {}
             Listing::Session(s) => {
                 let day = s.created.to_zoned(jiff::tz::TimeZone::UTC).date();
                 if selection.admits(&s.id, &s.programme, &s.team, &s.organisation, day) {
@@ -66,6 +69,7 @@ pub fn gather(paths: &Paths, selection: &Selection) -> Result<Gathered, StoreErr
 
 fn read_into(path: &Path, archived: bool, selection: &Selection, out: &mut Gathered) {
     match read_session(path) {
+        Ok(parsed) if parsed.session.is_interview() => {}
         Ok(parsed) if selection.admits_session(&parsed.session) => out.chosen.push(Chosen {
             session: parsed.session,
             archived,

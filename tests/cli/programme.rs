@@ -292,6 +292,29 @@ fn themes_speak_the_language_of_the_users_settings_without_lang() {
 }
 
 #[test]
+fn interviews_are_not_team_sessions_of_the_programme() {
+    let data = tempfile::tempdir().unwrap();
+    programme(data.path());
+    let [ann, bob] = common::interviews::two(ambassador::domain::Language::En);
+    save_into(data.path(), ann);
+    // one arrived through the archive too
+    let archive = data.path().join("archive").join("sessions");
+    std::fs::write(archive.join("2026-11-21-q1w2.ron"), common::render(&bob)).unwrap();
+    let r = themes(data.path(), &[]);
+    let titles: Vec<&str> = r["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(
+        titles.iter().all(|t| !t.starts_with("Interview")),
+        "{titles:?}"
+    );
+}
+
+#[test]
 fn the_programme_report_names_the_dates_under_each_pulse_chart_and_stands_team_names_upright() {
     let data = tempfile::tempdir().unwrap();
     programme(data.path());
