@@ -200,8 +200,15 @@ impl App {
     /// What footers and help need to show the keys truthfully: how many numbered choices
     /// the step offers (its roles, for "1–n") and whether the session is read-only.
     pub fn shown(&self) -> keymap::Shown {
-        let Screen::Run(run) = &self.screen else {
-            return keymap::Shown::default();
+        let run = match &self.screen {
+            Screen::Run(run) => run,
+            Screen::Review(r) => {
+                return keymap::Shown {
+                    gathering: matches!(r.view, ReviewView::Gathering(_)),
+                    ..Default::default()
+                };
+            }
+            Screen::Home(_) | Screen::Setup(_) => return keymap::Shown::default(),
         };
         let choices = match &run.session().current_step().kind {
             crate::domain::StepKind::Roles { roles } => Some(roles.len()),
@@ -210,6 +217,7 @@ impl App {
         keymap::Shown {
             choices,
             read_only: run.file().read_only().is_some(),
+            gathering: false,
         }
     }
 

@@ -298,6 +298,8 @@ pub struct Shown {
     pub choices: Option<usize>,
     /// A read-only session: keys that edit are not offered.
     pub read_only: bool,
+    /// A review page still being worked out (the themes gathering): nothing to scroll yet.
+    pub gathering: bool,
 }
 
 impl Shown {
@@ -317,7 +319,8 @@ impl Shown {
             .choices
             .is_some_and(|n| b.key_label.parse::<usize>().is_ok_and(|k| k > n));
         let steps = b.context.is_step() || b.context == Context::Run;
-        past_choices || (self.read_only && steps && b.action.edits())
+        let scrolls = b.context == Context::ReviewDetail && matches!(b.action, A::Up | A::Down);
+        past_choices || (self.read_only && steps && b.action.edits()) || (self.gathering && scrolls)
     }
 }
 

@@ -129,6 +129,10 @@ fn themes_are_gathered_off_the_event_loop_and_esc_drops_them() {
         screen.contains("Gathering… reading the sessions") && screen.contains("Esc stops"),
         "{screen}"
     );
+    assert!(
+        !screen.contains("↓ scroll"),
+        "nothing to scroll yet: {screen}"
+    );
     key(&mut h.app, KeyCode::Esc);
     assert!(
         !gathering(&h.app) && !on_programme(&h.app),
@@ -162,5 +166,9 @@ fn themes_are_gathered_off_the_event_loop_and_esc_drops_them() {
     }
     assert!(saw_meaning, "the meaning's progress is shown");
     assert!(on_programme(&h.app));
-    assert!(h.render(80, 24).contains("3 sessions of 3 teams"));
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("3 sessions of 3 teams") && screen.contains("↓ scroll"),
+        "{screen}"
+    );
 }
