@@ -24,6 +24,9 @@ pub enum AppEvent {
     DeviceSaved(Box<crate::workspace::device_save::DeviceSave>),
     /// A sync with the programme's archive ended (`syncing.rs`): what it did, or why not.
     Synced(Result<crate::store::archive::SyncReport, String>),
+    /// Common ground across sessions, worked out on its own thread (`themes.rs`): how far
+    /// it is, then the result.
+    Themes(crate::review::gather::ThemesEvent),
 }
 
 impl AppEvent {
@@ -80,6 +83,10 @@ impl App {
             }
             AppEvent::Synced(result) => {
                 self.synced(result);
+                Outcome::Continue
+            }
+            AppEvent::Themes(event) => {
+                self.themes_arrived(event);
                 Outcome::Continue
             }
         }

@@ -8,6 +8,7 @@ mod joining;
 mod leaving;
 mod navigation;
 mod syncing;
+mod themes;
 
 pub use crate::interact::{
     Action, Confirm, Context, Message, OpenFor, Outcome, Overlay, Prompt, PromptPurpose, keymap,
@@ -80,6 +81,8 @@ pub struct App {
     meaning: MeaningSource,
     /// A sync with the programme's archive is running on its own thread (`syncing.rs`).
     syncing: bool,
+    /// Themes jobs started (`themes.rs`), numbering them so a dropped one is known.
+    themes_jobs: u64,
 }
 
 /// Joining as the facilitator set it up; the server itself belongs to the run screen.
@@ -130,6 +133,7 @@ impl App {
             events: None,
             join: JoinSetup::default(),
             syncing: false,
+            themes_jobs: 0,
         };
         let (user, key_problems) = crate::interact::user_keys::load(&app.paths.config_dir);
         app.keys = keymap::Keymap::with_user(user);
@@ -196,8 +200,15 @@ impl App {
     /// What footers and help need to show the keys truthfully: how many numbered choices
     /// the step offers (its roles, for "1–n") and whether the session is read-only.
     pub fn shown(&self) -> keymap::Shown {
-        let Screen::Run(run) = &self.screen else {
-            return keymap::Shown::default();
+        let run = match &self.screen {
+            Screen::Run(run) => run,
+            Screen::Review(r) => {
+                return keymap::Shown {
+                    gathering: matches!(r.view, ReviewView::Gathering(_)),
+                    ..Default::default()
+                };
+            }
+            Screen::Home(_) | Screen::Setup(_) => return keymap::Shown::default(),
         };
         let choices = match &run.session().current_step().kind {
             crate::domain::StepKind::Roles { roles } => Some(roles.len()),
@@ -206,6 +217,7 @@ impl App {
         keymap::Shown {
             choices,
             read_only: run.file().read_only().is_some(),
+            gathering: false,
         }
     }
 
@@ -370,10 +382,7 @@ impl App {
                 crate::screens::home::HomeOutcome::Review => self.go_review(),
                 crate::screens::home::HomeOutcome::Themes => {
                     self.go_review();
-                    let zone = self.clock.time_zone();
-                    if let Screen::Review(review) = &mut self.screen {
-                        self.message = review.programme(&self.paths, &zone);
-                    }
+                    self.start_themes();
                 }
                 crate::screens::home::HomeOutcome::Setup => {
                     let language = self.user_language;
@@ -397,6 +406,7 @@ impl App {
                         }
                     }
                     crate::screens::review::ReviewOutcome::Home => self.go_home(),
+                    crate::screens::review::ReviewOutcome::Themes => self.start_themes(),
                     crate::screens::review::ReviewOutcome::FollowUp(path) => {
                         self.start_follow_up(&path)
                     }

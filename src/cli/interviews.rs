@@ -1,36 +1,20 @@
-//! `new --from-interview ID …`: the interviews a team session draws on, read and grouped.
+//! `new --from-interview ID …`: the interviews a team session draws on, read and grouped
+//! (the same [`crate::review::heard_from`] the setup screen uses).
 
 use super::CliError;
-use crate::domain::{Heard, Session};
-use crate::grouping;
-use crate::store::{self, Paths, SessionFile, find_session};
+use crate::domain::Heard;
+use crate::review::InterviewError;
+use crate::store::Paths;
 
-/// The chosen interviews (each once, in the order given), their answers grouped by meaning
-/// with the encoder the user has set up; a session that is not an interview is refused by
-/// name.
+/// The chosen interviews, their answers grouped by meaning with the encoder the user has set
+/// up; a session that is not an interview is refused by name.
 pub(super) fn heard(paths: &Paths, wanted: &[String]) -> Result<Heard, CliError> {
-    let mut sessions: Vec<Session> = Vec::new();
-    for w in wanted {
-        let path = find_session(&paths.sessions_dir(), w)?;
-        let session = SessionFile::open_read_only(&path)?.into_session();
-        if !session.is_interview() {
-            return Err(CliError::Invalid(format!(
-                "\"{}\" is not an interview (its workshop has no interview step); start \
-                 interviews with `ambassador new --template interview`",
-                crate::sanitize::line(w)
-            )));
-        }
-        if !sessions.iter().any(|s| s.id() == session.id()) {
-            sessions.push(session);
-        }
-    }
-    let meaning = match store::Config::load(&paths.config_dir)?.embedding_model {
-        Some(dir) => grouping::Meaning::Model2Vec(dir),
-        None => grouping::Meaning::Builtin,
-    };
-    let (embedder, warning) = grouping::meaning::load(&meaning);
+    let (heard, warning) = crate::review::heard_from(paths, wanted).map_err(|e| match e {
+        InterviewError::Store(e) => CliError::Store(e),
+        e @ InterviewError::NotAnInterview(_) => CliError::Invalid(e.to_string()),
+    })?;
     if let Some(w) = warning {
         eprintln!("warning: {}", crate::sanitize::text(&w));
     }
-    Ok(crate::review::heard_in(&sessions, embedder.as_deref()))
+    Ok(heard)
 }

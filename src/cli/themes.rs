@@ -2,7 +2,9 @@
 //! or an HTML programme report.
 
 use super::CliError;
+use crate::domain::Language;
 use crate::export;
+use crate::i18n::{tr, trf};
 use crate::review::gather::{gather, meaning_of};
 use crate::review::programme::{ActionState, ProgrammeReport, Selection, report};
 use crate::sanitize;
@@ -45,6 +47,10 @@ pub struct ThemesArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The language of the text and the HTML report (default: yours, from config.ron's
+    /// `language` or else LANG); what people said stays as said.
+    #[arg(long, value_parser = super::language_parser())]
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,6 +69,10 @@ pub(super) fn themes(paths: &Paths, args: ThemesArgs) -> Result<(), CliError> {
     if let export::Target::File(out) = &target {
         export::check_target(out)?;
     }
+    let lang = match args.lang {
+        Some(lang) => lang,
+        None => crate::store::Config::load(&paths.config_dir)?.user_language(),
+    };
     let selection = Selection {
         ids: args.sessions,
         programme: args.programme,
@@ -106,8 +116,8 @@ pub(super) fn themes(paths: &Paths, args: ThemesArgs) -> Result<(), CliError> {
             let json = serde_json::to_string_pretty(&report).expect("the report serialises");
             sanitize::json(&json).into_owned() + "\n"
         }
-        ThemesFormat::Text => sanitize::text(&render_text(&report)).into_owned(),
-        ThemesFormat::Html => crate::export::programme::render(&report, today),
+        ThemesFormat::Text => sanitize::text(&render_text(&report, lang)).into_owned(),
+        ThemesFormat::Html => crate::export::programme::render(&report, today, lang),
     };
     export::write(&target, rendered.as_bytes()).map_err(CliError::from)?;
     Ok(())
@@ -116,8 +126,9 @@ pub(super) fn themes(paths: &Paths, args: ThemesArgs) -> Result<(), CliError> {
 /// Ideas shown under each theme in the text form.
 const IDEAS_SHOWN: usize = 3;
 
-/// The report as text for people.
-pub fn render_text(r: &ProgrammeReport) -> String {
+/// The report as text for people, in `lang` (the words around the themes; what people said
+/// stays as said).
+pub fn render_text(r: &ProgrammeReport, lang: Language) -> String {
     let mut s = String::new();
     let teams: std::collections::BTreeSet<&str> =
         r.sessions.iter().map(|x| x.team.as_str()).collect();
@@ -125,31 +136,43 @@ pub fn render_text(r: &ProgrammeReport) -> String {
     let last = r.sessions.last().map(|x| x.date);
     let _ = writeln!(
         s,
-        "Common ground across {} session(s) of {} team(s){}",
-        r.sessions.len(),
-        teams.len(),
+        "{}{}",
+        trf(
+            lang,
+            "programme.text_title",
+            &[&r.sessions.len(), &teams.len()]
+        ),
         match (first, last) {
-            (Some(a), Some(b)) => format!(", {a} to {b}"),
+            (Some(a), Some(b)) => trf(lang, "programme.text_range", &[&a, &b]),
             _ => String::new(),
         }
     );
-    let _ = writeln!(s, "\nThemes (most widely shared first)");
+    let _ = writeln!(s, "\n{}", tr(lang, "programme.text_themes"));
     for (n, t) in r.themes.iter().enumerate() {
         let mark = if t.denominator_in.is_empty() {
             String::new()
         } else {
-            format!(", common denominator in {}", t.denominator_in.len())
+            format!(
+                ", {}",
+                trf(lang, "themes.denominator_in", &[&t.denominator_in.len()])
+            )
         };
         let _ = writeln!(
             s,
-            "{:>3}. {} — {} session(s) ({}), {} people, {} to {}{mark}",
+            "{:>3}. {} — {}{mark}",
             n + 1,
             t.label,
-            t.sessions.len(),
-            t.teams.join(", "),
-            t.people,
-            t.first_seen,
-            t.last_seen
+            trf(
+                lang,
+                "programme.text_theme",
+                &[
+                    &t.sessions.len(),
+                    &t.teams.join(", "),
+                    &t.people,
+                    &t.first_seen,
+                    &t.last_seen
+                ]
+            )
         );
         for idea in t.ideas.iter().take(IDEAS_SHOWN) {
             let _ = writeln!(
@@ -160,36 +183,44 @@ pub fn render_text(r: &ProgrammeReport) -> String {
             );
         }
         if t.ideas.len() > IDEAS_SHOWN {
-            let _ = writeln!(s, "       … and {} more", t.ideas.len() - IDEAS_SHOWN);
+            let _ = writeln!(
+                s,
+                "       {}",
+                trf(lang, "themes.more", &[&(t.ideas.len() - IDEAS_SHOWN)])
+            );
         }
     }
     if r.themes.is_empty() {
-        let _ = writeln!(s, "  (no ideas in these sessions)");
+        let _ = writeln!(s, "  {}", tr(lang, "programme.text_no_ideas"));
     }
-    let _ = writeln!(s, "\nPulse over time (only where 3 or more scored)");
+    let _ = writeln!(s, "\n{}", tr(lang, "programme.text_pulse"));
     for p in &r.pulse {
         let _ = writeln!(s, "  {}: {}", p.label, p.points_text());
     }
     if r.pulse.is_empty() {
-        let _ = writeln!(s, "  (no pulse with 3 or more scorers)");
+        let _ = writeln!(s, "  {}", tr(lang, "programme.text_no_pulse"));
     }
-    let c = r.actions.counts;
+    let counts = |c: &crate::review::programme::ActionCounts| {
+        trf(
+            lang,
+            "programme.text_counts",
+            &[&c.open, &c.overdue, &c.done, &c.dropped],
+        )
+    };
     let _ = writeln!(
         s,
-        "\nActions: {} open ({} overdue), {} done, {} dropped",
-        c.open, c.overdue, c.done, c.dropped
+        "\n{}: {}",
+        tr(lang, "programme.text_actions"),
+        counts(&r.actions.counts)
     );
     for o in &r.actions.by_owner {
-        let _ = writeln!(
-            s,
-            "  {}: {} open ({} overdue), {} done, {} dropped",
-            o.owner, o.counts.open, o.counts.overdue, o.counts.done, o.counts.dropped
-        );
+        let _ = writeln!(s, "  {}: {}", o.owner, counts(&o.counts));
     }
     for a in r.actions.items.iter().filter(|a| a.overdue) {
         let _ = writeln!(
             s,
-            "  overdue: {} — {} — {} ({})",
+            "  {}: {} — {} — {} ({})",
+            tr(lang, "programme.overdue"),
             a.what,
             a.who.as_deref().unwrap_or("?"),
             a.when,
@@ -203,7 +234,11 @@ pub fn render_text(r: &ProgrammeReport) -> String {
         .filter(|a| matches!(a.state, ActionState::InProgress))
         .count();
     if open_now > 0 {
-        let _ = writeln!(s, "  in progress: {open_now}");
+        let _ = writeln!(
+            s,
+            "  {}",
+            trf(lang, "programme.text_in_progress", &[&open_now])
+        );
     }
     s
 }

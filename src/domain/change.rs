@@ -21,6 +21,10 @@ use lookup::wrong;
 pub enum Change {
     SetTitle(String),
     SetOrganisation(String),
+    /// The team the session was with, to choose sessions across a programme ("" for none).
+    SetTeam(String),
+    /// The programme the session belongs to ("" for none).
+    SetProgramme(String),
     SetGoal(String),
     SetFacilitator(String),
     SetLanguage(Language),
@@ -274,6 +278,8 @@ impl Session {
         match change {
             SetTitle(t) => self.title = non_empty(&t)?,
             SetOrganisation(t) => self.organisation = t.trim().to_string(),
+            SetTeam(t) => self.team = t.trim().to_string(),
+            SetProgramme(t) => self.programme = t.trim().to_string(),
             SetGoal(t) => self.goal = t.trim().to_string(),
             SetFacilitator(t) => self.facilitator = t.trim().to_string(),
             SetLanguage(l) => self.language = l,

@@ -8,6 +8,8 @@ use super::{Change, Session};
 pub enum EditKind {
     Title,
     Organisation,
+    Team,
+    Programme,
     Goal,
     Facilitator,
     Language,
@@ -85,6 +87,8 @@ impl EditNote {
             Change::GoToStep(_) | Change::Focus(_) => return None,
             Change::SetTitle(t) => (K::Title, t),
             Change::SetOrganisation(t) => (K::Organisation, t),
+            Change::SetTeam(t) => (K::Team, t),
+            Change::SetProgramme(t) => (K::Programme, t),
             Change::SetGoal(_) => (K::Goal, ""),
             Change::SetFacilitator(t) => (K::Facilitator, t),
             Change::SetLanguage(_) => (K::Language, ""),

@@ -3,6 +3,8 @@
 //! Prints well: A4 landscape, each part on its own page, rows never split.
 
 use super::html::esc;
+use crate::domain::Language;
+use crate::i18n::{tr, trf};
 use crate::review::programme::{ActionState, ProgrammeReport, PulseSeries};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -13,35 +15,47 @@ const STYLE: &str = include_str!("../../assets/programme.css");
 /// Themes in the heat map (the rest are counted below it).
 const HEAT_ROWS: usize = 40;
 
-pub fn render(r: &ProgrammeReport, today: Date) -> String {
+/// The page in `lang` (the words around the themes; what people said stays as said).
+pub fn render(r: &ProgrammeReport, today: Date, lang: Language) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Programme report</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        lang.code(),
+        esc(tr(lang, "programme.page_title"))
     );
     let teams = teams(r);
+    let first = r
+        .sessions
+        .first()
+        .map(|s| s.date.to_string())
+        .unwrap_or_default();
+    let last = r
+        .sessions
+        .last()
+        .map(|s| s.date.to_string())
+        .unwrap_or_default();
     let _ = write!(
         out,
-        "<header>\n<h1>Common ground across the programme</h1>\n<p>{} sessions, {} teams, {} to {} \
-         · made {today}</p>\n</header>\n",
-        r.sessions.len(),
-        teams.len(),
-        r.sessions
-            .first()
-            .map(|s| s.date.to_string())
-            .unwrap_or_default(),
-        r.sessions
-            .last()
-            .map(|s| s.date.to_string())
-            .unwrap_or_default(),
+        "<header>\n<h1>{}</h1>\n<p>{}</p>\n</header>\n",
+        esc(tr(lang, "programme.heading")),
+        esc(&trf(
+            lang,
+            "programme.made",
+            &[&r.sessions.len(), &teams.len(), &first, &last, &today]
+        ))
     );
-    heat_map(&mut out, r, &teams);
-    themes(&mut out, r);
-    pulse(&mut out, r);
-    actions(&mut out, r);
-    out.push_str("<footer>Made with ambassador themes</footer>\n</body>\n</html>\n");
+    heat_map(&mut out, r, &teams, lang);
+    themes(&mut out, r, lang);
+    pulse(&mut out, r, lang);
+    actions(&mut out, r, lang);
+    let _ = write!(
+        out,
+        "<footer>{}</footer>\n</body>\n</html>\n",
+        esc(tr(lang, "programme.footer"))
+    );
     out
 }
 
@@ -56,14 +70,24 @@ fn teams(r: &ProgrammeReport) -> Vec<&str> {
     out
 }
 
-fn heat_map(out: &mut String, r: &ProgrammeReport, teams: &[&str]) {
-    out.push_str("<section id=\"heat\">\n<h2>Themes × teams</h2>\n");
-    out.push_str("<p class=\"note\">Each cell: ideas in the theme from that team; ★ a common denominator there.</p>\n");
-    out.push_str("<table class=\"heat\">\n<thead><tr><th>Theme</th>");
+fn heat_map(out: &mut String, r: &ProgrammeReport, teams: &[&str], lang: Language) {
+    let _ = write!(
+        out,
+        "<section id=\"heat\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n\
+         <table class=\"heat\">\n<thead><tr><th>{}</th>",
+        esc(tr(lang, "programme.heat")),
+        esc(tr(lang, "programme.heat_note")),
+        esc(tr(lang, "programme.theme"))
+    );
     for t in teams {
         let _ = write!(out, "<th class=\"team\"><span>{}</span></th>", esc(t));
     }
-    out.push_str("<th>Sessions</th><th>People</th></tr></thead>\n<tbody>\n");
+    let _ = write!(
+        out,
+        "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        esc(tr(lang, "programme.sessions")),
+        esc(tr(lang, "programme.people"))
+    );
     let max = r
         .themes
         .iter()
@@ -98,8 +122,12 @@ fn heat_map(out: &mut String, r: &ProgrammeReport, teams: &[&str]) {
     if r.themes.len() > HEAT_ROWS {
         let _ = writeln!(
             out,
-            "<p class=\"note\">And {} smaller themes, listed below.</p>",
-            r.themes.len() - HEAT_ROWS
+            "<p class=\"note\">{}</p>",
+            esc(&trf(
+                lang,
+                "programme.smaller",
+                &[&(r.themes.len() - HEAT_ROWS)]
+            ))
         );
     }
     out.push_str("</section>\n");
@@ -120,22 +148,34 @@ fn cells<'a>(
     cells
 }
 
-fn themes(out: &mut String, r: &ProgrammeReport) {
-    out.push_str("<section id=\"themes\">\n<h2>Themes in people's own words</h2>\n");
+fn themes(out: &mut String, r: &ProgrammeReport, lang: Language) {
+    let _ = write!(
+        out,
+        "<section id=\"themes\">\n<h2>{}</h2>\n",
+        esc(tr(lang, "programme.own_words"))
+    );
     for t in &r.themes {
+        let facts = trf(
+            lang,
+            "themes.coverage",
+            &[&t.sessions.len(), &t.people, &t.first_seen, &t.last_seen],
+        );
         let _ = write!(
             out,
-            "<article class=\"theme\"><h3>{}</h3><p class=\"facts\">{} sessions · {} people · {} \
-             to {}{}</p><ul>",
+            "<article class=\"theme\"><h3>{}</h3><p class=\"facts\">{}{}</p><ul>",
             esc(&t.label),
-            t.sessions.len(),
-            t.people,
-            t.first_seen,
-            t.last_seen,
+            esc(&facts),
             if t.denominator_in.is_empty() {
                 String::new()
             } else {
-                format!(" · common denominator in {}", t.denominator_in.len())
+                format!(
+                    " · {}",
+                    esc(&trf(
+                        lang,
+                        "themes.denominator_in",
+                        &[&t.denominator_in.len()]
+                    ))
+                )
             }
         );
         for idea in t.ideas.iter().take(6) {
@@ -149,8 +189,8 @@ fn themes(out: &mut String, r: &ProgrammeReport) {
         if t.ideas.len() > 6 {
             let _ = write!(
                 out,
-                "<li class=\"more\">… and {} more</li>",
-                t.ideas.len() - 6
+                "<li class=\"more\">{}</li>",
+                esc(&trf(lang, "themes.more", &[&(t.ideas.len() - 6)]))
             );
         }
         out.push_str("</ul></article>\n");
@@ -158,22 +198,24 @@ fn themes(out: &mut String, r: &ProgrammeReport) {
     out.push_str("</section>\n");
 }
 
-fn pulse(out: &mut String, r: &ProgrammeReport) {
-    out.push_str("<section id=\"pulse\">\n<h2>Pulse over time</h2>\n");
-    out.push_str(
-        "<p class=\"note\">Mean score 1–5 per session; only where 3 or more scored.</p>\n",
+fn pulse(out: &mut String, r: &ProgrammeReport, lang: Language) {
+    let _ = write!(
+        out,
+        "<section id=\"pulse\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+        esc(tr(lang, "programme.pulse")),
+        esc(tr(lang, "programme.pulse_note"))
     );
     if r.pulse.is_empty() {
-        out.push_str("<p>No pulse with 3 or more scorers.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", esc(tr(lang, "themes.no_pulse")));
     }
     for p in &r.pulse {
-        chart(out, r, p);
+        chart(out, r, p, lang);
     }
     out.push_str("</section>\n");
 }
 
 /// One statement's means as a line over the sessions' dates.
-fn chart(out: &mut String, r: &ProgrammeReport, p: &PulseSeries) {
+fn chart(out: &mut String, r: &ProgrammeReport, p: &PulseSeries, lang: Language) {
     let (w, h, pad) = (640.0, 160.0, 28.0);
     let n = r.sessions.len().max(2) - 1;
     let x = |session: usize| pad + (w - 2.0 * pad) * session as f64 / n as f64;
@@ -195,6 +237,24 @@ fn chart(out: &mut String, r: &ProgrammeReport, p: &PulseSeries) {
             ly + 4.0
         );
     }
+    // The first and the last session's date under the line, so a reader can place it.
+    let ends = [p.points.first(), p.points.last()];
+    for (pt, anchor) in ends
+        .into_iter()
+        .zip(["start", "end"])
+        .filter_map(|(pt, a)| Some((pt?, a)))
+    {
+        if anchor == "end" && p.points.len() < 2 {
+            break;
+        }
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"axis date\">{}</text>",
+            x(pt.session),
+            h - 6.0,
+            pt.date
+        );
+    }
     let points: Vec<String> = p
         .points
         .iter()
@@ -208,28 +268,51 @@ fn chart(out: &mut String, r: &ProgrammeReport, p: &PulseSeries) {
     for pt in &p.points {
         let _ = write!(
             out,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" class=\"dot\"><title>{} {} {:.1} ({} scored)</title></circle>",
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" class=\"dot\"><title>{} {} {:.1} ({})</title></circle>",
             x(pt.session),
             y(pt.mean),
             esc(&r.sessions[pt.session].team),
             pt.date,
             pt.mean,
-            pt.scorers
+            esc(&trf(lang, "programme.scored", &[&pt.scorers]))
         );
     }
     out.push_str("</svg></figure>\n");
 }
 
-fn actions(out: &mut String, r: &ProgrammeReport) {
+fn actions(out: &mut String, r: &ProgrammeReport, lang: Language) {
     let c = r.actions.counts;
     let _ = write!(
         out,
-        "<section id=\"actions\">\n<h2>Actions across sessions</h2>\n<p class=\"counts\">\
-         <b>{}</b> open (<b class=\"late\">{}</b> overdue) · <b>{}</b> done · <b>{}</b> dropped</p>\n",
-        c.open, c.overdue, c.done, c.dropped
+        "<section id=\"actions\">\n<h2>{}</h2>\n<p class=\"counts\">\
+         <b>{}</b> {} (<b class=\"late\">{}</b> {}) · <b>{}</b> {} · <b>{}</b> {}</p>\n",
+        esc(tr(lang, "themes.actions")),
+        c.open,
+        esc(tr(lang, "programme.open")),
+        c.overdue,
+        esc(tr(lang, "programme.overdue")),
+        c.done,
+        esc(tr(lang, "programme.done")),
+        c.dropped,
+        esc(tr(lang, "programme.dropped"))
     );
+    let head = |keys: &[&'static str]| -> String {
+        keys.iter()
+            .map(|k| format!("<th>{}</th>", esc(&capitalised(tr(lang, k)))))
+            .collect()
+    };
     if !r.actions.by_owner.is_empty() {
-        out.push_str("<table class=\"owners\"><thead><tr><th>Owner</th><th>Open</th><th>Overdue</th><th>Done</th><th>Dropped</th></tr></thead><tbody>\n");
+        let _ = writeln!(
+            out,
+            "<table class=\"owners\"><thead><tr>{}</tr></thead><tbody>",
+            head(&[
+                "programme.owner",
+                "programme.open",
+                "programme.overdue",
+                "programme.done",
+                "programme.dropped"
+            ])
+        );
         for o in &r.actions.by_owner {
             let _ = writeln!(
                 out,
@@ -243,14 +326,19 @@ fn actions(out: &mut String, r: &ProgrammeReport) {
         }
         out.push_str("</tbody></table>\n");
     }
-    out.push_str("<table class=\"actions\"><thead><tr><th>Team</th><th>Date</th><th>What</th><th>Who</th><th>When</th><th>State</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        out,
+        "<table class=\"actions\"><thead><tr>{}</tr></thead><tbody>",
+        head(&[
+            "programme.team",
+            "programme.date",
+            "programme.what",
+            "programme.who",
+            "programme.when",
+            "programme.state"
+        ])
+    );
     for a in &r.actions.items {
-        let state = match a.state {
-            ActionState::Open => "open",
-            ActionState::InProgress => "in progress",
-            ActionState::Done => "done",
-            ActionState::Dropped => "dropped",
-        };
         let s = &r.sessions[a.session];
         let _ = writeln!(
             out,
@@ -261,9 +349,35 @@ fn actions(out: &mut String, r: &ProgrammeReport) {
             esc(&a.what),
             esc(a.who.as_deref().unwrap_or("")),
             esc(&a.when),
-            state,
-            if a.overdue { ", overdue" } else { "" }
+            esc(state_text(a.state, lang)),
+            if a.overdue {
+                format!(", {}", esc(tr(lang, "programme.overdue")))
+            } else {
+                String::new()
+            }
         );
     }
     out.push_str("</tbody></table>\n</section>\n");
+}
+
+/// What became of an action, in `lang`.
+pub fn state_text(state: ActionState, lang: Language) -> &'static str {
+    tr(
+        lang,
+        match state {
+            ActionState::Open => "programme.open",
+            ActionState::InProgress => "programme.in_progress",
+            ActionState::Done => "programme.done",
+            ActionState::Dropped => "programme.dropped",
+        },
+    )
+}
+
+/// "Owner" from "owner": table heads from the words used in the text.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

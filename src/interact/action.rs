@@ -93,6 +93,11 @@ pub enum Action {
     Rerank,
     /// Home: share the sessions with the programme's archive and bring in the others'.
     Sync,
+    /// Setup: choose the interviews a team session draws on (and, there, one of them).
+    Interviews,
+    /// Welcome and closing steps: the session's details (title, organisation, team,
+    /// programme, goal).
+    Details,
 }
 
 /// Whether a session is opened to change it or only to look at it.
@@ -108,6 +113,7 @@ impl Action {
         matches!(
             self,
             Action::Commit
+                | Action::Details
                 | Action::Edit
                 | Action::Delete
                 | Action::Toggle

@@ -137,6 +137,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Setup K::Down, NONE => A::Down, "↓", "key.next", false;
     Setup K::F(2), NONE => A::Edit, "F2", "key.rename_participant", false;
     Setup K::F(3), NONE => A::Delete, "F3", "key.remove_participant", false;
+    Setup K::F(4), NONE => A::Interviews, "F4", "key.interviews", true;
     Setup K::Up, ALT => A::MoveUp, "Alt-↑", "key.move_up", false;
     Setup K::Down, ALT => A::MoveDown, "Alt-↓", "key.move_down", false;
     Setup K::Esc, NONE => A::Cancel, "Esc", "key.cancel_setup", true;
@@ -144,6 +145,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Script K::Up, NONE => A::Up, "↑", "key.previous", false;
     Script K::Down, NONE => A::Down, "↓", "key.next", false;
     Script K::Char(' '), NONE => A::Toggle, "Space", "key.tick", true;
+    Script K::Char('i'), NONE => A::Details, "i", "key.details", true;
     Script K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 
     Pulse K::Tab, NONE => A::NextParticipant, "Tab", "key.next_participant", true;
@@ -285,6 +287,7 @@ pub const KEYMAP: &[Binding] = keys! {
     Close K::Char('d'), NONE => A::Edit, "d", "key.follow_up", true;
     Close K::Char('e'), NONE => A::Export, "e", "key.export", true;
     Close K::Char('f'), NONE => A::Finish, "f", "key.finish", true;
+    Close K::Char('i'), NONE => A::Details, "i", "key.details", true;
     Close K::Char('?'), NONE => A::ToggleHelp, "?", "key.help", false;
 };
 
@@ -295,6 +298,8 @@ pub struct Shown {
     pub choices: Option<usize>,
     /// A read-only session: keys that edit are not offered.
     pub read_only: bool,
+    /// A review page still being worked out (the themes gathering): nothing to scroll yet.
+    pub gathering: bool,
 }
 
 impl Shown {
@@ -314,7 +319,8 @@ impl Shown {
             .choices
             .is_some_and(|n| b.key_label.parse::<usize>().is_ok_and(|k| k > n));
         let steps = b.context.is_step() || b.context == Context::Run;
-        past_choices || (self.read_only && steps && b.action.edits())
+        let scrolls = b.context == Context::ReviewDetail && matches!(b.action, A::Up | A::Down);
+        past_choices || (self.read_only && steps && b.action.edits()) || (self.gathering && scrolls)
     }
 }
 

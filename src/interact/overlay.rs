@@ -83,6 +83,8 @@ pub enum PromptPurpose {
     Heard {
         question: String,
     },
+    /// The session's details, changed after setup (`i` on the welcome and closing steps).
+    Details,
 }
 
 /// A small form of one or more fields.

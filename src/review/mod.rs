@@ -14,7 +14,7 @@ pub use compare::{
     Comparison, GroupMatch, PulseChange, RoleChange, Theme, compare, earlier_themes, theme_texts,
 };
 pub use filter::{SortBy, filter_and_sort};
-pub use interviews::heard_in;
+pub use interviews::{InterviewError, heard_from, heard_in};
 pub use matching::match_themes;
 pub use trend::{Trend, TrendPoint, team_sessions, trend};
 #[cfg(test)]

@@ -29,6 +29,19 @@ pub fn line(session: &Session) -> Option<Line<'static>> {
     ]))
 }
 
+/// The line in at most `width` cells, its themes cut with "…" where they do not fit (the
+/// question steps, where it shares the head of the pane with who has spoken).
+pub fn line_within(session: &Session, width: usize) -> Option<Line<'static>> {
+    let line = line(session)?;
+    let mut spans = line.spans;
+    let title_width = spans.first().map_or(0, |s| s.width());
+    if let Some(body) = spans.get_mut(1) {
+        let room = width.saturating_sub(title_width);
+        *body = Span::raw(crate::ui::widgets::truncate(&body.content, room));
+    }
+    Some(Line::from(spans))
+}
+
 /// The groups of a board step that match a theme heard in the interviews (by their words
 /// and concepts: a report has no encoder at hand), by label.
 fn matching_labels(session: &Session, step: &str) -> Vec<String> {

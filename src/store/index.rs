@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 const FILE_NAME: &str = ".index.json";
-const INDEX_VERSION: u32 = 5;
+const INDEX_VERSION: u32 = 6;
 /// The index holds the searchable text of every session; far beyond this it is not ours.
 const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 

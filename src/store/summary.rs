@@ -40,6 +40,10 @@ pub struct SessionSummary {
     /// (read-only), or a conflict copy there.
     #[serde(default, skip_serializing_if = "Origin::is_own")]
     pub origin: Origin,
+    /// An interview with one colleague (its workshop has an interview step), which a team
+    /// session can draw on.
+    #[serde(default)]
+    pub interview: bool,
 }
 
 /// Where a listed session comes from.
@@ -99,6 +103,7 @@ impl SessionSummary {
             follow_up: session.follow_up(),
             follows: session.follows().as_ref().map(|e| e.id.clone()),
             origin: Origin::Own,
+            interview: session.is_interview(),
         }
     }
 }

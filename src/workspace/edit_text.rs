@@ -22,6 +22,8 @@ fn key(kind: EditKind) -> &'static str {
     match kind {
         EditKind::Title => "msg.edit_title",
         EditKind::Organisation => "msg.edit_organisation",
+        EditKind::Team => "msg.edit_team",
+        EditKind::Programme => "msg.edit_programme",
         EditKind::Goal => "msg.edit_goal",
         EditKind::Facilitator => "msg.edit_facilitator",
         EditKind::Language => "msg.edit_language",

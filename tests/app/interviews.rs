@@ -114,3 +114,118 @@ fn a_team_session_from_interviews_shows_what_was_heard_and_marks_a_matching_grou
         "{screen}"
     );
 }
+
+/// The home screen over a data folder holding the two interviews (Bob's the newer).
+fn home_with_interviews(name: &str, language: Language) -> Harness {
+    let h = Harness::home(name);
+    let sessions = Harness::paths(h.dir.path()).data_dir.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    for s in two(language) {
+        std::fs::write(sessions.join(format!("{}.ron", s.id())), common::render(&s)).unwrap();
+    }
+    h
+}
+
+#[test]
+fn interviews_chosen_on_the_setup_screen_are_heard_on_the_question_step() {
+    let mut h = home_with_interviews("setup-interviews", Language::En);
+    h.typed("n").typed("Team Noord");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Interviews: none chosen · F4 chooses") && screen.contains("F4 interviews"),
+        "the form says interviews can be chosen, and the footer names the key:\n{screen}"
+    );
+    // F4 opens them in place of the names, newest first; Space and F4 choose.
+    h.key(KeyCode::F(4));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Interviews (0 of 2 chosen)"), "{screen}");
+    let bob = screen
+        .find("Interview Bob")
+        .expect("Bob's interview listed");
+    let ann = screen
+        .find("Interview Ann")
+        .expect("Ann's interview listed");
+    assert!(bob < ann, "newest first:\n{screen}");
+    h.typed(" ").key(KeyCode::Down).key(KeyCode::F(4));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Interviews (2 of 2 chosen)"), "{screen}");
+    assert_eq!(screen.matches('✓').count(), 2, "{screen}");
+    // Choosing once more lets one go; choosing again takes it back.
+    h.key(KeyCode::F(4));
+    assert!(h.render(80, 24).contains("(1 of 2 chosen)"));
+    h.typed(" ");
+    // Enter goes back to the form where it was, which counts them.
+    h.enter();
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Interviews: 2 chosen"), "{screen}");
+    assert!(screen.contains("Session title"), "{screen}");
+    for _ in 0..6 {
+        h.key(KeyCode::Tab);
+    }
+    for name in ["Cas", "Dee", "Eef"] {
+        h.typed(name).enter();
+    }
+    h.key(KeyCode::Tab).enter();
+    // The same as `new --from-interview`: both interviews, their answers grouped.
+    let heard = h
+        .on_disk()
+        .heard()
+        .cloned()
+        .expect("the session draws on them");
+    let people: Vec<&str> = heard.interviews.iter().map(|i| i.person.as_str()).collect();
+    assert_eq!(people, ["Bob", "Ann"]);
+    assert!(!heard.themes.is_empty());
+    h.page_down(3)
+        .idea("telling our stories on LinkedIn")
+        .key(KeyCode::Tab)
+        .idea("sharing stories on LinkedIn");
+    let screen = h.render(100, 30);
+    assert!(
+        screen.contains("Heard in the interviews") && screen.contains("/2)"),
+        "the question step shows what was heard:\n{screen}"
+    );
+}
+
+#[test]
+fn with_no_interviews_f4_says_so_and_the_form_stays_as_it_was() {
+    let mut h = Harness::home("setup-no-interviews");
+    h.typed("n").typed("Team Noord");
+    let screen = h.render(80, 24);
+    assert!(!screen.contains("Interviews:"), "{screen}");
+    h.key(KeyCode::F(4));
+    assert_eq!(
+        h.message(),
+        "No interviews to choose from yet: start one with the interview workshop."
+    );
+    h.typed("!");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Team Noord!"),
+        "still typing the title:\n{screen}"
+    );
+}
+
+#[test]
+fn choosing_interviews_reads_in_dutch_and_fits_at_80x24() {
+    let mut h = home_with_interviews("setup-interviews-nl", Language::Nl);
+    h.typed("n");
+    // The language chooser: two up from the title.
+    h.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .key(KeyCode::Right);
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Interviews: geen gekozen · F4 kiest"),
+        "{screen}"
+    );
+    h.key(KeyCode::F(4)).typed(" ");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("Interviews (1 van 2 gekozen)"), "{screen}");
+    assert!(screen.contains("F4 of spatie"), "{screen}");
+    insta::assert_snapshot!("setup_interviews_nl_80x24", screen);
+    let wide = h.render(160, 48);
+    assert!(
+        wide.contains("Interview Ann") && wide.contains("Interview Bob"),
+        "{wide}"
+    );
+}

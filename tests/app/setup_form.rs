@@ -176,3 +176,94 @@ fn the_workshops_description_is_never_cut_without_an_ellipsis() {
         );
     }
 }
+
+#[test]
+fn team_and_programme_can_be_changed_after_setup_as_one_edit() {
+    let mut h = Harness::session(
+        "details-later",
+        ambassador::domain::Language::En,
+        &["Ann", "Bob", "Cas"],
+    );
+    h.page_down(3).idea("proud of our work");
+    // Back on the welcome step, `i` opens the details (the closing step has it too).
+    for _ in 0..3 {
+        h.key(KeyCode::PageUp);
+    }
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("i details"),
+        "the footer names the key:\n{screen}"
+    );
+    h.typed("i");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Session details")
+            && screen.contains("Team")
+            && screen.contains("Programme"),
+        "{screen}"
+    );
+    // Title, organisation, team: the form opens with the details as they are.
+    h.key(KeyCode::Tab).key(KeyCode::Tab).typed("North");
+    h.key(KeyCode::Tab).typed("Pilot").enter();
+    assert_eq!(h.message(), "Details saved.");
+    let saved = h.on_disk();
+    assert_eq!(
+        (saved.team().as_str(), saved.programme().as_str()),
+        ("North", "Pilot")
+    );
+    assert_eq!(saved.idea_count(), 1, "nothing else changed");
+    // The list of sessions (what themes choose by) knows it at once.
+    let listed = ambassador::store::list_sessions(&h.app.paths.sessions_dir()).unwrap();
+    assert!(
+        matches!(&listed[0], ambassador::store::Listing::Session(s) if s.team == "North" && s.programme == "Pilot")
+    );
+    // One undo takes both back, and says what.
+    h.ctrl('z');
+    assert!(h.message().contains("team “North”"), "{}", h.message());
+    let saved = h.on_disk();
+    assert_eq!(
+        (saved.team().as_str(), saved.programme().as_str()),
+        ("", "")
+    );
+    // An empty title is refused in the form, the rest kept as typed; on the closing step,
+    // where a session reopened from the review list lands.
+    h.page_down(9);
+    assert!(h.render(80, 24).contains("i details"));
+    h.typed("i");
+    for _ in 0..80 {
+        h.key(KeyCode::Backspace);
+    }
+    h.key(KeyCode::Tab).key(KeyCode::Tab).typed("South").enter();
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("A title is needed.") && screen.contains("South"),
+        "{screen}"
+    );
+    assert_eq!(h.on_disk().team().as_str(), "");
+    h.key(KeyCode::Esc);
+    assert_eq!(h.on_disk().team().as_str(), "", "Esc keeps what was saved");
+}
+
+#[test]
+fn session_details_read_in_dutch_and_a_read_only_session_refuses_them() {
+    let mut h = Harness::session(
+        "details-nl",
+        ambassador::domain::Language::Nl,
+        &["Ann", "Bob", "Cas"],
+    );
+    h.typed("i");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Sessiegegevens") && screen.contains("Programma"),
+        "{screen}"
+    );
+    h.key(KeyCode::Esc);
+    h.reopen_read_only();
+    h.typed("i");
+    assert!(h.app.overlay.is_none(), "no form on a read-only session");
+    assert!(
+        h.message().contains("alleen-lezen") || h.message().contains("niets"),
+        "{}",
+        h.message()
+    );
+}

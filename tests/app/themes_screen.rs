@@ -3,8 +3,9 @@
 
 use crate::common;
 
-use ambassador::app::{App, ReviewView, Screen, Start};
+use ambassador::app::{App, AppEvent, ReviewView, Screen, Start};
 use ambassador::domain::Language;
+use ambassador::review::gather::ThemesEvent;
 use common::drive::{Harness, TestDir};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -90,4 +91,84 @@ fn common_ground_across_sessions_reads_in_dutch() {
     );
     assert!(screen.contains("Thema's"), "{screen}");
     insta::assert_snapshot!("themes_nl_80x24", screen);
+}
+
+fn gathering(app: &App) -> bool {
+    matches!(&app.screen, Screen::Review(r) if matches!(r.view, ReviewView::Gathering(_)))
+}
+
+/// Everything one themes job sends, up to its last word (done or stopped), in order.
+fn job_events(rx: &std::sync::mpsc::Receiver<AppEvent>) -> Vec<AppEvent> {
+    let mut out = Vec::new();
+    loop {
+        let event = rx.recv().expect("the job ends with a last word");
+        let last = matches!(
+            &event,
+            AppEvent::Themes(ThemesEvent::Done { .. } | ThemesEvent::Stopped { .. })
+        );
+        out.push(event);
+        if last {
+            return out;
+        }
+    }
+}
+
+#[test]
+fn themes_are_gathered_off_the_event_loop_and_esc_drops_them() {
+    let dir = programme("themes-background");
+    let mut app = home(dir.path(), Language::En);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.connect(tx);
+    let mut h = Harness { dir, app };
+
+    // `t` shows at once that the work is under way; keys still answer.
+    key(&mut h.app, KeyCode::Char('t'));
+    assert!(gathering(&h.app), "{}", h.render(80, 24));
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("Gathering… reading the sessions") && screen.contains("Esc stops"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("↓ scroll"),
+        "nothing to scroll yet: {screen}"
+    );
+    key(&mut h.app, KeyCode::Esc);
+    assert!(
+        !gathering(&h.app) && !on_programme(&h.app),
+        "Esc leaves at once"
+    );
+    // What the dropped job still sends changes nothing.
+    for event in job_events(&rx) {
+        h.app.handle(event);
+    }
+    assert!(!on_programme(&h.app), "{}", h.render(80, 24));
+    assert!(
+        h.render(80, 24).contains("Type to filter"),
+        "back on the list"
+    );
+
+    // Again, to the end: progress on the way, then the themes.
+    key(&mut h.app, KeyCode::F(7));
+    let events = job_events(&rx);
+    let n = events.len();
+    let mut saw_meaning = false;
+    for (i, event) in events.into_iter().enumerate() {
+        if i + 1 == n {
+            assert!(
+                matches!(&event, AppEvent::Themes(ThemesEvent::Done { .. })),
+                "the job ran to its end"
+            );
+            assert!(gathering(&h.app), "still gathering before the result");
+        }
+        h.app.handle(event);
+        saw_meaning |= h.render(80, 24).contains("Gathering… the meaning of");
+    }
+    assert!(saw_meaning, "the meaning's progress is shown");
+    assert!(on_programme(&h.app));
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("3 sessions of 3 teams") && screen.contains("↓ scroll"),
+        "{screen}"
+    );
 }

@@ -210,3 +210,122 @@ fn the_programme_report_loads_and_prints_in_headless_chromium() {
     let bytes = std::fs::read(&pdf).expect("a PDF was printed");
     assert!(bytes.starts_with(b"%PDF") && bytes.len() > 1000);
 }
+
+/// `themes` as text and as the HTML report, with these extra arguments.
+fn text_and_html(data: &Path, extra: &[&str]) -> (String, String) {
+    let mut text = vec!["themes", "--fast"];
+    text.extend_from_slice(extra);
+    let out = common::run(data, &text);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let html = data.join("programme.html");
+    let mut page = vec!["themes", "--fast", "--format", "html", "-o"];
+    page.push(html.to_str().unwrap());
+    page.extend_from_slice(extra);
+    let made = common::run(data, &page);
+    assert!(made.status.success(), "{}", common::stderr(&made));
+    (
+        common::stdout(&out),
+        std::fs::read_to_string(&html).unwrap(),
+    )
+}
+
+#[test]
+fn themes_text_and_the_programme_report_speak_english_and_dutch() {
+    let data = tempfile::tempdir().unwrap();
+    programme(data.path());
+    let (text, html) = text_and_html(data.path(), &["--lang", "en"]);
+    assert!(
+        text.starts_with("Common ground across 3 session(s) of 3 team(s)"),
+        "{text}"
+    );
+    assert!(text.contains("Themes (most widely shared first)"), "{text}");
+    assert!(text.contains("\nActions: "), "{text}");
+    assert!(html.contains("<html lang=\"en\">") && html.contains("Themes × teams"));
+    assert!(
+        html.contains("Themes in people&#39;s own words") && html.contains("<th>Owner</th>"),
+        "{html}"
+    );
+
+    let (text, html) = text_and_html(data.path(), &["--lang", "nl"]);
+    assert!(
+        text.starts_with("Gemeenschappelijke deler van 3 sessie(s) van 3 team(s)"),
+        "{text}"
+    );
+    assert!(text.contains("Thema's (meest gedeeld eerst)"), "{text}");
+    assert!(
+        text.contains("Pulse door de tijd") && text.contains("\nActies: "),
+        "{text}"
+    );
+    assert!(
+        !text.contains("session(s)") && !text.contains(" people,"),
+        "{text}"
+    );
+    assert!(html.contains("<html lang=\"nl\">"), "{html}");
+    for words in [
+        "Gemeenschappelijke deler van het programma",
+        "Thema&#39;s × teams",
+        "Thema&#39;s in de eigen woorden van mensen",
+        "Pulse door de tijd",
+        "Acties over de sessies",
+        "<th>Eigenaar</th>",
+        "Gemaakt met ambassador themes",
+    ] {
+        assert!(html.contains(words), "{words} in:\n{html}");
+    }
+    for english in ["Themes × teams", "own words", "<th>Owner</th>", "Made with"] {
+        assert!(!html.contains(english), "{english} in the Dutch report");
+    }
+}
+
+#[test]
+fn themes_speak_the_language_of_the_users_settings_without_lang() {
+    let data = tempfile::tempdir().unwrap();
+    programme(data.path());
+    let config = std::path::PathBuf::from(format!("{}-config", data.path().display()));
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.ron"), "(language: Some(nl))").unwrap();
+    let (text, html) = text_and_html(data.path(), &[]);
+    assert!(text.starts_with("Gemeenschappelijke deler"), "{text}");
+    assert!(html.contains("<html lang=\"nl\">"));
+    let (text, _) = text_and_html(data.path(), &["--lang", "en"]);
+    assert!(text.starts_with("Common ground"), "--lang wins: {text}");
+}
+
+#[test]
+fn interviews_are_not_team_sessions_of_the_programme() {
+    let data = tempfile::tempdir().unwrap();
+    programme(data.path());
+    let [ann, bob] = common::interviews::two(ambassador::domain::Language::En);
+    save_into(data.path(), ann);
+    // one arrived through the archive too
+    let archive = data.path().join("archive").join("sessions");
+    std::fs::write(archive.join("2026-11-21-q1w2.ron"), common::render(&bob)).unwrap();
+    let r = themes(data.path(), &[]);
+    let titles: Vec<&str> = r["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(
+        titles.iter().all(|t| !t.starts_with("Interview")),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn the_programme_report_names_the_dates_under_each_pulse_chart_and_stands_team_names_upright() {
+    let data = tempfile::tempdir().unwrap();
+    programme(data.path());
+    let (_, html) = text_and_html(data.path(), &["--lang", "en"]);
+    assert!(
+        !html.contains("<svg") || html.contains("class=\"axis date\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th class=\"team\"><span>East</span></th>"),
+        "{html}"
+    );
+    assert!(html.contains("writing-mode: vertical-rl"));
+}

@@ -22,7 +22,45 @@ pub fn draw(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect
         ReviewView::Compare(c) => compare(c, review, zone, frame, area),
         ReviewView::Trend(t) => super::trend_draw::draw(t, review, zone, frame, area),
         ReviewView::Programme(r) => super::programme_draw::draw(r, review, frame, area),
+        ReviewView::Gathering(g) => gathering(g, review, frame, area),
     }
+}
+
+/// Common ground across sessions while it is worked out: what is being done, how far (a
+/// bar while the ideas' meaning is had), and that Esc stops it.
+fn gathering(g: &super::Gathering, review: &ReviewState, frame: &mut Frame, area: Rect) {
+    use crate::review::gather::ThemesStage;
+    let lang = review.language;
+    let block = Block::bordered().title(format!(" {} ", tr(lang, "themes.gathering")));
+    let inner = block.inner(area);
+    let mut lines = vec![Line::raw("")];
+    match g.stage {
+        ThemesStage::Reading => {
+            lines.push(Line::styled(tr(lang, "themes.reading"), theme::prompt()))
+        }
+        ThemesStage::Meaning { done, total } => {
+            lines.push(Line::styled(
+                trf(lang, "themes.meaning", &[&done, &total]),
+                theme::prompt(),
+            ));
+            let width = usize::from(inner.width.saturating_sub(2)).min(60);
+            lines.push(Line::styled(
+                widgets::bar(done as f64, total.max(1) as f64, width),
+                theme::accent(),
+            ));
+        }
+        ThemesStage::Grouping => {
+            lines.push(Line::styled(tr(lang, "themes.grouping"), theme::prompt()))
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(tr(lang, "themes.esc_stops"), theme::dim()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
 }
 
 fn list(review: &ReviewState, zone: &TimeZone, frame: &mut Frame, area: Rect) {

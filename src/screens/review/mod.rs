@@ -70,6 +70,24 @@ pub enum ReviewView {
     Trend(Box<Trend>),
     /// Common ground across sessions (`themes`).
     Programme(Box<crate::review::programme::ProgrammeReport>),
+    /// Common ground across sessions being worked out off the event loop: how far it is.
+    Gathering(Gathering),
+}
+
+/// A themes job under way (`crate::review::gather::ThemesJob`); Esc leaves it and its result
+/// is dropped.
+pub struct Gathering {
+    pub job: u64,
+    pub stage: crate::review::gather::ThemesStage,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Gathering {
+    /// Whatever ends the wait (Esc, leaving the screen, the result) stops the work.
+    fn drop(&mut self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 pub struct ReviewState {
@@ -101,6 +119,8 @@ pub enum ReviewOutcome {
     },
     /// Start a follow-up of this session on the setup screen.
     FollowUp(PathBuf),
+    /// Work out common ground across sessions (off the event loop).
+    Themes,
     Home,
 }
 
@@ -232,7 +252,8 @@ impl ReviewState {
             },
             Action::Compare => self.compare(paths),
             Action::Trend => self.trend(),
-            Action::Themes => self.programme(paths, zone),
+            // the app starts the work (`App::start_themes`)
+            Action::Themes => return ReviewOutcome::Themes,
             Action::Export => self.export(paths, zone),
             _ => None,
         };
@@ -323,10 +344,14 @@ impl ReviewState {
     }
 
     /// Common ground across sessions: those of the selected session's programme, else all
-    /// (own and archived).
-    pub fn programme(&mut self, paths: &Paths, zone: &TimeZone) -> Option<Message> {
-        use crate::review::gather::{gather, meaning_of};
-        let lang = self.language;
+    /// (own and archived). The screen shows how far it is while `job` (numbered `id`) does the
+    /// work, and the result arrives through [`ReviewState::themes_arrived`].
+    pub fn programme(
+        &mut self,
+        paths: &Paths,
+        id: u64,
+        today: jiff::civil::Date,
+    ) -> crate::review::gather::ThemesJob {
         let programme = self
             .selected_summary()
             .map(|s| s.programme.trim().to_string())
@@ -335,21 +360,57 @@ impl ReviewState {
             programme,
             ..Default::default()
         };
-        let gathered = match gather(paths, &selection) {
-            Ok(g) => g,
-            Err(e) => return Message::error(e.to_string()),
-        };
-        if gathered.chosen.is_empty() {
-            return Message::info(tr(lang, "themes.none"));
-        }
-        let cache = crate::store::default_cache_dir();
-        let meaning = meaning_of(&gathered.chosen, cache.as_deref())
-            .map_or_else(|| KnownEmbeddings::new(0, None), |(known, _)| known);
-        let today = crate::domain::local_date(jiff::Timestamp::now(), zone);
-        let report = crate::review::programme::report(gathered.chosen, &meaning, today);
-        self.view = ReviewView::Programme(Box::new(report));
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        self.view = ReviewView::Gathering(Gathering {
+            job: id,
+            stage: crate::review::gather::ThemesStage::Reading,
+            cancel: cancel.clone(),
+        });
         self.scroll = 0;
-        None
+        crate::review::gather::ThemesJob {
+            id,
+            paths: paths.clone(),
+            selection,
+            today,
+            cache_dir: crate::store::default_cache_dir(),
+            cancel,
+        }
+    }
+
+    /// What a themes job sent: how far it is, or its result (shown, or said when there was
+    /// nothing to show). A job the screen no longer waits for is ignored.
+    pub fn themes_arrived(&mut self, event: crate::review::gather::ThemesEvent) -> Option<Message> {
+        use crate::review::gather::ThemesEvent;
+        let ReviewView::Gathering(g) = &mut self.view else {
+            return None;
+        };
+        match event {
+            ThemesEvent::Progress { job, stage } if job == g.job => {
+                g.stage = stage;
+                None
+            }
+            ThemesEvent::Done { job, result } if job == g.job => {
+                let lang = self.language;
+                match result {
+                    Ok(Some(report)) => {
+                        self.view = ReviewView::Programme(report);
+                        self.scroll = 0;
+                        None
+                    }
+                    Ok(None) => {
+                        self.view = ReviewView::List;
+                        Message::info(tr(lang, "themes.none"))
+                    }
+                    Err(e) => {
+                        self.view = ReviewView::List;
+                        Message::error(e)
+                    }
+                }
+            }
+            ThemesEvent::Progress { .. }
+            | ThemesEvent::Done { .. }
+            | ThemesEvent::Stopped { .. } => None,
+        }
     }
 
     /// Writes the HTML and Markdown reports of the selected session to `<data>/exports/`.

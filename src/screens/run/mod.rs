@@ -2,6 +2,7 @@
 //! the same on every step (moving between steps, undo, participants, forms) is handled here;
 //! the rest goes to the step's own room in `steps/`.
 
+mod details;
 pub mod draw;
 pub mod join_panel;
 mod joined;
@@ -154,6 +155,7 @@ impl RunState {
                 .or_else(|| self.travel(true, clock)),
             Action::Redo => self.travel(false, clock),
             Action::RoomView => return (None, Some(self.room_view_command(paths))),
+            Action::Details => return (None, Some(self.details_form())),
             Action::Pause => {
                 let paused = self.timebox.toggle_pause(clock.monotonic());
                 self.room.timer_changed(&self.timebox, clock);
@@ -241,6 +243,9 @@ impl RunState {
 
     /// Enter in a form: the step that opened it takes what was typed.
     fn submit(&mut self, prompt: Prompt, clock: &dyn Clock) -> StepResult {
+        if prompt.purpose == crate::interact::PromptPurpose::Details {
+            return self.submit_details(prompt, clock);
+        }
         self.step.step_mut().submit(&mut self.ws, prompt, clock)
     }
 

@@ -108,6 +108,9 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
         Line::styled(template.title.clone(), theme::prompt()),
         Line::styled(template.description.clone(), theme::dim()),
     ];
+    if let Some(line) = super::interviews::summary_line(setup) {
+        info.insert(0, line);
+    }
     if let Some(earlier) = &setup.follows {
         info.insert(
             0,
@@ -152,7 +155,11 @@ pub fn draw(setup: &SetupState, zone: &jiff::tz::TimeZone, frame: &mut Frame, ar
     }
     frame.render_widget(Paragraph::new(wrapped), rows[7]);
 
-    super::participants::draw(setup, frame, right);
+    if setup.field == SetupField::Interviews {
+        super::interviews::draw(setup, zone, frame, right);
+    } else {
+        super::participants::draw(setup, frame, right);
+    }
 }
 
 /// `label: ◀ value ▶`, the value cut with … so both arrows always show.

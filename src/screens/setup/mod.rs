@@ -1,6 +1,7 @@
 //! The setup screen: workshop, language, session details and participants.
 
 pub mod draw;
+mod interviews;
 mod participants;
 
 use crate::domain::{Clock, Earlier, Language, NewSession, PulseMode, Session, Template};
@@ -11,11 +12,12 @@ use crate::store::{Paths, SessionFile, list_templates};
 use crossterm::event::KeyEvent;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SetupField {
     Template,
     Language,
     Pulse,
+    #[default]
     Title,
     Organisation,
     Team,
@@ -24,6 +26,9 @@ pub enum SetupField {
     Facilitator,
     Participants,
     Start,
+    /// The interviews a team session draws on: reached with F4 (not with Tab), left with
+    /// Enter, Esc or Tab.
+    Interviews,
 }
 
 impl SetupField {
@@ -73,6 +78,8 @@ pub struct SetupState {
     pub errors: BTreeMap<SetupField, String>,
     /// The session the new one follows up.
     pub follows: Option<Earlier>,
+    /// The interviews it can draw on, what is chosen of them, and where the form was.
+    pub interviews: interviews::Picker,
 }
 
 pub enum SetupOutcome {
@@ -130,6 +137,7 @@ impl SetupState {
             field: SetupField::Title,
             errors: BTreeMap::new(),
             follows: None,
+            interviews: interviews::Picker::load(paths),
         }
     }
 
@@ -187,6 +195,13 @@ impl SetupState {
 
     pub fn type_key(&mut self, key: KeyEvent) {
         let field = self.field;
+        if field == SetupField::Interviews {
+            // Space chooses the interview under the cursor, as F4 does.
+            if key.code == crossterm::event::KeyCode::Char(' ') {
+                self.interviews.toggle();
+            }
+            return;
+        }
         if let Some(text) = self.focused_text() {
             text.input(key);
             self.errors.remove(&field);
@@ -209,7 +224,11 @@ impl SetupState {
     }
 
     pub fn update(&mut self, action: Action, paths: &Paths, clock: &dyn Clock) -> SetupOutcome {
+        if self.field == SetupField::Interviews {
+            return SetupOutcome::Stay(self.pick_interviews(action));
+        }
         match action {
+            Action::Interviews => return SetupOutcome::Stay(self.open_interviews()),
             // Esc first dismisses what the form says; only then does it leave, asking when
             // leaving would throw away what was typed.
             Action::Cancel if !self.errors.is_empty() => self.errors.clear(),
@@ -234,9 +253,37 @@ impl SetupState {
         SetupOutcome::Stay(None)
     }
 
+    /// F4: the interviews to choose from in place of the names; with none, says so.
+    fn open_interviews(&mut self) -> Option<Message> {
+        if self.interviews.choices.is_empty() {
+            return Message::info(tr(self.language, "setup.no_interviews"));
+        }
+        self.interviews.back_to = self.field;
+        self.field = SetupField::Interviews;
+        None
+    }
+
+    /// Keys while choosing interviews: ↑ ↓ move, F4 (or Space) chooses, Enter and Esc go
+    /// back to the form where it was, Tab on from there.
+    fn pick_interviews(&mut self, action: Action) -> Option<Message> {
+        match action {
+            Action::Up => self.interviews.step(false),
+            Action::Down => self.interviews.step(true),
+            Action::Interviews | Action::Toggle => self.interviews.toggle(),
+            Action::Commit | Action::Cancel => self.field = self.interviews.back_to,
+            Action::NextField | Action::PrevField => {
+                self.field = self.interviews.back_to;
+                self.move_field(if action == Action::NextField { 1 } else { -1 });
+            }
+            _ => {}
+        }
+        None
+    }
+
     /// Whether leaving now would lose anything the facilitator typed.
     pub fn is_filled(&self) -> bool {
         !self.participants.is_empty()
+            || !self.interviews.chosen.is_empty()
             || [
                 &self.title,
                 &self.organisation,
@@ -430,6 +477,25 @@ impl SetupState {
         if !self.validate() {
             return SetupOutcome::Stay(Message::error(tr(self.language, "setup.fix_fields")));
         }
+        let heard = match self.interviews.heard(paths) {
+            Ok(heard) => heard,
+            Err(e) => {
+                let why = match e {
+                    crate::review::InterviewError::Store(e) => {
+                        crate::workspace::error_text::store_error(self.language, &e)
+                    }
+                    crate::review::InterviewError::NotAnInterview(name) => {
+                        crate::i18n::trf(self.language, "setup.not_an_interview", &[&name])
+                    }
+                };
+                let first = why.lines().next().unwrap_or_default().to_string();
+                return SetupOutcome::Stay(Message::error(crate::i18n::trf(
+                    self.language,
+                    "setup.interviews_unreadable",
+                    &[&first],
+                )));
+            }
+        };
         let mut template = self.template().clone();
         template.language = self.language;
         let details = NewSession {
@@ -442,7 +508,7 @@ impl SetupState {
             participants: self.participants.clone(),
             follows: self.follows.clone(),
             pulse_mode: self.pulse_mode,
-            heard: None,
+            heard,
         };
         let created = paths
             .ensure_sessions_dir()

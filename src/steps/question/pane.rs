@@ -69,6 +69,8 @@ fn people_lines(ws: &Workspace, ideas: &[crate::domain::Idea], width: u16) -> Ve
         );
     }
     lines.push(Line::styled(legend, theme::dim()));
+    // What the interviews this session draws on said, while the team answers.
+    lines.extend(crate::steps::heard::line_within(session, width));
     lines
 }
 
