@@ -92,13 +92,14 @@ pub struct SyncReport {
 /// (and remembers it in the config file), else uses the one remembered. `full` chooses full
 /// sharing for a new, empty archive.
 pub fn sync(paths: &Paths, remote: Option<&str>, full: bool) -> Result<SyncReport, SyncError> {
-    git::available()?;
+    // Not joined yet: how to join comes first, whether git is there second.
     let url = match remote {
         Some(u) => u.to_string(),
         None => super::Config::load(&paths.config_dir)?
             .archive_remote
             .ok_or(SyncError::NoRemote)?,
     };
+    git::available()?;
     let _lock = take_lock(&paths.data_dir)?;
     let (mut git, cloned) = join::ensure_clone(&paths.data_dir, &url)?;
     if remote.is_some() {
