@@ -202,11 +202,18 @@ impl Engine {
         // a label stays while its first word is among the two most telling and shared by
         // as many members as the most telling one (a word more members share takes over)
         let most_shared = cands.first().map_or(0, |c| c.count);
+        // and while a word beside it is one several members share, as a new label's would
+        // be (the second word of a first idea's label goes once others join it)
+        let shared = |w: &str| cands.iter().any(|c| c.surface == w && c.count >= 2);
+        let beside_ok = n <= 1
+            || labels::is_weak(&current_head)
+            || g.label.split(labels::SEP).skip(1).all(shared);
         let keep = !g.label.is_empty()
             && cands
                 .iter()
                 .take(2)
                 .any(|c| c.surface == current_head && c.count >= most_shared)
+            && beside_ok
             && labels::fits(&g.label, &members);
         let label = if keep {
             g.label.clone()

@@ -65,3 +65,15 @@ fn a_word_more_members_share_takes_over_the_label_of_the_first_idea() {
     assert!(label.to_lowercase().starts_with("trots"), "{label}");
     check_invariants(&e);
 }
+
+#[test]
+fn the_second_word_of_a_first_ideas_label_goes_once_others_join_without_it() {
+    let mut e = board(&["Proud of the care we give to patients"]);
+    let first = label_of(&e, 0);
+    assert!(first.contains(SEP), "{first}");
+    e.add(1, "I am proud of my team");
+    assert_eq!(e.group_of(0), e.group_of(1));
+    let label = label_of(&e, 0);
+    assert_eq!(label.to_lowercase(), "proud", "{first} -> {label}");
+    check_invariants(&e);
+}
