@@ -11,6 +11,18 @@ pub use crate::sanitize::html as esc;
 
 const STYLE: &str = include_str!("../../assets/report.css");
 
+/// The start of a self-contained page up to `<body>`: its language, title and inline style.
+pub fn page_head(out: &mut String, lang: crate::domain::Language, title: &str, style: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{style}</style>\n</head>\n<body>\n",
+        lang.code(),
+        esc(title)
+    );
+}
+
 /// The report; `anonymous` leaves out who put their dots where.
 pub fn render(
     session: &Session,
@@ -20,14 +32,7 @@ pub fn render(
 ) -> String {
     let lang = session.language();
     let mut out = String::with_capacity(16 * 1024);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-        lang.code(),
-        esc(session.title())
-    );
+    page_head(&mut out, lang, session.title(), STYLE);
     header(&mut out, session, anonymous, zone);
     // What was agreed first, what was said per question last.
     for step in super::curated::report_order(&session.template().steps) {

@@ -18,14 +18,7 @@ const HEAT_ROWS: usize = 40;
 /// The page in `lang` (the words around the themes; what people said stays as said).
 pub fn render(r: &ProgrammeReport, today: Date, lang: Language) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-        lang.code(),
-        esc(tr(lang, "programme.page_title"))
-    );
+    super::html::page_head(&mut out, lang, tr(lang, "programme.page_title"), STYLE);
     let teams = teams(r);
     let first = r
         .sessions

@@ -22,9 +22,12 @@ const FLOOR: f32 = 0.4;
 /// case, whichever is more common ("LinkedIn" is one piece, "Werk" at a sentence's start is
 /// "werk"); None when the built-in model cannot be read, which the encoder's tests rule out.
 pub fn log_prob(word: &str) -> Option<f32> {
-    let lower = Encoder::builtin_log_prob(&word.to_lowercase())?;
-    let written = Encoder::builtin_log_prob(word)?;
-    Some(lower.max(written))
+    let folded = word.to_lowercase();
+    let lower = Encoder::builtin_log_prob(&folded)?;
+    if folded == word {
+        return Some(lower);
+    }
+    Some(lower.max(Encoder::builtin_log_prob(word)?))
 }
 
 /// Weight of a word by how common it is: 1.0 for rare words, down to [`FLOOR`] for the

@@ -195,20 +195,7 @@ impl Recurring {
         }
         let groups: &[Group] = session.results(step).map_or(&[], |r| &r.groups);
         let old: Vec<Theme> = crate::review::earlier_themes(session);
-        let index = session.idea_index();
-        let new: Vec<Theme> = groups
-            .iter()
-            .map(|g| Theme {
-                label: g.label.clone(),
-                ideas: g
-                    .ideas
-                    .iter()
-                    .filter_map(|i| index.get(i).map(|(i, _)| i.text.clone()))
-                    .collect(),
-                sharers: 0,
-                dots: 0,
-            })
-            .collect();
+        let new: Vec<Theme> = super::matched::board_themes(session, groups);
         let meaning = known.map(|k| k as &dyn crate::grouping::Embedder);
         // strongest match first: a group matched by several keeps the best one's name
         self.groups = BTreeMap::new();
