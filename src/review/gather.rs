@@ -105,10 +105,9 @@ pub fn meaning_with_progress(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Option<(KnownEmbeddings, MeaningStats)> {
     let encoder = Encoder::builtin().ok()?;
-    let known = KnownEmbeddings::new(
-        encoder.dim(),
-        crate::grouping::Embedder::prior_centre(encoder),
-    );
+    // with the encoder's stance axis, so opposite views stay apart across sessions as they
+    // do on a board
+    let known = KnownEmbeddings::for_model(encoder);
     let texts: BTreeSet<&str> = chosen
         .iter()
         .flat_map(|c| c.session.all_ideas().map(|(_, i)| i.text.as_str()))

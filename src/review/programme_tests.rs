@@ -216,3 +216,22 @@ fn a_selection_narrows_by_programme_team_and_dates() {
     };
     assert!(!by_hand.admits_session(&a));
 }
+
+#[test]
+fn opposite_views_in_two_sessions_stay_in_different_themes_with_the_encoders_meaning() {
+    const NEVER: &str = "I would never post about my work online";
+    const WEEKLY: &str = "Post about my work online every week";
+    let a = session("a", "North", "2026-03-01", &[NEVER], 3);
+    let b = session("b", "South", "2026-06-01", &[WEEKLY], 3);
+    let picked = chosen(vec![a, b]);
+    let (m, _) = super::gather::meaning_with_progress(&picked, None, &mut |_, _| true)
+        .expect("the built-in encoder loads");
+    let r = report(picked, &m, date(2026, 12, 1));
+    let theme_of = |text: &str| {
+        r.themes
+            .iter()
+            .position(|t| t.ideas.iter().any(|i| i.text == text))
+            .unwrap_or_else(|| panic!("{text} in no theme: {:#?}", r.themes))
+    };
+    assert_ne!(theme_of(NEVER), theme_of(WEEKLY), "{:#?}", r.themes);
+}

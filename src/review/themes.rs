@@ -210,7 +210,8 @@ fn cluster(units: &[Unit], meaning: &KnownEmbeddings) -> Vec<(String, Vec<usize>
         let mut next = Vec::new();
         let mut labelled = Vec::new();
         for block in blocks {
-            let centres = KnownEmbeddings::new(meaning.dim(), meaning.prior_centre());
+            let centres = KnownEmbeddings::new(meaning.dim(), meaning.prior_centre())
+                .with_axis(meaning.stance_axis());
             centres.insert(
                 block
                     .iter()
