@@ -62,31 +62,55 @@ fn expand(norm: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// Replace terminal escape sequences and control characters by spaces.
+/// Replace terminal escape sequences and control characters by spaces: a CSI (`ESC [` or
+/// U+009B) up to its final letter, a string sequence (OSC, DCS, APC, PM, SOS: `ESC ]`,
+/// `ESC P`, `ESC _`, `ESC ^`, `ESC X` or their C1 forms) up to BEL or ST, whole, so no
+/// parameter or payload is left to be taken for a word.
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(1 << 20));
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            // CSI: ESC [ parameters final-letter; other escapes: drop the next char
-            if chars.peek() == Some(&'[') {
-                chars.next();
+        let kind = match c {
+            '\u{1b}' => match chars.next() {
+                Some('[') => Some(Sequence::Csi),
+                Some(']' | 'P' | '_' | '^' | 'X') => Some(Sequence::Text),
+                _ => None, // a two-character escape: both are gone
+            },
+            '\u{9b}' => Some(Sequence::Csi),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => Some(Sequence::Text),
+            c if c.is_control() => None,
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        match kind {
+            Some(Sequence::Csi) => {
                 for d in chars.by_ref() {
                     if d.is_ascii_alphabetic() || d == '~' {
                         break;
                     }
                 }
-            } else {
-                chars.next();
             }
-            out.push(' ');
-        } else if c.is_control() {
-            out.push(' ');
-        } else {
-            out.push(c);
+            Some(Sequence::Text) => {
+                while let Some(d) = chars.next() {
+                    let st = d == '\u{1b}' && chars.next_if_eq(&'\\').is_some();
+                    if d == '\u{7}' || d == '\u{9c}' || st {
+                        break;
+                    }
+                }
+            }
+            None => {}
         }
+        out.push(' ');
     }
     out
+}
+
+/// The escape sequences [`sanitize`] removes whole.
+enum Sequence {
+    Csi,
+    Text,
 }
 
 /// Discourse fillers ("eerlijk gezegd", "to be honest") removed from every idea.
@@ -205,6 +229,10 @@ mod tests {
     #[test]
     fn control_characters_and_escapes_are_removed() {
         assert_eq!(sanitize("a\u{1b}[31mred\u{7}b"), "a red b");
+        // string sequences go whole, their payload too, ended by BEL or ST
+        assert_eq!(sanitize("\u{1b}]52;c;aGk=\u{7} clipboard"), "  clipboard");
+        assert_eq!(sanitize("x\u{1b}]0;title\u{1b}\\y"), "x y");
+        assert_eq!(sanitize("x\u{9d}8;;http://a\u{9c}y\u{9b}2Jz"), "x y z");
         let t: Vec<String> = tokenize("\u{1b}[1mtrots\u{1b}[0m")
             .into_iter()
             .map(|t| t.norm)
