@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::EMBED_SHARE;
 use super::signal::Semantic;
-use super::similarity::{SparseVec, dot};
+use super::similarity::{SparseVec, dense_dot, dot};
 
 /// Reassignment passes after the seeding pass.
 const PASSES: usize = 2;
@@ -59,23 +59,6 @@ impl Linear {
             cc: s.to_sum(&zero, &zero, 1.0),
         }
     }
-}
-
-fn dot_dense(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
-        }
-    }
-    acc.iter().sum::<f32>() + tail
 }
 
 /// The groups of one assignment: summed vectors and weights.
@@ -159,7 +142,7 @@ impl Prepared<'_> {
                 let n = g.emb_n[c] - w;
                 (n > 1e-6).then(|| {
                     let s = &g.sum[c * g.dim..(c + 1) * g.dim];
-                    let es = dot_dense(e, s) - w * dot_dense(e, e);
+                    let es = dense_dot(e, s) - w * dense_dot(e, e);
                     let k = g.k[c] - w * self.p[i];
                     (l.scale * es + n * self.p[i] + k - n * l.cc) / n
                 })

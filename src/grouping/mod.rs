@@ -61,6 +61,7 @@ pub mod signal;
 pub mod similarity;
 pub mod stance;
 pub mod tokenize;
+mod vector;
 
 #[cfg(test)]
 mod tests;

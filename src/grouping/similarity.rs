@@ -180,7 +180,7 @@ pub fn dot(a: &SparseVec, b: &SparseVec) -> f32 {
 
 /// Dense cosine of two already-normalised vectors.
 pub fn dense_dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    super::vector::dot(a, b)
 }
 
 /// Inverted index: feature -> (item, weight).

@@ -12,6 +12,7 @@
 
 use super::format::{BLOCK_BYTES, Q4, QK};
 use crate::grouping::embed::f16_to_f32;
+use crate::grouping::vector::round_to_int;
 
 /// A weight matrix, row-major `[rows][cols]`: values 0..=15 (weight + 8) and one scale per
 /// 32 weights.
@@ -21,10 +22,37 @@ pub struct QMat {
     pub cols: usize,
     pub(super) u: Vec<u8>,
     pub(super) d: Vec<f32>,
-    /// each block's scale repeated 8 times (one per lane of its sums), for the AVX-512
-    /// kernel only (empty otherwise)
+    /// The weights again, laid out for the AVX-512 kernel (empty for the others): per
+    /// group of 16 rows, per block, per 4 columns, the 4 bytes of each of the 16 rows, so
+    /// one 64-byte load holds 16 rows' next 4 weights ([`pack_rows`]).
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-    pub(super) spread: Vec<f32>,
+    pub(super) packed: Vec<u8>,
+    /// The block scales in the same order: per group of 16 rows, per block, 16 scales.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    pub(super) packed_d: Vec<f32>,
+}
+
+/// Rows per group in the packed layout: one 32-bit lane each in a 512-bit register.
+pub const GROUP_ROWS: usize = 16;
+
+/// `u` and `d` (row-major, `cols` a multiple of 32, `rows` of 16) in the packed layout of
+/// [`QMat::packed`] and [`QMat::packed_d`].
+fn pack_rows(u: &[u8], d: &[f32], rows: usize, cols: usize) -> (Vec<u8>, Vec<f32>) {
+    let nb = cols / QK;
+    let mut packed = Vec::with_capacity(u.len());
+    let mut packed_d = Vec::with_capacity(d.len());
+    for g in (0..rows).step_by(GROUP_ROWS) {
+        for b in 0..nb {
+            for quad in 0..QK / 4 {
+                for r in g..g + GROUP_ROWS {
+                    let at = r * cols + b * QK + quad * 4;
+                    packed.extend_from_slice(&u[at..at + 4]);
+                }
+            }
+            packed_d.extend((g..g + GROUP_ROWS).map(|r| d[r * nb + b]));
+        }
+    }
+    (packed, packed_d)
 }
 
 /// Unpack one Q4_0 block into 32 values `q` (0..=15); returns the block's scale.
@@ -51,17 +79,18 @@ impl QMat {
         {
             d.push(unpack_block(block, out));
         }
-        let spread = if kernel.spreads_scales() {
-            d.iter().flat_map(|s| [*s; 8]).collect()
+        let (packed, packed_d) = if kernel.packs_rows() && m.rows.is_multiple_of(GROUP_ROWS) {
+            pack_rows(&u, &d, m.rows, m.cols)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         QMat {
             rows: m.rows,
             cols: m.cols,
             u,
             d,
-            spread,
+            packed,
+            packed_d,
         }
     }
 
@@ -72,33 +101,27 @@ impl QMat {
     }
 }
 
-/// Activations of some tokens quantised per block of 32: values, scales, and per block
-/// the offset correction `-8 x` (sum of each 4 values), one i32 per 4 values, as the SIMD
-/// kernels add it lane by lane (and the scales spread the same way).
+/// Activations of some tokens quantised per block of 32: values, scales, and the offset
+/// correction `-8 x` (sum of values): one i32 per 4 values, as the AVX2 kernel adds it
+/// lane by lane, and one per block for the AVX-512 kernel.
 #[derive(Debug, Default)]
 pub struct QActs {
     pub(super) q: Vec<i8>,
     pub(super) d: Vec<f32>,
     pub(super) corr: Vec<i32>,
-    /// each block's scale repeated 8 times (one per lane of its sums)
-    pub(super) spread: Vec<f32>,
-}
-
-/// Round half to even for |x| < 2^22 without a libm call.
-#[inline(always)]
-fn round_even(x: f32) -> f32 {
-    const MAGIC: f32 = 12_582_912.0; // 1.5 * 2^23
-    (x + MAGIC) - MAGIC
+    pub(super) block_corr: Vec<i32>,
 }
 
 impl QActs {
     /// Quantise `x` (rows of `cols`): scale = max |x| / 127, values rounded half to even.
+    /// Inlined so that it runs with the caller's vector width ([`super::forward`]).
+    #[inline(always)]
     pub fn quantise(&mut self, x: &[f32], cols: usize) {
         debug_assert_eq!(x.len() % cols, 0);
         self.q.clear();
         self.d.clear();
         self.corr.clear();
-        self.spread.clear();
+        self.block_corr.clear();
         self.q.reserve(x.len());
         for block in x.chunks_exact(QK) {
             let mut amax = [0f32; 8];
@@ -113,15 +136,17 @@ impl QActs {
             // -127..=127: every kernel may negate a value, and -128 has no positive twin
             let mut q = [0i8; QK];
             for (o, v) in q.iter_mut().zip(block) {
-                *o = round_even(v * inv).clamp(-127.0, 127.0) as i8;
+                *o = round_to_int(v * inv).clamp(-127, 127) as i8;
             }
             self.q.extend_from_slice(&q);
+            let mut block_corr = 0;
             for four in q.chunks_exact(4) {
-                self.corr
-                    .push(-8 * four.iter().map(|v| i32::from(*v)).sum::<i32>());
+                let c = -8 * four.iter().map(|v| i32::from(*v)).sum::<i32>();
+                self.corr.push(c);
+                block_corr += c;
             }
+            self.block_corr.push(block_corr);
             self.d.push(d);
-            self.spread.extend_from_slice(&[d; 8]);
         }
     }
 }
@@ -174,8 +199,8 @@ impl Kernel {
         Kernel::Plain
     }
 
-    /// Whether this kernel reads block scales spread over lanes ([`QMat`]'s `spread`).
-    fn spreads_scales(self) -> bool {
+    /// Whether this kernel reads the weights in [`QMat`]'s packed layout.
+    fn packs_rows(self) -> bool {
         #[cfg(target_arch = "x86_64")]
         if self == Kernel::Avx512 {
             return true;
@@ -204,7 +229,7 @@ impl Kernel {
     /// `y[t][r] = bias[r] + sum_k w[r][k] * a[t][k]`; `y` holds tokens x `w.rows`.
     pub fn matmul(self, w: &QMat, a: &QActs, bias: &[f32], y: &mut Vec<f32>) {
         let tokens = a.q.len() / w.cols;
-        y.clear();
+        // every kernel writes every value: no need to clear the old ones
         y.resize(tokens * w.rows, 0.0);
         let done = match self {
             Kernel::Plain => false,
@@ -227,8 +252,9 @@ mod tests {
 
     #[test]
     fn every_kernel_gives_the_same_products() {
-        // 8 x 64 weights from a simple pattern, 3 tokens
-        let (rows, cols) = (8usize, 64usize);
+        // 32 x 64 weights from a simple pattern (two groups of 16 rows), 6 tokens: a tile of
+        // four and two single ones in the AVX-512 kernel
+        let (rows, cols, tokens) = (32usize, 64usize, 6usize);
         let mut bytes = Vec::new();
         for r in 0..rows {
             for b in 0..cols / QK {
@@ -244,13 +270,13 @@ mod tests {
             },
             Kernel::detect(),
         );
-        let x: Vec<f32> = (0..3 * cols)
+        let x: Vec<f32> = (0..tokens * cols)
             .map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0)
             .collect();
         let mut a = QActs::default();
         a.quantise(&x, cols);
         let bias: Vec<f32> = (0..rows).map(|r| r as f32 * 0.5).collect();
-        let mut plain = vec![0f32; 3 * rows];
+        let mut plain = vec![0f32; tokens * rows];
         matmul_plain(&w, &a, &bias, &mut plain);
         for kernel in Kernel::available() {
             let mut got = Vec::new();
@@ -268,7 +294,7 @@ mod tests {
             let scale = w.d[r * (cols / QK) + k / QK];
             f32::from(w.weight(r, k)) * scale
         };
-        for t in 0..3 {
+        for t in 0..tokens {
             for r in 0..rows {
                 let exact: f32 =
                     bias[r] + (0..cols).map(|k| wf(r, k) * x[t * cols + k]).sum::<f32>();
@@ -313,13 +339,5 @@ mod tests {
             };
             assert!(ran, "{kernel:?} fell back on {rows} x {cols}");
         }
-    }
-
-    #[test]
-    fn rounding_is_half_to_even() {
-        assert_eq!(round_even(2.5), 2.0);
-        assert_eq!(round_even(3.5), 4.0);
-        assert_eq!(round_even(-2.5), -2.0);
-        assert_eq!(round_even(-126.6), -127.0);
     }
 }

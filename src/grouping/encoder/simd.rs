@@ -6,7 +6,7 @@
 #![cfg(target_arch = "x86_64")]
 
 use super::format::QK;
-use super::kernels::{QActs, QMat};
+use super::kernels::{GROUP_ROWS, QActs, QMat};
 
 /// Output rows computed together so each activation block is loaded once per tile.
 const TILE: usize = 4;
@@ -24,7 +24,7 @@ fn shapes_fit(w: &QMat, a: &QActs, bias: &[f32], y: &[f32], blocks_per_step: usi
         && a.q.len() == tokens * nin
         && a.d.len() == tokens * nb
         && a.corr.len() == tokens * nb * 8
-        && a.spread.len() == tokens * nb * 8
+        && a.block_corr.len() == tokens * nb
         && bias.len() >= nout
         && y.len() >= tokens * nout
 }
@@ -98,61 +98,88 @@ pub mod avx2 {
 }
 
 pub mod avx512 {
-    use super::{QActs, QK, QMat, TILE, shapes_fit};
+    //! Each 32-bit lane of a register is one output row: a 64-byte load of the packed
+    //! weights holds the next 4 weights of 16 rows, and the token's next 4 activations are
+    //! broadcast to every lane, so one VNNI dot product adds 64 products without any
+    //! horizontal sum. The integer sums of a block are scaled once per block.
+
+    use super::{GROUP_ROWS, QActs, QK, QMat, shapes_fit};
     use std::arch::x86_64::*;
 
-    /// Blocks per 512-bit register.
-    const PAIR: usize = 2;
-    /// Tokens computed against one tile of rows before the next tile: their activations
-    /// stay in the core's caches while the weights stream past.
-    const TOKENS: usize = 16;
+    /// Groups of 16 rows computed together (their weights are loaded once per token tile).
+    const GROUPS: usize = 2;
+    /// Tokens computed together (their activations are loaded once per group tile).
+    const TOKENS: usize = 4;
+    /// Tokens whose activations stay in the core's first-level cache while every row of
+    /// the matrix passes over them.
+    const CHUNK: usize = 32;
 
-    /// Rows `r0..r0 + TILE` for tokens `t0..t1`.
+    /// Rows `g0 * 16 .. (g0 + GROUPS) * 16` for the `T` tokens from `t0`.
     ///
     /// # Safety
-    /// The CPU must support AVX-512 F, BW and VNNI; the shapes fit ([`shapes_fit`] with
-    /// two blocks a step, and `w.spread` for every weight), `r0 + TILE <= w.rows`,
-    /// `t1 <=` the tokens of `a`.
-    #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
-    unsafe fn tile(
+    /// The CPU must support AVX-512 F and VNNI; the shapes fit ([`shapes_fit`] and the
+    /// packed layout), `(g0 + GROUPS) * 16 <= w.rows`, `t0 + T <=` the tokens of `a`.
+    #[target_feature(enable = "avx512f,avx512vnni")]
+    // indices name the register tile's row group and token, as in the layout above
+    #[allow(clippy::needless_range_loop)]
+    unsafe fn tile<const T: usize>(
         w: &QMat,
         a: &QActs,
-        r0: usize,
-        tokens: (usize, usize),
+        g0: usize,
+        t0: usize,
         bias: &[f32],
         y: &mut [f32],
     ) {
         let (nin, nout, nb) = (w.cols, w.rows, w.cols / QK);
-        let np = nb / PAIR;
-        let (ap, wp, cp, dp, sp) = (
-            a.q.as_ptr(),
-            w.u.as_ptr(),
-            a.corr.as_ptr(),
-            a.spread.as_ptr(),
-            w.spread.as_ptr(),
-        );
-        for t in tokens.0..tokens.1 {
-            let mut acc = [_mm512_setzero_ps(); TILE];
-            for p in 0..np {
-                let b = p * PAIR;
-                // SAFETY: the caller keeps every index inside the buffers (see `matmul`)
-                unsafe {
-                    let av = _mm512_loadu_si512(ap.add(t * nin + b * QK).cast());
-                    let corr = _mm512_loadu_si512(cp.add((t * nb + b) * 8).cast());
-                    let da = _mm512_loadu_ps(dp.add((t * nb + b) * 8));
-                    for (r, acc) in acc.iter_mut().enumerate() {
-                        let row = r0 + r;
-                        let wv = _mm512_loadu_si512(wp.add(row * nin + b * QK).cast());
-                        // exact: sums of 4 products of at most 15 * 127, plus the correction
-                        let s = _mm512_dpbusd_epi32(corr, wv, av);
-                        let ws = _mm512_loadu_ps(sp.add((row * nb + b) * 8));
-                        let scale = _mm512_mul_ps(ws, da);
-                        *acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), scale, *acc);
+        let (wp, dp, ap) = (w.packed.as_ptr(), w.packed_d.as_ptr(), a.q.as_ptr());
+        let mut out = [[_mm512_setzero_ps(); T]; GROUPS];
+        for b in 0..nb {
+            let mut sums = [[_mm512_setzero_si512(); T]; GROUPS];
+            for g in 0..GROUPS {
+                for t in 0..T {
+                    // SAFETY: t0 + t is a token of `a` and b a block of its row
+                    let c = unsafe { *a.block_corr.get_unchecked((t0 + t) * nb + b) };
+                    sums[g][t] = _mm512_set1_epi32(c);
+                }
+            }
+            for quad in 0..QK / 4 {
+                let mut wv = [_mm512_setzero_si512(); GROUPS];
+                for (g, wv) in wv.iter_mut().enumerate() {
+                    let at = (((g0 + g) * nb + b) * (QK / 4) + quad) * 64;
+                    // SAFETY: inside `packed` (16 rows x 4 bytes per group, block, quad)
+                    *wv = unsafe { _mm512_loadu_si512(wp.add(at).cast()) };
+                }
+                for t in 0..T {
+                    let at = (t0 + t) * nin + b * QK + quad * 4;
+                    // SAFETY: 4 activations of token t0 + t inside its row
+                    let four = unsafe { ap.add(at).cast::<i32>().read_unaligned() };
+                    let av = _mm512_set1_epi32(four);
+                    for g in 0..GROUPS {
+                        // exact: 32 products of at most 15 * 127, plus the correction
+                        sums[g][t] = _mm512_dpbusd_epi32(sums[g][t], wv[g], av);
                     }
                 }
             }
-            for (r, acc) in acc.iter().enumerate() {
-                y[t * nout + r0 + r] = bias[r0 + r] + _mm512_reduce_add_ps(*acc);
+            for g in 0..GROUPS {
+                // SAFETY: 16 scales per group and block
+                let wd = unsafe { _mm512_loadu_ps(dp.add(((g0 + g) * nb + b) * GROUP_ROWS)) };
+                for t in 0..T {
+                    // SAFETY: as for the correction above
+                    let da = unsafe { *a.d.get_unchecked((t0 + t) * nb + b) };
+                    let scale = _mm512_mul_ps(wd, _mm512_set1_ps(da));
+                    out[g][t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(sums[g][t]), scale, out[g][t]);
+                }
+            }
+        }
+        for g in 0..GROUPS {
+            let r0 = (g0 + g) * GROUP_ROWS;
+            // SAFETY: 16 biases from r0 (r0 + 16 <= rows <= bias.len())
+            let bv = unsafe { _mm512_loadu_ps(bias[r0..r0 + GROUP_ROWS].as_ptr()) };
+            for t in 0..T {
+                let at = (t0 + t) * nout + r0;
+                let row = &mut y[at..at + GROUP_ROWS];
+                // SAFETY: `row` holds 16 floats
+                unsafe { _mm512_storeu_ps(row.as_mut_ptr(), _mm512_add_ps(out[g][t], bv)) };
             }
         }
     }
@@ -161,15 +188,29 @@ pub mod avx512 {
     /// The CPU must support AVX-512 F, BW and VNNI.
     #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
     pub unsafe fn matmul(w: &QMat, a: &QActs, bias: &[f32], y: &mut [f32]) -> bool {
-        if !shapes_fit(w, a, bias, y, PAIR) || w.spread.len() * 4 != w.u.len() {
+        let groups = w.rows / GROUP_ROWS;
+        if !shapes_fit(w, a, bias, y, 1)
+            || w.packed.len() != w.u.len()
+            || w.packed_d.len() != w.d.len()
+            || !groups.is_multiple_of(GROUPS)
+        {
             return false;
         }
         let tokens = a.q.len() / w.cols;
-        for t0 in (0..tokens).step_by(TOKENS) {
-            let t1 = (t0 + TOKENS).min(tokens);
-            for r0 in (0..w.rows).step_by(TILE) {
-                // SAFETY: shapes checked above; r0 + TILE <= rows, t1 <= tokens
-                unsafe { tile(w, a, r0, (t0, t1), bias, y) };
+        for c0 in (0..tokens).step_by(CHUNK) {
+            let c1 = (c0 + CHUNK).min(tokens);
+            for g0 in (0..groups).step_by(GROUPS) {
+                let mut t0 = c0;
+                // SAFETY (all three): shapes checked above; g0 + GROUPS <= groups and
+                // every tile's tokens end at or before c1 <= tokens
+                while t0 + TOKENS <= c1 {
+                    unsafe { tile::<TOKENS>(w, a, g0, t0, bias, y) };
+                    t0 += TOKENS;
+                }
+                while t0 < c1 {
+                    unsafe { tile::<1>(w, a, g0, t0, bias, y) };
+                    t0 += 1;
+                }
             }
         }
         true
