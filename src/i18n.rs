@@ -60,10 +60,45 @@ pub fn trf(lang: Language, key: &'static str, args: &[&dyn std::fmt::Display]) -
 /// session's language for an idea sent from a device without a name.
 /// "1 idea" / "3 ideas" (Dutch "1 idee" / "3 ideeën").
 pub fn ideas_count(lang: Language, n: usize) -> String {
+    counted(lang, ("home.ideas", "home.idea_one"), n)
+}
+
+/// `n` things with the text for many (`{}` is the number) or, for one, its own text:
+/// `counted(lang, ("count.people", "count.people_one"), n)` is "1 person" or "3 people".
+pub fn counted(lang: Language, (many, one): (&'static str, &'static str), n: usize) -> String {
     if n == 1 {
-        tr(lang, "home.idea_one").to_string()
+        tr(lang, one).to_string()
     } else {
-        trf(lang, "home.ideas", &[&n])
+        trf(lang, many, &[&n])
+    }
+}
+
+/// "3 sessions" / "1 session".
+pub fn sessions_count(lang: Language, n: usize) -> String {
+    counted(lang, ("count.sessions", "count.sessions_one"), n)
+}
+
+/// "3 teams" / "1 team".
+pub fn teams_count(lang: Language, n: usize) -> String {
+    counted(lang, ("count.teams", "count.teams_one"), n)
+}
+
+/// "3 people" / "1 person".
+pub fn people_count(lang: Language, n: usize) -> String {
+    counted(lang, ("count.people", "count.people_one"), n)
+}
+
+/// "2026-11-20 to 2026-11-22", or one date when both are the same.
+pub fn date_span(
+    lang: Language,
+    first: &dyn std::fmt::Display,
+    last: &dyn std::fmt::Display,
+) -> String {
+    let (first, last) = (first.to_string(), last.to_string());
+    if first == last {
+        first
+    } else {
+        trf(lang, "count.date_span", &[&first, &last])
     }
 }
 
@@ -89,6 +124,23 @@ mod tests {
         for (k, v) in en {
             assert_eq!(v.matches("{}").count(), nl[k].matches("{}").count(), "{k}");
         }
+    }
+
+    #[test]
+    fn counts_say_one_thing_in_the_singular_and_dates_once_when_equal() {
+        assert_eq!(sessions_count(Language::En, 1), "1 session");
+        assert_eq!(sessions_count(Language::Nl, 3), "3 sessies");
+        assert_eq!(people_count(Language::Nl, 1), "1 persoon");
+        assert_eq!(people_count(Language::En, 0), "0 people");
+        assert_eq!(teams_count(Language::En, 1), "1 team");
+        assert_eq!(
+            date_span(Language::Nl, &"2026-11-20", &"2026-11-22"),
+            "2026-11-20 tot 2026-11-22"
+        );
+        assert_eq!(
+            date_span(Language::En, &"2026-11-20", &"2026-11-20"),
+            "2026-11-20"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::CliError;
 use crate::domain::Language;
 use crate::export;
-use crate::i18n::{tr, trf};
+use crate::i18n::{date_span, people_count, sessions_count, teams_count, tr, trf};
 use crate::review::gather::{gather, meaning_of};
 use crate::review::programme::{ActionState, ProgrammeReport, Selection, report};
 use crate::sanitize;
@@ -140,10 +140,13 @@ pub fn render_text(r: &ProgrammeReport, lang: Language) -> String {
         trf(
             lang,
             "programme.text_title",
-            &[&r.sessions.len(), &teams.len()]
+            &[
+                &sessions_count(lang, r.sessions.len()),
+                &teams_count(lang, teams.len())
+            ]
         ),
         match (first, last) {
-            (Some(a), Some(b)) => trf(lang, "programme.text_range", &[&a, &b]),
+            (Some(a), Some(b)) => trf(lang, "programme.text_range", &[&date_span(lang, &a, &b)]),
             _ => String::new(),
         }
     );
@@ -166,11 +169,10 @@ pub fn render_text(r: &ProgrammeReport, lang: Language) -> String {
                 lang,
                 "programme.text_theme",
                 &[
-                    &t.sessions.len(),
+                    &sessions_count(lang, t.sessions.len()),
                     &t.teams.join(", "),
-                    &t.people,
-                    &t.first_seen,
-                    &t.last_seen
+                    &people_count(lang, t.people),
+                    &date_span(lang, &t.first_seen, &t.last_seen)
                 ]
             )
         );

@@ -4,7 +4,7 @@
 
 use super::html::esc;
 use crate::domain::Language;
-use crate::i18n::{tr, trf};
+use crate::i18n::{date_span, people_count, sessions_count, teams_count, tr, trf};
 use crate::review::programme::{ActionState, ProgrammeReport, PulseSeries};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -37,7 +37,12 @@ pub fn render(r: &ProgrammeReport, today: Date, lang: Language) -> String {
         esc(&trf(
             lang,
             "programme.made",
-            &[&r.sessions.len(), &teams.len(), &first, &last, &today]
+            &[
+                &sessions_count(lang, r.sessions.len()),
+                &teams_count(lang, teams.len()),
+                &date_span(lang, &first, &last),
+                &today
+            ]
         ))
     );
     heat_map(&mut out, r, &teams, lang);
@@ -151,7 +156,11 @@ fn themes(out: &mut String, r: &ProgrammeReport, lang: Language) {
         let facts = trf(
             lang,
             "themes.coverage",
-            &[&t.sessions.len(), &t.people, &t.first_seen, &t.last_seen],
+            &[
+                &sessions_count(lang, t.sessions.len()),
+                &people_count(lang, t.people),
+                &date_span(lang, &t.first_seen, &t.last_seen),
+            ],
         );
         let _ = write!(
             out,

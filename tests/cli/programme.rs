@@ -235,7 +235,7 @@ fn themes_text_and_the_programme_report_speak_english_and_dutch() {
     programme(data.path());
     let (text, html) = text_and_html(data.path(), &["--lang", "en"]);
     assert!(
-        text.starts_with("Common ground across 3 session(s) of 3 team(s)"),
+        text.starts_with("Common ground across 3 sessions of 3 teams"),
         "{text}"
     );
     assert!(text.contains("Themes (most widely shared first)"), "{text}");
@@ -248,7 +248,7 @@ fn themes_text_and_the_programme_report_speak_english_and_dutch() {
 
     let (text, html) = text_and_html(data.path(), &["--lang", "nl"]);
     assert!(
-        text.starts_with("Gemeenschappelijke deler van 3 sessie(s) van 3 team(s)"),
+        text.starts_with("Gemeenschappelijke deler van 3 sessies van 3 teams"),
         "{text}"
     );
     assert!(text.contains("Thema's (meest gedeeld eerst)"), "{text}");

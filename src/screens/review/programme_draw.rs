@@ -4,7 +4,7 @@
 
 use super::ReviewState;
 use super::draw::scrolled_page;
-use crate::i18n::{tr, trf};
+use crate::i18n::{date_span, people_count, sessions_count, teams_count, tr, trf};
 use crate::review::programme::ProgrammeReport;
 use crate::ui::theme;
 use ratatui::Frame;
@@ -21,7 +21,14 @@ pub fn draw(r: &ProgrammeReport, review: &ReviewState, frame: &mut Frame, area: 
         r.sessions.iter().map(|s| s.team.as_str()).collect();
     let block = Block::bordered().title(format!(
         " {} ",
-        trf(lang, "themes.title", &[&r.sessions.len(), &teams.len()])
+        trf(
+            lang,
+            "themes.title",
+            &[
+                &sessions_count(lang, r.sessions.len()),
+                &teams_count(lang, teams.len())
+            ]
+        )
     ));
     let heading = |key: &'static str, n: usize| {
         Line::styled(format!("{} ({n})", tr(lang, key)), theme::accent())
@@ -36,7 +43,11 @@ pub fn draw(r: &ProgrammeReport, review: &ReviewState, frame: &mut Frame, area: 
                     trf(
                         lang,
                         "themes.coverage",
-                        &[&t.sessions.len(), &t.people, &t.first_seen, &t.last_seen]
+                        &[
+                            &sessions_count(lang, t.sessions.len()),
+                            &people_count(lang, t.people),
+                            &date_span(lang, &t.first_seen, &t.last_seen)
+                        ]
                     )
                 ),
                 theme::dim(),
