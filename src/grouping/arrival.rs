@@ -64,7 +64,7 @@ impl Engine {
             self.emb_total.resize(e.len(), 0.0);
             self.emb_total.iter_mut().zip(&e).for_each(|(a, b)| *a += b);
             self.emb_count += 1.0;
-            s.stance = Stance::of(&s.text, Some(&e), self.axis.as_ref());
+            s.stance = Stance::of(&s.text, &s.analysis, Some(&e), self.axis.as_ref());
             if let Some(g) = self.groups.get_mut(&s.group) {
                 g.count_embedding(&e, s.stance.against);
             }

@@ -115,7 +115,12 @@ fn group_impl(
         .map(|((i, weight), embedding)| Item {
             analysis: &analyses[*i],
             weight: *weight,
-            stance: Stance::of(texts[*i], embedding.as_deref(), axis.as_ref()),
+            stance: Stance::of(
+                texts[*i],
+                &analyses[*i],
+                embedding.as_deref(),
+                axis.as_ref(),
+            ),
             embedding,
         })
         .collect();

@@ -208,7 +208,7 @@ impl Engine {
             self.emb_count += 1.0;
         }
         self.seq += 1;
-        let stance = Stance::of(text, emb.as_deref(), self.axis.as_ref());
+        let stance = Stance::of(text, &analysis, emb.as_deref(), self.axis.as_ref());
         let slot = Slot {
             id,
             text: text.to_string(),
@@ -409,7 +409,7 @@ impl Engine {
         let vec = self.space.weigh_as_added(&a, &self.weights);
         let emb = self.embedder.as_ref().and_then(|e| e.known(draft));
         let t = self.threshold();
-        let stance = Stance::of(draft, emb.as_deref(), self.axis.as_ref());
+        let stance = Stance::of(draft, &a, emb.as_deref(), self.axis.as_ref());
         self.score_groups(&vec, emb.as_deref(), stance, None)
             .into_iter()
             .find(|(gid, _)| self.groups.get(gid).is_some_and(|g| !g.locked))
@@ -447,9 +447,9 @@ impl Engine {
 
     /// [`Engine::apart`] for an idea with `emb` and `stance` that may not be on the board.
     pub(super) fn apart_from(&self, x: &Slot, emb: Option<&[f32]>, stance: Stance) -> bool {
-        match (&self.axis, x.stance.lean, stance.lean, &x.emb, emb) {
-            (Some(axis), Some(la), Some(lb), Some(a), Some(b)) => {
-                axis.apart_at(la, lb, super::similarity::dense_dot(a, b))
+        match (&self.axis, &x.emb, emb) {
+            (Some(axis), Some(a), Some(b)) => {
+                axis.apart_stances(&x.stance, &stance, super::similarity::dense_dot(a, b))
             }
             _ => false,
         }

@@ -109,11 +109,12 @@ impl Pairs {
 
     /// Whether `a` and `b` take opposite stances on one subject (never one group).
     pub fn apart(&self, a: usize, b: usize) -> bool {
-        let leans = (self.stances[a].lean, self.stances[b].lean);
-        match (&self.axis, leans, &self.embeddings[a], &self.embeddings[b]) {
-            (Some(axis), (Some(la), Some(lb)), Some(x), Some(y)) => {
-                axis.apart_at(la, lb, crate::grouping::similarity::dense_dot(x, y))
-            }
+        match (&self.axis, &self.embeddings[a], &self.embeddings[b]) {
+            (Some(axis), Some(x), Some(y)) => axis.apart_stances(
+                &self.stances[a],
+                &self.stances[b],
+                crate::grouping::similarity::dense_dot(x, y),
+            ),
             _ => false,
         }
     }
@@ -163,7 +164,7 @@ mod tests {
                 analysis: a,
                 weight: 1.0,
                 embedding: None,
-                stance: Stance::of(t, None, None),
+                stance: Stance::of(t, a, None, None),
             })
             .collect()
     }

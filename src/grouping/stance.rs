@@ -7,12 +7,16 @@
 //! that direction from a few neutral anchor pairs (plain and negated, English and Dutch) and
 //! places each idea on it ([`Axis::lean`]: about -1 for a plain statement, +1 for a negated
 //! one, refusals, avoidance and dislike lean the same way without a word list naming them).
-//! Two ideas that lean clearly to opposite sides are [`opposed`] and never share a group.
+//! Two ideas that lean clearly to opposite sides are [`opposed`], and never share a group
+//! when the stance is a real part of what tells them apart ([`STANCE_SHARE`]; less of it
+//! when they share a content word, as "Ik ga nooit posten over mijn werk" and "Elke week
+//! iets posten op LinkedIn" do).
 //!
 //! Without an encoder (lexical grouping only) a small cue list is all there is: a negated
 //! idea's score with a plain one is only damped ([`Stance::factor`]), never forbidden.
 
 use super::Embedder;
+use super::features::Analysis;
 use super::similarity::dense_dot;
 
 /// Share of the score kept when two ideas lean to opposite sides.
@@ -27,6 +31,10 @@ pub const CLEARLY_AGAINST: f32 = 0.3;
 /// mostly in stance; "polite, no swearing" and "respect for the referee" differ mostly in
 /// content, their negation aimed elsewhere, and are not opposed.
 pub const STANCE_SHARE: f32 = 0.14;
+/// ...or, when the two share a content word (evidence of one subject besides the stance),
+/// this smaller share: "Ik ga nooit posten over mijn werk" and "Elke week iets posten op
+/// LinkedIn" differ in more than their stance (0.13) but are about one thing, posting.
+pub const SHARED_WORD_STANCE_SHARE: f32 = 0.10;
 
 /// Neutral statements and their negated twins: subjects from everyday work, none from any
 /// session. Only the direction from each plain one to its twin is used.
@@ -194,12 +202,28 @@ impl Axis {
 
     /// [`Axis::apart`] from the two leans and the cosine of the embeddings.
     pub fn apart_at(&self, la: f32, lb: f32, cosine: f32) -> bool {
-        if !opposed(la, lb) {
+        opposed(la, lb) && self.stance_share(la, lb, cosine) >= STANCE_SHARE
+    }
+
+    /// Whether two ideas of known stance take opposite stances on one subject: opposed on
+    /// the axis, and the stance weighs enough in their difference ([`STANCE_SHARE`], or
+    /// [`SHARED_WORD_STANCE_SHARE`] when a shared content word says they speak of one
+    /// thing). `cosine`: of their embeddings.
+    pub fn apart_stances(&self, a: &Stance, b: &Stance, cosine: f32) -> bool {
+        let (Some(la), Some(lb)) = (a.lean, b.lean) else {
             return false;
-        }
+        };
+        let share = self.stance_share(la, lb, cosine);
+        opposed(la, lb)
+            && (share >= STANCE_SHARE
+                || (share >= SHARED_WORD_STANCE_SHARE && a.subject.shares(&b.subject)))
+    }
+
+    /// The share of two ideas' squared distance that lies along the axis.
+    fn stance_share(&self, la: f32, lb: f32, cosine: f32) -> f32 {
         let along = (la - lb) * self.half_gap;
         let distance = (2.0 - 2.0 * cosine).max(1e-6);
-        along * along / distance >= STANCE_SHARE
+        along * along / distance
     }
 }
 
@@ -218,15 +242,60 @@ pub struct Stance {
     /// words until then or without an encoder
     pub against: bool,
     pub lean: Option<f32>,
+    /// the content words it speaks of
+    pub subject: Subject,
+}
+
+/// The content words of an idea, as hashes of their stems (at most [`Subject::MAX`], which
+/// workshop ideas rarely reach): enough to tell whether two ideas share one, and small
+/// enough to keep a stance a plain value.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Subject {
+    stems: [u32; Subject::MAX],
+    len: u8,
+}
+
+impl Subject {
+    pub const MAX: usize = 12;
+
+    pub fn of(analysis: &Analysis) -> Subject {
+        let mut subject = Subject::default();
+        for term in &analysis.terms {
+            let h = term.stem.bytes().fold(0x811c_9dc5u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+            });
+            let len = usize::from(subject.len);
+            if len < Subject::MAX && !subject.stems[..len].contains(&h) {
+                subject.stems[len] = h;
+                subject.len += 1;
+            }
+        }
+        subject
+    }
+
+    /// Whether the two share a content word.
+    pub fn shares(&self, other: &Subject) -> bool {
+        let mine = &self.stems[..usize::from(self.len)];
+        other.stems[..usize::from(other.len)]
+            .iter()
+            .any(|h| mine.contains(h))
+    }
 }
 
 impl Stance {
-    /// The stance of `text` with its embedding, if known, on `axis`, if the model has one.
-    pub fn of(text: &str, embedding: Option<&[f32]>, axis: Option<&Axis>) -> Stance {
+    /// The stance of `text` (read as `analysis`) with its embedding, if known, on `axis`,
+    /// if the model has one.
+    pub fn of(
+        text: &str,
+        analysis: &Analysis,
+        embedding: Option<&[f32]>,
+        axis: Option<&Axis>,
+    ) -> Stance {
         let lean = axis.zip(embedding).and_then(|(a, e)| a.lean(e));
         Stance {
             against: lean.map_or_else(|| negated(text), |l| l > 0.0),
             lean,
+            subject: Subject::of(analysis),
         }
     }
 
@@ -306,14 +375,76 @@ mod tests {
             middle: 0.0,
             half_gap: 0.5,
         };
-        let s = Stance::of("posten", Some(&[0.5, 0.8]), Some(&axis));
+        let s = Stance::of(
+            "posten",
+            &Analysis::default(),
+            Some(&[0.5, 0.8]),
+            Some(&axis),
+        );
         assert!(s.against && (s.lean.unwrap() - 1.0).abs() < 1e-6);
-        assert!(!Stance::of("ik ga nooit posten", Some(&[-0.5, 0.8]), Some(&axis)).against);
         assert!(
-            Stance::of("ik ga nooit posten", None, Some(&axis)).against,
+            !Stance::of(
+                "ik ga nooit posten",
+                &Analysis::default(),
+                Some(&[-0.5, 0.8]),
+                Some(&axis)
+            )
+            .against
+        );
+        assert!(
+            Stance::of(
+                "ik ga nooit posten",
+                &Analysis::default(),
+                None,
+                Some(&axis)
+            )
+            .against,
             "until embedded"
         );
-        assert!(Stance::of("ik ga nooit posten", None, None).against);
+        assert!(Stance::of("ik ga nooit posten", &Analysis::default(), None, None).against);
+    }
+
+    #[test]
+    fn a_shared_content_word_makes_opposed_ideas_apart_with_less_of_their_difference_in_stance() {
+        let axis = Axis {
+            direction: vec![1.0, 0.0, 0.0],
+            middle: 0.0,
+            half_gap: 0.2,
+        };
+        // leans +1 and -1; 0.11 of their squared distance lies along the axis
+        let (a, b) = ([0.2f32, 0.8, 0.566], [-0.2f32, 0.8, -0.566]);
+        let cosine = dense_dot(&a, &b);
+        let analyzer = crate::grouping::features::Analyzer::new();
+        let read = |t: &str| {
+            analyzer.analyze(
+                t,
+                crate::grouping::Lang::Nl,
+                crate::grouping::language::Detected::Nl,
+            )
+        };
+        let stance = |t: &str, e: &[f32]| Stance::of(t, &read(t), Some(e), Some(&axis));
+        assert!(
+            !axis.apart_at(1.0, -1.0, cosine),
+            "the share alone is too small"
+        );
+        let never = stance("ik ga nooit posten over mijn werk", &a);
+        let weekly = stance("elke week iets posten op linkedin", &b);
+        let lunch = stance("samen lunchen met het team", &b);
+        assert!(never.subject.shares(&weekly.subject) && !never.subject.shares(&lunch.subject));
+        assert!(axis.apart_stances(&never, &weekly, cosine));
+        assert!(
+            !axis.apart_stances(&never, &lunch, cosine),
+            "no word in common"
+        );
+        assert!(!axis.apart_stances(&weekly, &weekly, 1.0), "one side only");
+        // 0.05 of the distance along the axis: too little even with a shared word
+        let far_embedding = [-0.2f32, 0.0, -0.98];
+        let far = stance("elke week posten", &far_embedding);
+        let far_cosine = dense_dot(&a, &far_embedding);
+        assert!(
+            !axis.apart_stances(&never, &far, far_cosine),
+            "too little of it is stance"
+        );
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl Board {
                 Item {
                     analysis,
                     weight: 1.0,
-                    stance: Stance::of(text, embedding.as_deref(), axis.as_ref()),
+                    stance: Stance::of(text, analysis, embedding.as_deref(), axis.as_ref()),
                     embedding,
                 }
             })

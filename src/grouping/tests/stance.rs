@@ -73,6 +73,26 @@ fn dutch_opposite_views_stay_apart() {
 }
 
 #[test]
+fn opposite_views_that_also_differ_in_content_stay_apart_when_they_share_the_subject() {
+    // the stance is a smaller part of what tells these apart than in a pair of twins; the
+    // shared word says they speak of one thing
+    assert_apart(&[
+        (
+            "Elke week iets posten op LinkedIn",
+            "Ik ga nooit posten over mijn werk",
+        ),
+        (
+            "Foto's van onze projecten posten op Instagram",
+            "Ik post liever niet over mijn werk",
+        ),
+        (
+            "Share photos of our projects on Instagram",
+            "I'd rather not share anything about my job",
+        ),
+    ]);
+}
+
+#[test]
 fn mixed_languages_opposite_views_stay_apart() {
     assert_apart(&[
         (
