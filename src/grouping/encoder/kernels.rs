@@ -22,9 +22,10 @@ pub struct QMat {
     pub cols: usize,
     pub(super) u: Vec<u8>,
     pub(super) d: Vec<f32>,
-    /// The weights again, laid out for the AVX-512 kernel (empty for the others): per
+    /// The weights again, laid out for the SIMD kernels (empty for the portable one): per
     /// group of 16 rows, per block, per 4 columns, the 4 bytes of each of the 16 rows, so
-    /// one 64-byte load holds 16 rows' next 4 weights ([`pack_rows`]).
+    /// one 64-byte load holds 16 rows' next 4 weights ([`pack_rows`]; AVX2 reads it as two
+    /// 32-byte halves of 8 rows).
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub(super) packed: Vec<u8>,
     /// The block scales in the same order: per group of 16 rows, per block, 16 scales.
@@ -32,7 +33,8 @@ pub struct QMat {
     pub(super) packed_d: Vec<f32>,
 }
 
-/// Rows per group in the packed layout: one 32-bit lane each in a 512-bit register.
+/// Rows per group in the packed layout: one 32-bit lane each in a 512-bit register (or in
+/// two 256-bit ones).
 pub const GROUP_ROWS: usize = 16;
 
 /// `u` and `d` (row-major, `cols` a multiple of 32, `rows` of 16) in the packed layout of
@@ -298,9 +300,11 @@ mod tests {
     #[test]
     // off x86 the portable kernel is all there is, and the matrices below go unused
     #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables, unused_mut))]
-    fn the_machines_kernel_takes_the_models_shapes_without_falling_back() {
-        let kernel = Kernel::detect();
-        for (rows, cols) in [(384, 384), (1536, 384), (384, 1536)] {
+    fn the_machines_kernels_take_the_models_shapes_without_falling_back() {
+        for (kernel, (rows, cols)) in Kernel::available()
+            .into_iter()
+            .flat_map(|k| [(384, 384), (1536, 384), (384, 1536)].map(|shape| (k, shape)))
+        {
             let bytes = vec![0x5au8; rows * cols / QK * BLOCK_BYTES];
             let w = QMat::from_q4(
                 &Q4 {
@@ -316,7 +320,7 @@ mod tests {
             let mut y = vec![0.0; 3 * rows];
             let ran = match kernel {
                 Kernel::Plain => true,
-                // SAFETY: `detect` checked the CPU features
+                // SAFETY: `available` checked the CPU features
                 #[cfg(target_arch = "x86_64")]
                 Kernel::Avx2 => unsafe { super::super::simd::avx2::matmul(&w, &a, &bias, &mut y) },
                 // SAFETY: as above
