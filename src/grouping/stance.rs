@@ -192,38 +192,37 @@ impl Axis {
 }
 
 impl Axis {
-    /// Whether two ideas (unit embeddings) take opposite stances on one subject.
+    /// Whether two ideas (unit embeddings, their words unknown) take opposite stances on
+    /// one subject.
     pub fn apart(&self, a: &[f32], b: &[f32]) -> bool {
         match (self.lean(a), self.lean(b)) {
-            (Some(la), Some(lb)) => self.apart_at(la, lb, dense_dot(a, b)),
+            (Some(la), Some(lb)) => self.apart_at(la, lb, dense_dot(a, b), false),
             _ => false,
         }
     }
 
-    /// [`Axis::apart`] from the two leans and the cosine of the embeddings.
-    pub fn apart_at(&self, la: f32, lb: f32, cosine: f32) -> bool {
-        opposed(la, lb) && self.stance_share(la, lb, cosine) >= STANCE_SHARE
-    }
-
-    /// Whether two ideas of known stance take opposite stances on one subject: opposed on
-    /// the axis, and the stance weighs enough in their difference ([`STANCE_SHARE`], or
-    /// [`SHARED_WORD_STANCE_SHARE`] when a shared content word says they speak of one
-    /// thing). `cosine`: of their embeddings.
+    /// Whether two ideas of known stance take opposite stances on one subject (see
+    /// [`Axis::apart_at`]). `cosine`: of their embeddings.
     pub fn apart_stances(&self, a: &Stance, b: &Stance, cosine: f32) -> bool {
-        let (Some(la), Some(lb)) = (a.lean, b.lean) else {
-            return false;
-        };
-        let share = self.stance_share(la, lb, cosine);
-        opposed(la, lb)
-            && (share >= STANCE_SHARE
-                || (share >= SHARED_WORD_STANCE_SHARE && a.subject.shares(&b.subject)))
+        match (a.lean, b.lean) {
+            (Some(la), Some(lb)) => self.apart_at(la, lb, cosine, a.subject.shares(&b.subject)),
+            _ => false,
+        }
     }
 
-    /// The share of two ideas' squared distance that lies along the axis.
-    fn stance_share(&self, la: f32, lb: f32, cosine: f32) -> f32 {
+    /// The one rule: two leans opposed on the axis, and the stance weighs enough in the
+    /// two ideas' difference (the share of their squared distance along the axis):
+    /// [`STANCE_SHARE`], or [`SHARED_WORD_STANCE_SHARE`] when a shared content word says
+    /// they speak of one thing.
+    pub fn apart_at(&self, la: f32, lb: f32, cosine: f32, shared_word: bool) -> bool {
         let along = (la - lb) * self.half_gap;
-        let distance = (2.0 - 2.0 * cosine).max(1e-6);
-        along * along / distance
+        let share = along * along / (2.0 - 2.0 * cosine).max(1e-6);
+        let needed = if shared_word {
+            SHARED_WORD_STANCE_SHARE
+        } else {
+            STANCE_SHARE
+        };
+        opposed(la, lb) && share >= needed
     }
 }
 
@@ -261,9 +260,8 @@ impl Subject {
     pub fn of(analysis: &Analysis) -> Subject {
         let mut subject = Subject::default();
         for term in &analysis.terms {
-            let h = term.stem.bytes().fold(0x811c_9dc5u32, |h, b| {
-                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-            });
+            // 32 of FNV-1a's 64 bits: ample to tell a dozen words apart
+            let h = super::encoder::fnv1a(term.stem.as_bytes()) as u32;
             let len = usize::from(subject.len);
             if len < Subject::MAX && !subject.stems[..len].contains(&h) {
                 subject.stems[len] = h;
@@ -424,7 +422,7 @@ mod tests {
         };
         let stance = |t: &str, e: &[f32]| Stance::of(t, &read(t), Some(e), Some(&axis));
         assert!(
-            !axis.apart_at(1.0, -1.0, cosine),
+            !axis.apart_at(1.0, -1.0, cosine, false),
             "the share alone is too small"
         );
         let never = stance("ik ga nooit posten over mijn werk", &a);

@@ -87,8 +87,9 @@ impl std::fmt::Debug for Encoder {
     }
 }
 
-/// FNV-1a over the whole image: a cheap identity for caches keyed by model.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a (64 bits): over the whole image, a cheap identity for caches keyed by model;
+/// also the stance's hash of a word ([`crate::grouping::stance::Subject`]).
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
