@@ -139,7 +139,7 @@ pub fn render_text(r: &ProgrammeReport, lang: Language) -> String {
         "{}{}",
         trf(
             lang,
-            "programme.text_title",
+            "themes.title",
             &[
                 &sessions_count(lang, r.sessions.len()),
                 &teams_count(lang, teams.len())
