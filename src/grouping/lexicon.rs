@@ -370,6 +370,8 @@ impl Lexicon {
                 cur = self.concepts.get(id as usize).and_then(|c| c.parent);
             }
         };
+        // tokens up to here are words of a phrase found earlier
+        let mut in_phrase = 0;
         for (i, t) in tokens.iter().enumerate() {
             let w = t.norm.as_str();
             let mut found = BTreeSet::new();
@@ -386,11 +388,13 @@ impl Lexicon {
                     });
                     if ok {
                         found.insert(*c);
+                        in_phrase = in_phrase.max(i + 1 + rest.len());
                     }
                 }
             }
-            // only phrases may start with a function word
-            if !is_stop(w) {
+            // only phrases may start with a function word; a word of a phrase means what
+            // the phrase means ("guest lecture" is a talk, not a guest)
+            if !is_stop(w) && i >= in_phrase {
                 let before = found.len();
                 self.strict_concepts(w, langs, &mut found);
                 let known = self.word_concepts(w, &mut found);

@@ -46,6 +46,21 @@ fn phrases_match() {
 }
 
 #[test]
+fn a_word_of_a_phrase_means_what_the_phrase_means() {
+    let lx = Lexicon::builtin();
+    // "guest lecture" is a talk at a school, not a guest; "customer stories" are writing
+    let lecture = keys(&lx, "giving a guest lecture at a school");
+    assert!(lecture.contains(&"students".to_string()), "{lecture:?}");
+    assert!(!lecture.contains(&"hospitality".to_string()), "{lecture:?}");
+    let stories = keys(&lx, "customer stories for the website");
+    assert!(stories.contains(&"writing".to_string()), "{stories:?}");
+    assert!(!stories.contains(&"customers".to_string()), "{stories:?}");
+    // the words of a phrase still mean themselves elsewhere in the idea
+    let both = keys(&lx, "guest lecture for our customers");
+    assert!(both.contains(&"customers".to_string()), "{both:?}");
+}
+
+#[test]
 fn bad_file_is_an_error() {
     assert!(Lexicon::parse("en: x").is_err());
     assert!(Lexicon::parse("@a > nothere | a | a\nen: x").is_err());
