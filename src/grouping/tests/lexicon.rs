@@ -61,6 +61,36 @@ fn a_word_of_a_phrase_means_what_the_phrase_means() {
 }
 
 #[test]
+fn an_occasion_and_a_visitor_are_not_what_they_are_near() {
+    let lx = Lexicon::builtin();
+    let weight = |text: &str, key: &str| {
+        lx.lookup(&tokenize(text), &|_| false, None)
+            .into_iter()
+            .find(|h| lx.concepts[h.concept as usize].key == key)
+            .map(|h| h.weight)
+    };
+    // a birthday is an occasion of one's circle (its parent, at half weight), not friends
+    assert_eq!(
+        weight("cake on her birthday", "private_occasions"),
+        Some(1.0)
+    );
+    assert_eq!(weight("cake on her birthday", "friends_family"), Some(0.5));
+    assert_eq!(
+        weight("taart als je jarig bent", "friends_family"),
+        Some(0.5)
+    );
+    // visitors and guests are received, not served as clients
+    for text in [
+        "show visitors around",
+        "bezoekers rondleiden",
+        "gasten ontvangen",
+    ] {
+        assert_eq!(weight(text, "hospitality"), Some(1.0), "{text}");
+        assert_eq!(weight(text, "customers"), None, "{text}");
+    }
+}
+
+#[test]
 fn bad_file_is_an_error() {
     assert!(Lexicon::parse("en: x").is_err());
     assert!(Lexicon::parse("@a > nothere | a | a\nen: x").is_err());

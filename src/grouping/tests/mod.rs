@@ -3,6 +3,7 @@
 mod arrival;
 mod behaviour;
 mod helpers;
+mod incidental;
 mod labels;
 mod lexicon;
 mod properties;
