@@ -74,6 +74,7 @@ impl Engine {
             }
         }
         revisit.sort_unstable();
+        self.recalibrate();
         revisit
             .into_iter()
             .filter_map(|(_, slot)| self.revisit(slot))

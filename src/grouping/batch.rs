@@ -127,11 +127,15 @@ fn group_impl(
     let pairs = Pairs::new(items, &ChannelWeights::default(), prior.as_deref()).with_axis(axis);
     let clusters = if exact {
         let score = |a, b| pairs.score(a, b);
-        average_link(uniq.len(), &w, granularity.threshold(), score, |a, b| {
-            pairs.apart(a, b)
-        })
+        average_link(
+            uniq.len(),
+            &w,
+            pairs.threshold(granularity),
+            score,
+            |a, b| pairs.apart(a, b),
+        )
     } else {
-        let threshold = granularity.threshold();
+        let threshold = pairs.threshold(granularity);
         super::large::cluster(&pairs.large_board(&w), threshold, &mut |_, _| {})
     };
     let space = pairs.space();

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::calibration::{Calibration, PairSignals, measured_pairs};
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
 use super::signal::Semantic;
@@ -89,6 +90,9 @@ pub struct Engine {
     pub(super) prior: Option<Vec<f32>>,
     /// the embedder's stance axis, if it has one
     pub(super) axis: Option<Axis>,
+    /// how the board weighs its signals and where it cuts, as of its last change that
+    /// places ideas ([`Engine::recalibrate`])
+    pub(super) calibration: Calibration,
 }
 
 impl std::fmt::Debug for Engine {
@@ -131,11 +135,39 @@ impl Engine {
             seq: 0,
             votes: [0, 0],
             weighed_at: 0,
+            calibration: Calibration::default(),
         }
     }
 
     pub(super) fn threshold(&self) -> f32 {
-        self.granularity.threshold()
+        self.calibration.threshold(self.granularity)
+    }
+
+    /// Measure the board as it is now ([`super::calibration`]): on its pairs in the order
+    /// the ideas came, so a board and its restored copy measure the same.
+    pub(super) fn recalibrate(&mut self) {
+        let mut order: Vec<(u64, usize)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (s.seq, i)))
+            .collect();
+        order.sort_unstable();
+        let semantic = self.semantic();
+        let slot = |k: usize| self.slots[order[k].1].as_ref();
+        let pairs: Vec<PairSignals> = measured_pairs(order.len())
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let (x, y) = (slot(a)?, slot(b)?);
+                Some(PairSignals {
+                    lexical: super::similarity::dot(&x.vec, &y.vec),
+                    semantic: pair_semantic_with(x, y, semantic.as_ref()),
+                    stances: (x.stance, y.stance),
+                    weight: 1.0,
+                })
+            })
+            .collect();
+        self.calibration = Calibration::measure(&pairs);
     }
 
     pub(super) fn fallback(&self) -> Detected {
@@ -298,6 +330,7 @@ impl Engine {
             s.pinned = pinned;
         }
         self.seq -= 1;
+        self.recalibrate();
         let stay = if pinned || locked {
             true
         } else {
@@ -352,6 +385,7 @@ impl Engine {
         if let Some(&slot) = self.by_id.get(&id)
             && let Some(gid) = self.drop_slot(slot)
         {
+            self.recalibrate();
             self.relabel(gid);
         }
     }
@@ -456,7 +490,7 @@ impl Engine {
     }
 
     pub(super) fn pair_score(&self, x: &Slot, y: &Slot) -> f32 {
-        pair_score_with(x, y, self.semantic().as_ref())
+        pair_score_with(x, y, self.semantic().as_ref(), &self.calibration)
     }
 }
 
@@ -467,9 +501,14 @@ fn pair_semantic_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -> Option
     }
 }
 
-/// Blended score of two ideas with the board's calibration computed once by the caller.
-pub(super) fn pair_score_with(x: &Slot, y: &Slot, semantic: Option<&Semantic>) -> f32 {
-    super::signal::pair_score(
+/// Blended score of two ideas with the board's calibrations computed once by the caller.
+pub(super) fn pair_score_with(
+    x: &Slot,
+    y: &Slot,
+    semantic: Option<&Semantic>,
+    calibration: &Calibration,
+) -> f32 {
+    calibration.score(
         super::similarity::dot(&x.vec, &y.vec),
         pair_semantic_with(x, y, semantic),
         (x.stance, y.stance),

@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::EMBED_SHARE;
+use super::calibration::Calibration;
 use super::signal::Semantic;
 use super::similarity::{SparseVec, dense_dot, dot};
 
@@ -39,6 +39,8 @@ pub struct Board<'a> {
     /// the semantic signal calibrated on the board
     pub semantic: Option<&'a Semantic>,
     pub negated: &'a [bool],
+    /// how the board weighs its signals
+    pub calibration: Calibration,
 }
 
 /// [`Semantic::to_sum`] taken apart so that an idea against a group is one dot product:
@@ -149,11 +151,7 @@ impl Prepared<'_> {
             }
             _ => None,
         };
-        let blended = match semantic {
-            Some(s) => (1.0 - EMBED_SHARE) * lexical + EMBED_SHARE * s.max(0.0),
-            None => lexical,
-        };
-        Some(blended)
+        Some(b.calibration.blend(lexical, semantic))
     }
 
     /// The best group for `i` at or above `threshold` (`own`: its present group, scored

@@ -36,10 +36,14 @@
 //! - [`pairs`]: the same blend for any two texts of a fixed set (batch, compare).
 //! - [`signal`]: the one scoring layer: the embedding cosine calibrated per board (centred)
 //!   and blended with the lexical cosine, used by engine, batch, placement and explain.
+//! - [`calibration`]: per board, from its own pairs: how much shared words count (as much
+//!   as they agree with meaning there) and where the board cuts (its background similarity,
+//!   never above [`DEFAULT_THRESHOLD`]); `+`/`−` move from that cut.
 
 mod arrival;
 pub mod background;
 pub mod batch;
+pub mod calibration;
 pub mod cluster;
 pub mod embed;
 pub mod encoder;
@@ -118,13 +122,14 @@ pub enum Granularity {
 }
 
 impl Granularity {
-    /// Average-link similarity needed to put ideas together.
+    /// Average-link similarity needed to put ideas together on a board that says nothing
+    /// about itself (a board measures its own: [`calibration::Calibration::threshold`]).
     pub fn threshold(self) -> f32 {
         DEFAULT_THRESHOLD * self.factor()
     }
 
     /// How this granularity moves the default threshold.
-    fn factor(self) -> f32 {
+    pub fn factor(self) -> f32 {
         match self {
             Granularity::Coarser => 0.65,
             Granularity::Default => 1.0,
@@ -133,7 +138,8 @@ impl Granularity {
     }
 }
 
-/// Average-link similarity threshold at the default granularity.
+/// Average-link similarity threshold at the default granularity on a board too small to
+/// tell its own, and the highest a board's own cut goes ([`calibration`]).
 pub const DEFAULT_THRESHOLD: f32 = 0.085;
 /// Share of the embedding cosine in the similarity when an embedder is configured.
 pub const EMBED_SHARE: f32 = 0.5;

@@ -149,6 +149,7 @@ impl Engine {
     /// [`Engine::regroup`], telling (done, total) steps of a large board's clustering.
     pub fn regroup_with(&mut self, progress: &mut dyn FnMut(usize, usize)) {
         self.reweigh_all();
+        self.recalibrate();
         let mut free: Vec<(u64, usize)> = Vec::new();
         for (i, s) in self.slots.iter().enumerate() {
             let Some(s) = s else { continue };
@@ -176,7 +177,9 @@ impl Engine {
                 &vec![1.0; n],
                 t,
                 |a, b| match (slot(a), slot(b)) {
-                    (Some(x), Some(y)) => super::engine::pair_score_with(x, y, semantic.as_ref()),
+                    (Some(x), Some(y)) => {
+                        super::engine::pair_score_with(x, y, semantic.as_ref(), &self.calibration)
+                    }
                     _ => 0.0,
                 },
                 |a, b| match (slot(a), slot(b)) {
@@ -199,6 +202,7 @@ impl Engine {
                 embeddings: slots.iter().map(|s| s.emb.as_deref()).collect(),
                 semantic: semantic.as_ref(),
                 negated: &negated,
+                calibration: self.calibration,
             };
             super::large::cluster(&board, t, progress)
         };
@@ -344,6 +348,7 @@ impl Engine {
             }
         }
         fresh.reweigh_all();
+        fresh.recalibrate();
         let pinned: BTreeSet<IdeaId> = c.pinned.iter().copied().collect();
         let mut placed = BTreeSet::new();
         let dim = fresh.embedder.as_ref().map_or(0, |e| e.dim());
@@ -395,6 +400,7 @@ impl Engine {
                 fresh.place(slot);
             }
         }
+        fresh.recalibrate();
         *self = fresh;
     }
 }

@@ -3,10 +3,12 @@
 //! same signals as the live engine ([`super::signal`]): TF-IDF over the set, the embedding
 //! cosine calibrated on the set, the stance factor.
 
+use super::Granularity;
 use super::Lang;
+use super::calibration::{Calibration, PairSignals, measured_pairs};
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
-use super::signal::{Semantic, pair_score};
+use super::signal::Semantic;
 use super::similarity::{ChannelWeights, FeatureSpace, SparseVec, dot};
 use super::stance::{Axis, Stance};
 
@@ -51,6 +53,10 @@ pub struct Pairs {
     /// each item's side ([`Stance::against`]), for boards clustered by [`super::large`]
     against: Vec<bool>,
     axis: Option<Axis>,
+    /// how many times each item counts
+    weights: Vec<f32>,
+    /// how the set weighs its signals and where it cuts
+    calibration: Calibration,
 }
 
 impl Pairs {
@@ -77,15 +83,58 @@ impl Pairs {
             let n = embedded.iter().map(|(_, w)| w).sum::<f32>();
             Semantic::calibrate(&sum, n, prior)
         });
-        Pairs {
+        let mut pairs = Pairs {
             space,
             vecs,
             stances: items.iter().map(|i| i.stance).collect(),
             against: items.iter().map(|i| i.stance.against).collect(),
+            weights: items.iter().map(|i| i.weight.round().max(1.0)).collect(),
             embeddings: items.into_iter().map(|i| i.embedding).collect(),
             semantic,
             axis: None,
+            calibration: Calibration::default(),
+        };
+        pairs.calibration = Calibration::measure(&pairs.measured());
+        pairs
+    }
+
+    /// The signals of the pairs the set is calibrated on: every pair of items (a sample on
+    /// a large set), each counted as often as the ideas behind it, and the pairs of copies
+    /// of one idea, as a board holding each copy would have them.
+    fn measured(&self) -> Vec<PairSignals> {
+        let n = self.vecs.len();
+        let copies = (0..n)
+            .map(|a| (a, a, self.weights[a] * (self.weights[a] - 1.0) / 2.0))
+            .filter(|(_, _, w)| *w > 0.0);
+        measured_pairs(n)
+            .into_iter()
+            .map(|(a, b)| (a, b, self.weights[a] * self.weights[b]))
+            .chain(copies)
+            .map(|(a, b, weight)| PairSignals {
+                lexical: dot(&self.vecs[a], &self.vecs[b]),
+                semantic: self.semantic_of(a, b),
+                stances: (self.stances[a], self.stances[b]),
+                weight,
+            })
+            .collect()
+    }
+
+    fn semantic_of(&self, a: usize, b: usize) -> Option<f32> {
+        match (&self.embeddings[a], &self.embeddings[b], &self.semantic) {
+            (Some(x), Some(y), Some(s)) => Some(s.pair(x, y)),
+            _ => None,
         }
+    }
+
+    /// Weighs and cuts with `calibration` instead of what the set measured on itself.
+    pub fn with_calibration(mut self, calibration: Calibration) -> Pairs {
+        self.calibration = calibration;
+        self
+    }
+
+    /// The similarity needed to group at granularity `g` on this set.
+    pub fn threshold(&self, g: Granularity) -> f32 {
+        self.calibration.threshold(g)
     }
 
     /// Keeps pairs of opposite stance on the model's `axis` apart ([`Pairs::apart`]).
@@ -96,13 +145,9 @@ impl Pairs {
 
     /// The blended similarity of items `a` and `b`.
     pub fn score(&self, a: usize, b: usize) -> f32 {
-        let semantic = match (&self.embeddings[a], &self.embeddings[b], &self.semantic) {
-            (Some(x), Some(y), Some(s)) => Some(s.pair(x, y)),
-            _ => None,
-        };
-        pair_score(
+        self.calibration.score(
             dot(&self.vecs[a], &self.vecs[b]),
-            semantic,
+            self.semantic_of(a, b),
             (self.stances[a], self.stances[b]),
         )
     }
@@ -132,6 +177,7 @@ impl Pairs {
             embeddings: self.embeddings.iter().map(|e| e.as_deref()).collect(),
             semantic: self.semantic.as_ref(),
             negated: &self.against,
+            calibration: self.calibration,
         }
     }
 
@@ -209,7 +255,7 @@ mod tests {
         let semantic = Pairs::new(with, &ChannelWeights::default(), None);
         let threshold = crate::grouping::Granularity::Default.threshold();
         assert!(lexical.score(0, 1) < threshold, "{}", lexical.score(0, 1));
-        assert!(semantic.score(0, 1) > threshold);
+        assert!(semantic.score(0, 1) > semantic.threshold(Granularity::Default));
         assert!(semantic.score(0, 1) > semantic.score(0, 2) + 0.1);
     }
 

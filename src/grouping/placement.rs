@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::engine::{Engine, Group};
 use super::features::Analysis;
 use super::labels;
-use super::signal::{Semantic, blend};
+use super::signal::Semantic;
 use super::similarity::SparseVec;
 use super::stance::{Stance, factor};
 use super::{GroupId, IdeaId};
@@ -97,7 +97,7 @@ impl Engine {
                 _ if l == 0.0 => continue,
                 _ => None,
             };
-            out.push((*gid, blend(l / n, sem)));
+            out.push((*gid, self.calibration.blend(l / n, sem)));
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
@@ -280,6 +280,7 @@ impl Engine {
 
     /// Put a free slot in the best group, or a new one. Returns the group it ends in.
     pub(super) fn place(&mut self, slot: usize) -> GroupId {
+        self.recalibrate();
         let (vec, emb, stance) = match self.slots[slot].as_ref() {
             Some(s) => (s.vec.clone(), s.emb.clone(), s.stance),
             None => return 0,

@@ -12,9 +12,13 @@
 //!   theme said again in other words, inside a later theme about something else, still
 //!   counts ("Pride and recognition" then, "Proud of how we handled the peak season" now).
 //!
-//! Nothing is tuned to a data set: the threshold is the engine's default granularity.
+//! Nothing is tuned to a data set: the weighing and the threshold are the engine's calibrated
+//! defaults, not what a board measures on itself ([`crate::grouping::calibration`]): the
+//! ideas of two sessions' themes are not one board to be grouped, and a few themes say too
+//! little about themselves.
 
 use super::compare::Theme;
+use crate::grouping::calibration::Calibration;
 use crate::grouping::features::Analyzer;
 use crate::grouping::pairs::{Item, Pairs, analyze_all};
 use crate::grouping::similarity::ChannelWeights;
@@ -33,7 +37,7 @@ pub fn match_themes(
         return Vec::new();
     }
     let board = Board::new(old, new, meaning);
-    let threshold = Granularity::Default.threshold();
+    let threshold = board.pairs.threshold(Granularity::Default);
     // score[i][j]: how strongly earlier theme i comes back in later theme j
     let mut score = vec![vec![0f32; new.len()]; old.len()];
     for (i, row) in score.iter_mut().enumerate() {
@@ -101,7 +105,10 @@ impl Board {
             })
             .collect();
         let prior = meaning.and_then(|m| m.prior_centre());
-        let pairs = Pairs::new(items, &ChannelWeights::default(), prior.as_deref()).with_axis(axis);
+        // the engine's calibrated defaults, not what a set of a few themes measures on itself
+        let pairs = Pairs::new(items, &ChannelWeights::default(), prior.as_deref())
+            .with_axis(axis)
+            .with_calibration(Calibration::default());
         let mut next = 0;
         let mut numbers = |themes: &[Theme]| -> Vec<Vec<usize>> {
             themes

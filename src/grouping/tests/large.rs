@@ -54,6 +54,7 @@ impl Synthetic {
             embeddings: self.embeddings.iter().map(|e| Some(e.as_slice())).collect(),
             semantic: Some(&self.semantic),
             negated: &self.negated,
+            calibration: crate::grouping::calibration::Calibration::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod arrival;
 mod behaviour;
+mod calibrated;
 mod helpers;
 mod incidental;
 mod labels;
