@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod domain;
 pub mod event_loop;
 pub mod export;
+pub mod fnv;
 pub mod fold;
 pub mod grouping;
 pub mod i18n;

@@ -261,7 +261,7 @@ impl Subject {
         let mut subject = Subject::default();
         for term in &analysis.terms {
             // 32 of FNV-1a's 64 bits: ample to tell a dozen words apart
-            let h = super::encoder::fnv1a(term.stem.as_bytes()) as u32;
+            let h = crate::fnv::fnv1a_64(term.stem.as_bytes()) as u32;
             let len = usize::from(subject.len);
             if len < Subject::MAX && !subject.stems[..len].contains(&h) {
                 subject.stems[len] = h;

@@ -8,6 +8,7 @@
 //! written anew; it is read like every file here (regular files only, the bytes read capped).
 
 use super::read::{ReadError, read_regular};
+use crate::fnv::{fnv1a_64, fnv1a_128};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Write};
@@ -29,16 +30,7 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 
 /// The key a text is cached under: FNV-1a, 128 bits.
 pub fn text_key(text: &str) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    text.bytes()
-        .fold(OFFSET, |h, b| (h ^ u128::from(b)).wrapping_mul(PRIME))
-}
-
-fn fnv64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    fnv1a_128(text.as_bytes())
 }
 
 /// What opening the cache found wrong (it was then started over from its good part).
@@ -87,7 +79,7 @@ impl EmbeddingCache {
         let mut r = Vec::with_capacity(self.record_len());
         r.extend_from_slice(&key.to_le_bytes());
         v.iter().for_each(|x| r.extend_from_slice(&x.to_le_bytes()));
-        let sum = fnv64(&r);
+        let sum = fnv1a_64(&r);
         r.extend_from_slice(&sum.to_le_bytes());
         r
     }
@@ -130,7 +122,7 @@ impl EmbeddingCache {
         while at + size <= bytes.len() {
             let r = &bytes[at..at + size];
             let (body, sum) = r.split_at(size - 8);
-            if fnv64(body).to_le_bytes() != sum {
+            if fnv1a_64(body).to_le_bytes() != sum {
                 break;
             }
             let key = u128::from_le_bytes(body[..16].try_into().unwrap_or_default());

@@ -87,14 +87,6 @@ impl std::fmt::Debug for Encoder {
     }
 }
 
-/// FNV-1a (64 bits): over the whole image, a cheap identity for caches keyed by model;
-/// also the stance's hash of a word ([`crate::grouping::stance::Subject`]).
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 impl Encoder {
     /// Parse a model image (the bytes written by `scripts/build-encoder-model.py`).
     pub fn from_bytes(image: Cow<'static, [u8]>) -> Result<Encoder, EncoderError> {
@@ -102,7 +94,8 @@ impl Encoder {
             let raw = format::parse(&image)?;
             (Tokenizer::new(&raw), Network::new(&raw))
         };
-        let checksum = fnv1a(&image);
+        // over the whole image: a cheap identity for caches keyed by model
+        let checksum = crate::fnv::fnv1a_64(&image);
         let centre: Vec<f32> = BUILTIN_CENTRE
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
