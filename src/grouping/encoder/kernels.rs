@@ -17,19 +17,22 @@ use crate::grouping::vector::round_to_int;
 /// A weight matrix, row-major `[rows][cols]`: values 0..=15 (weight + 8) and one scale per
 /// 32 weights.
 #[derive(Debug, Clone)]
+///
+/// The weights are kept in one layout only (the model's weights are most of the program's
+/// memory): row-major `u`/`d` for the portable kernel, or packed for the SIMD kernels, which
+/// the portable kernel can also read when a SIMD kernel cannot take a shape.
 pub struct QMat {
     pub rows: usize,
     pub cols: usize,
+    /// row-major weights (0..=15) and block scales; empty when packed
     pub(super) u: Vec<u8>,
     pub(super) d: Vec<f32>,
-    /// The weights again, laid out for the SIMD kernels (empty for the portable one): per
-    /// group of 16 rows, per block, per 4 columns, the 4 bytes of each of the 16 rows, so
-    /// one 64-byte load holds 16 rows' next 4 weights ([`pack_rows`]; AVX2 reads it as two
-    /// 32-byte halves of 8 rows).
-    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    /// The weights laid out for the SIMD kernels (empty for the portable one): per group of
+    /// 16 rows, per block, per 4 columns, the 4 bytes of each of the 16 rows, so one 64-byte
+    /// load holds 16 rows' next 4 weights ([`pack_rows`]; AVX2 reads it as two 32-byte
+    /// halves of 8 rows).
     pub(super) packed: Vec<u8>,
     /// The block scales in the same order: per group of 16 rows, per block, 16 scales.
-    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     pub(super) packed_d: Vec<f32>,
 }
 
@@ -81,25 +84,55 @@ impl QMat {
         {
             d.push(unpack_block(block, out));
         }
-        let (packed, packed_d) = if kernel.packs_rows() && m.rows.is_multiple_of(GROUP_ROWS) {
-            pack_rows(&u, &d, m.rows, m.cols)
-        } else {
-            (Vec::new(), Vec::new())
-        };
+        if kernel.packs_rows() && m.rows.is_multiple_of(GROUP_ROWS) {
+            let (packed, packed_d) = pack_rows(&u, &d, m.rows, m.cols);
+            return QMat {
+                rows: m.rows,
+                cols: m.cols,
+                u: Vec::new(),
+                d: Vec::new(),
+                packed,
+                packed_d,
+            };
+        }
         QMat {
             rows: m.rows,
             cols: m.cols,
             u,
             d,
-            packed,
-            packed_d,
+            packed: Vec::new(),
+            packed_d: Vec::new(),
         }
     }
 
-    /// The signed weight at row `r`, column `k` (-8..=7).
+    /// Row `r`'s weights (0..=15) into `out` and its block scales into `scales`, from
+    /// whichever layout the matrix keeps.
+    fn row(&self, r: usize, out: &mut [u8], scales: &mut [f32]) {
+        let (cols, nb) = (self.cols, self.cols / QK);
+        if !self.u.is_empty() {
+            out.copy_from_slice(&self.u[r * cols..(r + 1) * cols]);
+            scales.copy_from_slice(&self.d[r * nb..(r + 1) * nb]);
+            return;
+        }
+        let (g, rr) = (r / GROUP_ROWS, r % GROUP_ROWS);
+        for b in 0..nb {
+            let block = (g * nb + b) * QK * GROUP_ROWS;
+            for quad in 0..QK / 4 {
+                let at = block + quad * 4 * GROUP_ROWS + rr * 4;
+                out[b * QK + quad * 4..b * QK + quad * 4 + 4]
+                    .copy_from_slice(&self.packed[at..at + 4]);
+            }
+            scales[b] = self.packed_d[(g * nb + b) * GROUP_ROWS + rr];
+        }
+    }
+
+    /// The signed weight at row `r`, column `k` (-8..=7), and its block's scale.
     #[cfg(test)]
-    pub fn weight(&self, r: usize, k: usize) -> i8 {
-        self.u[r * self.cols + k] as i8 - 8
+    pub fn weight(&self, r: usize, k: usize) -> (i8, f32) {
+        let mut row = vec![0u8; self.cols];
+        let mut scales = vec![0f32; self.cols / QK];
+        self.row(r, &mut row, &mut scales);
+        (row[k] as i8 - 8, scales[k / QK])
     }
 }
 
@@ -149,9 +182,9 @@ fn matmul_plain(w: &QMat, a: &QActs, bias: &[f32], y: &mut [f32]) {
     let (nin, nout) = (w.cols, w.rows);
     let nb = nin / QK;
     let tokens = a.q.len() / nin;
+    let (mut wu, mut wd) = (vec![0u8; nin], vec![0f32; nb]);
     for r in 0..nout {
-        let wu = &w.u[r * nin..(r + 1) * nin];
-        let wd = &w.d[r * nb..(r + 1) * nb];
+        w.row(r, &mut wu, &mut wd);
         for t in 0..tokens {
             let aq = &a.q[t * nin..(t + 1) * nin];
             let mut acc = 0f32;
@@ -252,14 +285,12 @@ mod tests {
                 bytes.extend((0..16).map(|j| ((r * 3 + j * 5 + b) % 256) as u8));
             }
         }
-        let w = QMat::from_q4(
-            &Q4 {
-                rows,
-                cols,
-                bytes: &bytes,
-            },
-            Kernel::detect(),
-        );
+        let q4 = Q4 {
+            rows,
+            cols,
+            bytes: &bytes,
+        };
+        let w = QMat::from_q4(&q4, Kernel::detect());
         let x: Vec<f32> = (0..tokens * cols)
             .map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0)
             .collect();
@@ -268,6 +299,15 @@ mod tests {
         let bias: Vec<f32> = (0..rows).map(|r| r as f32 * 0.5).collect();
         let mut plain = vec![0f32; tokens * rows];
         matmul_plain(&w, &a, &bias, &mut plain);
+        // the portable kernel reads a packed matrix as it reads a row-major one
+        let row_major = QMat::from_q4(&q4, Kernel::Plain);
+        let mut from_rows = vec![0f32; tokens * rows];
+        matmul_plain(&row_major, &a, &bias, &mut from_rows);
+        assert_eq!(plain, from_rows);
+        #[cfg(target_arch = "x86_64")]
+        if Kernel::detect() != Kernel::Plain {
+            assert!(w.u.is_empty() && !w.packed.is_empty(), "one layout kept");
+        }
         for kernel in Kernel::available() {
             let mut got = Vec::new();
             kernel.matmul(&w, &a, &bias, &mut got);
@@ -281,8 +321,8 @@ mod tests {
         // against floats: dequantised weights times the original activations, within the
         // rounding of the activations (half a quantisation step each)
         let wf = |r: usize, k: usize| {
-            let scale = w.d[r * (cols / QK) + k / QK];
-            f32::from(w.weight(r, k)) * scale
+            let (weight, scale) = w.weight(r, k);
+            f32::from(weight) * scale
         };
         for t in 0..tokens {
             for r in 0..rows {
