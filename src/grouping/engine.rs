@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::calibration::{Calibration, PairSignals, measured_pairs};
+use super::calibration::{Calibration, PairSignals, SAMPLE_PAIRS, measured_pairs};
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
 use super::signal::Semantic;
@@ -90,9 +90,10 @@ pub struct Engine {
     pub(super) prior: Option<Vec<f32>>,
     /// the embedder's stance axis, if it has one
     pub(super) axis: Option<Axis>,
-    /// how the board weighs its signals and where it cuts, as of its last change that
-    /// places ideas ([`Engine::recalibrate`])
+    /// how the board weighs its signals and where it cuts ([`Engine::recalibrate`]), and
+    /// how many ideas it held when measured
     pub(super) calibration: Calibration,
+    pub(super) calibrated_for: usize,
 }
 
 impl std::fmt::Debug for Engine {
@@ -136,6 +137,7 @@ impl Engine {
             votes: [0, 0],
             weighed_at: 0,
             calibration: Calibration::default(),
+            calibrated_for: 0,
         }
     }
 
@@ -143,9 +145,22 @@ impl Engine {
         self.calibration.threshold(self.granularity)
     }
 
+    /// [`Engine::recalibrate`] when an idea came or went and that may move the measures:
+    /// always while every pair is measured (up to 91 ideas), on a larger board (measured on
+    /// a sample anyway) once it has grown or shrunk by 2 % since, so that adding an idea to a
+    /// board of thousands costs no more than it did.
+    pub(super) fn refresh_calibration(&mut self) {
+        let (n, at) = (self.len(), self.calibrated_for);
+        let every_pair = n * n.saturating_sub(1) / 2 <= SAMPLE_PAIRS;
+        if every_pair || n.abs_diff(at) * 50 >= at.max(1) {
+            self.recalibrate();
+        }
+    }
+
     /// Measure the board as it is now ([`super::calibration`]): on its pairs in the order
     /// the ideas came, so a board and its restored copy measure the same.
     pub(super) fn recalibrate(&mut self) {
+        self.calibrated_for = self.len();
         let mut order: Vec<(u64, usize)> = self
             .slots
             .iter()
@@ -330,7 +345,7 @@ impl Engine {
             s.pinned = pinned;
         }
         self.seq -= 1;
-        self.recalibrate();
+        self.refresh_calibration();
         let stay = if pinned || locked {
             true
         } else {
@@ -385,7 +400,7 @@ impl Engine {
         if let Some(&slot) = self.by_id.get(&id)
             && let Some(gid) = self.drop_slot(slot)
         {
-            self.recalibrate();
+            self.refresh_calibration();
             self.relabel(gid);
         }
     }

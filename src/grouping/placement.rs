@@ -280,7 +280,7 @@ impl Engine {
 
     /// Put a free slot in the best group, or a new one. Returns the group it ends in.
     pub(super) fn place(&mut self, slot: usize) -> GroupId {
-        self.recalibrate();
+        self.refresh_calibration();
         let (vec, emb, stance) = match self.slots[slot].as_ref() {
             Some(s) => (s.vec.clone(), s.emb.clone(), s.stance),
             None => return 0,

@@ -121,3 +121,31 @@ fn the_live_board_cuts_where_the_batch_does() {
     tidy.sort();
     assert_eq!(live, tidy);
 }
+
+#[test]
+fn a_large_board_is_measured_again_once_it_has_grown_a_little_not_on_every_idea() {
+    let text = |i: u64| format!("idea {i} about subject {} and {}", i % 7, i % 11);
+    let mut small = crate::grouping::Engine::default();
+    for i in 0..5 {
+        small.add(i, &text(i));
+        assert_eq!(
+            small.calibrated_for,
+            i as usize + 1,
+            "every idea on a small board"
+        );
+    }
+    let mut board = crate::grouping::Engine::default();
+    for i in 0..300 {
+        board.add(i, &text(i));
+    }
+    let at = board.calibrated_for;
+    let mut added = 0;
+    while board.calibrated_for == at {
+        added += 1;
+        board.add(1000 + added, &text(1000 + added));
+    }
+    assert!(
+        added > 1 && added as usize <= at / 50 + 1,
+        "{added} ideas after {at}"
+    );
+}
