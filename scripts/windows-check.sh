@@ -48,7 +48,20 @@ check() { # $1: what, $2: text that must be in the output, then the command
 check "new --no-open" "team-zorg" \
   exe new --title "Team Zorg" --lang nl --participant Anouk --participant Pieter --no-open
 check "list --json" '"participants": [' exe list --json
-id=$(exe list --json | grep -o '"id": "[^"]*team-zorg"' | cut -d'"' -f4)
+# the session's id from the list, read twice at most and said plainly if it is not there
+# (once a CI run stopped here without a word)
+session_id() {
+  local out
+  out=$(exe list --json 2>&1) || true
+  grep -o '"id": "[^"]*team-zorg"' <<<"$out" | head -1 | cut -d'"' -f4 || true
+}
+id=$(session_id)
+[ -n "$id" ] || id=$(session_id)
+if [ -z "$id" ]; then
+  echo "windows-check: list --json names no team-zorg session; it printed:" >&2
+  exe list --json >&2 || echo "(and exited with $?)" >&2
+  exit 1
+fi
 check "export md" "**Deelnemers:** Anouk, Pieter" exe export "$id" --format md
 check "export html" "<title>Team Zorg</title>" exe export "$id" --format html
 check "export json" '"format": "ambassador-export"' exe export "$id" --format json
