@@ -53,6 +53,7 @@ impl Engine {
             return Vec::new();
         };
         let mut revisit: Vec<(u64, usize)> = Vec::new();
+        let known_before = self.emb_count;
         for (i, slot) in self.slots.iter_mut().enumerate() {
             let Some(s) = slot else { continue };
             if s.emb.is_some() || !arrived.contains(s.text.as_str()) {
@@ -74,7 +75,10 @@ impl Engine {
             }
         }
         revisit.sort_unstable();
-        self.recalibrate();
+        // meaning that arrived changes the pairs; a batch for other texts changes nothing
+        if self.emb_count != known_before {
+            self.recalibrate();
+        }
         revisit
             .into_iter()
             .filter_map(|(_, slot)| self.revisit(slot))

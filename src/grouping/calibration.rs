@@ -167,11 +167,15 @@ impl Moments {
     }
 }
 
+/// Whether a board of `n` items is measured on every pair (up to 91 items), not a sample.
+pub fn every_pair_measured(n: usize) -> bool {
+    n * n.saturating_sub(1) / 2 <= SAMPLE_PAIRS
+}
+
 /// The pairs (i < j) of `n` items a board is measured on: all of them up to
 /// [`SAMPLE_PAIRS`], else that many drawn by a fixed sequence (the same board, the same pairs).
 pub fn measured_pairs(n: usize) -> Vec<(usize, usize)> {
-    let all = n * n.saturating_sub(1) / 2;
-    if all <= SAMPLE_PAIRS {
+    if every_pair_measured(n) {
         return (0..n)
             .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
             .collect();
@@ -264,6 +268,8 @@ mod tests {
             measured_pairs(4),
             vec![(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]
         );
+        assert!(every_pair_measured(91) && !every_pair_measured(92));
+        assert_eq!(measured_pairs(91).len(), 91 * 90 / 2);
         let big = measured_pairs(1000);
         assert_eq!(big.len(), SAMPLE_PAIRS);
         assert_eq!(big, measured_pairs(1000));

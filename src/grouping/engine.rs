@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::calibration::{Calibration, PairSignals, SAMPLE_PAIRS, measured_pairs};
+use super::calibration::{Calibration, PairSignals, every_pair_measured, measured_pairs};
 use super::features::{Analysis, Analyzer};
 use super::language::Detected;
 use super::signal::Semantic;
@@ -151,8 +151,7 @@ impl Engine {
     /// board of thousands costs no more than it did.
     pub(super) fn refresh_calibration(&mut self) {
         let (n, at) = (self.len(), self.calibrated_for);
-        let every_pair = n * n.saturating_sub(1) / 2 <= SAMPLE_PAIRS;
-        if every_pair || n.abs_diff(at) * 50 >= at.max(1) {
+        if every_pair_measured(n) || n.abs_diff(at) * 50 >= at.max(1) {
             self.recalibrate();
         }
     }

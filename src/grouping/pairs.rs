@@ -53,8 +53,6 @@ pub struct Pairs {
     /// each item's side ([`Stance::against`]), for boards clustered by [`super::large`]
     against: Vec<bool>,
     axis: Option<Axis>,
-    /// how many times each item counts
-    weights: Vec<f32>,
     /// how the set weighs its signals and where it cuts
     calibration: Calibration,
 }
@@ -65,8 +63,13 @@ impl Pairs {
     pub fn new(items: Vec<Item<'_>>, weights: &ChannelWeights, prior: Option<&[f32]>) -> Pairs {
         let mut space = FeatureSpace::default();
         let raws: Vec<SparseVec> = items.iter().map(|i| space.intern(i.analysis)).collect();
-        for (raw, item) in raws.iter().zip(&items) {
-            for _ in 0..(item.weight.round() as usize).max(1) {
+        // how many ideas each item stands for
+        let copies: Vec<usize> = items
+            .iter()
+            .map(|i| (i.weight.round() as usize).max(1))
+            .collect();
+        for (raw, k) in raws.iter().zip(&copies) {
+            for _ in 0..*k {
                 space.add_doc(raw);
             }
         }
@@ -88,28 +91,27 @@ impl Pairs {
             vecs,
             stances: items.iter().map(|i| i.stance).collect(),
             against: items.iter().map(|i| i.stance.against).collect(),
-            weights: items.iter().map(|i| i.weight.round().max(1.0)).collect(),
             embeddings: items.into_iter().map(|i| i.embedding).collect(),
             semantic,
             axis: None,
             calibration: Calibration::default(),
         };
-        pairs.calibration = Calibration::measure(&pairs.measured());
+        pairs.calibration = Calibration::measure(&pairs.measured(&copies));
         pairs
     }
 
     /// The signals of the pairs the set is calibrated on: every pair of items (a sample on
     /// a large set), each counted as often as the ideas behind it, and the pairs of copies
     /// of one idea, as a board holding each copy would have them.
-    fn measured(&self) -> Vec<PairSignals> {
-        let n = self.vecs.len();
-        let copies = (0..n)
-            .map(|a| (a, a, self.weights[a] * (self.weights[a] - 1.0) / 2.0))
+    fn measured(&self, copies: &[usize]) -> Vec<PairSignals> {
+        let k = |a: usize| copies[a] as f32;
+        let within = (0..copies.len())
+            .map(|a| (a, a, k(a) * (k(a) - 1.0) / 2.0))
             .filter(|(_, _, w)| *w > 0.0);
-        measured_pairs(n)
+        measured_pairs(copies.len())
             .into_iter()
-            .map(|(a, b)| (a, b, self.weights[a] * self.weights[b]))
-            .chain(copies)
+            .map(|(a, b)| (a, b, k(a) * k(b)))
+            .chain(within)
             .map(|(a, b, weight)| PairSignals {
                 lexical: dot(&self.vecs[a], &self.vecs[b]),
                 semantic: self.semantic_of(a, b),

@@ -1,10 +1,7 @@
 //! Embeddings that arrive after their ideas were placed ([`Engine::supply`]).
 
-use crate::grouping::{Encoder, Engine, EngineConfig, KnownEmbeddings};
-
-fn encoder() -> &'static Encoder {
-    Encoder::builtin().expect("the built-in encoder loads")
-}
+use super::helpers::encoder;
+use crate::grouping::{Engine, EngineConfig, KnownEmbeddings};
 
 /// An engine whose embeddings come from a table that starts empty.
 fn late_board() -> (Engine, KnownEmbeddings) {

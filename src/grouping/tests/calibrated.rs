@@ -1,9 +1,9 @@
 //! A board weighs its two signals and places its cut by its own pairs
 //! ([`crate::grouping::calibration`]); the sentences are written for these tests.
 
-use crate::grouping::batch::group_texts_embedded;
+use super::helpers::{encoded_groups as batch, encoder, group_of};
 use crate::grouping::replay::{Arrival, replay};
-use crate::grouping::{Encoder, Granularity, Lang};
+use crate::grouping::{Granularity, Lang};
 
 /// Twelve everyday subjects (weather, football, cooking, banking, travel, health, music,
 /// cars, gardening, pets, housing, school), three ideas each, in that order.
@@ -45,21 +45,6 @@ const SUBJECTS: [&str; 36] = [
     "My son has too much homework every evening",
     "The teacher organised a trip to the museum",
 ];
-
-fn batch(texts: &[&str]) -> Vec<Vec<usize>> {
-    let encoder = Encoder::builtin().expect("the built-in encoder loads");
-    group_texts_embedded(texts, Lang::Auto, Granularity::Default, Some(&encoder))
-        .into_iter()
-        .map(|(_, items)| items)
-        .collect()
-}
-
-fn group_of(groups: &[Vec<usize>], i: usize) -> usize {
-    groups
-        .iter()
-        .position(|g| g.contains(&i))
-        .expect("every idea in a group")
-}
 
 #[test]
 fn ideas_on_unrelated_subjects_are_not_left_in_pairs_and_singletons() {
@@ -103,14 +88,13 @@ fn a_room_that_agrees_is_not_split_for_agreeing() {
 
 #[test]
 fn the_live_board_cuts_where_the_batch_does() {
-    let encoder = Encoder::builtin().expect("the built-in encoder loads");
     // the program's way: placed as typed, meaning arriving later, then settled
     let late = Arrival::Late { settle: true };
     let mut live: Vec<Vec<usize>> = replay(
         &SUBJECTS,
         Lang::Auto,
         Granularity::Default,
-        Some(encoder),
+        Some(encoder()),
         late,
     )
     .into_iter()

@@ -2,7 +2,35 @@
 
 use std::collections::BTreeMap;
 
-use crate::grouping::{Engine, GroupId, IdeaId};
+use crate::grouping::batch::group_texts_embedded;
+use crate::grouping::{Encoder, Engine, Granularity, GroupId, IdeaId, Lang};
+
+/// The built-in encoder, for tests that need real meaning.
+pub fn encoder() -> &'static Encoder {
+    Encoder::builtin().expect("the built-in encoder loads")
+}
+
+/// The groups (indices of `texts`) batch grouping with the built-in encoder makes.
+pub fn encoded_groups(texts: &[&str]) -> Vec<Vec<usize>> {
+    group_texts_embedded(texts, Lang::Auto, Granularity::Default, Some(&encoder()))
+        .into_iter()
+        .map(|(_, items)| items)
+        .collect()
+}
+
+/// The group each text ended in by [`encoded_groups`].
+pub fn encoded_group_of_each(texts: &[&str]) -> Vec<usize> {
+    let groups = encoded_groups(texts);
+    (0..texts.len()).map(|i| group_of(&groups, i)).collect()
+}
+
+/// Which of `groups` holds item `i`.
+pub fn group_of(groups: &[Vec<usize>], i: usize) -> usize {
+    groups
+        .iter()
+        .position(|g| g.contains(&i))
+        .expect("every idea has a group")
+}
 
 /// Invented labelled fixture: (theme, text).
 pub const FIXTURE: &[(&str, &str)] = &[

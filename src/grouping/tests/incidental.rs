@@ -2,21 +2,7 @@
 //! means something else in its phrase, where the ideas mean different things (the
 //! sentences are written for these tests; the first two are the issue's own complaints).
 
-use crate::grouping::batch::group_texts_embedded;
-use crate::grouping::{Encoder, Granularity, Lang};
-
-/// The group each text ended in, by batch grouping with the built-in encoder.
-fn batch_groups(texts: &[&str]) -> Vec<usize> {
-    let encoder = Encoder::builtin().expect("the built-in encoder loads");
-    let groups = group_texts_embedded(texts, Lang::Auto, Granularity::Default, Some(&encoder));
-    let mut of = vec![usize::MAX; texts.len()];
-    for (g, (_, items)) in groups.iter().enumerate() {
-        for i in items {
-            of[*i] = g;
-        }
-    }
-    of
-}
+use super::helpers::encoded_group_of_each as batch_groups;
 
 #[test]
 fn cake_on_a_birthday_does_not_join_the_referral_ideas() {

@@ -1,6 +1,7 @@
 //! The large-board clustering on small synthetic boards.
 
 use super::*;
+use crate::grouping::tests::helpers::group_of;
 
 /// A unit vector leaning on axis 0 (like an anisotropic encoder) plus a topic axis.
 fn emb(dim: usize, topic: usize, jitter: usize) -> Vec<f32> {
@@ -57,13 +58,6 @@ impl Synthetic {
             calibration: crate::grouping::calibration::Calibration::default(),
         }
     }
-}
-
-fn group_of(groups: &[Vec<usize>], i: usize) -> usize {
-    groups
-        .iter()
-        .position(|g| g.contains(&i))
-        .expect("every idea has a group")
 }
 
 #[test]

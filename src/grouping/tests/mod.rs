@@ -3,7 +3,7 @@
 mod arrival;
 mod behaviour;
 mod calibrated;
-mod helpers;
+pub(in crate::grouping) mod helpers;
 mod incidental;
 mod labels;
 mod lexicon;

@@ -4,13 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::helpers::{FIXTURE, check_invariants};
+use super::helpers::{FIXTURE, check_invariants, encoder};
 use crate::grouping::replay::{Arrival, replay};
-use crate::grouping::{Encoder, Engine, EngineConfig, Granularity, GroupId, IdeaId, Lang};
-
-fn encoder() -> &'static Encoder {
-    Encoder::builtin().expect("the built-in encoder loads")
-}
+use crate::grouping::{Engine, EngineConfig, Granularity, GroupId, IdeaId, Lang};
 
 fn texts() -> Vec<&'static str> {
     FIXTURE.iter().map(|(_, t)| *t).collect()

@@ -2,24 +2,8 @@
 //! (the sentences here are written for these tests; the refusals in English use no word of
 //! the cue list).
 
-use crate::grouping::batch::group_texts_embedded;
-use crate::grouping::{Encoder, Engine, EngineConfig, Granularity, Lang};
-
-fn encoder() -> &'static Encoder {
-    Encoder::builtin().expect("the built-in encoder loads")
-}
-
-/// The group each text ended in, by batch grouping with the encoder.
-fn batch_groups(texts: &[&str]) -> Vec<usize> {
-    let groups = group_texts_embedded(texts, Lang::Auto, Granularity::Default, Some(&encoder()));
-    let mut of = vec![usize::MAX; texts.len()];
-    for (g, (_, items)) in groups.iter().enumerate() {
-        for i in items {
-            of[*i] = g;
-        }
-    }
-    of
-}
+use super::helpers::{encoded_group_of_each as batch_groups, encoder};
+use crate::grouping::{Engine, EngineConfig};
 
 /// Each pair (plain, against) never ends in one group; the plain ones and the ones against
 /// do group among themselves when they say the same.
